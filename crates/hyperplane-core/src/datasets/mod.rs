@@ -1,0 +1,5 @@
+//! Built-in datasets.
+
+mod iris;
+
+pub use iris::iris;

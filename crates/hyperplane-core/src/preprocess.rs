@@ -1,0 +1,146 @@
+//! Train/test splitting and standardization. Statistics are always fitted on the
+//! training part only, so the test score is honest.
+
+use ndarray::{Array1, Array2, ArrayView2, Axis};
+use rand::seq::SliceRandom;
+use rand::SeedableRng;
+use rand_chacha::ChaCha8Rng;
+use serde::{Deserialize, Serialize};
+
+use crate::dataset::{check_query, Dataset};
+use crate::error::{Error, Result};
+
+/// Row indices of a seeded shuffle split.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Split {
+    pub train: Vec<usize>,
+    pub test: Vec<usize>,
+}
+
+/// Shuffles `0..n` with a seeded ChaCha8 generator and puts the first
+/// `round(train_ratio × n)` rows in the training part. Both parts keep at least one
+/// row when `n ≥ 2` and `0 < train_ratio < 1`; `train_ratio = 1` puts everything in
+/// training.
+pub fn train_test_split(n: usize, train_ratio: f64, seed: u64) -> Result<Split> {
+    if !(train_ratio > 0.0 && train_ratio <= 1.0) {
+        return Err(Error::InvalidParam {
+            name: "train_ratio",
+            value: train_ratio,
+            reason: "must be in (0, 1]",
+        });
+    }
+    if n == 0 {
+        return Err(Error::EmptyData);
+    }
+    let mut order: Vec<usize> = (0..n).collect();
+    order.shuffle(&mut ChaCha8Rng::seed_from_u64(seed));
+    let mut n_train = (train_ratio * n as f64).round() as usize;
+    if train_ratio < 1.0 && n >= 2 {
+        n_train = n_train.clamp(1, n - 1);
+    }
+    let n_train = n_train.clamp(1, n);
+    let test = order.split_off(n_train);
+    Ok(Split { train: order, test })
+}
+
+/// Per-feature mean and standard deviation (population, as scikit-learn's
+/// `StandardScaler`); constant features get scale 1 so they map to 0, not NaN.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Standardizer {
+    pub mean: Array1<f64>,
+    pub scale: Array1<f64>,
+}
+
+impl Standardizer {
+    pub fn fit(x: ArrayView2<'_, f64>) -> Result<Self> {
+        if x.nrows() == 0 || x.ncols() == 0 {
+            return Err(Error::EmptyData);
+        }
+        crate::dataset::check_finite(x, "features")?;
+        let mean = x.mean_axis(Axis(0)).ok_or(Error::EmptyData)?;
+        let scale = x
+            .std_axis(Axis(0), 0.0)
+            .mapv(|s| if s > 0.0 && s.is_finite() { s } else { 1.0 });
+        Ok(Self { mean, scale })
+    }
+
+    pub fn transform(&self, x: ArrayView2<'_, f64>) -> Result<Array2<f64>> {
+        check_query(x, self.mean.len())?;
+        Ok((&x - &self.mean) / &self.scale)
+    }
+
+    /// Maps standardized values back to the original units (for axis labels).
+    pub fn inverse_feature(&self, feature: usize, z: f64) -> f64 {
+        z * self.scale[feature] + self.mean[feature]
+    }
+}
+
+/// A dataset split into standardized train and test parts, plus what was fitted.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Prepared {
+    pub train: Dataset,
+    pub test: Dataset,
+    pub split: Split,
+    pub scaler: Standardizer,
+}
+
+/// Splits, then standardizes both parts with the training part's statistics.
+pub fn split_and_standardize(data: &Dataset, train_ratio: f64, seed: u64) -> Result<Prepared> {
+    let split = train_test_split(data.n_samples(), train_ratio, seed)?;
+    let train_raw = data.select(&split.train)?;
+    let test_raw = data.select(&split.test)?;
+    let scaler = Standardizer::fit(train_raw.x())?;
+    let train = train_raw.with_x(scaler.transform(train_raw.x())?)?;
+    let test = if split.test.is_empty() {
+        test_raw
+    } else {
+        test_raw.with_x(scaler.transform(test_raw.x())?)?
+    };
+    Ok(Prepared {
+        train,
+        test,
+        split,
+        scaler,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ndarray::array;
+
+    #[test]
+    fn split_is_a_seeded_partition() {
+        let s = train_test_split(150, 0.8, 7).unwrap();
+        assert_eq!(s.train.len(), 120);
+        assert_eq!(s.test.len(), 30);
+        let mut all: Vec<usize> = s.train.iter().chain(&s.test).copied().collect();
+        all.sort_unstable();
+        assert_eq!(all, (0..150).collect::<Vec<_>>());
+        assert_eq!(s, train_test_split(150, 0.8, 7).unwrap());
+        assert_ne!(s, train_test_split(150, 0.8, 8).unwrap());
+    }
+
+    #[test]
+    fn split_rejects_bad_ratio_and_keeps_both_parts() {
+        assert!(train_test_split(10, 0.0, 1).is_err());
+        assert!(train_test_split(10, f64::NAN, 1).is_err());
+        assert!(train_test_split(10, 1.5, 1).is_err());
+        let s = train_test_split(2, 0.01, 1).unwrap();
+        assert_eq!((s.train.len(), s.test.len()), (1, 1));
+        assert_eq!(train_test_split(5, 1.0, 1).unwrap().test.len(), 0);
+    }
+
+    #[test]
+    fn standardizer_uses_population_std_and_survives_constant_columns() {
+        let x = array![[1.0, 5.0], [3.0, 5.0]];
+        let s = Standardizer::fit(x.view()).unwrap();
+        assert_eq!(s.mean, array![2.0, 5.0]);
+        assert_eq!(s.scale, array![1.0, 1.0]);
+        assert_eq!(
+            s.transform(x.view()).unwrap(),
+            array![[-1.0, 0.0], [1.0, 0.0]]
+        );
+        assert!(s.transform(array![[1.0]].view()).is_err());
+    }
+}

@@ -1,0 +1,288 @@
+//! The SVC's decision surface over a grid. Only two features vary across the grid, so
+//! the kernel splits into per-column and per-row factors: for rbf,
+//! `exp(−γ‖x−s‖²) = exp(−γ(x₁−s₁)²) · exp(−γ(x₂−s₂)²) · exp(−γ·rest)`, which turns
+//! W·H·n_sv exponentials into (W+H)·n_sv and leaves a multiply-add per cell and
+//! support vector that the compiler vectorizes.
+
+use super::svc::Svc;
+use crate::error::{Error, Result};
+use crate::grid::{GridModel, GridOutput, GridSpec};
+use crate::kernel::Kernel;
+
+impl GridModel for Svc {
+    fn n_features(&self) -> usize {
+        Svc::n_features(self)
+    }
+
+    fn evaluate_grid(&self, spec: &GridSpec, out: &mut GridOutput) -> Result<()> {
+        spec.check(self.n_features())?;
+        if spec.x_feature == spec.y_feature {
+            return Err(Error::Format("the two plotted features must differ".into()));
+        }
+        out.prepare(spec);
+        let (w, h) = (spec.width, spec.height);
+        let n_pairs = self.pairs().len();
+        let n_sv = self.support_vectors().nrows();
+        let (fx, fy) = (spec.x_feature, spec.y_feature);
+        let xs: Vec<f64> = (0..w).map(|c| spec.x_at(c)).collect();
+        let ys: Vec<f64> = (0..h).map(|r| spec.y_at(r)).collect();
+        let rho: Vec<f64> = self.intercepts().iter().map(|b| -b).collect();
+
+        // scratch: acc (n_pairs × w) | ex (n_sv × w) | ey (n_sv × h) | rest (n_sv)
+        let need = n_pairs * w + n_sv * (w + h + 1);
+        if out.scratch.len() < need {
+            out.scratch.resize(need, 0.0);
+        }
+        let (acc, tail) = out.scratch.split_at_mut(n_pairs * w);
+        let (ex, tail) = tail.split_at_mut(n_sv * w);
+        let (ey, tail) = tail.split_at_mut(n_sv * h);
+        let rest = &mut tail[..n_sv];
+        let svs = self.support_vectors();
+        let coef = self.dual_coef();
+
+        // Each row's per-pair values are written to acc, then labelled.
+        enum Mode {
+            Linear,
+            Separable,
+            ByDot,
+        }
+        let mode = match self.kernel() {
+            Kernel::Linear => Mode::Linear,
+            Kernel::Rbf { gamma } => {
+                for s in 0..n_sv {
+                    let sv = svs.row(s);
+                    let r: f64 = (0..sv.len())
+                        .filter(|&f| f != fx && f != fy)
+                        .map(|f| (spec.base[f] - sv[f]).powi(2))
+                        .sum();
+                    rest[s] = (-gamma * r).exp();
+                    for (c, &x) in xs.iter().enumerate() {
+                        ex[s * w + c] = (-gamma * (x - sv[fx]).powi(2)).exp();
+                    }
+                    for (r_, &y) in ys.iter().enumerate() {
+                        ey[s * h + r_] = (-gamma * (y - sv[fy]).powi(2)).exp() * rest[s];
+                    }
+                }
+                Mode::Separable
+            }
+            _ => {
+                for s in 0..n_sv {
+                    let sv = svs.row(s);
+                    rest[s] = (0..sv.len())
+                        .filter(|&f| f != fx && f != fy)
+                        .map(|f| spec.base[f] * sv[f])
+                        .sum();
+                    for (c, &x) in xs.iter().enumerate() {
+                        ex[s * w + c] = x * sv[fx];
+                    }
+                    for (r_, &y) in ys.iter().enumerate() {
+                        ey[s * h + r_] = y * sv[fy];
+                    }
+                }
+                Mode::ByDot
+            }
+        };
+        let kernel = self.kernel();
+        let linear = self.linear_w().map(|lw| {
+            (0..n_pairs)
+                .map(|p| {
+                    let row = lw.row(p);
+                    let rest: f64 = (0..row.len())
+                        .filter(|&f| f != fx && f != fy)
+                        .map(|f| row[f] * spec.base[f])
+                        .sum();
+                    (row[fx], row[fy], rest - rho[p])
+                })
+                .collect::<Vec<_>>()
+        });
+        let mut vals = vec![0.0; n_pairs];
+        let mut votes = vec![0u32; self.classes().len()];
+        let mut scores = vec![0.0; self.classes().len()];
+        for (r_, &y) in ys.iter().enumerate() {
+            match mode {
+                Mode::Linear => {
+                    for (p, &(wx, wy, c0)) in linear.iter().flatten().enumerate() {
+                        let row = &mut acc[p * w..(p + 1) * w];
+                        for (a, &x) in row.iter_mut().zip(&xs) {
+                            *a = wx * x + wy * y + c0;
+                        }
+                    }
+                }
+                Mode::Separable => {
+                    for p in 0..n_pairs {
+                        let row = &mut acc[p * w..(p + 1) * w];
+                        row.iter_mut().for_each(|a| *a = -rho[p]);
+                        for s in 0..n_sv {
+                            let k = coef[[p, s]] * ey[s * h + r_];
+                            if k == 0.0 {
+                                continue;
+                            }
+                            for (a, &e) in row.iter_mut().zip(&ex[s * w..(s + 1) * w]) {
+                                *a += k * e;
+                            }
+                        }
+                    }
+                }
+                Mode::ByDot => {
+                    for p in 0..n_pairs {
+                        acc[p * w..(p + 1) * w]
+                            .iter_mut()
+                            .for_each(|a| *a = -rho[p]);
+                    }
+                    for s in 0..n_sv {
+                        let base = ey[s * h + r_] + rest[s];
+                        for c in 0..w {
+                            let kv = kernel.eval_dot(ex[s * w + c] + base);
+                            for p in 0..n_pairs {
+                                acc[p * w + c] += coef[[p, s]] * kv;
+                            }
+                        }
+                    }
+                }
+            }
+            for c in 0..w {
+                for (p, v) in vals.iter_mut().enumerate() {
+                    *v = acc[p * w + c];
+                }
+                let win = self.vote(&vals, &mut votes);
+                let cell = r_ * w + c;
+                out.label[cell] = self.classes()[win] as u32;
+                out.margin[cell] = if n_pairs == 1 {
+                    -vals[0] as f32
+                } else {
+                    ovr_lead(self.pairs(), &vals, &votes, &mut scores) as f32
+                };
+            }
+        }
+        Ok(())
+    }
+}
+
+/// scikit-learn's one-vs-rest score (votes plus a squashed sum of confidences, each
+/// term below ⅓ so it never overturns a vote); returns winner minus runner-up.
+fn ovr_lead(pairs: &[(usize, usize)], vals: &[f64], votes: &[u32], scores: &mut [f64]) -> f64 {
+    scores.iter_mut().for_each(|s| *s = 0.0);
+    for (&(a, b), &v) in pairs.iter().zip(vals) {
+        scores[a] += v;
+        scores[b] -= v;
+    }
+    let (mut first, mut second) = (f64::NEG_INFINITY, f64::NEG_INFINITY);
+    for (s, &v) in scores.iter_mut().zip(votes) {
+        *s = v as f64 + *s / (3.0 * (s.abs() + 1.0));
+        if *s > first {
+            second = first;
+            first = *s;
+        } else if *s > second {
+            second = *s;
+        }
+    }
+    first - second
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::datasets::iris;
+    use crate::kernel::{Gamma, KernelKind};
+    use crate::preprocess::split_and_standardize;
+    use crate::svm::SvcParams;
+    use ndarray::Array2;
+
+    /// The separable fast paths must agree with evaluating each cell's point directly.
+    #[test]
+    fn grid_matches_pointwise_prediction_for_every_kernel() {
+        let p = split_and_standardize(&iris().unwrap(), 0.8, 42).unwrap();
+        let binary_rows: Vec<usize> = (0..p.train.n_samples())
+            .filter(|&i| p.train.y()[i] > 0)
+            .collect();
+        let binary = p.train.select(&binary_rows).unwrap();
+        for data in [&p.train, &binary] {
+            for kernel in KernelKind::ALL {
+                let model = SvcParams::default()
+                    .kernel(kernel)
+                    .gamma(Gamma::Value(0.3))
+                    .coef0(0.5)
+                    .check()
+                    .unwrap()
+                    .fit(data)
+                    .unwrap();
+                let spec = GridSpec {
+                    width: 17,
+                    height: 13,
+                    x_feature: 0,
+                    y_feature: 2,
+                    x_range: (-2.5, 2.0),
+                    y_range: (-1.5, 1.8),
+                    base: vec![0.1, -0.2, 0.3, 0.4],
+                };
+                let mut out = GridOutput::new();
+                model.evaluate_grid(&spec, &mut out).unwrap();
+                let mut points = Array2::zeros((spec.len(), 4));
+                for r in 0..spec.height {
+                    for c in 0..spec.width {
+                        let mut pt = spec.base.clone();
+                        pt[0] = spec.x_at(c);
+                        pt[2] = spec.y_at(r);
+                        points
+                            .row_mut(r * spec.width + c)
+                            .assign(&ndarray::arr1(&pt));
+                    }
+                }
+                let pred = model.predict(points.view()).unwrap();
+                let dec = model.decision_function(points.view()).unwrap();
+                for cell in 0..spec.len() {
+                    assert_eq!(
+                        out.label[cell] as usize, pred[cell],
+                        "{kernel:?} cell {cell}"
+                    );
+                    if dec.ncols() == 1 {
+                        assert!((out.margin[cell] as f64 - dec[[cell, 0]]).abs() < 1e-5);
+                    } else {
+                        assert!(out.margin[cell] >= 0.0);
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn grid_rejects_bad_specs() {
+        let p = split_and_standardize(&iris().unwrap(), 0.8, 1).unwrap();
+        let model = SvcParams::default().check().unwrap().fit(&p.train).unwrap();
+        let good = GridSpec {
+            width: 4,
+            height: 4,
+            x_feature: 0,
+            y_feature: 1,
+            x_range: (-1.0, 1.0),
+            y_range: (-1.0, 1.0),
+            base: vec![0.0; 4],
+        };
+        let mut out = GridOutput::new();
+        assert!(model.evaluate_grid(&good, &mut out).is_ok());
+        for bad in [
+            GridSpec {
+                base: vec![0.0; 3],
+                ..good.clone()
+            },
+            GridSpec {
+                x_feature: 4,
+                ..good.clone()
+            },
+            GridSpec {
+                y_feature: 0,
+                ..good.clone()
+            },
+            GridSpec {
+                width: 0,
+                ..good.clone()
+            },
+            GridSpec {
+                x_range: (f64::NAN, 1.0),
+                ..good.clone()
+            },
+        ] {
+            assert!(model.evaluate_grid(&bad, &mut out).is_err());
+        }
+    }
+}

@@ -1,0 +1,84 @@
+"""Writes scikit-learn reference values for the engine's parity tests.
+
+Run from the repository root:  pip install -r scripts/requirements.txt
+                               python3 scripts/sklearn_reference.py
+It reads the bundled iris CSV and the engine's own train/test split (the fixture
+iris_split.json, which a Rust test keeps in step with the engine), fits scikit-learn's
+SVC on exactly the same numbers, and writes tests/fixtures/svc_reference.json.
+"""
+import json
+import pathlib
+
+import numpy as np
+import sklearn
+from sklearn.preprocessing import StandardScaler
+from sklearn.svm import SVC
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+CORE = ROOT / "crates" / "hyperplane-core"
+FIX = CORE / "tests" / "fixtures"
+SPECIES = ["setosa", "versicolor", "virginica"]
+
+
+def load_iris():
+    rows = (CORE / "data" / "iris.csv").read_text().strip().splitlines()[1:]
+    x = np.array([[float(v) for v in r.split(",")[:4]] for r in rows])
+    y = np.array([SPECIES.index(r.split(",")[4]) for r in rows])
+    return x, y
+
+
+def datasets():
+    x, y = load_iris()
+    split = json.loads((FIX / "iris_split.json").read_text())
+    tr, te = np.array(split["train"]), np.array(split["test"])
+    scaler = StandardScaler().fit(x[tr])
+    yield "iris_full", x, y, x, y
+    # the studio's default: seeded 80/20 split, standardized on train statistics
+    yield "iris_split", scaler.transform(x[tr]), y[tr], scaler.transform(x[te]), y[te]
+    # the studio's default plane: only the first two (standardized) features
+    yield "iris_split_2d", scaler.transform(x[tr])[:, :2], y[tr], scaler.transform(x[te])[:, :2], y[te]
+    # binary and hard: versicolor vs virginica on sepal length and width
+    m = y > 0
+    yield "iris_binary_sepal", x[m][:, :2], y[m], x[m][:, :2], y[m]
+
+
+SETTINGS = [
+    dict(kernel="linear", C=1.0),
+    dict(kernel="linear", C=0.1),
+    dict(kernel="linear", C=100.0),
+    dict(kernel="rbf", C=1.0, gamma="scale"),
+    dict(kernel="rbf", C=10.0, gamma="auto"),
+    dict(kernel="rbf", C=0.5, gamma=2.0),
+    dict(kernel="poly", C=1.0, gamma="scale", degree=3, coef0=0.0),
+    dict(kernel="poly", C=1.0, gamma=0.5, degree=2, coef0=1.0),
+    dict(kernel="sigmoid", C=1.0, gamma=0.05, coef0=0.0),
+]
+
+
+def main():
+    cases = []
+    for name, xtr, ytr, xev, yev in datasets():
+        for s in SETTINGS:
+            if name == "iris_binary_sepal" and s["kernel"] == "sigmoid":
+                continue
+            model = SVC(tol=1e-3, **s).fit(xtr, ytr)
+            dec = SVC(decision_function_shape="ovo", tol=1e-3, **s).fit(xtr, ytr).decision_function(xev)
+            cases.append(
+                dict(
+                    dataset=name,
+                    params=s,
+                    n_support=model.n_support_.tolist(),
+                    intercept=model.intercept_.tolist(),
+                    decision=np.atleast_2d(dec.T).T.tolist(),
+                    predict=model.predict(xev).tolist(),
+                    train_accuracy=float(model.score(xtr, ytr)),
+                    eval_accuracy=float(model.score(xev, yev)),
+                )
+            )
+    out = dict(sklearn_version=sklearn.__version__, cases=cases)
+    (FIX / "svc_reference.json").write_text(json.dumps(out, indent=1) + "\n")
+    print(f"wrote {len(cases)} cases")
+
+
+if __name__ == "__main__":
+    main()

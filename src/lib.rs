@@ -1,0 +1,1 @@
+//! Hyperplane web app.
