@@ -1,1 +1,16 @@
-//! Hyperplane web app.
+//! Hyperplane's web app: Leptos components over the `hyperplane-core` engine.
+//!
+//! Data flows one way: state (signals) → validated params → fit (core) → fitted model
+//! → views (canvases, numbers). User gestures only ever write state.
+
+pub mod app;
+pub mod components;
+pub mod format;
+pub mod palette;
+pub mod panic_notice;
+pub mod render;
+pub mod slider_scale;
+pub mod state;
+pub mod training;
+
+pub use app::App;

@@ -1,0 +1,103 @@
+// The foundation: the seed article's iris SVM, live in the browser.
+const { test, expect } = require("@playwright/test");
+const { watchPage, openStudio, surfacePixels, surfaceChangedFrom } = require("./helpers");
+
+test("page loads with no console error and no request outside its origin", async ({ page, baseURL }) => {
+  const problems = watchPage(page, baseURL);
+  await openStudio(page);
+  await page.waitForLoadState("networkidle");
+  expect(problems.pageErrors).toEqual([]);
+  expect(problems.consoleErrors).toEqual([]);
+  expect(problems.failedRequests).toEqual([]);
+  expect(problems.foreignRequests).toEqual([]);
+});
+
+test("shows the seed example's scores: accuracy as a percentage and support vectors", async ({ page }) => {
+  await openStudio(page);
+  // scikit-learn's SVC(kernel="linear", C=1) on the same split and the two shown features.
+  await expect(page.getByTestId("test-accuracy")).toHaveText("83.3%");
+  await expect(page.getByTestId("train-accuracy")).toHaveText(/^\d{1,3}\.\d%$/);
+  await expect(page.getByTestId("support-vectors")).toHaveText("65");
+  await expect(page.getByRole("combobox", { name: "Kernel" })).toHaveValue("linear");
+  await expect(page.getByRole("img", { name: "Decision boundary" })).toBeVisible();
+  await expect(page.getByTestId("slice-note")).toContainText("only the two shown features");
+});
+
+test("the whole-data model matches scikit-learn on all four features", async ({ page }) => {
+  await openStudio(page);
+  await page.getByRole("radio", { name: "All 4 features" }).check();
+  await expect(page.getByTestId("test-accuracy")).toHaveText("93.3%");
+  await expect(page.getByTestId("support-vectors")).toHaveText("23");
+  await expect(page.getByTestId("slice-note")).toContainText("held at their training means");
+});
+
+test("moving the C slider retrains: pixels and numbers change", async ({ page }) => {
+  await openStudio(page);
+  const before = await surfacePixels(page);
+  const svBefore = await page.getByTestId("support-vectors").textContent();
+  const c = page.getByRole("slider", { name: "C", exact: true });
+  await c.fill("0");
+  await expect(page.locator("#c-value")).toHaveText("0.010");
+  await expect(page.getByTestId("support-vectors")).not.toHaveText(svBefore);
+  await surfaceChangedFrom(page, before);
+});
+
+test("changing the kernel retrains: pixels and numbers change", async ({ page }) => {
+  await openStudio(page);
+  const before = await surfacePixels(page);
+  const svBefore = await page.getByTestId("support-vectors").textContent();
+  await page.getByRole("combobox", { name: "Kernel" }).selectOption("rbf");
+  await expect(page.getByTestId("support-vectors")).not.toHaveText(svBefore);
+  const rbf = await surfaceChangedFrom(page, before);
+  // gamma now matters: moving it changes the picture again
+  await expect(page.getByRole("slider", { name: "Gamma" })).toBeEnabled();
+  await page.getByRole("slider", { name: "Gamma" }).fill("950");
+  await expect(page.locator("#gamma-value")).not.toContainText("scale");
+  await surfaceChangedFrom(page, rbf);
+});
+
+test("poly kernel shows the Degree slider and it retrains", async ({ page }) => {
+  await openStudio(page);
+  await expect(page.getByRole("slider", { name: "Degree" })).toHaveCount(0);
+  await page.getByRole("combobox", { name: "Kernel" }).selectOption("poly");
+  const degree = page.getByRole("slider", { name: "Degree" });
+  await expect(degree).toBeVisible();
+  const before = await surfacePixels(page);
+  await degree.fill("0");
+  await expect(page.locator("#degree-value")).toHaveText("1.00");
+  await surfaceChangedFrom(page, before);
+});
+
+test("choosing other features redraws with their names on the axes", async ({ page }) => {
+  await openStudio(page);
+  const before = await surfacePixels(page);
+  await page.getByRole("combobox", { name: "Horizontal axis" }).selectOption({ label: "petal length (cm)" });
+  await surfaceChangedFrom(page, before);
+  // choosing the vertical axis's feature for the horizontal one swaps them
+  await page.getByRole("combobox", { name: "Horizontal axis" }).selectOption({ label: "sepal width (cm)" });
+  await expect(page.getByRole("combobox", { name: "Vertical axis" })).toHaveValue("2");
+});
+
+test("slider input that is not a number is ignored, not a crash", async ({ page }) => {
+  const problems = [];
+  page.on("pageerror", (e) => problems.push(e.message));
+  await openStudio(page);
+  const acc = await page.getByTestId("test-accuracy").textContent();
+  await page.getByRole("slider", { name: "C", exact: true }).evaluate((el) => {
+    Object.defineProperty(el, "value", { get: () => "NaN", configurable: true });
+    el.dispatchEvent(new Event("input", { bubbles: true }));
+  });
+  await expect(page.getByTestId("test-accuracy")).toHaveText(acc);
+  await expect(page.locator("#c-value")).toHaveText("1.00");
+  expect(problems).toEqual([]);
+  await expect(page.locator(".panic-notice")).toHaveCount(0);
+});
+
+test("fits a 390 px phone screen without sideways scrolling", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openStudio(page);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  const box = await page.getByRole("img", { name: "Decision boundary" }).boundingBox();
+  expect(box.width).toBeGreaterThan(300);
+});

@@ -1,0 +1,41 @@
+// Shared helpers for the end-to-end specs.
+const { expect } = require("@playwright/test");
+
+/** Records console errors, page errors and every request that leaves the page's origin. */
+function watchPage(page, baseURL) {
+  const origin = new URL(baseURL).origin;
+  const problems = { consoleErrors: [], pageErrors: [], foreignRequests: [], failedRequests: [] };
+  page.on("console", (m) => {
+    if (m.type() === "error") problems.consoleErrors.push(m.text());
+  });
+  page.on("pageerror", (e) => problems.pageErrors.push(e.message));
+  page.on("request", (r) => {
+    const u = r.url();
+    if (!u.startsWith(origin) && !u.startsWith("data:") && !u.startsWith("blob:")) problems.foreignRequests.push(u);
+  });
+  page.on("requestfailed", (r) => problems.failedRequests.push(r.url()));
+  page.on("response", (r) => {
+    if (r.status() >= 400) problems.failedRequests.push(`${r.status()} ${r.url()}`);
+  });
+  return problems;
+}
+
+/** Opens the studio and waits until the first model is trained and drawn. */
+async function openStudio(page) {
+  await page.goto("./");
+  await expect(page.getByTestId("test-accuracy")).toHaveText(/^\d{1,3}\.\d%$/);
+  await expect(page.getByTestId("frame-time")).toContainText("ms");
+}
+
+/** The decision-boundary canvas's pixels, as a PNG data URL. */
+async function surfacePixels(page) {
+  return page.getByRole("img", { name: "Decision boundary" }).evaluate((c) => c.toDataURL());
+}
+
+/** Waits until the surface differs from `before`, and returns the new pixels. */
+async function surfaceChangedFrom(page, before) {
+  await expect.poll(() => surfacePixels(page), { timeout: 10_000 }).not.toBe(before);
+  return surfacePixels(page);
+}
+
+module.exports = { watchPage, openStudio, surfacePixels, surfaceChangedFrom };

@@ -1,0 +1,50 @@
+// A tiny static file server for the built app (dist/), used by the end-to-end tests
+// and by `scripts/serve.sh`. With --base /some/path/ the app is served under that
+// sub-path, to prove the build works from any directory of a static host.
+import http from "node:http";
+import fs from "node:fs";
+import path from "node:path";
+
+const args = Object.fromEntries(
+  process.argv.slice(2).reduce((acc, a, i, all) => (a.startsWith("--") ? [...acc, [a.slice(2), all[i + 1]]] : acc), []),
+);
+const root = path.resolve(args.root ?? "dist");
+const port = Number(args.port ?? 8080);
+const host = args.host ?? "127.0.0.1";
+const base = (args.base ?? "/").replace(/\/?$/, "/");
+const types = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".json": "application/json",
+  ".csv": "text/csv; charset=utf-8",
+};
+
+http
+  .createServer((req, res) => {
+    const url = new URL(req.url, "http://x");
+    if (!url.pathname.startsWith(base)) {
+      res.writeHead(404).end("not found");
+      return;
+    }
+    let rel = decodeURIComponent(url.pathname.slice(base.length)) || "index.html";
+    if (rel.endsWith("/")) rel += "index.html";
+    const file = path.resolve(root, rel);
+    if (!file.startsWith(root + path.sep) && file !== root) {
+      res.writeHead(403).end("forbidden");
+      return;
+    }
+    fs.readFile(file, (err, body) => {
+      if (err) {
+        res.writeHead(404).end("not found");
+        return;
+      }
+      res.writeHead(200, { "content-type": types[path.extname(file)] ?? "application/octet-stream", "cache-control": "no-cache" });
+      res.end(body);
+    });
+  })
+  .listen(port, host, () => console.log(`Serving ${root} at http://${host}:${port}${base}`));

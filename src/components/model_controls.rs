@@ -1,0 +1,98 @@
+//! The SVM's hyperparameters: kernel, C, gamma and degree.
+
+use hyperplane_core::kernel::{Gamma, Kernel, KernelKind};
+use leptos::prelude::*;
+
+use super::param_slider::ParamSlider;
+use crate::app::Studio;
+use crate::slider_scale::SliderScale;
+
+pub const C_SCALE: SliderScale = SliderScale::log(0.01, 1000.0);
+pub const GAMMA_SCALE: SliderScale = SliderScale::log(0.001, 100.0);
+pub const DEGREE_SCALE: SliderScale = SliderScale::linear(1.0, 6.0, 5);
+
+#[component]
+pub fn ModelControls() -> impl IntoView {
+    let studio = expect_context::<Studio>();
+    let m = studio.model;
+    let kernel = m.kernel;
+    // Gamma as the fitted model used it, so `scale` shows its actual number.
+    let gamma_value = Signal::derive(move || match m.gamma.get() {
+        Gamma::Value(g) => g,
+        _ => studio
+            .trained
+            .with(|t| match t.as_ref().map(|t| t.model.kernel()) {
+                Ok(Kernel::Rbf { gamma })
+                | Ok(Kernel::Poly { gamma, .. })
+                | Ok(Kernel::Sigmoid { gamma, .. }) => Some(gamma),
+                _ => None,
+            })
+            .unwrap_or(0.25),
+    });
+    let gamma_note = Signal::derive(move || match m.gamma.get() {
+        Gamma::Scale => "(scale)".to_string(),
+        Gamma::Auto => "(auto)".to_string(),
+        Gamma::Value(_) => String::new(),
+    });
+    let no_gamma = Signal::derive(move || !kernel.get().uses_gamma());
+    view! {
+        <div class="param">
+            <label for="kernel">"Kernel"</label>
+            <select
+                id="kernel"
+                on:change=move |ev| {
+                    if let Some(k) = KernelKind::from_name(&event_target_value(&ev)) {
+                        kernel.set(k);
+                    }
+                }
+            >
+                {KernelKind::ALL
+                    .into_iter()
+                    .map(|k| {
+                        view! {
+                            <option value=k.name() selected=move || kernel.get() == k>
+                                {k.name()}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+        </div>
+        <ParamSlider
+            id="c"
+            label="C"
+            scale=C_SCALE
+            value=m.c
+            on_change=move |v| m.c.set(v)
+        />
+        <p class="hint">"Penalty on margin violations: small C, wide soft margin; large C, fewer violations."</p>
+        <ParamSlider
+            id="gamma"
+            label="Gamma"
+            scale=GAMMA_SCALE
+            value=gamma_value
+            on_change=move |v| m.gamma.set(Gamma::Value(v))
+            disabled=no_gamma
+            note=gamma_note
+        />
+        <div class="param-actions">
+            <button
+                type="button"
+                class="link-button"
+                disabled=move || no_gamma.get() || m.gamma.get() == Gamma::Scale
+                on:click=move |_| m.gamma.set(Gamma::Scale)
+            >
+                "Reset gamma to scale"
+            </button>
+        </div>
+        <Show when=move || kernel.get() == KernelKind::Poly>
+            <ParamSlider
+                id="degree"
+                label="Degree"
+                scale=DEGREE_SCALE
+                value=Signal::derive(move || m.degree.get() as f64)
+                on_change=move |v| m.degree.set(v.round().clamp(1.0, 6.0) as u32)
+            />
+        </Show>
+    }
+}

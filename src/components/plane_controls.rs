@@ -1,0 +1,80 @@
+//! Which two features the plane shows, and whether the model sees only those.
+
+use leptos::prelude::*;
+
+use crate::app::Studio;
+
+#[component]
+pub fn PlaneControls() -> impl IntoView {
+    let studio = expect_context::<Studio>();
+    let plane = studio.plane;
+    let names = move || {
+        studio.data.with(|d| {
+            d.as_ref()
+                .map(|d| d.train.feature_names().to_vec())
+                .unwrap_or_default()
+        })
+    };
+    let n_features = move || names().len();
+    // Picking the other axis's feature swaps the two, so they never coincide.
+    let pick = move |mine: RwSignal<usize>, other: RwSignal<usize>, raw: String| {
+        let Ok(f) = raw.parse::<usize>() else { return };
+        if f >= n_features() {
+            return;
+        }
+        if f == other.get_untracked() {
+            other.set(mine.get_untracked());
+        }
+        mine.set(f);
+    };
+    let options = move |sel: RwSignal<usize>| {
+        names()
+            .into_iter()
+            .enumerate()
+            .map(|(i, n)| {
+                view! { <option value=i.to_string() selected=move || sel.get() == i>{n}</option> }
+            })
+            .collect_view()
+    };
+    view! {
+        <div class="param">
+            <label for="x-feature">"Horizontal axis"</label>
+            <select
+                id="x-feature"
+                on:change=move |ev| pick(plane.x_feature, plane.y_feature, event_target_value(&ev))
+            >
+                {move || options(plane.x_feature)}
+            </select>
+        </div>
+        <div class="param">
+            <label for="y-feature">"Vertical axis"</label>
+            <select
+                id="y-feature"
+                on:change=move |ev| pick(plane.y_feature, plane.x_feature, event_target_value(&ev))
+            >
+                {move || options(plane.y_feature)}
+            </select>
+        </div>
+        <fieldset class="choice">
+            <legend>"Train on"</legend>
+            <label>
+                <input
+                    type="radio"
+                    name="train-on"
+                    prop:checked=move || !plane.shown_only.get()
+                    on:change=move |_| plane.shown_only.set(false)
+                />
+                {move || format!("All {} features", n_features())}
+            </label>
+            <label>
+                <input
+                    type="radio"
+                    name="train-on"
+                    prop:checked=move || plane.shown_only.get()
+                    on:change=move |_| plane.shown_only.set(true)
+                />
+                "Only the two shown"
+            </label>
+        </fieldset>
+    }
+}

@@ -1,0 +1,6 @@
+//! Drawing: pure pixel and geometry work (testable anywhere) and the canvas calls.
+
+pub mod canvas_size;
+pub mod contour;
+pub mod surface_canvas;
+pub mod surface_pixels;

@@ -1,0 +1,274 @@
+//! Paints the decision surface: the grid evaluation as an image (one `putImageData`,
+//! never per-pixel plotters calls), vector contours for the boundary and margins,
+//! then plotters' axes and the data points on top.
+
+use hyperplane_core::grid::{GridModel, GridOutput};
+use hyperplane_core::preprocess::Prepared;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters_canvas::CanvasBackend;
+use wasm_bindgen::{Clamped, JsCast};
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
+
+use super::canvas_size::fit_to_css;
+use super::contour::{contour, Segment};
+use super::surface_pixels::fill_rgba;
+use crate::palette::class_rgb;
+use crate::training::{plane_extent, surface_spec, Trained};
+
+/// Buffers reused from frame to frame.
+#[derive(Default)]
+pub struct SurfaceBuffers {
+    grid: GridOutput,
+    rgba: Vec<u8>,
+    field: Vec<f32>,
+    segments: Vec<Segment>,
+    offscreen: Option<HtmlCanvasElement>,
+}
+
+/// What to draw.
+pub struct Scene<'a> {
+    pub data: &'a Prepared,
+    pub trained: &'a Trained,
+    pub x: usize,
+    pub y: usize,
+    pub show_test: bool,
+}
+
+/// Timings of one frame, in milliseconds, and the grid resolution used.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct FrameStats {
+    pub grid_ms: f64,
+    pub draw_ms: f64,
+    pub grid_width: usize,
+    pub grid_height: usize,
+}
+
+fn js_err(e: wasm_bindgen::JsValue) -> String {
+    format!("canvas error: {e:?}")
+}
+
+fn context_2d(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, String> {
+    canvas
+        .get_context("2d")
+        .map_err(js_err)?
+        .ok_or_else(|| "this browser gives no 2D canvas context".to_string())?
+        .dyn_into::<CanvasRenderingContext2d>()
+        .map_err(|_| "unexpected canvas context type".to_string())
+}
+
+pub fn draw_surface(
+    canvas: &HtmlCanvasElement,
+    scene: &Scene<'_>,
+    buf: &mut SurfaceBuffers,
+    now: impl Fn() -> f64,
+) -> Result<FrameStats, String> {
+    let start = now();
+    let (_, _, dpr) = fit_to_css(canvas);
+    let backend = CanvasBackend::with_canvas_object(canvas.clone())
+        .ok_or_else(|| "this browser gives no 2D canvas context".to_string())?;
+    let root: DrawingArea<CanvasBackend, Shift> = backend.into_drawing_area();
+    let perr = |e: DrawingAreaErrorKind<_>| format!("drawing error: {e:?}");
+    root.fill(&WHITE).map_err(perr)?;
+
+    let Scene {
+        data,
+        trained,
+        x,
+        y,
+        show_test,
+    } = *scene;
+    let cm = |f: usize, z: f64| data.scaler.inverse_feature(f, z);
+    let (xs0, xs1) = plane_extent(data, x);
+    let (ys0, ys1) = plane_extent(data, y);
+    let px = |v: f64| (v * dpr).round() as u32;
+    let font = ("sans-serif", 13.0 * dpr)
+        .into_font()
+        .color(&RGBColor(40, 40, 48));
+    let names = data.train.feature_names();
+    let name = |f: usize| names.get(f).cloned().unwrap_or_default();
+
+    let mut chart = ChartBuilder::on(&root)
+        .margin(px(10.0))
+        .x_label_area_size(px(44.0))
+        .y_label_area_size(px(52.0))
+        .build_cartesian_2d(cm(x, xs0)..cm(x, xs1), cm(y, ys0)..cm(y, ys1))
+        .map_err(perr)?;
+    let (prx, pry) = chart.plotting_area().get_pixel_range();
+    let (ox, oy) = (prx.start as f64, pry.start as f64);
+    let (pw, ph) = ((prx.end - prx.start) as f64, (pry.end - pry.start) as f64);
+
+    // The surface: about one cell per two CSS pixels, at most 240 a side.
+    let gw = ((pw / dpr / 2.0).round() as usize).clamp(16, 240);
+    let gh = ((ph / dpr / 2.0).round() as usize).clamp(16, 240);
+    let spec = surface_spec(data, trained, x, y, gw, gh)
+        .ok_or_else(|| "the model was not trained on the plotted features".to_string())?;
+    let t_grid = now();
+    trained
+        .model
+        .evaluate_grid(&spec, &mut buf.grid)
+        .map_err(|e| e.to_string())?;
+    let grid_ms = now() - t_grid;
+    let binary = trained.model.pairs().len() == 1;
+    fill_rgba(&buf.grid, gw, gh, binary, &mut buf.rgba);
+
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| "no document".to_string())?;
+    if buf.offscreen.is_none() {
+        let el = document.create_element("canvas").map_err(js_err)?;
+        buf.offscreen = Some(
+            el.dyn_into::<HtmlCanvasElement>()
+                .map_err(|_| "could not create a canvas".to_string())?,
+        );
+    }
+    let off = buf
+        .offscreen
+        .as_ref()
+        .ok_or_else(|| "no offscreen canvas".to_string())?;
+    off.set_width(gw as u32);
+    off.set_height(gh as u32);
+    let image =
+        ImageData::new_with_u8_clamped_array_and_sh(Clamped(&buf.rgba[..]), gw as u32, gh as u32)
+            .map_err(js_err)?;
+    context_2d(off)?
+        .put_image_data(&image, 0.0, 0.0)
+        .map_err(js_err)?;
+    let ctx = context_2d(canvas)?;
+    ctx.set_image_smoothing_enabled(false);
+    ctx.draw_image_with_html_canvas_element_and_dw_and_dh(off, ox, oy, pw, ph)
+        .map_err(js_err)?;
+
+    // Contours, from grid coordinates (cell centres) to canvas pixels.
+    let (sx, sy) = (pw / gw as f64, ph / gh as f64);
+    let stroke = |segs: &[Segment], width: f64, dash: bool, colour: &str| {
+        ctx.begin_path();
+        for s in segs {
+            ctx.move_to(ox + (s[0] as f64 + 0.5) * sx, oy + (s[1] as f64 + 0.5) * sy);
+            ctx.line_to(ox + (s[2] as f64 + 0.5) * sx, oy + (s[3] as f64 + 0.5) * sy);
+        }
+        ctx.set_line_width(width * dpr);
+        let pattern = js_sys::Array::new();
+        if dash {
+            pattern.push(&(6.0 * dpr).into());
+            pattern.push(&(4.0 * dpr).into());
+        }
+        let _ = ctx.set_line_dash(&pattern);
+        ctx.set_stroke_style_str(colour);
+        ctx.stroke();
+    };
+    if binary {
+        for (level, dash) in [(1.0, true), (-1.0, true), (0.0, false)] {
+            contour(&buf.grid.margin, gw, gh, level, &mut buf.segments);
+            stroke(
+                &buf.segments,
+                if dash { 1.2 } else { 2.0 },
+                dash,
+                "rgba(30,30,40,0.85)",
+            );
+        }
+    } else {
+        for &class in trained.model.classes() {
+            buf.field.clear();
+            buf.field.extend(
+                buf.grid
+                    .label
+                    .iter()
+                    .map(|&l| f32::from(l as usize == class)),
+            );
+            contour(&buf.field, gw, gh, 0.5, &mut buf.segments);
+            stroke(&buf.segments, 1.6, false, "rgba(30,30,40,0.8)");
+        }
+    }
+    let _ = ctx.set_line_dash(&js_sys::Array::new());
+
+    chart
+        .configure_mesh()
+        .disable_mesh()
+        .x_desc(name(x))
+        .y_desc(name(y))
+        .label_style(font.clone())
+        .axis_desc_style(font)
+        .axis_style(RGBColor(90, 90, 100))
+        .x_labels(8)
+        .y_labels(8)
+        .draw()
+        .map_err(perr)?;
+
+    // Points: training filled, test hollow, support vectors ringed; shape by class.
+    let r = (4.0 * dpr).round() as i32;
+    let point =
+        |d: &hyperplane_core::Dataset, i: usize| (cm(x, d.x()[[i, x]]), cm(y, d.x()[[i, y]]));
+    let sv_ring = ShapeStyle {
+        color: RGBColor(20, 20, 28).to_rgba(),
+        filled: false,
+        stroke_width: (1.5 * dpr).round().max(1.0) as u32,
+    };
+    chart
+        .draw_series(
+            trained
+                .model
+                .support_indices()
+                .iter()
+                .filter(|&&i| i < data.train.n_samples())
+                .map(|&i| Circle::new(point(&data.train, i), r + (3.5 * dpr) as i32, sv_ring)),
+        )
+        .map_err(perr)?;
+    let parts: &[(&hyperplane_core::Dataset, bool)] = if show_test {
+        &[(&data.train, true), (&data.test, false)]
+    } else {
+        &[(&data.train, true)]
+    };
+    for &(d, filled) in parts {
+        for class in 0..d.n_classes() {
+            let (cr, cg, cb) = class_rgb(class);
+            let colour = RGBColor(cr, cg, cb);
+            let body = if filled {
+                colour.filled()
+            } else {
+                WHITE.filled()
+            };
+            let outline = ShapeStyle {
+                color: if filled {
+                    RGBColor(30, 30, 40).to_rgba()
+                } else {
+                    colour.to_rgba()
+                },
+                filled: false,
+                stroke_width: (if filled { 1.0 } else { 2.0 } * dpr).round().max(1.0) as u32,
+            };
+            let pts: Vec<(f64, f64)> = (0..d.n_samples())
+                .filter(|&i| d.y()[i] == class)
+                .map(|i| point(d, i))
+                .collect();
+            for style in [body, outline] {
+                let series = pts.iter().map(|&p| marker(class, p, r, style));
+                chart.draw_series(series).map_err(perr)?;
+            }
+        }
+    }
+    root.present().map_err(perr)?;
+    Ok(FrameStats {
+        grid_ms,
+        draw_ms: now() - start,
+        grid_width: gw,
+        grid_height: gh,
+    })
+}
+
+/// Class 0 circle, 1 square, 2 triangle, then repeating, so classes differ by shape too.
+fn marker(
+    class: usize,
+    at: (f64, f64),
+    r: i32,
+    style: ShapeStyle,
+) -> DynElement<'static, CanvasBackend, (f64, f64)> {
+    match class % 3 {
+        0 => Circle::new(at, r, style).into_dyn(),
+        1 => {
+            let s = (r as f64 * 0.85).round() as i32;
+            (EmptyElement::at(at) + Rectangle::new([(-s, -s), (s, s)], style)).into_dyn()
+        }
+        _ => TriangleMarker::new(at, r + 1, style).into_dyn(),
+    }
+}

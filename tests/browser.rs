@@ -1,0 +1,163 @@
+//! In-browser tests (wasm-bindgen-test in headless Chromium): the studio mounted for
+//! real, driven through its DOM, and the engine giving in wasm what it gives natively.
+#![cfg(target_arch = "wasm32")]
+
+use hyperplane::App;
+use hyperplane_core::datasets::iris;
+use hyperplane_core::kernel::{Gamma, KernelKind};
+use hyperplane_core::preprocess::split_and_standardize;
+use hyperplane_core::svm::SvcParams;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{
+    Document, Event, EventInit, HtmlCanvasElement, HtmlElement, HtmlInputElement, HtmlSelectElement,
+};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> Document {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a document")
+}
+
+/// Lets effects run and the page settle (a zero-delay timeout, twice).
+async fn settle() {
+    for _ in 0..2 {
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            let _ = web_sys::window()
+                .expect("window")
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        });
+        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    }
+}
+
+fn text(host: &HtmlElement, testid: &str) -> String {
+    host.query_selector(&format!("[data-testid='{testid}']"))
+        .ok()
+        .flatten()
+        .and_then(|e| e.text_content())
+        .unwrap_or_default()
+}
+
+fn fire(el: &HtmlElement, kind: &str) {
+    let init = EventInit::new();
+    init.set_bubbles(true);
+    let ev = Event::new_with_event_init_dict(kind, &init).expect("event");
+    el.dispatch_event(&ev).expect("dispatch");
+}
+
+fn surface_pixels(host: &HtmlElement) -> String {
+    host.query_selector("canvas[aria-label='Decision boundary']")
+        .ok()
+        .flatten()
+        .and_then(|c| c.dyn_into::<HtmlCanvasElement>().ok())
+        .and_then(|c| c.to_data_url().ok())
+        .unwrap_or_default()
+}
+
+/// A fresh element to mount a studio into; each test queries only inside its own host.
+fn new_host() -> HtmlElement {
+    let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    host.style().set_property("width", "900px").unwrap();
+    document().body().unwrap().append_child(&host).unwrap();
+    host
+}
+
+#[wasm_bindgen_test]
+async fn studio_shows_accuracy_and_retrains_when_the_kernel_changes() {
+    let host = new_host();
+    let handle = leptos::mount::mount_to(host.clone(), App);
+    settle().await;
+    assert_eq!(text(&host, "test-accuracy"), "83.3%");
+    assert_eq!(text(&host, "support-vectors"), "65");
+    let before = surface_pixels(&host);
+    assert!(before.len() > 1000, "the surface was drawn");
+
+    let kernel: HtmlSelectElement = host
+        .query_selector("#kernel")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    kernel.set_value("rbf");
+    fire(&kernel, "change");
+    settle().await;
+    assert_ne!(text(&host, "support-vectors"), "65");
+    assert_ne!(surface_pixels(&host), before);
+    drop(handle);
+}
+
+#[wasm_bindgen_test]
+async fn c_slider_ignores_garbage_and_applies_numbers() {
+    let host = new_host();
+    let handle = leptos::mount::mount_to(host.clone(), App);
+    settle().await;
+    let c: HtmlInputElement = host.query_selector("#c").unwrap().unwrap().unchecked_into();
+    let output = || {
+        host.query_selector("#c-value")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap()
+    };
+    assert_eq!(output(), "1.00");
+    // A range input sanitizes its value; the handler must also cope with anything.
+    c.set_value("not a number");
+    fire(&c, "input");
+    settle().await;
+    assert!(output().parse::<f64>().is_ok());
+    c.set_value("1000");
+    fire(&c, "input");
+    settle().await;
+    assert_eq!(output(), "1000");
+    drop(handle);
+}
+
+/// Same data, same parameters: the engine in wasm gives what it gives natively (the
+/// native test suite checks these same numbers against scikit-learn).
+#[wasm_bindgen_test]
+fn svc_in_wasm_matches_the_scikit_learn_reference() {
+    let reference: serde_json::Value = serde_json::from_str(include_str!(
+        "../crates/hyperplane-core/tests/fixtures/svc_reference.json"
+    ))
+    .unwrap();
+    let data = split_and_standardize(&iris().unwrap(), 0.8, 42).unwrap();
+    let mut checked = 0;
+    for case in reference["cases"].as_array().unwrap() {
+        if case["dataset"] != "iris_split" {
+            continue;
+        }
+        let p = &case["params"];
+        let gamma = match &p["gamma"] {
+            serde_json::Value::Number(n) => Gamma::Value(n.as_f64().unwrap()),
+            serde_json::Value::String(s) if s == "auto" => Gamma::Auto,
+            _ => Gamma::Scale,
+        };
+        let model = SvcParams::default()
+            .kernel(KernelKind::from_name(p["kernel"].as_str().unwrap()).unwrap())
+            .c(p["C"].as_f64().unwrap())
+            .gamma(gamma)
+            .degree(p["degree"].as_u64().unwrap_or(3) as u32)
+            .coef0(p["coef0"].as_f64().unwrap_or(0.0))
+            .check()
+            .unwrap()
+            .fit(&data.train)
+            .unwrap();
+        let want: Vec<usize> = case["n_support"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_u64().unwrap() as usize)
+            .collect();
+        assert_eq!(model.n_support(), &want[..]);
+        let dec = model.decision_function(data.test.x()).unwrap();
+        for (i, row) in case["decision"].as_array().unwrap().iter().enumerate() {
+            for (j, v) in row.as_array().unwrap().iter().enumerate() {
+                assert!((dec[[i, j]] - v.as_f64().unwrap()).abs() < 1e-3);
+            }
+        }
+        checked += 1;
+    }
+    assert!(checked >= 8);
+}
