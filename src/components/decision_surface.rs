@@ -60,9 +60,8 @@ pub fn DecisionSurface() -> impl IntoView {
             .map(|&f| format!("{} = {}", names[f], param(data.scaler.mean[f])))
             .collect();
         Some(if held.is_empty() {
-            format!(
-                "The model uses only the two shown features, so this picture is the whole model."
-            )
+            "The model uses only the two shown features, so this picture is the whole model."
+                .to_string()
         } else {
             format!(
                 "The model uses all {} features. The surface is a slice through the others, held \

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Runs every check and test: formatting, lints (native and wasm32), the engine's and
+# app's native tests, wasm-bindgen tests in headless Chromium, and the end-to-end
+# browser tests against the release build.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+
+step() { echo; echo "=== $*"; }
+
+step "format"
+cargo fmt --all -- --check
+step "clippy (native)"
+cargo clippy --workspace --all-targets -- -D warnings
+step "clippy (wasm32)"
+cargo clippy --workspace --all-targets --target wasm32-unknown-unknown -- -D warnings
+step "native tests"
+cargo test --workspace 2>&1 | tee -a "$log"
+step "wasm-bindgen tests in headless Chromium"
+cargo test --target wasm32-unknown-unknown -p hyperplane --test browser 2>&1 | tee -a "$log"
+step "release build"
+trunk build --release --offline
+step "end-to-end tests (Playwright, Debian Chromium)"
+npx playwright test --config e2e/playwright.config.js 2>&1 | tee -a "$log"
+
+passed=$(grep -oE '([0-9]+) passed' "$log" | awk '{s+=$1} END {print s+0}')
+failed=$(grep -oE '([0-9]+) failed' "$log" | awk '{s+=$1} END {print s+0}')
+echo
+echo "all suites: $passed passed, $failed failed"
+[ "$failed" = 0 ]
