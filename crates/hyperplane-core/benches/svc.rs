@@ -29,7 +29,13 @@ mod native {
             }
             y[i] = class;
         }
-        Dataset::new(x, y, vec!["a".into(), "b".into()], vec!["0".into(), "1".into()]).unwrap()
+        Dataset::new(
+            x,
+            y,
+            vec!["a".into(), "b".into()],
+            vec!["0".into(), "1".into()],
+        )
+        .unwrap()
     }
 
     fn spec(d: usize, w: usize) -> GridSpec {
@@ -59,7 +65,11 @@ mod native {
         }
         for n in [200, 1000, 2000] {
             let d = overlapping(n, 7);
-            let p = SvcParams::default().kernel(KernelKind::Rbf).gamma(Gamma::Scale).check().unwrap();
+            let p = SvcParams::default()
+                .kernel(KernelKind::Rbf)
+                .gamma(Gamma::Scale)
+                .check()
+                .unwrap();
             g.bench_with_input(BenchmarkId::new("overlap2d_rbf", n), &d, |b, d| {
                 b.iter(|| p.fit(black_box(d)).unwrap())
             });
@@ -71,7 +81,12 @@ mod native {
         let mut g = c.benchmark_group("svc_grid_200x200");
         let data = split_and_standardize(&iris().unwrap(), 0.8, 42).unwrap();
         for kernel in [KernelKind::Linear, KernelKind::Rbf, KernelKind::Poly] {
-            let model = SvcParams::default().kernel(kernel).check().unwrap().fit(&data.train).unwrap();
+            let model = SvcParams::default()
+                .kernel(kernel)
+                .check()
+                .unwrap()
+                .fit(&data.train)
+                .unwrap();
             let s = spec(4, 200);
             let mut out = GridOutput::new();
             let n_sv: usize = model.n_support().iter().sum();
