@@ -3,7 +3,7 @@
 
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
-    use criterion::{black_box, criterion_group, BenchmarkId, Criterion};
+    use criterion::{criterion_group, BenchmarkId, Criterion};
     use hyperplane_core::datasets::iris;
     use hyperplane_core::grid::{GridModel, GridOutput, GridSpec};
     use hyperplane_core::kernel::{Gamma, KernelKind};
@@ -13,6 +13,7 @@ mod native {
     use ndarray::Array2;
     use rand::{Rng, SeedableRng};
     use rand_chacha::ChaCha8Rng;
+    use std::hint::black_box;
 
     /// Two overlapping Gaussian classes in 2-D: an rbf SVC keeps many support vectors.
     fn overlapping(n: usize, seed: u64) -> Dataset {
