@@ -21,7 +21,6 @@ use crate::training::{plane_extent, surface_spec, Trained};
 pub struct SurfaceBuffers {
     grid: GridOutput,
     rgba: Vec<u8>,
-    field: Vec<f32>,
     segments: Vec<Segment>,
     offscreen: Option<HtmlCanvasElement>,
 }
@@ -168,16 +167,35 @@ pub fn draw_surface(
             );
         }
     } else {
-        for &class in trained.model.classes() {
-            buf.field.clear();
-            buf.field.extend(
-                buf.grid
-                    .label
-                    .iter()
-                    .map(|&l| f32::from(l as usize == class)),
-            );
-            contour(&buf.field, gw, gh, 0.5, &mut buf.segments);
-            stroke(&buf.segments, 1.6, false, "rgba(30,30,40,0.8)");
+        // Each pair's decision value is smooth, so its zero line is a clean boundary;
+        // keep it only where the two regions it separates actually meet.
+        let n = gw * gh;
+        let classes = trained.model.classes();
+        for (p, &(a, b)) in trained.model.pairs().iter().enumerate() {
+            let (ca, cb) = (classes[a] as u32, classes[b] as u32);
+            let Some(field) = buf.grid.pair_values.get(p * n..(p + 1) * n) else {
+                continue;
+            };
+            contour(field, gw, gh, 0.0, &mut buf.segments);
+            let labels = &buf.grid.label;
+            buf.segments.retain(|s| {
+                let (c, r) = (
+                    s[0].min(s[2]).floor() as usize,
+                    s[1].min(s[3]).floor() as usize,
+                );
+                let corners = [(c, r), (c + 1, r), (c, r + 1), (c + 1, r + 1)];
+                let mut seen_a = false;
+                let mut seen_b = false;
+                for (cc, rr) in corners {
+                    match labels.get(rr.min(gh - 1) * gw + cc.min(gw - 1)) {
+                        Some(&l) if l == ca => seen_a = true,
+                        Some(&l) if l == cb => seen_b = true,
+                        _ => {}
+                    }
+                }
+                seen_a && seen_b
+            });
+            stroke(&buf.segments, 1.6, false, "rgba(30,30,40,0.85)");
         }
     }
     let _ = ctx.set_line_dash(&js_sys::Array::new());
@@ -228,9 +246,12 @@ pub fn draw_surface(
             } else {
                 WHITE.filled()
             };
+            // A darker shade of the class colour outlines filled markers: it separates a
+            // point from a region of its own colour without turning small shapes black.
+            let shade = |c: u8| (c as f32 * 0.5) as u8;
             let outline = ShapeStyle {
                 color: if filled {
-                    RGBColor(30, 30, 40).to_rgba()
+                    RGBColor(shade(cr), shade(cg), shade(cb)).to_rgba()
                 } else {
                     colour.to_rgba()
                 },

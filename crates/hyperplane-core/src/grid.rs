@@ -86,6 +86,10 @@ impl GridSpec {
 pub struct GridOutput {
     pub label: Vec<u32>,
     pub margin: Vec<f32>,
+    /// For one-vs-one models, each pair's decision value (pair-major: pair p, cell c at
+    /// `p·W·H + c`; positive → the pair's first class), so the boundary between two
+    /// regions can be traced smoothly. Empty for other models.
+    pub pair_values: Vec<f32>,
     /// Scratch space owned by whichever model last filled this output.
     pub(crate) scratch: Vec<f64>,
 }

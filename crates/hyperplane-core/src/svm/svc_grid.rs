@@ -20,6 +20,8 @@ impl GridModel for Svc {
             return Err(Error::Format("the two plotted features must differ".into()));
         }
         out.prepare(spec);
+        let n_cells = spec.len();
+        out.pair_values.resize(self.pairs().len() * n_cells, 0.0);
         let (w, h) = (spec.width, spec.height);
         let n_pairs = self.pairs().len();
         let n_sv = self.support_vectors().nrows();
@@ -146,6 +148,9 @@ impl GridModel for Svc {
                 }
                 let win = self.vote(&vals, &mut votes);
                 let cell = r_ * w + c;
+                for (p, &v) in vals.iter().enumerate() {
+                    out.pair_values[p * n_cells + cell] = v as f32;
+                }
                 out.label[cell] = self.classes()[win] as u32;
                 out.margin[cell] = if n_pairs == 1 {
                     -vals[0] as f32
@@ -235,6 +240,11 @@ mod tests {
                         out.label[cell] as usize, pred[cell],
                         "{kernel:?} cell {cell}"
                     );
+                    let pairs = model.decision_pairs(points.view()).unwrap();
+                    for p in 0..pairs.ncols() {
+                        let v = out.pair_values[p * spec.len() + cell] as f64;
+                        assert!((v - pairs[[cell, p]]).abs() < 1e-5);
+                    }
                     if dec.ncols() == 1 {
                         assert!((out.margin[cell] as f64 - dec[[cell, 0]]).abs() < 1e-5);
                     } else {
