@@ -13,7 +13,9 @@ pub mod grid;
 pub mod kernel;
 pub mod metrics;
 pub mod preprocess;
+pub mod regression_data;
 pub mod svm;
 
 pub use dataset::Dataset;
+pub use regression_data::RegressionData;
 pub use error::{Error, Result};
