@@ -38,6 +38,12 @@ pub enum Error {
     FeatureOutOfRange { index: usize, n_features: usize },
     #[error("the solver did not converge within {0} iterations")]
     NotConverged(usize),
+    #[error("CSV line {line}, column {column:?}: {message}")]
+    Csv {
+        line: usize,
+        column: String,
+        message: String,
+    },
     #[error("{0}")]
     Format(String),
 }

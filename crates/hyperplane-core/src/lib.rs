@@ -6,6 +6,7 @@
 //! `fit(&Dataset)` → a fitted model with `predict`, a decision function and a batched
 //! grid evaluation. All randomness comes from an explicit seed.
 
+pub mod csv_data;
 pub mod dataset;
 pub mod datasets;
 pub mod error;

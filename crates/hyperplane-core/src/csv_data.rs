@@ -1,0 +1,281 @@
+//! Reading datasets from CSV text: a header row, one target column chosen by name, and
+//! numeric features. Every error names the row (the line number in the file, header =
+//! line 1) and the column, so a user can find it.
+
+use ndarray::Array2;
+
+use crate::dataset::Dataset;
+use crate::error::{Error, Result};
+use crate::regression_data::RegressionData;
+
+/// Rows of a CSV split into a target column and numeric feature columns.
+struct Table {
+    feature_names: Vec<String>,
+    features: Vec<f64>,
+    targets: Vec<String>,
+    /// Line number of each data row, for error messages.
+    lines: Vec<usize>,
+}
+
+fn csv_error(line: usize, column: &str, message: impl Into<String>) -> Error {
+    Error::Csv {
+        line,
+        column: column.to_string(),
+        message: message.into(),
+    }
+}
+
+fn read_table(text: &str, target: Option<&str>) -> Result<Table> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .from_reader(text.as_bytes());
+    let header: Vec<String> = reader
+        .headers()
+        .map_err(|e| csv_error(1, "", e.to_string()))?
+        .iter()
+        .map(str::to_string)
+        .collect();
+    if header.iter().all(|h| h.is_empty()) {
+        return Err(Error::EmptyData);
+    }
+    let target_index = match target {
+        Some(t) => Some(header.iter().position(|h| h == t).ok_or_else(|| {
+            csv_error(1, t, format!("no column named {t:?}; columns are {}", header.join(", ")))
+        })?),
+        None => None,
+    };
+    let feature_names: Vec<String> = header
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| Some(i) != target_index)
+        .map(|(_, h)| h.clone())
+        .collect();
+    if feature_names.is_empty() {
+        return Err(csv_error(1, "", "no feature columns besides the target"));
+    }
+    let mut table = Table {
+        feature_names,
+        features: Vec::new(),
+        targets: Vec::new(),
+        lines: Vec::new(),
+    };
+    for record in reader.records() {
+        let record = record.map_err(|e| {
+            let line = e.position().map_or(0, |p| p.line() as usize);
+            csv_error(line, "", e.to_string())
+        })?;
+        let line = record.position().map_or(0, |p| p.line() as usize);
+        if record.iter().all(|c| c.is_empty()) {
+            continue;
+        }
+        if record.len() != header.len() {
+            return Err(csv_error(
+                line,
+                "",
+                format!("has {} fields, the header has {}", record.len(), header.len()),
+            ));
+        }
+        for (i, cell) in record.iter().enumerate() {
+            if Some(i) == target_index {
+                if cell.is_empty() {
+                    return Err(csv_error(line, &header[i], "the target is empty"));
+                }
+                table.targets.push(cell.to_string());
+                continue;
+            }
+            let v: f64 = cell
+                .parse()
+                .map_err(|_| csv_error(line, &header[i], format!("{cell:?} is not a number")))?;
+            if !v.is_finite() {
+                return Err(csv_error(line, &header[i], format!("{cell} is not finite")));
+            }
+            table.features.push(v);
+        }
+        table.lines.push(line);
+    }
+    if table.lines.is_empty() {
+        return Err(Error::EmptyData);
+    }
+    Ok(table)
+}
+
+fn matrix(table: &Table) -> Result<Array2<f64>> {
+    Array2::from_shape_vec(
+        (table.lines.len(), table.feature_names.len()),
+        table.features.clone(),
+    )
+    .map_err(|e| Error::Format(e.to_string()))
+}
+
+/// Class labels sorted as scikit-learn sorts them: numerically when every label is a
+/// number, else as strings.
+fn sorted_classes(labels: &[String]) -> Vec<String> {
+    let mut unique: Vec<String> = labels.to_vec();
+    unique.sort();
+    unique.dedup();
+    let numeric: Option<Vec<f64>> = unique.iter().map(|l| l.parse::<f64>().ok()).collect();
+    if let Some(values) = numeric {
+        let mut pairs: Vec<(f64, String)> = values.into_iter().zip(unique).collect();
+        pairs.sort_by(|a, b| a.0.total_cmp(&b.0));
+        pairs.dedup_by(|a, b| a.0 == b.0);
+        return pairs.into_iter().map(|p| p.1).collect();
+    }
+    unique
+}
+
+/// A classification dataset from CSV text; the target's values (strings or numbers)
+/// become the classes. Fewer than two classes is an error.
+pub fn read_classification_csv(text: &str, target: &str) -> Result<Dataset> {
+    let table = read_table(text, Some(target))?;
+    let classes = sorted_classes(&table.targets);
+    if classes.len() < 2 {
+        return Err(Error::SingleClass(classes.first().cloned().unwrap_or_default()));
+    }
+    let numeric = classes.iter().all(|c| c.parse::<f64>().is_ok());
+    let y = table
+        .targets
+        .iter()
+        .map(|t| {
+            classes
+                .iter()
+                .position(|c| {
+                    c == t
+                        || (numeric
+                            && c.parse::<f64>().ok() == t.parse::<f64>().ok())
+                })
+                .unwrap_or(0)
+        })
+        .collect();
+    Dataset::new(matrix(&table)?, y, table.feature_names.clone(), classes)
+}
+
+/// A regression dataset from CSV text; the target must be numeric.
+pub fn read_regression_csv(text: &str, target: &str) -> Result<RegressionData> {
+    let table = read_table(text, Some(target))?;
+    let y = table
+        .targets
+        .iter()
+        .zip(&table.lines)
+        .map(|(t, &line)| match t.parse::<f64>() {
+            Ok(v) if v.is_finite() => Ok(v),
+            _ => Err(csv_error(line, target, format!("{t:?} is not a finite number"))),
+        })
+        .collect::<Result<Vec<f64>>>()?;
+    RegressionData::new(matrix(&table)?, y, table.feature_names.clone(), target.to_string())
+}
+
+/// Feature rows for prediction: the columns named in `features`, in that order. Other
+/// columns, such as a target of any type, are ignored.
+pub fn read_feature_csv(text: &str, features: &[String]) -> Result<Array2<f64>> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .from_reader(text.as_bytes());
+    let header: Vec<String> = reader
+        .headers()
+        .map_err(|e| csv_error(1, "", e.to_string()))?
+        .iter()
+        .map(str::to_string)
+        .collect();
+    let index: Vec<usize> = features
+        .iter()
+        .map(|f| {
+            header
+                .iter()
+                .position(|h| h == f)
+                .ok_or_else(|| csv_error(1, f, "this feature column is missing"))
+        })
+        .collect::<Result<_>>()?;
+    let mut values = Vec::new();
+    let mut rows = 0;
+    for record in reader.records() {
+        let record = record.map_err(|e| {
+            let line = e.position().map_or(0, |p| p.line() as usize);
+            csv_error(line, "", e.to_string())
+        })?;
+        let line = record.position().map_or(0, |p| p.line() as usize);
+        if record.iter().all(|c| c.is_empty()) {
+            continue;
+        }
+        if record.len() != header.len() {
+            return Err(csv_error(
+                line,
+                "",
+                format!("has {} fields, the header has {}", record.len(), header.len()),
+            ));
+        }
+        for (&i, name) in index.iter().zip(features) {
+            let cell = record.get(i).unwrap_or("");
+            match cell.parse::<f64>() {
+                Ok(v) if v.is_finite() => values.push(v),
+                _ => {
+                    return Err(csv_error(line, name, format!("{cell:?} is not a finite number")))
+                }
+            }
+        }
+        rows += 1;
+    }
+    if rows == 0 {
+        return Err(Error::EmptyData);
+    }
+    Array2::from_shape_vec((rows, features.len()), values).map_err(|e| Error::Format(e.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_string_and_numeric_labels_in_sklearn_order() {
+        let d = read_classification_csv("a,b,label\n1,2,dog\n3,4,cat\n5,6,dog\n", "label").unwrap();
+        assert_eq!(d.class_names(), &["cat".to_string(), "dog".to_string()]);
+        assert_eq!(d.y(), &[1, 0, 1]);
+        assert_eq!(d.feature_names(), &["a".to_string(), "b".to_string()]);
+        let n = read_classification_csv("y,x\n10,1\n9,2\n10.0,3\n", "y").unwrap();
+        assert_eq!(n.class_names(), &["9".to_string(), "10".to_string()]);
+        assert_eq!(n.y(), &[1, 0, 1]);
+    }
+
+    #[test]
+    fn errors_name_the_line_and_column() {
+        let err = read_classification_csv("a,b,label\n1,2,x\n3,oops,y\n", "label").unwrap_err();
+        assert_eq!(
+            err,
+            Error::Csv {
+                line: 3,
+                column: "b".into(),
+                message: "\"oops\" is not a number".into()
+            }
+        );
+        assert!(err.to_string().contains("line 3") && err.to_string().contains("column \"b\""));
+        let err = read_classification_csv("a,label\n1,x\n2\n", "label").unwrap_err();
+        assert!(matches!(err, Error::Csv { line: 3, .. }), "{err}");
+        let err = read_classification_csv("a,label\nNaN,x\n2,y\n", "label").unwrap_err();
+        assert!(matches!(err, Error::Csv { line: 2, .. }), "{err}");
+        let err = read_classification_csv("a,label\n1,x\n", "nope").unwrap_err();
+        assert!(err.to_string().contains("no column named"));
+    }
+
+    #[test]
+    fn empty_and_single_class_are_rejected() {
+        assert_eq!(read_classification_csv("a,label\n", "label"), Err(Error::EmptyData));
+        assert_eq!(read_classification_csv("", "label").unwrap_err(), Error::EmptyData);
+        assert_eq!(
+            read_classification_csv("a,label\n1,x\n2,x\n", "label"),
+            Err(Error::SingleClass("x".into()))
+        );
+    }
+
+    #[test]
+    fn regression_and_feature_reading() {
+        let r = read_regression_csv("x,y\n1,2.5\n2,3.5\n", "y").unwrap();
+        assert_eq!(r.y(), &[2.5, 3.5]);
+        assert!(read_regression_csv("x,y\n1,abc\n", "y").is_err());
+        let q = read_feature_csv("b,a,label\n1,2,cat\n", &["a".into(), "b".into()]).unwrap();
+        assert_eq!(q.row(0).to_vec(), vec![2.0, 1.0]);
+        assert!(read_feature_csv("b\n1\n", &["a".into()]).is_err());
+    }
+}
