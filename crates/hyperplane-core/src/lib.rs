@@ -10,6 +10,7 @@ pub mod csv_data;
 pub mod dataset;
 pub mod datasets;
 pub mod error;
+pub mod features;
 pub mod grid;
 pub mod kernel;
 pub mod metrics;

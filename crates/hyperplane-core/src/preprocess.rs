@@ -43,6 +43,46 @@ pub fn train_test_split(n: usize, train_ratio: f64, seed: u64) -> Result<Split> 
     Ok(Split { train: order, test })
 }
 
+/// Like [`train_test_split`] but within each class, so both parts keep the class
+/// proportions: each class's rows are shuffled and `round(train_ratio × count)` of them
+/// (at least one, and at least one left for testing when the class has two or more)
+/// go to training. Rows keep the order of the seeded shuffle within each part.
+pub fn stratified_split(y: &[usize], train_ratio: f64, seed: u64) -> Result<Split> {
+    let all = train_test_split(y.len(), train_ratio, seed)?;
+    let order: Vec<usize> = all.train.iter().chain(&all.test).copied().collect();
+    let n_classes = y.iter().max().map_or(0, |m| m + 1);
+    let mut seen = vec![0usize; n_classes];
+    let counts = {
+        let mut c = vec![0usize; n_classes];
+        for &l in y {
+            c[l] += 1;
+        }
+        c
+    };
+    let quota: Vec<usize> = counts
+        .iter()
+        .map(|&c| {
+            let q = (train_ratio * c as f64).round() as usize;
+            if train_ratio < 1.0 && c >= 2 {
+                q.clamp(1, c - 1)
+            } else {
+                q.clamp(1.min(c), c)
+            }
+        })
+        .collect();
+    let (mut train, mut test) = (Vec::new(), Vec::new());
+    for i in order {
+        let l = y[i];
+        if seen[l] < quota[l] {
+            train.push(i);
+        } else {
+            test.push(i);
+        }
+        seen[l] += 1;
+    }
+    Ok(Split { train, test })
+}
+
 /// Per-feature mean and standard deviation (population, as scikit-learn's
 /// `StandardScaler`); constant features get scale 1 so they map to 0, not NaN.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -129,6 +169,19 @@ mod tests {
         let s = train_test_split(2, 0.01, 1).unwrap();
         assert_eq!((s.train.len(), s.test.len()), (1, 1));
         assert_eq!(train_test_split(5, 1.0, 1).unwrap().test.len(), 0);
+    }
+
+    #[test]
+    fn stratified_split_keeps_class_proportions() {
+        let y: Vec<usize> = (0..100).map(|i| usize::from(i >= 80)).collect();
+        let s = stratified_split(&y, 0.75, 3).unwrap();
+        let train_ones = s.train.iter().filter(|&&i| y[i] == 1).count();
+        let test_ones = s.test.iter().filter(|&&i| y[i] == 1).count();
+        assert_eq!((s.train.len(), train_ones, test_ones), (75, 15, 5));
+        let mut all: Vec<usize> = s.train.iter().chain(&s.test).copied().collect();
+        all.sort_unstable();
+        assert_eq!(all, (0..100).collect::<Vec<_>>());
+        assert_eq!(s, stratified_split(&y, 0.75, 3).unwrap());
     }
 
     #[test]
