@@ -1,8 +1,11 @@
 //! Support vector machines.
 
+mod expansion_grid;
 mod qmatrix;
 mod smo;
 mod svc;
 mod svc_grid;
+mod svr;
 
 pub use svc::{Svc, SvcParams, SvcParts, SvcValidParams};
+pub use svr::{Svr, SvrParams, SvrParts, SvrValidParams};

@@ -79,48 +79,62 @@ impl SvcParams {
 
     /// Validates every field, naming the first bad one.
     pub fn check(&self) -> Result<SvcValidParams> {
-        let positive = |name, value: f64| {
-            if value.is_finite() && value > 0.0 {
-                Ok(())
-            } else {
-                Err(Error::InvalidParam {
-                    name,
-                    value,
-                    reason: "must be a positive finite number",
-                })
-            }
-        };
-        positive("C", self.c)?;
-        positive("tol", self.tol)?;
-        self.gamma.check()?;
-        if !self.coef0.is_finite() {
-            return Err(Error::InvalidParam {
-                name: "coef0",
-                value: self.coef0,
-                reason: "must be finite",
-            });
-        }
-        if self.kernel == KernelKind::Poly && !(1..=10).contains(&self.degree) {
-            return Err(Error::InvalidParam {
-                name: "degree",
-                value: self.degree as f64,
-                reason: "must be between 1 and 10",
-            });
-        }
-        if self.max_iter == 0 {
-            return Err(Error::InvalidParam {
-                name: "max_iter",
-                value: 0.0,
-                reason: "must be at least 1",
-            });
-        }
+        check_positive("C", self.c)?;
+        check_common(self.kernel, self.gamma, self.degree, self.coef0, self.tol, self.max_iter)?;
         if let Some(w) = &self.class_weight {
             for &v in w {
-                positive("class_weight", v)?;
+                check_positive("class_weight", v)?;
             }
         }
         Ok(SvcValidParams(self.clone()))
     }
+}
+
+pub(crate) fn check_positive(name: &'static str, value: f64) -> Result<()> {
+    if value.is_finite() && value > 0.0 {
+        Ok(())
+    } else {
+        Err(Error::InvalidParam {
+            name,
+            value,
+            reason: "must be a positive finite number",
+        })
+    }
+}
+
+/// Checks the fields every SVM shares: the kernel's parameters and the solver's.
+pub(crate) fn check_common(
+    kernel: KernelKind,
+    gamma: Gamma,
+    degree: u32,
+    coef0: f64,
+    tol: f64,
+    max_iter: usize,
+) -> Result<()> {
+    check_positive("tol", tol)?;
+    gamma.check()?;
+    if !coef0.is_finite() {
+        return Err(Error::InvalidParam {
+            name: "coef0",
+            value: coef0,
+            reason: "must be finite",
+        });
+    }
+    if kernel == KernelKind::Poly && !(1..=10).contains(&degree) {
+        return Err(Error::InvalidParam {
+            name: "degree",
+            value: degree as f64,
+            reason: "must be between 1 and 10",
+        });
+    }
+    if max_iter == 0 {
+        return Err(Error::InvalidParam {
+            name: "max_iter",
+            value: 0.0,
+            reason: "must be at least 1",
+        });
+    }
+    Ok(())
 }
 
 /// Parameters that passed [`SvcParams::check`].
@@ -154,7 +168,7 @@ impl SvcValidParams {
                 });
             }
         }
-        let kernel = resolve_kernel(p, x);
+        let kernel = resolve_kernel(p.kernel, p.gamma, p.degree, p.coef0, x);
         // Row-major copy in logical order, whatever the view's memory layout.
         let flat_all: Vec<f64> = x.iter().copied().collect();
         let rows: Vec<&[f64]> = flat_all.chunks_exact(d).collect();
@@ -249,22 +263,26 @@ impl SvcValidParams {
     }
 }
 
-const CACHE_BYTES: usize = 64 << 20;
+pub(crate) const CACHE_BYTES: usize = 64 << 20;
 
-fn resolve_kernel(p: &SvcParams, x: ArrayView2<'_, f64>) -> Kernel {
-    let gamma = p.gamma.resolve(x);
-    match p.kernel {
+/// The kernel with `gamma` resolved on the training data.
+pub(crate) fn resolve_kernel(
+    kind: KernelKind,
+    gamma: Gamma,
+    degree: u32,
+    coef0: f64,
+    x: ArrayView2<'_, f64>,
+) -> Kernel {
+    let gamma = gamma.resolve(x);
+    match kind {
         KernelKind::Linear => Kernel::Linear,
         KernelKind::Rbf => Kernel::Rbf { gamma },
         KernelKind::Poly => Kernel::Poly {
             gamma,
-            degree: p.degree,
-            coef0: p.coef0,
+            degree,
+            coef0,
         },
-        KernelKind::Sigmoid => Kernel::Sigmoid {
-            gamma,
-            coef0: p.coef0,
-        },
+        KernelKind::Sigmoid => Kernel::Sigmoid { gamma, coef0 },
     }
 }
 
@@ -514,7 +532,7 @@ impl Svc {
     }
 }
 
-fn kernel_is_finite(k: &Kernel) -> bool {
+pub(crate) fn kernel_is_finite(k: &Kernel) -> bool {
     match *k {
         Kernel::Linear => true,
         Kernel::Rbf { gamma } => gamma.is_finite(),

@@ -1,13 +1,10 @@
-//! The SVC's decision surface over a grid. Only two features vary across the grid, so
-//! the kernel splits into per-column and per-row factors: for rbf,
-//! `exp(−γ‖x−s‖²) = exp(−γ(x₁−s₁)²) · exp(−γ(x₂−s₂)²) · exp(−γ·rest)`, which turns
-//! W·H·n_sv exponentials into (W+H)·n_sv and leaves a multiply-add per cell and
-//! support vector that the compiler vectorizes.
+//! The SVC's decision surface over a grid: the one-vs-one pair values from the kernel
+//! expansion, then a vote and a confidence per cell.
 
+use super::expansion_grid::{evaluate_rows, Expansion};
 use super::svc::Svc;
 use crate::error::{Error, Result};
 use crate::grid::{GridModel, GridOutput, GridSpec};
-use crate::kernel::Kernel;
 
 impl GridModel for Svc {
     fn n_features(&self) -> usize {
@@ -21,133 +18,28 @@ impl GridModel for Svc {
         }
         out.prepare(spec);
         let n_cells = spec.len();
-        out.pair_values.resize(self.pairs().len() * n_cells, 0.0);
-        let (w, h) = (spec.width, spec.height);
         let n_pairs = self.pairs().len();
-        let n_sv = self.support_vectors().nrows();
-        let (fx, fy) = (spec.x_feature, spec.y_feature);
-        let xs: Vec<f64> = (0..w).map(|c| spec.x_at(c)).collect();
-        let ys: Vec<f64> = (0..h).map(|r| spec.y_at(r)).collect();
+        out.pair_values.resize(n_pairs * n_cells, 0.0);
+        let w = spec.width;
         let rho: Vec<f64> = self.intercepts().iter().map(|b| -b).collect();
-
-        // scratch: acc (n_pairs × w) | ex (n_sv × w) | ey (n_sv × h) | rest (n_sv)
-        let need = n_pairs * w + n_sv * (w + h + 1);
-        if out.scratch.len() < need {
-            out.scratch.resize(need, 0.0);
-        }
-        let (acc, tail) = out.scratch.split_at_mut(n_pairs * w);
-        let (ex, tail) = tail.split_at_mut(n_sv * w);
-        let (ey, tail) = tail.split_at_mut(n_sv * h);
-        let rest = &mut tail[..n_sv];
-        let svs = self.support_vectors();
-        let coef = self.dual_coef();
-
-        // Each row's per-pair values are written to acc, then labelled.
-        enum Mode {
-            Linear,
-            Separable,
-            ByDot,
-        }
-        let mode = match self.kernel() {
-            Kernel::Linear => Mode::Linear,
-            Kernel::Rbf { gamma } => {
-                for s in 0..n_sv {
-                    let sv = svs.row(s);
-                    let r: f64 = (0..sv.len())
-                        .filter(|&f| f != fx && f != fy)
-                        .map(|f| (spec.base[f] - sv[f]).powi(2))
-                        .sum();
-                    rest[s] = (-gamma * r).exp();
-                    for (c, &x) in xs.iter().enumerate() {
-                        ex[s * w + c] = (-gamma * (x - sv[fx]).powi(2)).exp();
-                    }
-                    for (r_, &y) in ys.iter().enumerate() {
-                        ey[s * h + r_] = (-gamma * (y - sv[fy]).powi(2)).exp() * rest[s];
-                    }
-                }
-                Mode::Separable
-            }
-            _ => {
-                for s in 0..n_sv {
-                    let sv = svs.row(s);
-                    rest[s] = (0..sv.len())
-                        .filter(|&f| f != fx && f != fy)
-                        .map(|f| spec.base[f] * sv[f])
-                        .sum();
-                    for (c, &x) in xs.iter().enumerate() {
-                        ex[s * w + c] = x * sv[fx];
-                    }
-                    for (r_, &y) in ys.iter().enumerate() {
-                        ey[s * h + r_] = y * sv[fy];
-                    }
-                }
-                Mode::ByDot
-            }
+        let expansion = Expansion {
+            kernel: self.kernel(),
+            svs: self.support_vectors(),
+            coef: self.dual_coef(),
+            rho: &rho,
+            linear_w: self.linear_w(),
         };
-        let kernel = self.kernel();
-        let linear = self.linear_w().map(|lw| {
-            (0..n_pairs)
-                .map(|p| {
-                    let row = lw.row(p);
-                    let rest: f64 = (0..row.len())
-                        .filter(|&f| f != fx && f != fy)
-                        .map(|f| row[f] * spec.base[f])
-                        .sum();
-                    (row[fx], row[fy], rest - rho[p])
-                })
-                .collect::<Vec<_>>()
-        });
         let mut vals = vec![0.0; n_pairs];
         let mut votes = vec![0u32; self.classes().len()];
         let mut scores = vec![0.0; self.classes().len()];
-        for (r_, &y) in ys.iter().enumerate() {
-            match mode {
-                Mode::Linear => {
-                    for (p, &(wx, wy, c0)) in linear.iter().flatten().enumerate() {
-                        let row = &mut acc[p * w..(p + 1) * w];
-                        for (a, &x) in row.iter_mut().zip(&xs) {
-                            *a = wx * x + wy * y + c0;
-                        }
-                    }
-                }
-                Mode::Separable => {
-                    for p in 0..n_pairs {
-                        let row = &mut acc[p * w..(p + 1) * w];
-                        row.iter_mut().for_each(|a| *a = -rho[p]);
-                        for s in 0..n_sv {
-                            let k = coef[[p, s]] * ey[s * h + r_];
-                            if k == 0.0 {
-                                continue;
-                            }
-                            for (a, &e) in row.iter_mut().zip(&ex[s * w..(s + 1) * w]) {
-                                *a += k * e;
-                            }
-                        }
-                    }
-                }
-                Mode::ByDot => {
-                    for p in 0..n_pairs {
-                        acc[p * w..(p + 1) * w]
-                            .iter_mut()
-                            .for_each(|a| *a = -rho[p]);
-                    }
-                    for s in 0..n_sv {
-                        let base = ey[s * h + r_] + rest[s];
-                        for c in 0..w {
-                            let kv = kernel.eval_dot(ex[s * w + c] + base);
-                            for p in 0..n_pairs {
-                                acc[p * w + c] += coef[[p, s]] * kv;
-                            }
-                        }
-                    }
-                }
-            }
+        let mut scratch = std::mem::take(&mut out.scratch);
+        evaluate_rows(&expansion, spec, &mut scratch, |r, acc| {
             for c in 0..w {
                 for (p, v) in vals.iter_mut().enumerate() {
                     *v = acc[p * w + c];
                 }
                 let win = self.vote(&vals, &mut votes);
-                let cell = r_ * w + c;
+                let cell = r * w + c;
                 for (p, &v) in vals.iter().enumerate() {
                     out.pair_values[p * n_cells + cell] = v as f32;
                 }
@@ -158,7 +50,8 @@ impl GridModel for Svc {
                     ovr_lead(self.pairs(), &vals, &votes, &mut scores) as f32
                 };
             }
-        }
+        });
+        out.scratch = scratch;
         Ok(())
     }
 }
