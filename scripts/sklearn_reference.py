@@ -2,9 +2,11 @@
 
 Run from the repository root:  pip install -r scripts/requirements.txt
                                python3 scripts/sklearn_reference.py
-It reads the bundled iris CSV and the engine's own train/test split (the fixture
-iris_split.json, which a Rust test keeps in step with the engine), fits scikit-learn's
-SVC on exactly the same numbers, and writes tests/fixtures/svc_reference.json.
+It reads the bundled CSVs (iris, wine, breast cancer), the engine's own train/test split
+(iris_split.json) and generated datasets (moons.csv, blobs.csv, ... written by
+`cargo run -p hyperplane-core --example export_fixtures`; Rust tests keep both in step
+with the engine), fits scikit-learn's SVC and SVR on exactly the same numbers, and writes
+tests/fixtures/svc_reference.json.
 """
 import json
 import pathlib
@@ -12,7 +14,7 @@ import pathlib
 import numpy as np
 import sklearn
 from sklearn.preprocessing import StandardScaler
-from sklearn.svm import SVC
+from sklearn.svm import SVC, SVR
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 CORE = ROOT / "crates" / "hyperplane-core"
@@ -25,6 +27,18 @@ def load_iris():
     x = np.array([[float(v) for v in r.split(",")[:4]] for r in rows])
     y = np.array([SPECIES.index(r.split(",")[4]) for r in rows])
     return x, y
+
+
+def load_csv(path):
+    """Numeric features, last column the target; string targets become sorted class indices."""
+    rows = [r.split(",") for r in path.read_text().strip().splitlines()[1:]]
+    x = np.array([[float(v) for v in r[:-1]] for r in rows])
+    raw = [r[-1] for r in rows]
+    try:
+        return x, np.array([float(v) for v in raw])
+    except ValueError:
+        classes = sorted(set(raw))
+        return x, np.array([classes.index(v) for v in raw])
 
 
 def datasets():
@@ -40,6 +54,13 @@ def datasets():
     # binary and hard: versicolor vs virginica on sepal length and width
     m = y > 0
     yield "iris_binary_sepal", x[m][:, :2], y[m], x[m][:, :2], y[m]
+    for name in ["wine", "breast_cancer"]:
+        bx, by = load_csv(CORE / "data" / f"{name}.csv")
+        bx = StandardScaler().fit_transform(bx)
+        yield f"{name}_std", bx, by, bx[:120], by[:120]
+    for name in ["moons", "blobs", "circle", "xor"]:
+        gx, gy = load_csv(FIX / f"{name}.csv")
+        yield name, gx, gy.astype(int), gx[:120], gy[:120].astype(int)
 
 
 SETTINGS = [
@@ -55,11 +76,35 @@ SETTINGS = [
 ]
 
 
+SVR_SETTINGS = [
+    dict(kernel="rbf", C=1.0, epsilon=0.1, gamma="scale"),
+    dict(kernel="rbf", C=10.0, epsilon=0.05, gamma=1.0),
+    dict(kernel="linear", C=1.0, epsilon=0.1),
+    dict(kernel="poly", C=1.0, epsilon=0.1, gamma="scale", degree=3, coef0=1.0),
+]
+
+
+def svr_cases():
+    for name in ["reg_plane", "reg_gauss"]:
+        x, y = load_csv(FIX / f"{name}.csv")
+        for s in SVR_SETTINGS:
+            model = SVR(tol=1e-3, **s).fit(x, y)
+            yield dict(
+                dataset=name,
+                params=s,
+                n_support=int(len(model.support_)),
+                intercept=float(model.intercept_[0]),
+                predict=model.predict(x[:100]).tolist(),
+            )
+
+
 def main():
     cases = []
     for name, xtr, ytr, xev, yev in datasets():
         for s in SETTINGS:
             if name == "iris_binary_sepal" and s["kernel"] == "sigmoid":
+                continue
+            if name not in ("iris_full", "iris_split", "iris_split_2d") and s in SETTINGS[1:3]:
                 continue
             model = SVC(tol=1e-3, **s).fit(xtr, ytr)
             dec = SVC(decision_function_shape="ovo", tol=1e-3, **s).fit(xtr, ytr).decision_function(xev)
@@ -75,9 +120,9 @@ def main():
                     eval_accuracy=float(model.score(xev, yev)),
                 )
             )
-    out = dict(sklearn_version=sklearn.__version__, cases=cases)
+    out = dict(sklearn_version=sklearn.__version__, cases=cases, svr_cases=list(svr_cases()))
     (FIX / "svc_reference.json").write_text(json.dumps(out, indent=1) + "\n")
-    print(f"wrote {len(cases)} cases")
+    print(f"wrote {len(cases)} SVC cases and {len(out['svr_cases'])} SVR cases")
 
 
 if __name__ == "__main__":

@@ -42,7 +42,11 @@ fn read_table(text: &str, target: Option<&str>) -> Result<Table> {
     }
     let target_index = match target {
         Some(t) => Some(header.iter().position(|h| h == t).ok_or_else(|| {
-            csv_error(1, t, format!("no column named {t:?}; columns are {}", header.join(", ")))
+            csv_error(
+                1,
+                t,
+                format!("no column named {t:?}; columns are {}", header.join(", ")),
+            )
         })?),
         None => None,
     };
@@ -74,7 +78,11 @@ fn read_table(text: &str, target: Option<&str>) -> Result<Table> {
             return Err(csv_error(
                 line,
                 "",
-                format!("has {} fields, the header has {}", record.len(), header.len()),
+                format!(
+                    "has {} fields, the header has {}",
+                    record.len(),
+                    header.len()
+                ),
             ));
         }
         for (i, cell) in record.iter().enumerate() {
@@ -131,7 +139,9 @@ pub fn read_classification_csv(text: &str, target: &str) -> Result<Dataset> {
     let table = read_table(text, Some(target))?;
     let classes = sorted_classes(&table.targets);
     if classes.len() < 2 {
-        return Err(Error::SingleClass(classes.first().cloned().unwrap_or_default()));
+        return Err(Error::SingleClass(
+            classes.first().cloned().unwrap_or_default(),
+        ));
     }
     let numeric = classes.iter().all(|c| c.parse::<f64>().is_ok());
     let y = table
@@ -140,11 +150,7 @@ pub fn read_classification_csv(text: &str, target: &str) -> Result<Dataset> {
         .map(|t| {
             classes
                 .iter()
-                .position(|c| {
-                    c == t
-                        || (numeric
-                            && c.parse::<f64>().ok() == t.parse::<f64>().ok())
-                })
+                .position(|c| c == t || (numeric && c.parse::<f64>().ok() == t.parse::<f64>().ok()))
                 .unwrap_or(0)
         })
         .collect();
@@ -160,10 +166,19 @@ pub fn read_regression_csv(text: &str, target: &str) -> Result<RegressionData> {
         .zip(&table.lines)
         .map(|(t, &line)| match t.parse::<f64>() {
             Ok(v) if v.is_finite() => Ok(v),
-            _ => Err(csv_error(line, target, format!("{t:?} is not a finite number"))),
+            _ => Err(csv_error(
+                line,
+                target,
+                format!("{t:?} is not a finite number"),
+            )),
         })
         .collect::<Result<Vec<f64>>>()?;
-    RegressionData::new(matrix(&table)?, y, table.feature_names.clone(), target.to_string())
+    RegressionData::new(
+        matrix(&table)?,
+        y,
+        table.feature_names.clone(),
+        target.to_string(),
+    )
 }
 
 /// Feature rows for prediction: the columns named in `features`, in that order. Other
@@ -204,7 +219,11 @@ pub fn read_feature_csv(text: &str, features: &[String]) -> Result<Array2<f64>> 
             return Err(csv_error(
                 line,
                 "",
-                format!("has {} fields, the header has {}", record.len(), header.len()),
+                format!(
+                    "has {} fields, the header has {}",
+                    record.len(),
+                    header.len()
+                ),
             ));
         }
         for (&i, name) in index.iter().zip(features) {
@@ -212,7 +231,11 @@ pub fn read_feature_csv(text: &str, features: &[String]) -> Result<Array2<f64>> 
             match cell.parse::<f64>() {
                 Ok(v) if v.is_finite() => values.push(v),
                 _ => {
-                    return Err(csv_error(line, name, format!("{cell:?} is not a finite number")))
+                    return Err(csv_error(
+                        line,
+                        name,
+                        format!("{cell:?} is not a finite number"),
+                    ))
                 }
             }
         }
@@ -261,8 +284,14 @@ mod tests {
 
     #[test]
     fn empty_and_single_class_are_rejected() {
-        assert_eq!(read_classification_csv("a,label\n", "label"), Err(Error::EmptyData));
-        assert_eq!(read_classification_csv("", "label").unwrap_err(), Error::EmptyData);
+        assert_eq!(
+            read_classification_csv("a,label\n", "label"),
+            Err(Error::EmptyData)
+        );
+        assert_eq!(
+            read_classification_csv("", "label").unwrap_err(),
+            Error::EmptyData
+        );
         assert_eq!(
             read_classification_csv("a,label\n1,x\n2,x\n", "label"),
             Err(Error::SingleClass("x".into()))

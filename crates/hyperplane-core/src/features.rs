@@ -69,9 +69,10 @@ pub fn expand(x: ArrayView2<'_, f64>, transforms: &[FeatureTransform]) -> Result
         return Err(Error::EmptyData);
     }
     check_finite(x, "features")?;
-    Ok(Array2::from_shape_fn((x.nrows(), transforms.len()), |(i, j)| {
-        transforms[j].apply(x[[i, 0]], x[[i, 1]])
-    }))
+    Ok(Array2::from_shape_fn(
+        (x.nrows(), transforms.len()),
+        |(i, j)| transforms[j].apply(x[[i, 0]], x[[i, 1]]),
+    ))
 }
 
 #[cfg(test)]

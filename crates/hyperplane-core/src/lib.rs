@@ -19,5 +19,5 @@ pub mod regression_data;
 pub mod svm;
 
 pub use dataset::Dataset;
-pub use regression_data::RegressionData;
 pub use error::{Error, Result};
+pub use regression_data::RegressionData;

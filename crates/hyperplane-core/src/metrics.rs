@@ -221,12 +221,22 @@ fn check_values(truth: &[f64], pred: &[f64]) -> Result<()> {
 
 pub fn mean_squared_error(truth: &[f64], pred: &[f64]) -> Result<f64> {
     check_values(truth, pred)?;
-    Ok(truth.iter().zip(pred).map(|(a, b)| (a - b) * (a - b)).sum::<f64>() / truth.len() as f64)
+    Ok(truth
+        .iter()
+        .zip(pred)
+        .map(|(a, b)| (a - b) * (a - b))
+        .sum::<f64>()
+        / truth.len() as f64)
 }
 
 pub fn mean_absolute_error(truth: &[f64], pred: &[f64]) -> Result<f64> {
     check_values(truth, pred)?;
-    Ok(truth.iter().zip(pred).map(|(a, b)| (a - b).abs()).sum::<f64>() / truth.len() as f64)
+    Ok(truth
+        .iter()
+        .zip(pred)
+        .map(|(a, b)| (a - b).abs())
+        .sum::<f64>()
+        / truth.len() as f64)
 }
 
 /// Coefficient of determination; for a constant target, 1 if predicted exactly and 0
@@ -278,9 +288,14 @@ mod tests {
         let r = classification_report(&t, &p, 3).unwrap();
         let want = [0.75, 1.0 / 3.0, 2.0 / 3.0];
         for (c, s) in r.per_class.iter().enumerate() {
-            assert!(close(s.precision, want[c]) && close(s.recall, want[c]) && close(s.f1, want[c]));
+            assert!(
+                close(s.precision, want[c]) && close(s.recall, want[c]) && close(s.f1, want[c])
+            );
         }
-        assert_eq!(r.per_class.iter().map(|s| s.support).collect::<Vec<_>>(), vec![4, 3, 3]);
+        assert_eq!(
+            r.per_class.iter().map(|s| s.support).collect::<Vec<_>>(),
+            vec![4, 3, 3]
+        );
         assert!(close(r.macro_f1, 0.5833333333333334));
         assert!(close(r.accuracy, 0.6));
         assert_eq!(r.confusion[0], vec![3, 1, 0]);
@@ -299,7 +314,15 @@ mod tests {
         assert!(close(c.fpr[2], 1.0 / 3.0) && close(c.tpr[2], 0.5));
         assert!(roc_auc(&[1, 1], &[0.1, 0.2]).is_err());
         assert!(roc_auc(&[0, 1], &[0.1, f64::NAN]).is_err());
-        let proba = array![[0.9, 0.1], [0.6, 0.4], [0.3, 0.7], [0.2, 0.8], [0.5, 0.5], [0.0, 1.0], [1.0, 0.0]];
+        let proba = array![
+            [0.9, 0.1],
+            [0.6, 0.4],
+            [0.3, 0.7],
+            [0.2, 0.8],
+            [0.5, 0.5],
+            [0.0, 1.0],
+            [1.0, 0.0]
+        ];
         assert!((log_loss(&yt, proba.view()).unwrap() - 10.568065513353002).abs() < 1e-9);
     }
 

@@ -110,10 +110,21 @@ mod tests {
     #[test]
     fn rejects_bad_shapes_and_values() {
         let names = vec!["a".to_string()];
-        assert!(RegressionData::new(array![[1.0]], vec![1.0, 2.0], names.clone(), "t".into()).is_err());
+        assert!(
+            RegressionData::new(array![[1.0]], vec![1.0, 2.0], names.clone(), "t".into()).is_err()
+        );
         assert_eq!(
-            RegressionData::new(array![[1.0], [2.0]], vec![1.0, f64::NAN], names.clone(), "t".into()),
-            Err(Error::NonFinite { what: "target", row: 1, column: 0 })
+            RegressionData::new(
+                array![[1.0], [2.0]],
+                vec![1.0, f64::NAN],
+                names.clone(),
+                "t".into()
+            ),
+            Err(Error::NonFinite {
+                what: "target",
+                row: 1,
+                column: 0
+            })
         );
         assert_eq!(
             RegressionData::new(Array2::zeros((0, 1)), vec![], names, "t".into()),

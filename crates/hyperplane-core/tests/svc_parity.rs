@@ -1,10 +1,13 @@
-//! The SVC against scikit-learn's SVC on identical numbers (reference values written by
-//! scripts/sklearn_reference.py, committed in tests/fixtures/).
+//! The SVC and SVR against scikit-learn's on identical numbers (reference values written
+//! by scripts/sklearn_reference.py, committed in tests/fixtures/).
 
-use hyperplane_core::datasets::iris;
+mod common;
+
+use hyperplane_core::csv_data::{read_classification_csv, read_regression_csv};
+use hyperplane_core::datasets::{breast_cancer, iris, wine};
 use hyperplane_core::kernel::{Gamma, KernelKind};
-use hyperplane_core::preprocess::{split_and_standardize, train_test_split};
-use hyperplane_core::svm::SvcParams;
+use hyperplane_core::preprocess::{split_and_standardize, train_test_split, Standardizer};
+use hyperplane_core::svm::{SvcParams, SvrParams};
 use hyperplane_core::Dataset;
 use serde_json::Value;
 
@@ -33,16 +36,45 @@ fn data(name: &str) -> (Dataset, Dataset) {
             let d = all.select(&rows).unwrap().select_features(&[0, 1]).unwrap();
             (d.clone(), d)
         }
-        other => panic!("unknown reference dataset {other}"),
+        "wine_std" | "breast_cancer_std" => {
+            let d = if name == "wine_std" {
+                wine()
+            } else {
+                breast_cancer()
+            }
+            .unwrap();
+            let scaled = d
+                .with_x(Standardizer::fit(d.x()).unwrap().transform(d.x()).unwrap())
+                .unwrap();
+            let first: Vec<usize> = (0..120).collect();
+            (scaled.clone(), scaled.select(&first).unwrap())
+        }
+        other => {
+            let d = read_classification_csv(&fixture(other), "label").unwrap();
+            let first: Vec<usize> = (0..120.min(d.n_samples())).collect();
+            (d.clone(), d.select(&first).unwrap())
+        }
+    }
+}
+
+fn fixture(name: &str) -> String {
+    std::fs::read_to_string(format!(
+        "{}/tests/fixtures/{name}.csv",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap()
+}
+
+fn gamma_of(p: &Value) -> Gamma {
+    match &p["gamma"] {
+        Value::String(s) if s == "auto" => Gamma::Auto,
+        Value::Number(n) => Gamma::Value(n.as_f64().unwrap()),
+        _ => Gamma::Scale,
     }
 }
 
 fn params(p: &Value) -> SvcParams {
-    let gamma = match &p["gamma"] {
-        Value::String(s) if s == "auto" => Gamma::Auto,
-        Value::Number(n) => Gamma::Value(n.as_f64().unwrap()),
-        _ => Gamma::Scale,
-    };
+    let gamma = gamma_of(p);
     SvcParams::default()
         .kernel(KernelKind::from_name(p["kernel"].as_str().unwrap()).unwrap())
         .c(p["C"].as_f64().unwrap())
@@ -74,7 +106,7 @@ fn iris_split_matches_the_fixture_the_reference_script_used() {
 fn svc_matches_sklearn_decision_values_support_counts_and_accuracy() {
     let reference = reference();
     let cases = reference["cases"].as_array().unwrap();
-    assert!(cases.len() >= 30);
+    assert!(cases.len() >= 70);
     let mut sv_mismatch = 0;
     for case in cases {
         let label = format!("{} {}", case["dataset"], case["params"]);
@@ -153,4 +185,61 @@ fn svc_matches_sklearn_decision_values_support_counts_and_accuracy() {
         );
     }
     assert_eq!(sv_mismatch, 0);
+}
+
+#[test]
+fn generated_fixtures_match_the_generators() {
+    for (name, params) in common::parity_sets::parity_sets() {
+        let text = common::parity_sets::to_csv(&params.generate().unwrap());
+        assert_eq!(
+            text,
+            fixture(name),
+            "{name}.csv is stale: run `cargo run -p hyperplane-core --example export_fixtures` and the reference script"
+        );
+    }
+}
+
+#[test]
+fn svr_matches_sklearn_predictions_and_support_counts() {
+    let reference = reference();
+    let cases = reference["svr_cases"].as_array().unwrap();
+    assert!(cases.len() >= 8);
+    for case in cases {
+        let label = format!("{} {}", case["dataset"], case["params"]);
+        let data = read_regression_csv(&fixture(case["dataset"].as_str().unwrap()), "y").unwrap();
+        let p = &case["params"];
+        let model = SvrParams::default()
+            .kernel(KernelKind::from_name(p["kernel"].as_str().unwrap()).unwrap())
+            .c(p["C"].as_f64().unwrap())
+            .epsilon(p["epsilon"].as_f64().unwrap())
+            .gamma(gamma_of(p))
+            .degree(p["degree"].as_u64().unwrap_or(3) as u32)
+            .coef0(p["coef0"].as_f64().unwrap_or(0.0))
+            .check()
+            .unwrap()
+            .fit(&data)
+            .unwrap();
+        assert!(model.converged(), "{label}");
+        assert_eq!(
+            model.support_vectors().nrows() as u64,
+            case["n_support"].as_u64().unwrap(),
+            "{label}: support vectors"
+        );
+        let want: Vec<f64> = case["predict"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_f64().unwrap())
+            .collect();
+        let first: Vec<usize> = (0..want.len()).collect();
+        let ours = model.predict(data.select(&first).unwrap().x()).unwrap();
+        let range = want.iter().cloned().fold(f64::MIN, f64::max)
+            - want.iter().cloned().fold(f64::MAX, f64::min);
+        for (i, (a, b)) in ours.iter().zip(&want).enumerate() {
+            assert!(
+                (a - b).abs() <= 1e-3 * range,
+                "{label}: prediction {i}: {a} vs sklearn {b}"
+            );
+        }
+    }
 }

@@ -28,7 +28,10 @@ mod tests {
         assert_eq!(w.class_counts(), vec![59, 71, 48]);
         let b = super::breast_cancer().unwrap();
         assert_eq!((b.n_samples(), b.n_features()), (569, 30));
-        assert_eq!(b.class_names(), &["benign".to_string(), "malignant".to_string()]);
+        assert_eq!(
+            b.class_names(),
+            &["benign".to_string(), "malignant".to_string()]
+        );
         assert_eq!(b.class_counts(), vec![357, 212]);
     }
 }

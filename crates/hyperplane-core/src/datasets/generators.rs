@@ -152,7 +152,9 @@ impl GeneratorParams {
                     reason: "must be between 2 and 10",
                 });
             }
-            if !(self.cluster_std.is_finite() && self.cluster_std >= 0.0 && self.cluster_std <= 20.0)
+            if !(self.cluster_std.is_finite()
+                && self.cluster_std >= 0.0
+                && self.cluster_std <= 20.0)
             {
                 return Err(Error::InvalidParam {
                     name: "cluster_std",
@@ -222,9 +224,18 @@ fn dist(x: f64, y: f64, cx: f64, cy: f64) -> f64 {
 /// noisy position but the clean point is kept (as the Playground does).
 fn circle(rng: &mut ChaCha8Rng, n: usize, noise: f64) -> Vec<Point> {
     let radius = 5.0;
-    let label = |x: f64, y: f64| if dist(x, y, 0.0, 0.0) < radius * 0.5 { 1.0 } else { -1.0 };
+    let label = |x: f64, y: f64| {
+        if dist(x, y, 0.0, 0.0) < radius * 0.5 {
+            1.0
+        } else {
+            -1.0
+        }
+    };
     let mut pts = Vec::with_capacity(n);
-    for (lo, hi, count) in [(0.0, radius * 0.5, n / 2), (radius * 0.7, radius, n - n / 2)] {
+    for (lo, hi, count) in [
+        (0.0, radius * 0.5, n / 2),
+        (radius * 0.7, radius, n - n / 2),
+    ] {
         for _ in 0..count {
             let r = uniform(rng, lo, hi);
             let angle = uniform(rng, 0.0, 2.0 * PI);
@@ -247,7 +258,11 @@ fn xor(rng: &mut ChaCha8Rng, n: usize, noise: f64) -> Vec<Point> {
             y += if y > 0.0 { padding } else { -padding };
             let nx = uniform(rng, -5.0, 5.0) * noise;
             let ny = uniform(rng, -5.0, 5.0) * noise;
-            let label = if (x + nx) * (y + ny) >= 0.0 { 1.0 } else { -1.0 };
+            let label = if (x + nx) * (y + ny) >= 0.0 {
+                1.0
+            } else {
+                -1.0
+            };
             (x, y, label)
         })
         .collect()
@@ -296,7 +311,13 @@ fn moons(rng: &mut ChaCha8Rng, n: usize, noise: f64) -> Vec<Point> {
     };
     let mut pts: Vec<Point> = (0..n_out)
         .map(|i| (lin(n_out, i).cos(), lin(n_out, i).sin(), 0.0))
-        .chain((0..n_in).map(|i| (1.0 - lin(n_in, i).cos(), 1.0 - lin(n_in, i).sin() - 0.5, 1.0)))
+        .chain((0..n_in).map(|i| {
+            (
+                1.0 - lin(n_in, i).cos(),
+                1.0 - lin(n_in, i).sin() - 0.5,
+                1.0,
+            )
+        }))
         .collect();
     shuffle(rng, &mut pts);
     if noise > 0.0 {
@@ -396,13 +417,21 @@ mod tests {
         for kind in GeneratorKind::ALL {
             let p = GeneratorParams::new(kind).n_samples(101).noise(0.2).seed(3);
             assert_eq!(p.generate().unwrap(), p.generate().unwrap(), "{kind:?}");
-            assert_ne!(p.generate().unwrap(), p.clone().seed(4).generate().unwrap(), "{kind:?}");
+            assert_ne!(
+                p.generate().unwrap(),
+                p.clone().seed(4).generate().unwrap(),
+                "{kind:?}"
+            );
         }
     }
 
     #[test]
     fn noiseless_playground_sets_are_separable_by_their_rule() {
-        let circle = classes(GeneratorParams::new(GeneratorKind::Circle).generate().unwrap());
+        let circle = classes(
+            GeneratorParams::new(GeneratorKind::Circle)
+                .generate()
+                .unwrap(),
+        );
         assert_eq!(circle.n_samples(), 500);
         assert_eq!(circle.class_counts(), vec![250, 250]);
         for i in 0..500 {
@@ -419,7 +448,12 @@ mod tests {
 
     #[test]
     fn moons_and_blobs_follow_scikit_learn_shapes() {
-        let m = classes(GeneratorParams::new(GeneratorKind::Moons).n_samples(9).generate().unwrap());
+        let m = classes(
+            GeneratorParams::new(GeneratorKind::Moons)
+                .n_samples(9)
+                .generate()
+                .unwrap(),
+        );
         assert_eq!(m.class_counts(), vec![4, 5]);
         // noiseless: outer moon on the unit circle, inner moon on a circle about (1, 0.5)
         for i in 0..9 {

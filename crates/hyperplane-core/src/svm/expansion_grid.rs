@@ -129,7 +129,9 @@ pub(crate) fn evaluate_rows(
             }
             Mode::ByDot => {
                 for o in 0..n_out {
-                    acc[o * w..(o + 1) * w].iter_mut().for_each(|a| *a = -rho[o]);
+                    acc[o * w..(o + 1) * w]
+                        .iter_mut()
+                        .for_each(|a| *a = -rho[o]);
                 }
                 for s in 0..n_sv {
                     let base = ey[s * h + r_] + rest[s];

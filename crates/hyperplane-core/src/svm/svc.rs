@@ -80,7 +80,14 @@ impl SvcParams {
     /// Validates every field, naming the first bad one.
     pub fn check(&self) -> Result<SvcValidParams> {
         check_positive("C", self.c)?;
-        check_common(self.kernel, self.gamma, self.degree, self.coef0, self.tol, self.max_iter)?;
+        check_common(
+            self.kernel,
+            self.gamma,
+            self.degree,
+            self.coef0,
+            self.tol,
+            self.max_iter,
+        )?;
         if let Some(w) = &self.class_weight {
             for &v in w {
                 check_positive("class_weight", v)?;

@@ -265,7 +265,10 @@ impl Svr {
                     .zip(&sq)
                     .zip(&self.parts.dual_coef)
                     .map(|((s, &ss), &a)| {
-                        a * self.parts.kernel.eval(s.as_slice().unwrap_or(&[]), &q, ss, sq_q)
+                        a * self
+                            .parts
+                            .kernel
+                            .eval(s.as_slice().unwrap_or(&[]), &q, ss, sq_q)
                     })
                     .sum::<f64>()
                     + self.parts.intercept
@@ -338,9 +341,13 @@ mod tests {
     fn rejects_bad_params_and_queries() {
         assert!(SvrParams::default().epsilon(-1.0).check().is_err());
         assert!(SvrParams::default().c(0.0).check().is_err());
-        let data =
-            RegressionData::new(array![[0.0], [1.0]], vec![0.0, 1.0], vec!["x".into()], "y".into())
-                .unwrap();
+        let data = RegressionData::new(
+            array![[0.0], [1.0]],
+            vec![0.0, 1.0],
+            vec!["x".into()],
+            "y".into(),
+        )
+        .unwrap();
         let m = SvrParams::default().check().unwrap().fit(&data).unwrap();
         assert!(m.predict(array![[0.0, 1.0]].view()).is_err());
         assert!(m.predict(array![[f64::NAN]].view()).is_err());

@@ -1,0 +1,1 @@
+pub mod parity_sets;
