@@ -14,6 +14,7 @@ pub mod features;
 pub mod grid;
 pub mod kernel;
 pub mod metrics;
+pub mod model_file;
 pub mod preprocess;
 pub mod regression_data;
 pub mod svm;

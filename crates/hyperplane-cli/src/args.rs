@@ -1,0 +1,146 @@
+//! Command-line options.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Parser)]
+#[command(
+    name = "hyperplane",
+    version,
+    about = "Fit, evaluate and apply Hyperplane's models from the command line",
+    long_about = "Fit, evaluate and apply Hyperplane's models from the command line.\n\n\
+        Parameters mean what scikit-learn's mean (C, gamma='scale'/'auto', degree, coef0, \
+        epsilon, tol), and results match scikit-learn's. Output is one JSON object on stdout."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Fit a model on a CSV file or a built-in dataset and print its metrics and key facts.
+    Fit(FitArgs),
+    /// Apply a saved model (from `fit --save`) to the rows of a CSV file.
+    Predict(PredictArgs),
+    /// Print a built-in or generated dataset as CSV.
+    Data(DataArgs),
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ModelKind {
+    /// C-support vector classification (scikit-learn's SVC)
+    Svc,
+    /// Epsilon-support vector regression (scikit-learn's SVR)
+    Svr,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum KernelArg {
+    Linear,
+    Rbf,
+    Poly,
+    Sigmoid,
+}
+
+/// Where the data comes from: a CSV file or a built-in dataset.
+#[derive(Args, Clone)]
+pub struct DataSource {
+    /// CSV file with a header row; every column but the target must be numeric.
+    #[arg(long, value_name = "FILE", conflicts_with = "dataset")]
+    pub data: Option<PathBuf>,
+    /// Name of the target column in --data (default: the last column).
+    #[arg(long, value_name = "COLUMN", requires = "data")]
+    pub target: Option<String>,
+    /// Built-in dataset: iris, wine, breast-cancer (bundled), or generated: circle, xor,
+    /// gauss, spiral, moons, blobs, reg-plane, reg-gauss.
+    #[arg(long, value_name = "NAME")]
+    pub dataset: Option<String>,
+    /// Generated datasets: number of points.
+    #[arg(long, default_value_t = 500)]
+    pub n_samples: usize,
+    /// Generated datasets: noise (TensorFlow Playground's 0–0.5; moons: Gaussian std).
+    #[arg(long, default_value_t = 0.0, allow_negative_numbers = true)]
+    pub noise: f64,
+    /// Generated datasets: seed of the generator.
+    #[arg(long, default_value_t = 0)]
+    pub data_seed: u64,
+    /// Blobs: number of classes.
+    #[arg(long, default_value_t = 3)]
+    pub classes: usize,
+    /// Blobs: standard deviation of each cluster.
+    #[arg(long, default_value_t = 1.0, allow_negative_numbers = true)]
+    pub cluster_std: f64,
+}
+
+#[derive(Args)]
+pub struct FitArgs {
+    #[command(flatten)]
+    pub source: DataSource,
+    /// Model to fit (default: svc, or svr when the data is a regression dataset).
+    #[arg(long, value_enum)]
+    pub model: Option<ModelKind>,
+    #[arg(long, value_enum, default_value = "rbf")]
+    pub kernel: KernelArg,
+    /// Regularization: the penalty on margin violations.
+    #[arg(
+        long = "c",
+        visible_alias = "C",
+        default_value_t = 1.0,
+        allow_negative_numbers = true
+    )]
+    pub c: f64,
+    /// Kernel coefficient for rbf, poly and sigmoid: scale, auto or a positive number.
+    #[arg(long, default_value = "scale", allow_negative_numbers = true)]
+    pub gamma: String,
+    /// Degree of the poly kernel.
+    #[arg(long, default_value_t = 3)]
+    pub degree: u32,
+    /// Independent term of the poly and sigmoid kernels.
+    #[arg(long, default_value_t = 0.0, allow_negative_numbers = true)]
+    pub coef0: f64,
+    /// SVR: half-width of the epsilon-insensitive tube.
+    #[arg(long, default_value_t = 0.1, allow_negative_numbers = true)]
+    pub epsilon: f64,
+    /// Stopping tolerance of the solver.
+    #[arg(long, default_value_t = 1e-3, allow_negative_numbers = true)]
+    pub tol: f64,
+    /// Share of rows held out for testing (0 trains on everything).
+    #[arg(long, default_value_t = 0.2, allow_negative_numbers = true)]
+    pub test_size: f64,
+    /// Seed of the train/test shuffle.
+    #[arg(long, default_value_t = 0)]
+    pub seed: u64,
+    /// Keep class proportions in both parts of the split (classification).
+    #[arg(long)]
+    pub stratify: bool,
+    /// Standardize features with the training part's mean and standard deviation.
+    #[arg(long)]
+    pub standardize: bool,
+    /// Add the decision values (classification; scikit-learn's one-vs-one layout) or
+    /// predictions for the rows of this CSV, which must have the same feature columns.
+    #[arg(long, value_name = "FILE")]
+    pub decision_values: Option<PathBuf>,
+    /// Add predictions for the rows of this CSV.
+    #[arg(long, value_name = "FILE")]
+    pub predict: Option<PathBuf>,
+    /// Save the fitted model (with its preprocessing) as JSON.
+    #[arg(long, value_name = "FILE")]
+    pub save: Option<PathBuf>,
+}
+
+#[derive(Args)]
+pub struct PredictArgs {
+    /// A model file written by `hyperplane fit --save`.
+    #[arg(long, value_name = "FILE")]
+    pub model: PathBuf,
+    /// CSV file whose columns include the model's features (others are ignored).
+    #[arg(long, value_name = "FILE")]
+    pub data: PathBuf,
+}
+
+#[derive(Args)]
+pub struct DataArgs {
+    #[command(flatten)]
+    pub source: DataSource,
+}

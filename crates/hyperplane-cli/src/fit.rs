@@ -1,0 +1,282 @@
+//! `hyperplane fit` and `hyperplane predict`.
+
+use hyperplane_core::csv_data::read_feature_csv;
+use hyperplane_core::datasets::Generated;
+use hyperplane_core::kernel::{Gamma, KernelKind};
+use hyperplane_core::metrics::{classification_report, regression_report, roc_auc};
+use hyperplane_core::model_file::{FittedModel, ModelFile};
+use hyperplane_core::preprocess::{stratified_split, train_test_split, Split, Standardizer};
+use hyperplane_core::svm::{SvcParams, SvrParams};
+use hyperplane_core::{Dataset, RegressionData};
+use ndarray::Array2;
+use serde_json::{json, Value};
+
+use crate::args::{FitArgs, KernelArg, ModelKind, PredictArgs};
+use crate::load::{load, read_file};
+
+fn kernel(k: KernelArg) -> KernelKind {
+    match k {
+        KernelArg::Linear => KernelKind::Linear,
+        KernelArg::Rbf => KernelKind::Rbf,
+        KernelArg::Poly => KernelKind::Poly,
+        KernelArg::Sigmoid => KernelKind::Sigmoid,
+    }
+}
+
+fn gamma(text: &str) -> Result<Gamma, String> {
+    match text {
+        "scale" => Ok(Gamma::Scale),
+        "auto" => Ok(Gamma::Auto),
+        other => other
+            .parse::<f64>()
+            .ok()
+            .filter(|g| g.is_finite() && *g > 0.0)
+            .map(Gamma::Value)
+            .ok_or_else(|| {
+                format!("--gamma must be scale, auto or a positive number, not {other:?}")
+            }),
+    }
+}
+
+fn split(a: &FitArgs, n: usize, labels: Option<&[usize]>) -> Result<Split, String> {
+    if !(a.test_size.is_finite() && (0.0..1.0).contains(&a.test_size)) {
+        return Err(format!(
+            "--test-size must be in [0, 1), not {}",
+            a.test_size
+        ));
+    }
+    let ratio = 1.0 - a.test_size;
+    match labels {
+        Some(y) if a.stratify => stratified_split(y, ratio, a.seed),
+        _ => train_test_split(n, ratio, a.seed),
+    }
+    .map_err(|e| e.to_string())
+}
+
+fn scale(a: &FitArgs, train: ndarray::ArrayView2<'_, f64>) -> Result<Option<Standardizer>, String> {
+    if a.standardize {
+        Standardizer::fit(train)
+            .map(Some)
+            .map_err(|e| e.to_string())
+    } else {
+        Ok(None)
+    }
+}
+
+fn apply(s: &Option<Standardizer>, x: ndarray::ArrayView2<'_, f64>) -> Result<Array2<f64>, String> {
+    match s {
+        Some(s) => s.transform(x).map_err(|e| e.to_string()),
+        None => Ok(x.to_owned()),
+    }
+}
+
+/// Rows of a second CSV with the model's feature columns, for --decision-values/--predict.
+fn query_rows(path: &std::path::Path, features: &[String]) -> Result<Array2<f64>, String> {
+    let text = read_file(path)?;
+    read_feature_csv(&text, features).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+pub fn fit(a: &FitArgs) -> Result<String, String> {
+    let loaded = load(&a.source, a.model == Some(ModelKind::Svr))?;
+    let model = a.model.unwrap_or(match loaded {
+        Generated::Regression(_) => ModelKind::Svr,
+        Generated::Classification(_) => ModelKind::Svc,
+    });
+    match (model, loaded) {
+        (ModelKind::Svc, Generated::Classification(d)) => fit_svc(a, d),
+        (ModelKind::Svr, Generated::Regression(d)) => fit_svr(a, d),
+        (ModelKind::Svc, Generated::Regression(_)) => {
+            Err("svc needs classes, but this dataset has a numeric target: use --model svr".into())
+        }
+        (ModelKind::Svr, Generated::Classification(_)) => {
+            Err("svr needs a numeric target, but this dataset has classes: use --model svc".into())
+        }
+    }
+}
+
+fn finish(a: &FitArgs, mut out: Value, file: &ModelFile) -> Result<String, String> {
+    for (key, path) in [
+        ("decision_values", &a.decision_values),
+        ("predictions", &a.predict),
+    ] {
+        if let Some(path) = path {
+            let rows = query_rows(path, &file.feature_names)?;
+            let p = file.predict(rows.view()).map_err(|e| e.to_string())?;
+            out[key] = if key == "decision_values" {
+                match (p.decision_values, p.values) {
+                    (Some(d), _) => json!(d),
+                    (None, Some(v)) => json!(v),
+                    _ => Value::Null,
+                }
+            } else {
+                match (p.labels, p.values) {
+                    (Some(l), _) => json!(l),
+                    (None, Some(v)) => json!(v),
+                    _ => Value::Null,
+                }
+            };
+        }
+    }
+    if let Some(path) = &a.save {
+        let text = file.to_json().map_err(|e| e.to_string())?;
+        std::fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        out["saved"] = json!(path.display().to_string());
+    }
+    serde_json::to_string_pretty(&out).map_err(|e| e.to_string())
+}
+
+fn classification_scores(model: &hyperplane_core::svm::Svc, d: &Dataset) -> Result<Value, String> {
+    let pred = model.predict(d.x()).map_err(|e| e.to_string())?;
+    let report = classification_report(d.y(), &pred, d.n_classes()).map_err(|e| e.to_string())?;
+    let mut v = json!(report);
+    if model.pairs().len() == 1 && d.n_classes() == 2 {
+        let dec = model.decision_function(d.x()).map_err(|e| e.to_string())?;
+        let scores: Vec<f64> = dec.column(0).to_vec();
+        if let Ok(auc) = roc_auc(d.y(), &scores) {
+            v["roc_auc"] = json!(auc);
+        }
+    }
+    Ok(v)
+}
+
+fn fit_svc(a: &FitArgs, data: Dataset) -> Result<String, String> {
+    let params = SvcParams::default()
+        .kernel(kernel(a.kernel))
+        .c(a.c)
+        .gamma(gamma(&a.gamma)?)
+        .degree(a.degree)
+        .coef0(a.coef0)
+        .tol(a.tol);
+    let checked = params.check().map_err(|e| e.to_string())?;
+    let s = split(a, data.n_samples(), Some(data.y()))?;
+    let train_raw = data.select(&s.train).map_err(|e| e.to_string())?;
+    let scaler = scale(a, train_raw.x())?;
+    let train = train_raw
+        .with_x(apply(&scaler, train_raw.x())?)
+        .map_err(|e| e.to_string())?;
+    let model = checked.fit(&train).map_err(|e| e.to_string())?;
+    let test = if s.test.is_empty() {
+        None
+    } else {
+        let raw = data.select(&s.test).map_err(|e| e.to_string())?;
+        Some(
+            raw.with_x(apply(&scaler, raw.x())?)
+                .map_err(|e| e.to_string())?,
+        )
+    };
+    let support_per_class: Value = model
+        .classes()
+        .iter()
+        .zip(model.n_support())
+        .map(|(&c, &n)| (data.class_names()[c].clone(), json!(n)))
+        .collect::<serde_json::Map<_, _>>()
+        .into();
+    let out = json!({
+        "model": "svc",
+        "params": params,
+        "data": {
+            "n_samples": data.n_samples(),
+            "n_features": data.n_features(),
+            "features": data.feature_names(),
+            "classes": data.class_names(),
+            "n_train": s.train.len(),
+            "n_test": s.test.len(),
+            "standardized": a.standardize,
+        },
+        "train": classification_scores(&model, &train)?,
+        "test": match &test { Some(t) => classification_scores(&model, t)?, None => Value::Null },
+        "facts": {
+            "kernel": model.kernel(),
+            "n_support": model.n_support(),
+            "support_vectors_per_class": support_per_class,
+            "n_support_total": model.n_support().iter().sum::<usize>(),
+            "intercepts": model.intercepts(),
+            "converged": model.converged(),
+            "iterations": model.iterations(),
+        },
+    });
+    let file = ModelFile::new(
+        FittedModel::Svc(model),
+        data.feature_names().to_vec(),
+        data.class_names().to_vec(),
+        scaler,
+    )
+    .map_err(|e| e.to_string())?;
+    finish(a, out, &file)
+}
+
+fn fit_svr(a: &FitArgs, data: RegressionData) -> Result<String, String> {
+    let params = SvrParams::default()
+        .kernel(kernel(a.kernel))
+        .c(a.c)
+        .epsilon(a.epsilon)
+        .gamma(gamma(&a.gamma)?)
+        .degree(a.degree)
+        .coef0(a.coef0)
+        .tol(a.tol);
+    let checked = params.check().map_err(|e| e.to_string())?;
+    let s = split(a, data.n_samples(), None)?;
+    let train_raw = data.select(&s.train).map_err(|e| e.to_string())?;
+    let scaler = scale(a, train_raw.x())?;
+    let train = train_raw
+        .with_x(apply(&scaler, train_raw.x())?)
+        .map_err(|e| e.to_string())?;
+    let model = checked.fit(&train).map_err(|e| e.to_string())?;
+    let score = |d: &RegressionData| -> Result<Value, String> {
+        let pred = model.predict(d.x()).map_err(|e| e.to_string())?;
+        Ok(json!(
+            regression_report(d.y(), &pred).map_err(|e| e.to_string())?
+        ))
+    };
+    let test = if s.test.is_empty() {
+        Value::Null
+    } else {
+        let raw = data.select(&s.test).map_err(|e| e.to_string())?;
+        score(
+            &raw.with_x(apply(&scaler, raw.x())?)
+                .map_err(|e| e.to_string())?,
+        )?
+    };
+    let out = json!({
+        "model": "svr",
+        "params": params,
+        "data": {
+            "n_samples": data.n_samples(),
+            "n_features": data.n_features(),
+            "features": data.feature_names(),
+            "target": data.target_name(),
+            "n_train": s.train.len(),
+            "n_test": s.test.len(),
+            "standardized": a.standardize,
+        },
+        "train": score(&train)?,
+        "test": test,
+        "facts": {
+            "kernel": model.kernel(),
+            "n_support_total": model.support_vectors().nrows(),
+            "intercept": model.intercept(),
+            "converged": model.converged(),
+        },
+    });
+    let file = ModelFile::new(
+        FittedModel::Svr(model),
+        data.feature_names().to_vec(),
+        Vec::new(),
+        scaler,
+    )
+    .map_err(|e| e.to_string())?;
+    finish(a, out, &file)
+}
+
+pub fn predict(a: &PredictArgs) -> Result<String, String> {
+    let text = read_file(&a.model)?;
+    let file = ModelFile::from_json(&text).map_err(|e| format!("{}: {e}", a.model.display()))?;
+    let rows = query_rows(&a.data, &file.feature_names)?;
+    let p = file.predict(rows.view()).map_err(|e| e.to_string())?;
+    let out = match (p.labels, p.values) {
+        (Some(labels), _) => json!({ "predictions": labels, "decision_values": p.decision_values }),
+        (None, Some(values)) => json!({ "predictions": values }),
+        _ => json!({}),
+    };
+    serde_json::to_string_pretty(&out).map_err(|e| e.to_string())
+}

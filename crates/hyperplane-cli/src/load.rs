@@ -1,0 +1,96 @@
+//! Reading data for the commands: CSV files and built-in datasets.
+
+use hyperplane_core::csv_data::{read_classification_csv, read_regression_csv};
+use hyperplane_core::datasets::{by_name, Generated, GeneratorKind, GeneratorParams};
+
+use crate::args::{DataArgs, DataSource};
+
+/// Loaded data, classification or regression.
+pub type Loaded = Generated;
+
+pub fn read_file(path: &std::path::Path) -> Result<String, String> {
+    std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+}
+
+/// The target column: as given, or the header's last column.
+fn target_column(text: &str, target: &Option<String>) -> Result<String, String> {
+    if let Some(t) = target {
+        return Ok(t.clone());
+    }
+    text.lines()
+        .next()
+        .and_then(|h| h.split(',').next_back())
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .ok_or_else(|| "the CSV file has no header row".to_string())
+}
+
+/// Loads the source; `regression` says how to read a CSV target.
+pub fn load(source: &DataSource, regression: bool) -> Result<Loaded, String> {
+    match (&source.data, &source.dataset) {
+        (Some(path), _) => {
+            let text = read_file(path)?;
+            let target = target_column(&text, &source.target)?;
+            let where_ = path.display();
+            if regression {
+                read_regression_csv(&text, &target)
+                    .map(Generated::Regression)
+                    .map_err(|e| format!("{where_}: {e}"))
+            } else {
+                read_classification_csv(&text, &target)
+                    .map(Generated::Classification)
+                    .map_err(|e| format!("{where_}: {e}"))
+            }
+        }
+        (None, Some(name)) => {
+            if let Some(d) = by_name(name) {
+                return d.map(Generated::Classification).map_err(|e| e.to_string());
+            }
+            let kind = GeneratorKind::from_name(name).ok_or_else(|| {
+                format!(
+                    "unknown dataset {name:?}; choose iris, wine, breast-cancer, circle, xor, \
+                     gauss, spiral, moons, blobs, reg-plane or reg-gauss"
+                )
+            })?;
+            GeneratorParams::new(kind)
+                .n_samples(source.n_samples)
+                .noise(source.noise)
+                .seed(source.data_seed)
+                .n_classes(source.classes)
+                .cluster_std(source.cluster_std)
+                .generate()
+                .map_err(|e| e.to_string())
+        }
+        (None, None) => Err("give --data FILE (with --target COLUMN) or --dataset NAME".into()),
+    }
+}
+
+/// `hyperplane data`: the dataset as CSV, full precision.
+pub fn generate_csv(args: &DataArgs) -> Result<String, String> {
+    let loaded = load(&args.source, false)?;
+    let mut out = String::new();
+    let row = |out: &mut String, x: ndarray::ArrayView1<'_, f64>, target: String| {
+        for v in x {
+            out.push_str(&format!("{v:?},"));
+        }
+        out.push_str(&target);
+        out.push('\n');
+    };
+    match &loaded {
+        Generated::Classification(d) => {
+            out.push_str(&d.feature_names().join(","));
+            out.push_str(",label\n");
+            for i in 0..d.n_samples() {
+                row(&mut out, d.x().row(i), d.class_names()[d.y()[i]].clone());
+            }
+        }
+        Generated::Regression(d) => {
+            out.push_str(&d.feature_names().join(","));
+            out.push_str(&format!(",{}\n", d.target_name()));
+            for i in 0..d.n_samples() {
+                row(&mut out, d.x().row(i), format!("{:?}", d.y()[i]));
+            }
+        }
+    }
+    Ok(out.trim_end().to_string())
+}

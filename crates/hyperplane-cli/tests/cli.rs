@@ -1,0 +1,264 @@
+//! The `hyperplane` command run as a user would: its numbers against scikit-learn's
+//! reference values, save/predict agreement, and its errors.
+
+use serde_json::Value;
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_hyperplane"))
+}
+
+fn fixtures() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../hyperplane-core/tests/fixtures")
+}
+
+fn run(args: &[&str]) -> Output {
+    bin()
+        .args(args)
+        .output()
+        .expect("the hyperplane binary runs")
+}
+
+fn json_of(out: &Output) -> Value {
+    assert!(
+        out.status.success(),
+        "failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("stdout is one JSON object")
+}
+
+fn reference_case(dataset: &str, params: Value) -> Value {
+    let text = std::fs::read_to_string(fixtures().join("svc_reference.json")).unwrap();
+    let r: Value = serde_json::from_str(&text).unwrap();
+    r["cases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["dataset"] == dataset && c["params"] == params)
+        .cloned()
+        .unwrap_or_else(|| panic!("no reference case {dataset} {params}"))
+}
+
+fn assert_close(ours: &Value, theirs: &Value, label: &str) {
+    let theirs: Vec<Vec<f64>> = serde_json::from_value(theirs.clone()).unwrap();
+    let ours: Vec<Vec<f64>> = serde_json::from_value(ours.clone()).unwrap();
+    let flat: Vec<f64> = theirs.iter().flatten().copied().collect();
+    let range = flat.iter().cloned().fold(f64::MIN, f64::max)
+        - flat.iter().cloned().fold(f64::MAX, f64::min);
+    for (i, row) in theirs.iter().enumerate() {
+        for (j, v) in row.iter().enumerate() {
+            let d = (ours[i][j] - v).abs();
+            assert!(
+                d <= 1e-3 * range,
+                "{label}: [{i}][{j}] {} vs sklearn {v}",
+                ours[i][j]
+            );
+        }
+    }
+}
+
+#[test]
+fn cli_decision_values_and_support_vectors_match_sklearn() {
+    let moons = fixtures().join("moons.csv");
+    let moons = moons.to_str().unwrap();
+    let out = json_of(&run(&[
+        "fit",
+        "--data",
+        moons,
+        "--target",
+        "label",
+        "--test-size",
+        "0",
+        "--kernel",
+        "rbf",
+        "--c",
+        "1",
+        "--gamma",
+        "scale",
+        "--decision-values",
+        moons,
+    ]));
+    let case = reference_case(
+        "moons",
+        serde_json::json!({"kernel": "rbf", "C": 1.0, "gamma": "scale"}),
+    );
+    assert_eq!(out["facts"]["n_support"], case["n_support"]);
+    let ours = Value::from(out["decision_values"].as_array().unwrap()[..120].to_vec());
+    assert_close(&ours, &case["decision"], "moons rbf");
+    assert_eq!(out["data"]["n_test"], 0);
+    assert_eq!(out["test"], Value::Null);
+
+    // three classes, one-vs-one columns, on a bundled dataset
+    let iris_csv = std::env::temp_dir().join("hyperplane-cli-iris.csv");
+    let data = run(&["data", "--dataset", "iris"]);
+    assert!(data.status.success());
+    std::fs::write(&iris_csv, &data.stdout).unwrap();
+    let iris_csv = iris_csv.to_str().unwrap();
+    let out = json_of(&run(&[
+        "fit",
+        "--dataset",
+        "iris",
+        "--test-size",
+        "0",
+        "--kernel",
+        "poly",
+        "--c",
+        "1",
+        "--gamma",
+        "0.5",
+        "--degree",
+        "2",
+        "--coef0",
+        "1",
+        "--decision-values",
+        iris_csv,
+    ]));
+    let case = reference_case(
+        "iris_full",
+        serde_json::json!({"kernel": "poly", "C": 1.0, "gamma": 0.5, "degree": 2, "coef0": 1.0}),
+    );
+    assert_eq!(out["facts"]["n_support"], case["n_support"]);
+    assert_close(&out["decision_values"], &case["decision"], "iris poly");
+    let acc = out["train"]["accuracy"].as_f64().unwrap();
+    assert!((acc - case["train_accuracy"].as_f64().unwrap()).abs() < 1e-12);
+}
+
+#[test]
+fn saved_model_predicts_what_fit_predicted() {
+    let dir = std::env::temp_dir();
+    let model = dir.join("hyperplane-cli-model.json");
+    let model = model.to_str().unwrap();
+    let blobs = fixtures().join("blobs.csv");
+    let blobs = blobs.to_str().unwrap();
+    let fitted = json_of(&run(&[
+        "fit",
+        "--data",
+        blobs,
+        "--target",
+        "label",
+        "--standardize",
+        "--stratify",
+        "--seed",
+        "3",
+        "--predict",
+        blobs,
+        "--decision-values",
+        blobs,
+        "--save",
+        model,
+    ]));
+    let predicted = json_of(&run(&["predict", "--model", model, "--data", blobs]));
+    assert_eq!(predicted["predictions"], fitted["predictions"]);
+    assert_eq!(predicted["decision_values"], fitted["decision_values"]);
+    assert!(fitted["test"]["accuracy"].as_f64().unwrap() > 0.8);
+    assert_eq!(fitted["test"]["confusion"].as_array().unwrap().len(), 3);
+
+    let reg = fixtures().join("reg_plane.csv");
+    let reg = reg.to_str().unwrap();
+    let fitted = json_of(&run(&[
+        "fit",
+        "--data",
+        reg,
+        "--target",
+        "y",
+        "--model",
+        "svr",
+        "--kernel",
+        "linear",
+        "--predict",
+        reg,
+        "--save",
+        model,
+    ]));
+    assert!(fitted["test"]["r2"].as_f64().unwrap() > 0.8);
+    let predicted = json_of(&run(&["predict", "--model", model, "--data", reg]));
+    assert_eq!(predicted["predictions"], fitted["predictions"]);
+}
+
+#[test]
+fn errors_are_one_line_on_stderr_with_a_failure_status() {
+    let bad = std::env::temp_dir().join("hyperplane-cli-bad.csv");
+    std::fs::write(&bad, "a,b,label\n1,2,x\n3,zz,y\n").unwrap();
+    let tampered = std::env::temp_dir().join("hyperplane-cli-tampered.json");
+    std::fs::write(
+        &tampered,
+        "{\"format\": \"hyperplane-model\", \"version\": 7}",
+    )
+    .unwrap();
+    let cases: Vec<(Vec<&str>, &str)> = vec![
+        (vec!["fit", "--dataset", "nope"], "unknown dataset"),
+        (vec!["fit", "--data", "/no/such/file.csv"], "cannot read"),
+        (
+            vec!["fit", "--data", bad.to_str().unwrap(), "--target", "label"],
+            "line 3, column \"b\"",
+        ),
+        (vec!["fit", "--dataset", "iris", "--c", "-1"], "C"),
+        (
+            vec!["fit", "--dataset", "iris", "--gamma", "fast"],
+            "--gamma",
+        ),
+        (
+            vec!["fit", "--dataset", "iris", "--test-size", "1.5"],
+            "--test-size",
+        ),
+        (
+            vec!["fit", "--dataset", "reg-plane", "--model", "svc"],
+            "svr",
+        ),
+        (
+            vec![
+                "predict",
+                "--model",
+                tampered.to_str().unwrap(),
+                "--data",
+                bad.to_str().unwrap(),
+            ],
+            "invalid model file",
+        ),
+    ];
+    for (args, needle) in cases {
+        let out = run(&args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(err.trim_end().lines().count(), 1, "{args:?}: {err}");
+        assert!(
+            err.starts_with("error: ") && err.contains(needle),
+            "{args:?}: {err}"
+        );
+        assert!(out.stdout.is_empty());
+    }
+}
+
+#[test]
+fn help_documents_every_option() {
+    let out = run(&["fit", "--help"]);
+    let help = String::from_utf8_lossy(&out.stdout);
+    for option in [
+        "--data",
+        "--target",
+        "--dataset",
+        "--model",
+        "--kernel",
+        "--c",
+        "--gamma",
+        "--degree",
+        "--coef0",
+        "--epsilon",
+        "--tol",
+        "--test-size",
+        "--seed",
+        "--stratify",
+        "--standardize",
+        "--decision-values",
+        "--predict",
+        "--save",
+        "--n-samples",
+        "--noise",
+    ] {
+        assert!(help.contains(option), "fit --help lacks {option}");
+    }
+    let out = run(&["predict", "--help"]);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("--model"));
+}
