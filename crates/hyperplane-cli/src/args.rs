@@ -33,6 +33,8 @@ pub enum ModelKind {
     Svc,
     /// Epsilon-support vector regression (scikit-learn's SVR)
     Svr,
+    /// Linear SVM trained by gradient descent on ½wᵀw + C Σ max(0, 1 − y(wᵀx + b))
+    LinearSvmGd,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -102,6 +104,15 @@ pub struct FitArgs {
     /// SVR: half-width of the epsilon-insensitive tube.
     #[arg(long, default_value_t = 0.1, allow_negative_numbers = true)]
     pub epsilon: f64,
+    /// linear-svm-gd: initial step size η.
+    #[arg(long, default_value_t = 0.01)]
+    pub learning_rate: f64,
+    /// linear-svm-gd: number of full-batch epochs.
+    #[arg(long, default_value_t = 20_000)]
+    pub epochs: u64,
+    /// linear-svm-gd: τ in the step η/√(1 + t/τ) (0 keeps η fixed).
+    #[arg(long, default_value_t = 100.0)]
+    pub decay_epochs: f64,
     /// Stopping tolerance of the solver.
     #[arg(long, default_value_t = 1e-3, allow_negative_numbers = true)]
     pub tol: f64,

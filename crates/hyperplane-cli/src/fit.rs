@@ -6,7 +6,7 @@ use hyperplane_core::kernel::{Gamma, KernelKind};
 use hyperplane_core::metrics::{classification_report, regression_report, roc_auc};
 use hyperplane_core::model_file::{FittedModel, ModelFile};
 use hyperplane_core::preprocess::{stratified_split, train_test_split, Split, Standardizer};
-use hyperplane_core::svm::{SvcParams, SvrParams};
+use hyperplane_core::svm::{LinearSvmParams, SvcParams, SvrParams};
 use hyperplane_core::{Dataset, RegressionData};
 use ndarray::Array2;
 use serde_json::{json, Value};
@@ -83,11 +83,15 @@ pub fn fit(a: &FitArgs) -> Result<String, String> {
         Generated::Classification(_) => ModelKind::Svc,
     });
     match (model, loaded) {
-        (ModelKind::Svc, Generated::Classification(d)) => fit_svc(a, d),
-        (ModelKind::Svr, Generated::Regression(d)) => fit_svr(a, d),
-        (ModelKind::Svc, Generated::Regression(_)) => {
-            Err("svc needs classes, but this dataset has a numeric target: use --model svr".into())
+        (ModelKind::Svc, Generated::Classification(d)) => fit_classifier(a, d, train_svc),
+        (ModelKind::LinearSvmGd, Generated::Classification(d)) => {
+            fit_classifier(a, d, train_linear_gd)
         }
+        (ModelKind::Svr, Generated::Regression(d)) => fit_svr(a, d),
+        (ModelKind::Svc | ModelKind::LinearSvmGd, Generated::Regression(_)) => Err(
+            "this classifier needs classes, but the dataset has a numeric target: use --model svr"
+                .into(),
+        ),
         (ModelKind::Svr, Generated::Classification(_)) => {
             Err("svr needs a numeric target, but this dataset has classes: use --model svc".into())
         }
@@ -125,12 +129,12 @@ fn finish(a: &FitArgs, mut out: Value, file: &ModelFile) -> Result<String, Strin
     serde_json::to_string_pretty(&out).map_err(|e| e.to_string())
 }
 
-fn classification_scores(model: &hyperplane_core::svm::Svc, d: &Dataset) -> Result<Value, String> {
-    let pred = model.predict(d.x()).map_err(|e| e.to_string())?;
+fn classification_scores(model: &FittedModel, d: &Dataset) -> Result<Value, String> {
+    let pred = model.predict_classes(d.x()).map_err(|e| e.to_string())?;
     let report = classification_report(d.y(), &pred, d.n_classes()).map_err(|e| e.to_string())?;
     let mut v = json!(report);
-    if model.pairs().len() == 1 && d.n_classes() == 2 {
-        let dec = model.decision_function(d.x()).map_err(|e| e.to_string())?;
+    let dec = model.decision_function(d.x()).map_err(|e| e.to_string())?;
+    if dec.ncols() == 1 && d.n_classes() == 2 {
         let scores: Vec<f64> = dec.column(0).to_vec();
         if let Ok(auc) = roc_auc(d.y(), &scores) {
             v["roc_auc"] = json!(auc);
@@ -139,7 +143,10 @@ fn classification_scores(model: &hyperplane_core::svm::Svc, d: &Dataset) -> Resu
     Ok(v)
 }
 
-fn fit_svc(a: &FitArgs, data: Dataset) -> Result<String, String> {
+/// Fits one classifier: returns the model, its parameters and its key facts as JSON.
+type Trainer = fn(&FitArgs, &Dataset) -> Result<(FittedModel, Value, Value), String>;
+
+fn train_svc(a: &FitArgs, train: &Dataset) -> Result<(FittedModel, Value, Value), String> {
     let params = SvcParams::default()
         .kernel(kernel(a.kernel))
         .c(a.c)
@@ -147,32 +154,75 @@ fn fit_svc(a: &FitArgs, data: Dataset) -> Result<String, String> {
         .degree(a.degree)
         .coef0(a.coef0)
         .tol(a.tol);
-    let checked = params.check().map_err(|e| e.to_string())?;
+    let model = params
+        .check()
+        .and_then(|p| p.fit(train))
+        .map_err(|e| e.to_string())?;
+    let per_class: serde_json::Map<String, Value> = model
+        .classes()
+        .iter()
+        .zip(model.n_support())
+        .map(|(&c, &n)| (train.class_names()[c].clone(), json!(n)))
+        .collect();
+    let facts = json!({
+        "kernel": model.kernel(),
+        "n_support": model.n_support(),
+        "support_vectors_per_class": per_class,
+        "n_support_total": model.n_support().iter().sum::<usize>(),
+        "intercepts": model.intercepts(),
+        "converged": model.converged(),
+        "iterations": model.iterations(),
+    });
+    Ok((FittedModel::Svc(model), json!(params), facts))
+}
+
+fn train_linear_gd(a: &FitArgs, train: &Dataset) -> Result<(FittedModel, Value, Value), String> {
+    let params = LinearSvmParams::default()
+        .c(a.c)
+        .learning_rate(a.learning_rate)
+        .decay_epochs(a.decay_epochs);
+    let mut trainer = params
+        .check()
+        .and_then(|p| p.init(train))
+        .map_err(|e| e.to_string())?;
+    trainer
+        .step(a.epochs, a.epochs)
+        .map_err(|e| e.to_string())?;
+    let model = trainer.model();
+    let facts = json!({
+        "epochs": trainer.epoch(),
+        "final_objective": trainer.loss_history().last(),
+        "weights": model.w.rows().into_iter().map(|r| r.to_vec()).collect::<Vec<_>>(),
+        "intercepts": model.b,
+    });
+    let mut params = json!(params);
+    params["epochs"] = json!(a.epochs);
+    Ok((FittedModel::LinearSvm(model), params, facts))
+}
+
+fn fit_classifier(a: &FitArgs, data: Dataset, train_fn: Trainer) -> Result<String, String> {
     let s = split(a, data.n_samples(), Some(data.y()))?;
     let train_raw = data.select(&s.train).map_err(|e| e.to_string())?;
     let scaler = scale(a, train_raw.x())?;
     let train = train_raw
         .with_x(apply(&scaler, train_raw.x())?)
         .map_err(|e| e.to_string())?;
-    let model = checked.fit(&train).map_err(|e| e.to_string())?;
+    let (model, params, facts) = train_fn(a, &train)?;
     let test = if s.test.is_empty() {
-        None
+        Value::Null
     } else {
         let raw = data.select(&s.test).map_err(|e| e.to_string())?;
-        Some(
-            raw.with_x(apply(&scaler, raw.x())?)
-                .map_err(|e| e.to_string())?,
-        )
+        let t = raw
+            .with_x(apply(&scaler, raw.x())?)
+            .map_err(|e| e.to_string())?;
+        classification_scores(&model, &t)?
     };
-    let support_per_class: Value = model
-        .classes()
-        .iter()
-        .zip(model.n_support())
-        .map(|(&c, &n)| (data.class_names()[c].clone(), json!(n)))
-        .collect::<serde_json::Map<_, _>>()
-        .into();
+    let name = match model {
+        FittedModel::LinearSvm(_) => "linear-svm-gd",
+        _ => "svc",
+    };
     let out = json!({
-        "model": "svc",
+        "model": name,
         "params": params,
         "data": {
             "n_samples": data.n_samples(),
@@ -184,19 +234,11 @@ fn fit_svc(a: &FitArgs, data: Dataset) -> Result<String, String> {
             "standardized": a.standardize,
         },
         "train": classification_scores(&model, &train)?,
-        "test": match &test { Some(t) => classification_scores(&model, t)?, None => Value::Null },
-        "facts": {
-            "kernel": model.kernel(),
-            "n_support": model.n_support(),
-            "support_vectors_per_class": support_per_class,
-            "n_support_total": model.n_support().iter().sum::<usize>(),
-            "intercepts": model.intercepts(),
-            "converged": model.converged(),
-            "iterations": model.iterations(),
-        },
+        "test": test,
+        "facts": facts,
     });
     let file = ModelFile::new(
-        FittedModel::Svc(model),
+        model,
         data.feature_names().to_vec(),
         data.class_names().to_vec(),
         scaler,

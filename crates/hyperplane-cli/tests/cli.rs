@@ -262,3 +262,41 @@ fn help_documents_every_option() {
     let out = run(&["predict", "--help"]);
     assert!(String::from_utf8_lossy(&out.stdout).contains("--model"));
 }
+
+#[test]
+fn gradient_descent_svm_agrees_with_the_linear_svc() {
+    let moons = fixtures().join("moons.csv");
+    let moons = moons.to_str().unwrap();
+    let common = [
+        "--data",
+        moons,
+        "--target",
+        "label",
+        "--test-size",
+        "0",
+        "--decision-values",
+        moons,
+    ];
+    let gd = json_of(&run(&[
+        &["fit", "--model", "linear-svm-gd", "--c", "1"][..],
+        &common[..],
+    ]
+    .concat()));
+    let svc = json_of(&run(&[
+        &[
+            "fit", "--model", "svc", "--kernel", "linear", "--c", "1", "--tol", "1e-6",
+        ][..],
+        &common[..],
+    ]
+    .concat()));
+    assert_eq!(gd["model"], "linear-svm-gd");
+    assert_eq!(gd["facts"]["epochs"], 20000);
+    let a: Vec<Vec<f64>> = serde_json::from_value(gd["decision_values"].clone()).unwrap();
+    let b: Vec<Vec<f64>> = serde_json::from_value(svc["decision_values"].clone()).unwrap();
+    let flat: Vec<f64> = b.iter().flatten().copied().collect();
+    let range = flat.iter().cloned().fold(f64::MIN, f64::max)
+        - flat.iter().cloned().fold(f64::MAX, f64::min);
+    for (x, y) in a.iter().flatten().zip(&flat) {
+        assert!((x - y).abs() < 1e-2 * range);
+    }
+}

@@ -36,8 +36,8 @@ pub enum Error {
     },
     #[error("feature index {index} is out of range for {n_features} features")]
     FeatureOutOfRange { index: usize, n_features: usize },
-    #[error("the solver did not converge within {0} iterations")]
-    NotConverged(usize),
+    #[error("training diverged at epoch {epoch}: {what} became infinite or NaN; lower the learning rate")]
+    Diverged { epoch: u64, what: &'static str },
     #[error("CSV line {line}, column {column:?}: {message}")]
     Csv {
         line: usize,

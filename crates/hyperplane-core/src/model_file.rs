@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::preprocess::Standardizer;
-use crate::svm::{Svc, Svr};
+use crate::svm::{LinearSvm, Svc, Svr};
 
 pub const FORMAT: &str = "hyperplane-model";
 pub const VERSION: u32 = 1;
@@ -19,6 +19,8 @@ pub const VERSION: u32 = 1;
 pub enum FittedModel {
     Svc(Svc),
     Svr(Svr),
+    /// The linear SVM trained by gradient descent.
+    LinearSvm(LinearSvm),
 }
 
 impl FittedModel {
@@ -26,6 +28,29 @@ impl FittedModel {
         match self {
             FittedModel::Svc(m) => m.n_features(),
             FittedModel::Svr(m) => m.n_features(),
+            FittedModel::LinearSvm(m) => m.n_features(),
+        }
+    }
+
+    /// Class indices, for classifiers.
+    pub fn predict_classes(&self, x: ArrayView2<'_, f64>) -> Result<Vec<usize>> {
+        match self {
+            FittedModel::Svc(m) => m.predict(x),
+            FittedModel::LinearSvm(m) => m.predict(x),
+            FittedModel::Svr(_) => Err(Error::Format(
+                "a regressor predicts values, not classes".into(),
+            )),
+        }
+    }
+
+    /// scikit-learn's `decision_function` (one-vs-one columns), for classifiers.
+    pub fn decision_function(&self, x: ArrayView2<'_, f64>) -> Result<Array2<f64>> {
+        match self {
+            FittedModel::Svc(m) => m.decision_function(x),
+            FittedModel::LinearSvm(m) => m.decision_function(x),
+            FittedModel::Svr(_) => {
+                Err(Error::Format("a regressor has no decision function".into()))
+            }
         }
     }
 }
@@ -97,12 +122,18 @@ impl ModelFile {
                 got: self.feature_names.len(),
             });
         }
-        if let FittedModel::Svc(m) = &self.model {
-            if m.class_names() != self.class_names.as_slice() {
-                return Err(Error::Format(
-                    "class names differ between the file and its model".into(),
-                ));
+        let names = match &self.model {
+            FittedModel::Svc(m) => Some(m.class_names()),
+            FittedModel::LinearSvm(m) => {
+                m.validate()?;
+                Some(m.class_names.as_slice())
             }
+            FittedModel::Svr(_) => None,
+        };
+        if names.is_some_and(|n| n != self.class_names.as_slice()) {
+            return Err(Error::Format(
+                "class names differ between the file and its model".into(),
+            ));
         }
         if let Some(s) = &self.standardizer {
             if s.mean.len() != d || s.scale.len() != d {
@@ -145,9 +176,9 @@ impl ModelFile {
             }
         };
         Ok(match &self.model {
-            FittedModel::Svc(m) => {
-                let pred = m.predict(x.view())?;
-                let dec = m.decision_function(x.view())?;
+            FittedModel::Svc(_) | FittedModel::LinearSvm(_) => {
+                let pred = self.model.predict_classes(x.view())?;
+                let dec = self.model.decision_function(x.view())?;
                 Predictions {
                     labels: Some(
                         pred.iter()

@@ -1,11 +1,13 @@
 //! Support vector machines.
 
 mod expansion_grid;
+mod linear_gd;
 mod qmatrix;
 mod smo;
 mod svc;
 mod svc_grid;
 mod svr;
 
+pub use linear_gd::{LinearSvm, LinearSvmParams, LinearSvmTrainer, LinearSvmValidParams};
 pub use svc::{Svc, SvcParams, SvcParts, SvcValidParams};
 pub use svr::{Svr, SvrParams, SvrParts, SvrValidParams};
