@@ -161,3 +161,63 @@ fn svc_in_wasm_matches_the_scikit_learn_reference() {
     }
     assert!(checked >= 8);
 }
+
+/// The generators and solvers give bit-for-bit what they give natively: the fixtures
+/// were written by the native build (`cargo run -p hyperplane-core --example
+/// export_fixtures`).
+#[wasm_bindgen_test]
+fn same_seed_gives_identical_numbers_in_wasm_and_natively() {
+    use hyperplane_core::datasets::{Generated, GeneratorKind, GeneratorParams};
+    use hyperplane_core::svm::LinearSvmParams;
+    let moons = match GeneratorParams::new(GeneratorKind::Moons)
+        .n_samples(200)
+        .noise(0.2)
+        .seed(1)
+        .generate()
+        .unwrap()
+    {
+        Generated::Classification(d) => d,
+        Generated::Regression(_) => unreachable!(),
+    };
+    let mut csv = String::from("x1,x2,label\n");
+    for i in 0..moons.n_samples() {
+        csv += &format!(
+            "{:?},{:?},{}\n",
+            moons.x()[[i, 0]],
+            moons.x()[[i, 1]],
+            moons.y()[i]
+        );
+    }
+    assert_eq!(
+        csv,
+        include_str!("../crates/hyperplane-core/tests/fixtures/moons.csv")
+    );
+
+    let fingerprint = include_str!("../crates/hyperplane-core/tests/fixtures/fingerprint.txt");
+    let line = |key: &str| -> Vec<String> {
+        fingerprint
+            .lines()
+            .find_map(|l| l.strip_prefix(key))
+            .unwrap()
+            .split_whitespace()
+            .map(String::from)
+            .collect()
+    };
+    let svc = SvcParams::default().check().unwrap().fit(&moons).unwrap();
+    let dec: Vec<String> = svc
+        .decision_function(moons.x())
+        .unwrap()
+        .iter()
+        .map(|v| format!("{v:?}"))
+        .collect();
+    assert_eq!(dec, line("svc_rbf_decision "));
+    let mut gd = LinearSvmParams::default()
+        .check()
+        .unwrap()
+        .init(&moons)
+        .unwrap();
+    gd.step(500, 500).unwrap();
+    let m = gd.model();
+    let w: Vec<String> = m.w.iter().chain(&m.b).map(|v| format!("{v:?}")).collect();
+    assert_eq!(w, line("linear_gd_500_w_b "));
+}

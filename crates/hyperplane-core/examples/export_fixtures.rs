@@ -21,4 +21,9 @@ fn main() {
         }
         println!("wrote {name}.csv");
     }
+    if let Err(e) = std::fs::write(format!("{dir}/fingerprint.txt"), parity_sets::fingerprint()) {
+        eprintln!("error: writing fingerprint.txt: {e}");
+        std::process::exit(1);
+    }
+    println!("wrote fingerprint.txt");
 }

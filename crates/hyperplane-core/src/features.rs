@@ -50,8 +50,8 @@ impl FeatureTransform {
             Self::X1Squared => x1 * x1,
             Self::X2Squared => x2 * x2,
             Self::X1X2 => x1 * x2,
-            Self::SinX1 => x1.sin(),
-            Self::SinX2 => x2.sin(),
+            Self::SinX1 => crate::math::sin(x1),
+            Self::SinX2 => crate::math::sin(x2),
         }
     }
 }

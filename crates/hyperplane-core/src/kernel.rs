@@ -108,13 +108,13 @@ impl Kernel {
         let dot = dot(a, b);
         match *self {
             Kernel::Linear => dot,
-            Kernel::Rbf { gamma } => (-gamma * (sq_a + sq_b - 2.0 * dot)).exp(),
+            Kernel::Rbf { gamma } => crate::math::exp(-gamma * (sq_a + sq_b - 2.0 * dot)),
             Kernel::Poly {
                 gamma,
                 degree,
                 coef0,
             } => powi(gamma * dot + coef0, degree),
-            Kernel::Sigmoid { gamma, coef0 } => (gamma * dot + coef0).tanh(),
+            Kernel::Sigmoid { gamma, coef0 } => crate::math::tanh(gamma * dot + coef0),
         }
     }
 }
@@ -131,7 +131,7 @@ impl Kernel {
                 degree,
                 coef0,
             } => powi(gamma * dot + coef0, degree),
-            Kernel::Sigmoid { gamma, coef0 } => (gamma * dot + coef0).tanh(),
+            Kernel::Sigmoid { gamma, coef0 } => crate::math::tanh(gamma * dot + coef0),
         }
     }
 }

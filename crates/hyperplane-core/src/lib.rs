@@ -13,6 +13,7 @@ pub mod error;
 pub mod features;
 pub mod grid;
 pub mod kernel;
+pub mod math;
 pub mod metrics;
 pub mod model_file;
 pub mod preprocess;

@@ -134,7 +134,7 @@ pub fn log_loss(truth: &[usize], proba: ArrayView2<'_, f64>) -> Result<f64> {
                 column: t,
             });
         }
-        total -= v.clamp(f64::EPSILON, 1.0 - f64::EPSILON).ln();
+        total -= crate::math::ln(v.clamp(f64::EPSILON, 1.0 - f64::EPSILON));
     }
     Ok(total / truth.len() as f64)
 }

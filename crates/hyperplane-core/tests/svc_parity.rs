@@ -200,6 +200,19 @@ fn generated_fixtures_match_the_generators() {
 }
 
 #[test]
+fn native_fingerprint_fixture_is_current() {
+    assert_eq!(
+        common::parity_sets::fingerprint(),
+        std::fs::read_to_string(format!(
+            "{}/tests/fixtures/fingerprint.txt",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .unwrap(),
+        "run `cargo run -p hyperplane-core --example export_fixtures`"
+    );
+}
+
+#[test]
 fn svr_matches_sklearn_predictions_and_support_counts() {
     let reference = reference();
     let cases = reference["svr_cases"].as_array().unwrap();

@@ -11,6 +11,7 @@ use std::f64::consts::PI;
 use super::rng::{normal, uniform};
 use crate::dataset::Dataset;
 use crate::error::{Error, Result};
+use crate::math::{cos, sin};
 use crate::regression_data::RegressionData;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -239,7 +240,7 @@ fn circle(rng: &mut ChaCha8Rng, n: usize, noise: f64) -> Vec<Point> {
         for _ in 0..count {
             let r = uniform(rng, lo, hi);
             let angle = uniform(rng, 0.0, 2.0 * PI);
-            let (x, y) = (r * angle.sin(), r * angle.cos());
+            let (x, y) = (r * sin(angle), r * cos(angle));
             let nx = uniform(rng, -radius, radius) * noise;
             let ny = uniform(rng, -radius, radius) * noise;
             pts.push((x, y, label(x + nx, y + ny)));
@@ -289,8 +290,8 @@ fn spiral(rng: &mut ChaCha8Rng, n: usize, noise: f64) -> Vec<Point> {
         for i in 0..count {
             let r = i as f64 / m * 5.0;
             let t = 1.75 * i as f64 / m * 2.0 * PI + delta;
-            let x = r * t.sin() + uniform(rng, -1.0, 1.0) * noise;
-            let y = r * t.cos() + uniform(rng, -1.0, 1.0) * noise;
+            let x = r * sin(t) + uniform(rng, -1.0, 1.0) * noise;
+            let y = r * cos(t) + uniform(rng, -1.0, 1.0) * noise;
             pts.push((x, y, label));
         }
     }
@@ -310,14 +311,8 @@ fn moons(rng: &mut ChaCha8Rng, n: usize, noise: f64) -> Vec<Point> {
         }
     };
     let mut pts: Vec<Point> = (0..n_out)
-        .map(|i| (lin(n_out, i).cos(), lin(n_out, i).sin(), 0.0))
-        .chain((0..n_in).map(|i| {
-            (
-                1.0 - lin(n_in, i).cos(),
-                1.0 - lin(n_in, i).sin() - 0.5,
-                1.0,
-            )
-        }))
+        .map(|i| (cos(lin(n_out, i)), sin(lin(n_out, i)), 0.0))
+        .chain((0..n_in).map(|i| (1.0 - cos(lin(n_in, i)), 1.0 - sin(lin(n_in, i)) - 0.5, 1.0)))
         .collect();
     shuffle(rng, &mut pts);
     if noise > 0.0 {

@@ -9,6 +9,7 @@ use ndarray::{Array2, ArrayView2};
 
 use crate::grid::GridSpec;
 use crate::kernel::Kernel;
+use crate::math::exp;
 
 pub(crate) struct Expansion<'a> {
     pub kernel: Kernel,
@@ -60,12 +61,12 @@ pub(crate) fn evaluate_rows(
                     .filter(|&f| f != fx && f != fy)
                     .map(|f| (spec.base[f] - sv[f]).powi(2))
                     .sum();
-                rest[s] = (-gamma * r).exp();
+                rest[s] = exp(-gamma * r);
                 for (c, &x) in xs.iter().enumerate() {
-                    ex[s * w + c] = (-gamma * (x - sv[fx]).powi(2)).exp();
+                    ex[s * w + c] = exp(-gamma * (x - sv[fx]).powi(2));
                 }
                 for (r_, &y) in ys.iter().enumerate() {
-                    ey[s * h + r_] = (-gamma * (y - sv[fy]).powi(2)).exp() * rest[s];
+                    ey[s * h + r_] = exp(-gamma * (y - sv[fy]).powi(2)) * rest[s];
                 }
             }
             Mode::Separable

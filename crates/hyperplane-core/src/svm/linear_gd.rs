@@ -311,7 +311,7 @@ impl LinearSvm {
     /// → the second class).
     pub fn decision_function(&self, x: ArrayView2<'_, f64>) -> Result<Array2<f64>> {
         check_query(x, self.n_features())?;
-        let mut d = x.dot(&self.w.t());
+        let mut d = crate::math::matmul_nt(x, self.w.view());
         for (mut col, &b) in d.columns_mut().into_iter().zip(&self.b) {
             col += b;
         }
@@ -323,7 +323,7 @@ impl LinearSvm {
 
     pub fn predict(&self, x: ArrayView2<'_, f64>) -> Result<Vec<usize>> {
         check_query(x, self.n_features())?;
-        let d = x.dot(&self.w.t());
+        let d = crate::math::matmul_nt(x, self.w.view());
         Ok(d.rows()
             .into_iter()
             .map(|r| {

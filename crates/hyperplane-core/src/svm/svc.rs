@@ -392,8 +392,8 @@ impl Svc {
             .into_iter()
             .map(|r| r.dot(&r))
             .collect();
-        let linear_w =
-            (parts.kernel == Kernel::Linear).then(|| parts.dual_coef.dot(&parts.support_vectors));
+        let linear_w = (parts.kernel == Kernel::Linear)
+            .then(|| crate::math::matmul_nt(parts.dual_coef.view(), parts.support_vectors.t()));
         Ok(Self {
             parts,
             pairs,

@@ -216,8 +216,8 @@ impl Svr {
         }
         let coef_row = Array2::from_shape_vec((1, n_sv), parts.dual_coef.clone())
             .map_err(|e| Error::Format(e.to_string()))?;
-        let linear_w =
-            (parts.kernel == Kernel::Linear).then(|| coef_row.dot(&parts.support_vectors));
+        let linear_w = (parts.kernel == Kernel::Linear)
+            .then(|| crate::math::matmul_nt(coef_row.view(), parts.support_vectors.t()));
         Ok(Self {
             parts,
             coef_row,

@@ -70,3 +70,33 @@ pub fn to_csv(g: &hyperplane_core::datasets::Generated) -> String {
         }
     }
 }
+
+/// Exact (bit-for-bit) outputs of a few fits on the moons fixture, written natively by
+/// the exporter; the wasm tests check the browser computes the very same numbers.
+pub fn fingerprint() -> String {
+    use hyperplane_core::datasets::Generated;
+    use hyperplane_core::svm::{LinearSvmParams, SvcParams};
+    let Ok(Generated::Classification(moons)) = parity_sets()[0].1.generate() else {
+        panic!("moons is a classification set");
+    };
+    let svc = SvcParams::default().check().unwrap().fit(&moons).unwrap();
+    let dec: Vec<String> = svc
+        .decision_function(moons.x())
+        .unwrap()
+        .iter()
+        .map(|v| format!("{v:?}"))
+        .collect();
+    let mut gd = LinearSvmParams::default()
+        .check()
+        .unwrap()
+        .init(&moons)
+        .unwrap();
+    gd.step(500, 500).unwrap();
+    let m = gd.model();
+    let w: Vec<String> = m.w.iter().chain(&m.b).map(|v| format!("{v:?}")).collect();
+    format!(
+        "svc_rbf_decision {}\nlinear_gd_500_w_b {}\n",
+        dec.join(" "),
+        w.join(" ")
+    )
+}
