@@ -148,7 +148,7 @@ proptest! {
     fn text_input_never_panics(text in ".{0,200}", target in "[a-z]{0,3}") {
         let _ = read_classification_csv(&text, &target);
         let _ = read_regression_csv(&text, &target);
-        let _ = read_feature_csv(&text, &[target.clone()]);
+        let _ = read_feature_csv(&text, std::slice::from_ref(&target));
         let _ = ModelFile::from_json(&text);
     }
 
