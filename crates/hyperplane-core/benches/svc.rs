@@ -4,7 +4,7 @@
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
     use criterion::{criterion_group, BenchmarkId, Criterion};
-    use hyperplane_core::datasets::iris;
+    use hyperplane_core::datasets::{iris, Generated, GeneratorKind, GeneratorParams};
     use hyperplane_core::grid::{GridModel, GridOutput, GridSpec};
     use hyperplane_core::kernel::{Gamma, KernelKind};
     use hyperplane_core::preprocess::split_and_standardize;
@@ -39,6 +39,21 @@ mod native {
         .unwrap()
     }
 
+    /// Moons with noise 0.2 and seed 1, as `hyperplane data --dataset moons` gives them
+    /// to scripts/sklearn_timing.py.
+    fn moons(n: usize) -> Dataset {
+        match GeneratorParams::new(GeneratorKind::Moons)
+            .n_samples(n)
+            .noise(0.2)
+            .seed(1)
+            .generate()
+            .unwrap()
+        {
+            Generated::Classification(d) => d,
+            Generated::Regression(_) => unreachable!(),
+        }
+    }
+
     fn spec(d: usize, w: usize) -> GridSpec {
         GridSpec {
             width: w,
@@ -64,14 +79,14 @@ mod native {
             let p = SvcParams::default().kernel(kernel).check().unwrap();
             g.bench_function(name, |b| b.iter(|| p.fit(black_box(d)).unwrap()));
         }
-        for n in [200, 1000, 2000] {
-            let d = overlapping(n, 7);
+        for n in [200, 1000, 5000] {
+            let d = moons(n);
             let p = SvcParams::default()
                 .kernel(KernelKind::Rbf)
                 .gamma(Gamma::Scale)
                 .check()
                 .unwrap();
-            g.bench_with_input(BenchmarkId::new("overlap2d_rbf", n), &d, |b, d| {
+            g.bench_with_input(BenchmarkId::new("moons_rbf", n), &d, |b, d| {
                 b.iter(|| p.fit(black_box(d)).unwrap())
             });
         }

@@ -21,8 +21,13 @@ pub(crate) struct KernelRows {
     slot_len: Vec<usize>,
     slot_of: Vec<u32>,
     row_in_slot: Vec<usize>,
-    last_used: Vec<u64>,
-    clock: u64,
+    /// Slots holding a row, least recently used first: a doubly linked list over slot
+    /// numbers (`NO_SLOT` ends it), so use and eviction are O(1).
+    prev: Vec<u32>,
+    next: Vec<u32>,
+    lru_head: u32,
+    lru_tail: u32,
+    free: Vec<u32>,
 }
 
 const NO_SLOT: u32 = u32::MAX;
@@ -55,9 +60,50 @@ impl KernelRows {
             slot_len: vec![0; n_slots],
             slot_of: vec![NO_SLOT; l],
             row_in_slot: vec![usize::MAX; n_slots],
-            last_used: vec![0; n_slots],
-            clock: 0,
+            prev: vec![NO_SLOT; n_slots],
+            next: vec![NO_SLOT; n_slots],
+            lru_head: NO_SLOT,
+            lru_tail: NO_SLOT,
+            free: (0..n_slots as u32).rev().collect(),
         }
+    }
+
+    fn unlink(&mut self, s: u32) {
+        let (p, n) = (self.prev[s as usize], self.next[s as usize]);
+        if p == NO_SLOT {
+            self.lru_head = n;
+        } else {
+            self.next[p as usize] = n;
+        }
+        if n == NO_SLOT {
+            self.lru_tail = p;
+        } else {
+            self.prev[n as usize] = p;
+        }
+        self.prev[s as usize] = NO_SLOT;
+        self.next[s as usize] = NO_SLOT;
+    }
+
+    fn push_back(&mut self, s: u32) {
+        self.prev[s as usize] = self.lru_tail;
+        self.next[s as usize] = NO_SLOT;
+        if self.lru_tail == NO_SLOT {
+            self.lru_head = s;
+        } else {
+            self.next[self.lru_tail as usize] = s;
+        }
+        self.lru_tail = s;
+    }
+
+    /// Empties slot `s` (its row is no longer cached) and makes it free.
+    fn release(&mut self, s: u32) {
+        self.unlink(s);
+        if let Some(old) = self.slot_of.get_mut(self.row_in_slot[s as usize]) {
+            *old = NO_SLOT;
+        }
+        self.row_in_slot[s as usize] = usize::MAX;
+        self.slot_len[s as usize] = 0;
+        self.free.push(s);
     }
 
     /// `Q_ii`.
@@ -67,25 +113,32 @@ impl KernelRows {
 
     /// Makes columns `0..len` of row `i` resident without evicting row `keep`.
     fn ensure(&mut self, i: usize, len: usize, keep: usize) -> usize {
-        self.clock += 1;
         let slot = match self.slot_of[i] {
             NO_SLOT => {
-                let keep_slot = self.slot_of.get(keep).copied().unwrap_or(NO_SLOT);
-                let victim = (0..self.last_used.len())
-                    .filter(|&s| s as u32 != keep_slot)
-                    .min_by_key(|&s| (self.slot_len[s] > 0, self.last_used[s]))
-                    .unwrap_or(0);
-                if let Some(old) = self.slot_of.get_mut(self.row_in_slot[victim]) {
-                    *old = NO_SLOT;
+                if self.free.is_empty() {
+                    // Evict the least recently used row, unless it is the one to keep.
+                    let keep_slot = self.slot_of.get(keep).copied().unwrap_or(NO_SLOT);
+                    let mut victim = self.lru_head;
+                    if victim == keep_slot {
+                        victim = self.next[victim as usize];
+                    }
+                    if victim != NO_SLOT {
+                        self.release(victim);
+                    }
                 }
-                self.row_in_slot[victim] = i;
-                self.slot_of[i] = victim as u32;
-                self.slot_len[victim] = 0;
-                victim
+                let s = self.free.pop().unwrap_or(0);
+                self.row_in_slot[s as usize] = i;
+                self.slot_of[i] = s;
+                self.slot_len[s as usize] = 0;
+                self.push_back(s);
+                s as usize
             }
-            s => s as usize,
+            s => {
+                self.unlink(s);
+                self.push_back(s);
+                s as usize
+            }
         };
-        self.last_used[slot] = self.clock;
         let start = self.slot_len[slot];
         if start < len {
             let (d, l) = (self.d, self.l);
@@ -139,19 +192,18 @@ impl KernelRows {
         }
         let (lo, hi) = (i.min(j), i.max(j));
         let l = self.l;
-        for s in 0..self.slot_len.len() {
-            let len = self.slot_len[s];
+        let mut s = self.lru_head;
+        while s != NO_SLOT {
+            let following = self.next[s as usize];
+            let len = self.slot_len[s as usize];
             if len > lo {
                 if len > hi {
-                    self.slots.swap(s * l + lo, s * l + hi);
+                    self.slots.swap(s as usize * l + lo, s as usize * l + hi);
                 } else {
-                    if let Some(old) = self.slot_of.get_mut(self.row_in_slot[s]) {
-                        *old = NO_SLOT;
-                    }
-                    self.row_in_slot[s] = usize::MAX;
-                    self.slot_len[s] = 0;
+                    self.release(s);
                 }
             }
+            s = following;
         }
     }
 }

@@ -26,6 +26,9 @@ pub struct SvcParams {
     pub class_weight: Option<Vec<f64>>,
     /// SMO iterations per binary problem before giving up with a partial solution.
     pub max_iter: usize,
+    /// Kernel cache size in MB (scikit-learn's `cache_size`): rows of the kernel matrix
+    /// kept between solver steps. Bigger is faster on large data.
+    pub cache_mb: f64,
 }
 
 impl Default for SvcParams {
@@ -39,6 +42,7 @@ impl Default for SvcParams {
             tol: 1e-3,
             class_weight: None,
             max_iter: 10_000_000,
+            cache_mb: 200.0,
         }
     }
 }
@@ -66,6 +70,10 @@ impl SvcParams {
     }
     pub fn tol(mut self, tol: f64) -> Self {
         self.tol = tol;
+        self
+    }
+    pub fn cache_mb(mut self, mb: f64) -> Self {
+        self.cache_mb = mb;
         self
     }
     pub fn class_weight(mut self, weights: Option<Vec<f64>>) -> Self {
@@ -205,7 +213,7 @@ impl SvcValidParams {
                     .map(|&yi| p.c * weight(if yi > 0.0 { classes[a] } else { classes[b] }))
                     .collect();
                 let flat: Vec<f64> = idx.iter().flat_map(|&i| rows[i].iter().copied()).collect();
-                let mut q = KernelRows::new(kernel, flat, d, y.clone(), CACHE_BYTES);
+                let mut q = KernelRows::new(kernel, flat, d, y.clone(), cache_bytes(p.cache_mb));
                 let sol = solve(Problem {
                     q: &mut q,
                     p: &vec![-1.0; idx.len()],
@@ -270,7 +278,10 @@ impl SvcValidParams {
     }
 }
 
-pub(crate) const CACHE_BYTES: usize = 64 << 20;
+/// The cache budget in bytes; `check` has ensured a positive finite size.
+pub(crate) fn cache_bytes(mb: f64) -> usize {
+    (mb * 1024.0 * 1024.0).min(usize::MAX as f64 / 2.0) as usize
+}
 
 /// The kernel with `gamma` resolved on the training data.
 pub(crate) fn resolve_kernel(

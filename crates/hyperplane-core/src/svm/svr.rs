@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::expansion_grid::{evaluate_rows, Expansion};
 use super::qmatrix::KernelRows;
 use super::smo::{solve, Problem};
-use super::svc::{check_common, check_positive, kernel_is_finite, resolve_kernel, CACHE_BYTES};
+use super::svc::{cache_bytes, check_common, check_positive, kernel_is_finite, resolve_kernel};
 use crate::dataset::{check_finite, check_query};
 use crate::error::{Error, Result};
 use crate::grid::{GridModel, GridOutput, GridSpec};
@@ -27,6 +27,9 @@ pub struct SvrParams {
     pub coef0: f64,
     pub tol: f64,
     pub max_iter: usize,
+    /// Kernel cache size in MB (scikit-learn's `cache_size`): rows of the kernel matrix
+    /// kept between solver steps. Bigger is faster on large data.
+    pub cache_mb: f64,
 }
 
 impl Default for SvrParams {
@@ -40,6 +43,7 @@ impl Default for SvrParams {
             coef0: 0.0,
             tol: 1e-3,
             max_iter: 10_000_000,
+            cache_mb: 200.0,
         }
     }
 }
@@ -73,9 +77,14 @@ impl SvrParams {
         self.tol = tol;
         self
     }
+    pub fn cache_mb(mut self, mb: f64) -> Self {
+        self.cache_mb = mb;
+        self
+    }
 
     pub fn check(&self) -> Result<SvrValidParams> {
         check_positive("C", self.c)?;
+        check_positive("cache_mb", self.cache_mb)?;
         if !(self.epsilon.is_finite() && self.epsilon >= 0.0) {
             return Err(Error::InvalidParam {
                 name: "epsilon",
@@ -122,7 +131,7 @@ impl SvrValidParams {
                 }
             })
             .collect();
-        let mut q = KernelRows::new(kernel, doubled, d, signs.clone(), CACHE_BYTES);
+        let mut q = KernelRows::new(kernel, doubled, d, signs.clone(), cache_bytes(p.cache_mb));
         let sol = solve(Problem {
             q: &mut q,
             p: &linear,
