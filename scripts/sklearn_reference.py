@@ -120,6 +120,28 @@ def main():
                     eval_accuracy=float(model.score(xev, yev)),
                 )
             )
+    # class weights multiply C per class
+    for name, xtr, ytr, xev, yev in datasets():
+        if name not in ("moons", "blobs"):
+            continue
+        weights = [2.0, 0.5] if name == "moons" else [1.0, 3.0, 0.5]
+        for base in (dict(kernel="linear", C=1.0), dict(kernel="rbf", C=1.0, gamma="scale")):
+            s = dict(base, class_weight=weights)
+            sk = dict(base, class_weight=dict(enumerate(weights)))
+            model = SVC(tol=1e-3, **sk).fit(xtr, ytr)
+            dec = SVC(decision_function_shape="ovo", tol=1e-3, **sk).fit(xtr, ytr).decision_function(xev)
+            cases.append(
+                dict(
+                    dataset=name,
+                    params=s,
+                    n_support=model.n_support_.tolist(),
+                    intercept=model.intercept_.tolist(),
+                    decision=np.atleast_2d(dec.T).T.tolist(),
+                    predict=model.predict(xev).tolist(),
+                    train_accuracy=float(model.score(xtr, ytr)),
+                    eval_accuracy=float(model.score(xev, yev)),
+                )
+            )
     out = dict(sklearn_version=sklearn.__version__, cases=cases, svr_cases=list(svr_cases()))
     (FIX / "svc_reference.json").write_text(json.dumps(out, indent=1) + "\n")
     print(f"wrote {len(cases)} SVC cases and {len(out['svr_cases'])} SVR cases")

@@ -101,6 +101,10 @@ pub struct FitArgs {
     /// Independent term of the poly and sigmoid kernels.
     #[arg(long, default_value_t = 0.0, allow_negative_numbers = true)]
     pub coef0: f64,
+    /// SVC: weight per class multiplying C, comma-separated in class order (as the
+    /// classes are listed in the output), e.g. 1,5.
+    #[arg(long, value_name = "W1,W2,...", value_delimiter = ',')]
+    pub class_weight: Option<Vec<f64>>,
     /// SVR: half-width of the epsilon-insensitive tube.
     #[arg(long, default_value_t = 0.1, allow_negative_numbers = true)]
     pub epsilon: f64,

@@ -153,7 +153,8 @@ fn train_svc(a: &FitArgs, train: &Dataset) -> Result<(FittedModel, Value, Value)
         .gamma(gamma(&a.gamma)?)
         .degree(a.degree)
         .coef0(a.coef0)
-        .tol(a.tol);
+        .tol(a.tol)
+        .class_weight(a.class_weight.clone());
     let model = params
         .check()
         .and_then(|p| p.fit(train))

@@ -88,6 +88,29 @@ fn cli_decision_values_and_support_vectors_match_sklearn() {
     let ours = Value::from(out["decision_values"].as_array().unwrap()[..120].to_vec());
     assert_close(&ours, &case["decision"], "moons rbf");
     assert_eq!(out["data"]["n_test"], 0);
+
+    let weighted = json_of(&run(&[
+        "fit",
+        "--data",
+        moons,
+        "--target",
+        "label",
+        "--test-size",
+        "0",
+        "--kernel",
+        "linear",
+        "--class-weight",
+        "2,0.5",
+        "--decision-values",
+        moons,
+    ]));
+    let case = reference_case(
+        "moons",
+        serde_json::json!({"kernel": "linear", "C": 1.0, "class_weight": [2.0, 0.5]}),
+    );
+    assert_eq!(weighted["facts"]["n_support"], case["n_support"]);
+    let ours = Value::from(weighted["decision_values"].as_array().unwrap()[..120].to_vec());
+    assert_close(&ours, &case["decision"], "moons weighted");
     assert_eq!(out["test"], Value::Null);
 
     // three classes, one-vs-one columns, on a bundled dataset

@@ -81,6 +81,11 @@ fn params(p: &Value) -> SvcParams {
         .gamma(gamma)
         .degree(p["degree"].as_u64().unwrap_or(3) as u32)
         .coef0(p["coef0"].as_f64().unwrap_or(0.0))
+        .class_weight(
+            p["class_weight"]
+                .as_array()
+                .map(|w| w.iter().map(|v| v.as_f64().unwrap()).collect()),
+        )
 }
 
 #[test]
@@ -107,6 +112,13 @@ fn svc_matches_sklearn_decision_values_support_counts_and_accuracy() {
     let reference = reference();
     let cases = reference["cases"].as_array().unwrap();
     assert!(cases.len() >= 70);
+    assert!(
+        cases
+            .iter()
+            .filter(|c| c["params"]["class_weight"].is_array())
+            .count()
+            >= 4
+    );
     let mut sv_mismatch = 0;
     for case in cases {
         let label = format!("{} {}", case["dataset"], case["params"]);
