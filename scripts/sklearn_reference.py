@@ -14,7 +14,10 @@ import pathlib
 import numpy as np
 import sklearn
 from sklearn.preprocessing import StandardScaler
+from sklearn.linear_model import LogisticRegression
+from sklearn.neighbors import KNeighborsClassifier
 from sklearn.svm import SVC, SVR
+from sklearn.tree import DecisionTreeClassifier
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 CORE = ROOT / "crates" / "hyperplane-core"
@@ -147,5 +150,51 @@ def main():
     print(f"wrote {len(cases)} SVC cases and {len(out['svr_cases'])} SVR cases")
 
 
+def engine2_datasets():
+    """(name, x, y) trained on everything, as the Rust tests rebuild them."""
+    x, y = load_iris()
+    yield "iris_full", x, y
+    for name in ["wine", "breast_cancer"]:
+        bx, by = load_csv(CORE / "data" / f"{name}.csv")
+        yield f"{name}_std", StandardScaler().fit_transform(bx), by
+    for name in ["moons", "blobs"]:
+        gx, gy = load_csv(FIX / f"{name}.csv")
+        yield name, gx, gy.astype(int)
+
+
+def engine2():
+    logistic, knn, tree = [], [], []
+    for name, x, y in engine2_datasets():
+        for c in [0.1, 1.0, 10.0]:
+            m = LogisticRegression(C=c, tol=1e-10, max_iter=100000).fit(x, y)
+            logistic.append(dict(dataset=name, params=dict(C=c, penalty="l2"),
+                                 coef=m.coef_.tolist(), intercept=m.intercept_.tolist()))
+        if name == "moons":
+            m = LogisticRegression(penalty=None, tol=1e-10, max_iter=100000).fit(x, y)
+            logistic.append(dict(dataset=name, params=dict(penalty="none"),
+                                 coef=m.coef_.tolist(), intercept=m.intercept_.tolist()))
+        if name != "iris_full":  # iris has duplicate points: neighbour ties are arbitrary
+            query = np.vstack([x[:40], x[:40] + 0.013])
+            for k in [1, 5, 15]:
+                for weights in ["uniform", "distance"]:
+                    m = KNeighborsClassifier(n_neighbors=k, weights=weights, algorithm="brute").fit(x, y)
+                    knn.append(dict(dataset=name, params=dict(k=k, weights=weights),
+                                    predict=m.predict(query).tolist(),
+                                    proba=m.predict_proba(query).tolist()))
+        for criterion in ["gini", "entropy"]:
+            for depth, split, leaf in [(None, 2, 1), (3, 2, 1), (5, 10, 1), (None, 2, 5), (4, 20, 7)]:
+                m = DecisionTreeClassifier(criterion=criterion, max_depth=depth, min_samples_split=split,
+                                           min_samples_leaf=leaf, random_state=0).fit(x, y)
+                tree.append(dict(dataset=name,
+                                 params=dict(criterion=criterion, max_depth=depth,
+                                             min_samples_split=split, min_samples_leaf=leaf),
+                                 depth=int(m.get_depth()), n_leaves=int(m.get_n_leaves()),
+                                 train_accuracy=float(m.score(x, y))))
+    out = dict(sklearn_version=sklearn.__version__, logistic=logistic, knn=knn, tree=tree)
+    (FIX / "engine2_reference.json").write_text(json.dumps(out, indent=1) + "\n")
+    print(f"wrote {len(logistic)} logistic, {len(knn)} k-NN and {len(tree)} tree cases")
+
+
 if __name__ == "__main__":
     main()
+    engine2()

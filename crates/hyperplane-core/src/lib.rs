@@ -13,6 +13,8 @@ pub mod error;
 pub mod features;
 pub mod grid;
 pub mod kernel;
+pub mod linalg;
+pub mod linear_model;
 pub mod math;
 pub mod metrics;
 pub mod model_file;

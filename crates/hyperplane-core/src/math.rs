@@ -46,6 +46,29 @@ pub fn exp(x: f64) -> f64 {
     let scale = |e: i64| f64::from_bits(((e + 1023) as u64) << 52);
     p * scale(half) * scale(k - half)
 }
+/// ln(1 + x), accurate for small x.
+#[inline]
+pub fn ln_1p(x: f64) -> f64 {
+    libm::log1p(x)
+}
+
+/// ln(1 + eˣ) without overflow.
+#[inline]
+pub fn softplus(x: f64) -> f64 {
+    x.max(0.0) + ln_1p(exp(-x.abs()))
+}
+
+/// 1 / (1 + e⁻ˣ) without overflow.
+#[inline]
+pub fn sigmoid(x: f64) -> f64 {
+    if x >= 0.0 {
+        1.0 / (1.0 + exp(-x))
+    } else {
+        let e = exp(x);
+        e / (1.0 + e)
+    }
+}
+
 #[inline]
 pub fn ln(x: f64) -> f64 {
     libm::log(x)

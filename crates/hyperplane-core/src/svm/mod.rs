@@ -9,5 +9,6 @@ mod svc_grid;
 mod svr;
 
 pub use linear_gd::{LinearSvm, LinearSvmParams, LinearSvmTrainer, LinearSvmValidParams};
+pub(crate) use svc::check_positive;
 pub use svc::{Svc, SvcParams, SvcParts, SvcValidParams};
 pub use svr::{Svr, SvrParams, SvrParts, SvrValidParams};

@@ -1,0 +1,5 @@
+//! Linear models.
+
+mod logistic;
+
+pub use logistic::{LogisticParams, LogisticRegression, LogisticValidParams, Penalty};
