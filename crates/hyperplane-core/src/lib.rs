@@ -18,6 +18,7 @@ pub mod linear_model;
 pub mod math;
 pub mod metrics;
 pub mod model_file;
+pub mod neighbors;
 pub mod preprocess;
 pub mod regression_data;
 pub mod svm;

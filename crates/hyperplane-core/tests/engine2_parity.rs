@@ -73,3 +73,44 @@ fn logistic_regression_coefficients_match_sklearn() {
     }
     assert!(datasets.len() >= 4);
 }
+
+#[test]
+fn knn_predictions_and_probabilities_match_sklearn() {
+    use hyperplane_core::neighbors::{KnnParams, KnnWeights};
+    let cases = reference()["knn"].as_array().unwrap().clone();
+    assert!(cases.len() >= 24);
+    for case in cases {
+        let name = case["dataset"].as_str().unwrap();
+        let label = format!("{name} {}", case["params"]);
+        let d = data(name);
+        let k = case["params"]["k"].as_u64().unwrap() as usize;
+        let weights = if case["params"]["weights"] == "distance" {
+            KnnWeights::Distance
+        } else {
+            KnnWeights::Uniform
+        };
+        let m = KnnParams::default().k(k).weights(weights).check().unwrap().fit(&d).unwrap();
+        // The script's queries: the first 40 rows, then the same rows shifted by 0.013.
+        let first: Vec<usize> = (0..40).collect();
+        let base = d.select(&first).unwrap();
+        let query = ndarray::concatenate(
+            ndarray::Axis(0),
+            &[base.x(), base.x().mapv(|v| v + 0.013).view()],
+        )
+        .unwrap();
+        let pred = m.predict(query.view()).unwrap();
+        let want: Vec<usize> = serde_json::from_value(case["predict"].clone()).unwrap();
+        assert_eq!(pred, want, "{label}");
+        // Probabilities agree to 1e-6. The only larger gap would be a query on top of a
+        // training point with distance weights: its exact distance is 0, so (by
+        // scikit-learn's own documented rule) only that point counts; scikit-learn's
+        // brute-force distances come from ‖a‖² − 2a·b + ‖b‖² and are ~1e-8 instead of 0,
+        // which leaves the other neighbours a weight of ~1e-7.
+        let proba = m.predict_proba(query.view()).unwrap();
+        for (i, row) in matrix(&case["proba"]).iter().enumerate() {
+            for (c, &p) in row.iter().enumerate() {
+                assert!((proba[[i, c]] - p).abs() < 1e-6, "{label}: proba[{i}][{c}] {} vs {p}", proba[[i, c]]);
+            }
+        }
+    }
+}

@@ -1,0 +1,246 @@
+//! k-nearest-neighbour classification as scikit-learn's `KNeighborsClassifier`
+//! (Euclidean distance): uniform or inverse-distance weights, where a query that
+//! coincides with training points takes only those points (weight 1 each).
+
+use ndarray::{Array2, ArrayView2};
+use serde::{Deserialize, Serialize};
+
+use super::kd_tree::KdTree;
+use crate::dataset::{check_query, Dataset};
+use crate::error::{Error, Result};
+use crate::grid::{GridModel, GridOutput, GridSpec};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum KnnWeights {
+    #[default]
+    Uniform,
+    Distance,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct KnnParams {
+    pub k: usize,
+    pub weights: KnnWeights,
+}
+
+impl Default for KnnParams {
+    fn default() -> Self {
+        Self {
+            k: 5,
+            weights: KnnWeights::Uniform,
+        }
+    }
+}
+
+impl KnnParams {
+    pub fn k(mut self, k: usize) -> Self {
+        self.k = k;
+        self
+    }
+    pub fn weights(mut self, w: KnnWeights) -> Self {
+        self.weights = w;
+        self
+    }
+    pub fn check(&self) -> Result<KnnValidParams> {
+        if self.k == 0 {
+            return Err(Error::InvalidParam {
+                name: "k",
+                value: 0.0,
+                reason: "must be at least 1",
+            });
+        }
+        Ok(KnnValidParams(self.clone()))
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct KnnValidParams(KnnParams);
+
+impl KnnValidParams {
+    /// Stores the training data and indexes it. `k` larger than the data is an error,
+    /// as in scikit-learn.
+    pub fn fit(&self, data: &Dataset) -> Result<KNeighbors> {
+        if self.0.k > data.n_samples() {
+            return Err(Error::InvalidParam {
+                name: "k",
+                value: self.0.k as f64,
+                reason: "must not exceed the number of training samples",
+            });
+        }
+        KNeighbors::from_parts(KnnParts {
+            params: self.0.clone(),
+            x: data.x().to_owned(),
+            y: data.y().to_vec(),
+            class_names: data.class_names().to_vec(),
+        })
+    }
+}
+
+/// What defines a fitted k-NN model (the training data itself).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct KnnParts {
+    pub params: KnnParams,
+    pub x: Array2<f64>,
+    pub y: Vec<usize>,
+    pub class_names: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "KnnParts", into = "KnnParts")]
+pub struct KNeighbors {
+    parts: KnnParts,
+    tree: KdTree,
+}
+
+impl TryFrom<KnnParts> for KNeighbors {
+    type Error = Error;
+    fn try_from(p: KnnParts) -> Result<Self> {
+        Self::from_parts(p)
+    }
+}
+
+impl From<KNeighbors> for KnnParts {
+    fn from(m: KNeighbors) -> Self {
+        m.parts
+    }
+}
+
+impl KNeighbors {
+    pub fn from_parts(parts: KnnParts) -> Result<Self> {
+        // Dataset::new checks shapes, finiteness and labels.
+        Dataset::new(
+            parts.x.clone(),
+            parts.y.clone(),
+            (0..parts.x.ncols()).map(|i| i.to_string()).collect(),
+            parts.class_names.clone(),
+        )?;
+        parts.params.check()?;
+        if parts.params.k > parts.x.nrows() {
+            return Err(Error::Format("k exceeds the stored training samples".into()));
+        }
+        let tree = KdTree::build(parts.x.iter().copied().collect(), parts.x.ncols());
+        Ok(Self { parts, tree })
+    }
+
+    pub fn n_features(&self) -> usize {
+        self.parts.x.ncols()
+    }
+    pub fn params(&self) -> &KnnParams {
+        &self.parts.params
+    }
+    pub fn n_classes(&self) -> usize {
+        self.parts.class_names.len()
+    }
+    pub fn class_names(&self) -> &[String] {
+        &self.parts.class_names
+    }
+
+    /// Class weights of one query into `proba` (length n_classes, sums to 1).
+    fn proba_one(&self, q: &[f64], found: &mut Vec<(f64, usize)>, proba: &mut [f64]) {
+        self.tree.nearest(q, self.parts.params.k, found);
+        proba.iter_mut().for_each(|p| *p = 0.0);
+        let exact = found.iter().any(|&(d, _)| d == 0.0);
+        for &(d2, i) in found.iter() {
+            let w = match self.parts.params.weights {
+                KnnWeights::Uniform => 1.0,
+                KnnWeights::Distance if exact => f64::from(d2 == 0.0),
+                KnnWeights::Distance => 1.0 / d2.sqrt(),
+            };
+            proba[self.parts.y[i]] += w;
+        }
+        let total: f64 = proba.iter().sum();
+        if total > 0.0 {
+            proba.iter_mut().for_each(|p| *p /= total);
+        }
+    }
+
+    /// Probability per class (columns = the dataset's classes).
+    pub fn predict_proba(&self, x: ArrayView2<'_, f64>) -> Result<Array2<f64>> {
+        check_query(x, self.n_features())?;
+        let mut out = Array2::zeros((x.nrows(), self.n_classes()));
+        let (mut found, mut q, mut p) = (Vec::new(), vec![0.0; x.ncols()], vec![0.0; self.n_classes()]);
+        for (i, row) in x.rows().into_iter().enumerate() {
+            q.iter_mut().zip(row).for_each(|(a, b)| *a = *b);
+            self.proba_one(&q, &mut found, &mut p);
+            out.row_mut(i).iter_mut().zip(&p).for_each(|(o, v)| *o = *v);
+        }
+        Ok(out)
+    }
+
+    /// The most probable class per row (ties → the lower class, as scikit-learn).
+    pub fn predict(&self, x: ArrayView2<'_, f64>) -> Result<Vec<usize>> {
+        let p = self.predict_proba(x)?;
+        Ok(p.rows().into_iter().map(|r| argmax(r.as_slice().unwrap_or(&[]))).collect())
+    }
+}
+
+fn argmax(v: &[f64]) -> usize {
+    let mut best = 0;
+    for (i, &x) in v.iter().enumerate() {
+        if x > v[best] {
+            best = i;
+        }
+    }
+    best
+}
+
+impl GridModel for KNeighbors {
+    fn n_features(&self) -> usize {
+        KNeighbors::n_features(self)
+    }
+
+    /// Label: the predicted class; margin: how far its probability leads the runner-up.
+    fn evaluate_grid(&self, spec: &GridSpec, out: &mut GridOutput) -> Result<()> {
+        spec.check(self.n_features())?;
+        out.prepare(spec);
+        out.pair_values.clear();
+        let mut q = spec.base.clone();
+        let (mut found, mut p) = (Vec::new(), vec![0.0; self.n_classes()]);
+        for r in 0..spec.height {
+            q[spec.y_feature] = spec.y_at(r);
+            for c in 0..spec.width {
+                q[spec.x_feature] = spec.x_at(c);
+                self.proba_one(&q, &mut found, &mut p);
+                let best = argmax(&p);
+                let second = p
+                    .iter()
+                    .enumerate()
+                    .filter(|&(i, _)| i != best)
+                    .map(|(_, &v)| v)
+                    .fold(0.0, f64::max);
+                let cell = r * spec.width + c;
+                out.label[cell] = best as u32;
+                out.margin[cell] = (p[best] - second) as f32;
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ndarray::array;
+
+    #[test]
+    fn distance_weights_give_exact_matches_all_the_weight() {
+        let d = Dataset::new(
+            array![[0.0], [1.0], [2.0]],
+            vec![0, 1, 1],
+            vec!["x".into()],
+            vec!["a".into(), "b".into()],
+        )
+        .unwrap();
+        let m = KnnParams::default().k(3).weights(KnnWeights::Distance).check().unwrap().fit(&d).unwrap();
+        let p = m.predict_proba(array![[0.0], [1.5]].view()).unwrap();
+        assert_eq!(p.row(0).to_vec(), vec![1.0, 0.0]);
+        assert!((p[[1, 0]] - (1.0 / 1.5) / (1.0 / 1.5 + 2.0 + 2.0)).abs() < 1e-12);
+        assert!(KnnParams::default().k(4).check().unwrap().fit(&d).is_err());
+        assert!(KnnParams::default().k(0).check().is_err());
+        assert!(m.predict(array![[f64::NAN]].view()).is_err());
+        let back: KNeighbors = serde_json::from_str(&serde_json::to_string(&m).unwrap()).unwrap();
+        assert_eq!(back.predict_proba(array![[0.7]].view()).unwrap(), m.predict_proba(array![[0.7]].view()).unwrap());
+    }
+}
