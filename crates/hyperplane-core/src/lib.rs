@@ -22,6 +22,7 @@ pub mod neighbors;
 pub mod preprocess;
 pub mod regression_data;
 pub mod svm;
+pub mod tree;
 
 pub use dataset::Dataset;
 pub use error::{Error, Result};

@@ -10,7 +10,10 @@ pub fn solve_spd(a: &[f64], b: &[f64]) -> Option<Vec<f64>> {
     if a.len() != n * n || a.iter().chain(b).any(|v| !v.is_finite()) {
         return None;
     }
-    let scale = (0..n).map(|i| a[i * n + i].abs()).fold(0.0, f64::max).max(1e-300);
+    let scale = (0..n)
+        .map(|i| a[i * n + i].abs())
+        .fold(0.0, f64::max)
+        .max(1e-300);
     let mut shift = 0.0;
     for _ in 0..30 {
         if let Some(l) = cholesky(a, n, shift) {
@@ -26,7 +29,11 @@ pub fn solve_spd(a: &[f64], b: &[f64]) -> Option<Vec<f64>> {
             }
             return y.iter().all(|v| v.is_finite()).then_some(y);
         }
-        shift = if shift == 0.0 { scale * 1e-12 } else { shift * 10.0 };
+        shift = if shift == 0.0 {
+            scale * 1e-12
+        } else {
+            shift * 10.0
+        };
     }
     None
 }

@@ -61,13 +61,19 @@ fn logistic_regression_coefficients_match_sklearn() {
         for (o, row) in want.iter().enumerate() {
             for (j, &w) in row.iter().enumerate() {
                 let got = m.coef[[o, j]];
-                assert!((got - w).abs() <= 1e-4 * w.abs().max(1.0), "{label}: coef[{o}][{j}] {got} vs {w}");
+                assert!(
+                    (got - w).abs() <= 1e-4 * w.abs().max(1.0),
+                    "{label}: coef[{o}][{j}] {got} vs {w}"
+                );
             }
         }
         let b: Vec<f64> = serde_json::from_value(case["intercept"].clone()).unwrap();
         for (o, &w) in b.iter().enumerate() {
             let got = m.intercept[o];
-            assert!((got - w).abs() <= 1e-4 * w.abs().max(1.0), "{label}: intercept[{o}] {got} vs {w}");
+            assert!(
+                (got - w).abs() <= 1e-4 * w.abs().max(1.0),
+                "{label}: intercept[{o}] {got} vs {w}"
+            );
         }
         datasets.insert(name.to_string());
     }
@@ -89,7 +95,13 @@ fn knn_predictions_and_probabilities_match_sklearn() {
         } else {
             KnnWeights::Uniform
         };
-        let m = KnnParams::default().k(k).weights(weights).check().unwrap().fit(&d).unwrap();
+        let m = KnnParams::default()
+            .k(k)
+            .weights(weights)
+            .check()
+            .unwrap()
+            .fit(&d)
+            .unwrap();
         // The script's queries: the first 40 rows, then the same rows shifted by 0.013.
         let first: Vec<usize> = (0..40).collect();
         let base = d.select(&first).unwrap();
@@ -109,8 +121,60 @@ fn knn_predictions_and_probabilities_match_sklearn() {
         let proba = m.predict_proba(query.view()).unwrap();
         for (i, row) in matrix(&case["proba"]).iter().enumerate() {
             for (c, &p) in row.iter().enumerate() {
-                assert!((proba[[i, c]] - p).abs() < 1e-6, "{label}: proba[{i}][{c}] {} vs {p}", proba[[i, c]]);
+                assert!(
+                    (proba[[i, c]] - p).abs() < 1e-6,
+                    "{label}: proba[{i}][{c}] {} vs {p}",
+                    proba[[i, c]]
+                );
             }
         }
     }
+}
+
+/// Training accuracy and depth equal scikit-learn's. (Leaf counts are checked too; on
+/// exact ties between features the two libraries may split on different ones.)
+#[test]
+fn decision_tree_accuracy_and_depth_match_sklearn() {
+    use hyperplane_core::tree::{Criterion, TreeParams};
+    let cases = reference()["tree"].as_array().unwrap().clone();
+    assert!(cases.len() >= 30);
+    let mut leaves_equal = 0;
+    for case in &cases {
+        let name = case["dataset"].as_str().unwrap();
+        let label = format!("{name} {}", case["params"]);
+        let d = data(name);
+        let p = &case["params"];
+        let t = TreeParams::default()
+            .criterion(if p["criterion"] == "entropy" {
+                Criterion::Entropy
+            } else {
+                Criterion::Gini
+            })
+            .max_depth(p["max_depth"].as_u64().map(|v| v as usize))
+            .min_samples_split(p["min_samples_split"].as_u64().unwrap() as usize)
+            .min_samples_leaf(p["min_samples_leaf"].as_u64().unwrap() as usize)
+            .check()
+            .unwrap()
+            .fit(&d)
+            .unwrap();
+        let acc = hyperplane_core::metrics::accuracy(d.y(), &t.predict(d.x()).unwrap()).unwrap();
+        assert!(
+            (acc - case["train_accuracy"].as_f64().unwrap()).abs() < 1e-12,
+            "{label}: accuracy {acc} vs {}",
+            case["train_accuracy"]
+        );
+        assert_eq!(
+            t.depth() as u64,
+            case["depth"].as_u64().unwrap(),
+            "{label}: depth"
+        );
+        if t.n_leaves() as u64 == case["n_leaves"].as_u64().unwrap() {
+            leaves_equal += 1;
+        }
+    }
+    assert!(
+        leaves_equal * 10 >= cases.len() * 9,
+        "leaf counts equal in only {leaves_equal} of {}",
+        cases.len()
+    );
 }

@@ -8,8 +8,16 @@ const LEAF: usize = 16;
 
 #[derive(Debug, Clone, PartialEq)]
 enum Node {
-    Leaf { start: usize, end: usize },
-    Split { dim: usize, value: f64, left: usize, right: usize },
+    Leaf {
+        start: usize,
+        end: usize,
+    },
+    Split {
+        dim: usize,
+        value: f64,
+        left: usize,
+        right: usize,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -66,10 +74,11 @@ impl KdTree {
         let dim = (0..self.d)
             .max_by(|&a, &b| {
                 let spread = |k| {
-                    let (lo, hi) = self.order[start..end].iter().fold(
-                        (f64::INFINITY, f64::NEG_INFINITY),
-                        |(lo, hi), &i| (lo.min(self.coord(i, k)), hi.max(self.coord(i, k))),
-                    );
+                    let (lo, hi) = self.order[start..end]
+                        .iter()
+                        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &i| {
+                            (lo.min(self.coord(i, k)), hi.max(self.coord(i, k)))
+                        });
                     hi - lo
                 };
                 spread(a).total_cmp(&spread(b))
@@ -78,7 +87,9 @@ impl KdTree {
         let mid = (start + end) / 2;
         let (points, d) = (&self.points, self.d);
         self.order[start..end].select_nth_unstable_by(mid - start, |&a, &b| {
-            points[a * d + dim].total_cmp(&points[b * d + dim]).then(a.cmp(&b))
+            points[a * d + dim]
+                .total_cmp(&points[b * d + dim])
+                .then(a.cmp(&b))
         });
         let value = self.coord(self.order[mid], dim);
         self.nodes.push(Node::Leaf { start, end });
@@ -126,7 +137,11 @@ impl KdTree {
                 right,
             } => {
                 let diff = q[dim] - value;
-                let (near, far) = if diff < 0.0 { (left, right) } else { (right, left) };
+                let (near, far) = if diff < 0.0 {
+                    (left, right)
+                } else {
+                    (right, left)
+                };
                 self.search(near, q, k, heap);
                 // Visit the far side only if it could hold a closer (or tying) point.
                 let worst = heap.peek().map_or(f64::INFINITY, |w| w.0);
@@ -148,7 +163,9 @@ mod tests {
         let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(3);
         for d in [1, 2, 5] {
             // coarse values make many exact ties
-            let pts: Vec<f64> = (0..300 * d).map(|_| (rng.random::<f64>() * 8.0).round()).collect();
+            let pts: Vec<f64> = (0..300 * d)
+                .map(|_| (rng.random::<f64>() * 8.0).round())
+                .collect();
             let tree = KdTree::build(pts.clone(), d);
             let mut got = Vec::new();
             for _ in 0..50 {

@@ -118,7 +118,9 @@ impl KNeighbors {
         )?;
         parts.params.check()?;
         if parts.params.k > parts.x.nrows() {
-            return Err(Error::Format("k exceeds the stored training samples".into()));
+            return Err(Error::Format(
+                "k exceeds the stored training samples".into(),
+            ));
         }
         let tree = KdTree::build(parts.x.iter().copied().collect(), parts.x.ncols());
         Ok(Self { parts, tree })
@@ -160,7 +162,11 @@ impl KNeighbors {
     pub fn predict_proba(&self, x: ArrayView2<'_, f64>) -> Result<Array2<f64>> {
         check_query(x, self.n_features())?;
         let mut out = Array2::zeros((x.nrows(), self.n_classes()));
-        let (mut found, mut q, mut p) = (Vec::new(), vec![0.0; x.ncols()], vec![0.0; self.n_classes()]);
+        let (mut found, mut q, mut p) = (
+            Vec::new(),
+            vec![0.0; x.ncols()],
+            vec![0.0; self.n_classes()],
+        );
         for (i, row) in x.rows().into_iter().enumerate() {
             q.iter_mut().zip(row).for_each(|(a, b)| *a = *b);
             self.proba_one(&q, &mut found, &mut p);
@@ -172,7 +178,10 @@ impl KNeighbors {
     /// The most probable class per row (ties → the lower class, as scikit-learn).
     pub fn predict(&self, x: ArrayView2<'_, f64>) -> Result<Vec<usize>> {
         let p = self.predict_proba(x)?;
-        Ok(p.rows().into_iter().map(|r| argmax(r.as_slice().unwrap_or(&[]))).collect())
+        Ok(p.rows()
+            .into_iter()
+            .map(|r| argmax(r.as_slice().unwrap_or(&[])))
+            .collect())
     }
 }
 
@@ -233,7 +242,13 @@ mod tests {
             vec!["a".into(), "b".into()],
         )
         .unwrap();
-        let m = KnnParams::default().k(3).weights(KnnWeights::Distance).check().unwrap().fit(&d).unwrap();
+        let m = KnnParams::default()
+            .k(3)
+            .weights(KnnWeights::Distance)
+            .check()
+            .unwrap()
+            .fit(&d)
+            .unwrap();
         let p = m.predict_proba(array![[0.0], [1.5]].view()).unwrap();
         assert_eq!(p.row(0).to_vec(), vec![1.0, 0.0]);
         assert!((p[[1, 0]] - (1.0 / 1.5) / (1.0 / 1.5 + 2.0 + 2.0)).abs() < 1e-12);
@@ -241,6 +256,9 @@ mod tests {
         assert!(KnnParams::default().k(0).check().is_err());
         assert!(m.predict(array![[f64::NAN]].view()).is_err());
         let back: KNeighbors = serde_json::from_str(&serde_json::to_string(&m).unwrap()).unwrap();
-        assert_eq!(back.predict_proba(array![[0.7]].view()).unwrap(), m.predict_proba(array![[0.7]].view()).unwrap());
+        assert_eq!(
+            back.predict_proba(array![[0.7]].view()).unwrap(),
+            m.predict_proba(array![[0.7]].view()).unwrap()
+        );
     }
 }
