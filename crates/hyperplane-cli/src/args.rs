@@ -20,7 +20,7 @@ pub struct Cli {
 #[derive(Subcommand)]
 pub enum Command {
     /// Fit a model on a CSV file or a built-in dataset and print its metrics and key facts.
-    Fit(FitArgs),
+    Fit(Box<FitArgs>),
     /// Apply a saved model (from `fit --save`) to the rows of a CSV file.
     Predict(PredictArgs),
     /// Print a built-in or generated dataset as CSV.
@@ -35,6 +35,12 @@ pub enum ModelKind {
     Svr,
     /// Linear SVM trained by gradient descent on ½wᵀw + C Σ max(0, 1 − y(wᵀx + b))
     LinearSvmGd,
+    /// Logistic regression (scikit-learn's LogisticRegression; --c, --penalty)
+    Logistic,
+    /// k-nearest neighbours (scikit-learn's KNeighborsClassifier; --k, --weights)
+    Knn,
+    /// Decision tree (scikit-learn's DecisionTreeClassifier; --criterion, --max-depth, ...)
+    Tree,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -108,6 +114,27 @@ pub struct FitArgs {
     /// SVR: half-width of the epsilon-insensitive tube.
     #[arg(long, default_value_t = 0.1, allow_negative_numbers = true)]
     pub epsilon: f64,
+    /// logistic: l2 or none.
+    #[arg(long, default_value = "l2")]
+    pub penalty: String,
+    /// knn: number of neighbours.
+    #[arg(long, default_value_t = 5)]
+    pub k: usize,
+    /// knn: uniform or distance.
+    #[arg(long, default_value = "uniform")]
+    pub weights: String,
+    /// tree: gini or entropy.
+    #[arg(long, default_value = "gini")]
+    pub criterion: String,
+    /// tree: maximum depth (default: unlimited).
+    #[arg(long)]
+    pub max_depth: Option<usize>,
+    /// tree: fewest samples a node needs to be split.
+    #[arg(long, default_value_t = 2)]
+    pub min_samples_split: usize,
+    /// tree: fewest samples in a leaf.
+    #[arg(long, default_value_t = 1)]
+    pub min_samples_leaf: usize,
     /// linear-svm-gd: initial step size η.
     #[arg(long, default_value_t = 0.01)]
     pub learning_rate: f64,

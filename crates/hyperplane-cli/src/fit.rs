@@ -3,10 +3,13 @@
 use hyperplane_core::csv_data::read_feature_csv;
 use hyperplane_core::datasets::Generated;
 use hyperplane_core::kernel::{Gamma, KernelKind};
+use hyperplane_core::linear_model::{LogisticParams, Penalty};
 use hyperplane_core::metrics::{classification_report, regression_report, roc_auc};
 use hyperplane_core::model_file::{FittedModel, ModelFile};
+use hyperplane_core::neighbors::{KnnParams, KnnWeights};
 use hyperplane_core::preprocess::{stratified_split, train_test_split, Split, Standardizer};
 use hyperplane_core::svm::{LinearSvmParams, SvcParams, SvrParams};
+use hyperplane_core::tree::{Criterion, TreeParams};
 use hyperplane_core::{Dataset, RegressionData};
 use ndarray::Array2;
 use serde_json::{json, Value};
@@ -87,8 +90,11 @@ pub fn fit(a: &FitArgs) -> Result<String, String> {
         (ModelKind::LinearSvmGd, Generated::Classification(d)) => {
             fit_classifier(a, d, train_linear_gd)
         }
+        (ModelKind::Logistic, Generated::Classification(d)) => fit_classifier(a, d, train_logistic),
+        (ModelKind::Knn, Generated::Classification(d)) => fit_classifier(a, d, train_knn),
+        (ModelKind::Tree, Generated::Classification(d)) => fit_classifier(a, d, train_tree),
         (ModelKind::Svr, Generated::Regression(d)) => fit_svr(a, d),
-        (ModelKind::Svc | ModelKind::LinearSvmGd, Generated::Regression(_)) => Err(
+        (_, Generated::Regression(_)) => Err(
             "this classifier needs classes, but the dataset has a numeric target: use --model svr"
                 .into(),
         ),
@@ -135,6 +141,7 @@ fn classification_scores(model: &FittedModel, d: &Dataset) -> Result<Value, Stri
     let mut v = json!(report);
     let dec = model.decision_function(d.x()).map_err(|e| e.to_string())?;
     if dec.ncols() == 1 && d.n_classes() == 2 {
+        // One score column: scikit-learn's decision_function for a binary classifier.
         let scores: Vec<f64> = dec.column(0).to_vec();
         if let Ok(auc) = roc_auc(d.y(), &scores) {
             v["roc_auc"] = json!(auc);
@@ -201,6 +208,69 @@ fn train_linear_gd(a: &FitArgs, train: &Dataset) -> Result<(FittedModel, Value, 
     Ok((FittedModel::LinearSvm(model), params, facts))
 }
 
+fn train_logistic(a: &FitArgs, train: &Dataset) -> Result<(FittedModel, Value, Value), String> {
+    let penalty = match a.penalty.as_str() {
+        "l2" => Penalty::L2,
+        "none" => Penalty::None,
+        other => return Err(format!("--penalty must be l2 or none, not {other:?}")),
+    };
+    let params = LogisticParams::default().c(a.c).penalty(penalty);
+    let m = params
+        .check()
+        .and_then(|p| p.fit(train))
+        .map_err(|e| e.to_string())?;
+    let facts = json!({
+        "coef": m.coef.rows().into_iter().map(|r| r.to_vec()).collect::<Vec<_>>(),
+        "intercept": m.intercept,
+        "converged": m.converged,
+        "iterations": m.iterations,
+    });
+    Ok((FittedModel::Logistic(m), json!(params), facts))
+}
+
+fn train_knn(a: &FitArgs, train: &Dataset) -> Result<(FittedModel, Value, Value), String> {
+    let weights = match a.weights.as_str() {
+        "uniform" => KnnWeights::Uniform,
+        "distance" => KnnWeights::Distance,
+        other => {
+            return Err(format!(
+                "--weights must be uniform or distance, not {other:?}"
+            ))
+        }
+    };
+    let params = KnnParams::default().k(a.k).weights(weights);
+    let m = params
+        .check()
+        .and_then(|p| p.fit(train))
+        .map_err(|e| e.to_string())?;
+    let facts = json!({ "n_train": train.n_samples() });
+    Ok((FittedModel::Knn(m), json!(params), facts))
+}
+
+fn train_tree(a: &FitArgs, train: &Dataset) -> Result<(FittedModel, Value, Value), String> {
+    let criterion = match a.criterion.as_str() {
+        "gini" => Criterion::Gini,
+        "entropy" => Criterion::Entropy,
+        other => {
+            return Err(format!(
+                "--criterion must be gini or entropy, not {other:?}"
+            ))
+        }
+    };
+    let params = TreeParams::default()
+        .criterion(criterion)
+        .max_depth(a.max_depth)
+        .min_samples_split(a.min_samples_split)
+        .min_samples_leaf(a.min_samples_leaf)
+        .seed(a.seed);
+    let m = params
+        .check()
+        .and_then(|p| p.fit(train))
+        .map_err(|e| e.to_string())?;
+    let facts = json!({ "depth": m.depth(), "n_leaves": m.n_leaves(), "nodes": m.nodes });
+    Ok((FittedModel::Tree(m), json!(params), facts))
+}
+
 fn fit_classifier(a: &FitArgs, data: Dataset, train_fn: Trainer) -> Result<String, String> {
     let s = split(a, data.n_samples(), Some(data.y()))?;
     let train_raw = data.select(&s.train).map_err(|e| e.to_string())?;
@@ -220,6 +290,9 @@ fn fit_classifier(a: &FitArgs, data: Dataset, train_fn: Trainer) -> Result<Strin
     };
     let name = match model {
         FittedModel::LinearSvm(_) => "linear-svm-gd",
+        FittedModel::Logistic(_) => "logistic",
+        FittedModel::Knn(_) => "knn",
+        FittedModel::Tree(_) => "tree",
         _ => "svc",
     };
     let out = json!({

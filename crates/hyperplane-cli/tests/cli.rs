@@ -323,3 +323,80 @@ fn gradient_descent_svm_agrees_with_the_linear_svc() {
         assert!((x - y).abs() < 1e-2 * range);
     }
 }
+
+#[test]
+fn logistic_knn_and_tree_models_match_sklearn_through_the_cli() {
+    let reference: Value = serde_json::from_str(
+        &std::fs::read_to_string(fixtures().join("engine2_reference.json")).unwrap(),
+    )
+    .unwrap();
+    let moons = fixtures().join("moons.csv");
+    let moons = moons.to_str().unwrap();
+    let base = ["--data", moons, "--target", "label", "--test-size", "0"];
+    let find = |kind: &str, params: Value| {
+        reference[kind]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["dataset"] == "moons" && c["params"] == params)
+            .cloned()
+            .unwrap()
+    };
+    let lr = json_of(&run(&[
+        &["fit", "--model", "logistic", "--c", "10"][..],
+        &base[..],
+    ]
+    .concat()));
+    let want = find("logistic", serde_json::json!({"C": 10.0, "penalty": "l2"}));
+    let got: Vec<f64> = serde_json::from_value(lr["facts"]["coef"][0].clone()).unwrap();
+    let exp: Vec<f64> = serde_json::from_value(want["coef"][0].clone()).unwrap();
+    for (g, e) in got.iter().zip(&exp) {
+        assert!((g - e).abs() < 1e-4 * e.abs().max(1.0));
+    }
+    let tree = json_of(&run(&[
+        &[
+            "fit",
+            "--model",
+            "tree",
+            "--max-depth",
+            "5",
+            "--min-samples-split",
+            "10",
+        ][..],
+        &base[..],
+    ]
+    .concat()));
+    let want = find(
+        "tree",
+        serde_json::json!({"criterion": "gini", "max_depth": 5, "min_samples_split": 10, "min_samples_leaf": 1}),
+    );
+    assert_eq!(tree["facts"]["depth"], want["depth"]);
+    assert!(
+        (tree["train"]["accuracy"].as_f64().unwrap() - want["train_accuracy"].as_f64().unwrap())
+            .abs()
+            < 1e-12
+    );
+    let knn = json_of(&run(&[
+        &[
+            "fit",
+            "--model",
+            "knn",
+            "--k",
+            "15",
+            "--weights",
+            "distance",
+            "--predict",
+            moons,
+        ][..],
+        &base[..],
+    ]
+    .concat()));
+    let want = find("knn", serde_json::json!({"k": 15, "weights": "distance"}));
+    let preds: Vec<String> = serde_json::from_value(knn["predictions"].clone()).unwrap();
+    let exp: Vec<usize> = serde_json::from_value(want["predict"].clone()).unwrap();
+    for (p, e) in preds.iter().zip(&exp[..40]) {
+        assert_eq!(p, &e.to_string());
+    }
+    let bad = run(&[&["fit", "--model", "knn", "--k", "100000"][..], &base[..]].concat());
+    assert_eq!(bad.status.code(), Some(1));
+}

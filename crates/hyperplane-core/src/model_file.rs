@@ -7,8 +7,11 @@ use ndarray::{Array2, ArrayView2};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
+use crate::linear_model::LogisticRegression;
+use crate::neighbors::KNeighbors;
 use crate::preprocess::Standardizer;
 use crate::svm::{LinearSvm, Svc, Svr};
+use crate::tree::DecisionTree;
 
 pub const FORMAT: &str = "hyperplane-model";
 pub const VERSION: u32 = 1;
@@ -21,6 +24,9 @@ pub enum FittedModel {
     Svr(Svr),
     /// The linear SVM trained by gradient descent.
     LinearSvm(LinearSvm),
+    Logistic(LogisticRegression),
+    Knn(KNeighbors),
+    Tree(DecisionTree),
 }
 
 impl FittedModel {
@@ -29,6 +35,9 @@ impl FittedModel {
             FittedModel::Svc(m) => m.n_features(),
             FittedModel::Svr(m) => m.n_features(),
             FittedModel::LinearSvm(m) => m.n_features(),
+            FittedModel::Logistic(m) => m.n_features(),
+            FittedModel::Knn(m) => m.n_features(),
+            FittedModel::Tree(m) => m.n_features(),
         }
     }
 
@@ -37,17 +46,25 @@ impl FittedModel {
         match self {
             FittedModel::Svc(m) => m.predict(x),
             FittedModel::LinearSvm(m) => m.predict(x),
+            FittedModel::Logistic(m) => m.predict(x),
+            FittedModel::Knn(m) => m.predict(x),
+            FittedModel::Tree(m) => m.predict(x),
             FittedModel::Svr(_) => Err(Error::Format(
                 "a regressor predicts values, not classes".into(),
             )),
         }
     }
 
-    /// scikit-learn's `decision_function` (one-vs-one columns), for classifiers.
+    /// scikit-learn's `decision_function` for classifiers that have one (SVMs: one-vs-one
+    /// columns; logistic regression: scores); k-NN and trees give class probabilities.
     pub fn decision_function(&self, x: ArrayView2<'_, f64>) -> Result<Array2<f64>> {
         match self {
             FittedModel::Svc(m) => m.decision_function(x),
             FittedModel::LinearSvm(m) => m.decision_function(x),
+            FittedModel::Logistic(m) => m.decision_function(x),
+            // Models without a margin score report their class probabilities.
+            FittedModel::Knn(m) => m.predict_proba(x),
+            FittedModel::Tree(m) => m.predict_proba(x),
             FittedModel::Svr(_) => {
                 Err(Error::Format("a regressor has no decision function".into()))
             }
@@ -128,6 +145,15 @@ impl ModelFile {
                 m.validate()?;
                 Some(m.class_names.as_slice())
             }
+            FittedModel::Logistic(m) => {
+                m.validate()?;
+                Some(m.class_names.as_slice())
+            }
+            FittedModel::Knn(m) => Some(m.class_names()),
+            FittedModel::Tree(m) => {
+                m.validate()?;
+                Some(m.class_names.as_slice())
+            }
             FittedModel::Svr(_) => None,
         };
         if names.is_some_and(|n| n != self.class_names.as_slice()) {
@@ -176,7 +202,11 @@ impl ModelFile {
             }
         };
         Ok(match &self.model {
-            FittedModel::Svc(_) | FittedModel::LinearSvm(_) => {
+            FittedModel::Svc(_)
+            | FittedModel::LinearSvm(_)
+            | FittedModel::Logistic(_)
+            | FittedModel::Knn(_)
+            | FittedModel::Tree(_) => {
                 let pred = self.model.predict_classes(x.view())?;
                 let dec = self.model.decision_function(x.view())?;
                 Predictions {

@@ -107,6 +107,39 @@ proptest! {
     }
 
     #[test]
+    fn engine_two_models_fit_or_say_why(
+        x in matrix(10, 3),
+        labels in prop::collection::vec(0usize..3, 10),
+        c in any_value(),
+        k in 0usize..12,
+        depth in prop::option::of(0usize..6),
+        split in 0usize..5,
+        leaf in 0usize..4,
+    ) {
+        use hyperplane_core::linear_model::LogisticParams;
+        use hyperplane_core::neighbors::KnnParams;
+        use hyperplane_core::tree::TreeParams;
+        let y: Vec<usize> = labels[..x.nrows()].to_vec();
+        let Ok(data) = Dataset::new(x.clone(), y, names(x.ncols()), names(3)) else {
+            return Ok(());
+        };
+        let wide = Array2::from_elem((1, x.ncols() + 1), 0.5);
+        if let Ok(m) = LogisticParams::default().c(c).check().and_then(|p| p.fit(&data)) {
+            prop_assert!(m.predict(wide.view()).is_err());
+            let _ = m.predict_proba(x.view());
+        }
+        if let Ok(m) = KnnParams::default().k(k).check().and_then(|p| p.fit(&data)) {
+            prop_assert!(m.predict(wide.view()).is_err());
+            let _ = m.predict_proba(x.view());
+        }
+        let tree = TreeParams::default().max_depth(depth).min_samples_split(split).min_samples_leaf(leaf);
+        if let Ok(m) = tree.check().and_then(|p| p.fit(&data)) {
+            prop_assert!(m.predict(wide.view()).is_err());
+            let _ = m.predict(x.view());
+        }
+    }
+
+    #[test]
     fn grid_specs_are_checked(
         w in 0usize..5, h in 0usize..5, fx in 0usize..6, fy in 0usize..6,
         base in prop::collection::vec(any_value(), 0..6),
