@@ -19,6 +19,7 @@ pub mod math;
 pub mod metrics;
 pub mod model_file;
 pub mod neighbors;
+pub mod nn;
 pub mod preprocess;
 pub mod regression_data;
 pub mod svm;

@@ -1,0 +1,10 @@
+//! Neural networks: a multi-layer perceptron trained stepwise, so the studio can animate
+//! training and change the learning rate or regularization between steps.
+
+mod activation;
+mod mlp;
+mod network;
+
+pub use activation::Activation;
+pub use mlp::{Mlp, MlpParams, MlpTrainer, MlpValidParams, Optimizer, Regularization, Target};
+pub use network::{Layer, Network, OutputKind};
