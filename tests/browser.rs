@@ -220,4 +220,19 @@ fn same_seed_gives_identical_numbers_in_wasm_and_natively() {
     let m = gd.model();
     let w: Vec<String> = m.w.iter().chain(&m.b).map(|v| format!("{v:?}")).collect();
     assert_eq!(w, line("linear_gd_500_w_b "));
+    let mut mlp = hyperplane_core::nn::MlpParams::default()
+        .seed(5)
+        .check()
+        .unwrap()
+        .init_classifier(&moons)
+        .unwrap();
+    mlp.step(30).unwrap();
+    let net: Vec<String> = mlp
+        .network()
+        .layers
+        .iter()
+        .flat_map(|l| l.w.iter().chain(&l.b))
+        .map(|v| format!("{v:?}"))
+        .collect();
+    assert_eq!(net, line("mlp_30_epochs "), "MLP weights after 30 epochs, same seed");
 }

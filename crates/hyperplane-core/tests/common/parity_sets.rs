@@ -94,9 +94,24 @@ pub fn fingerprint() -> String {
     gd.step(500, 500).unwrap();
     let m = gd.model();
     let w: Vec<String> = m.w.iter().chain(&m.b).map(|v| format!("{v:?}")).collect();
+    let mut mlp = hyperplane_core::nn::MlpParams::default()
+        .seed(5)
+        .check()
+        .unwrap()
+        .init_classifier(&moons)
+        .unwrap();
+    mlp.step(30).unwrap();
+    let net: Vec<String> = mlp
+        .network()
+        .layers
+        .iter()
+        .flat_map(|l| l.w.iter().chain(&l.b))
+        .map(|v| format!("{v:?}"))
+        .collect();
     format!(
-        "svc_rbf_decision {}\nlinear_gd_500_w_b {}\n",
+        "svc_rbf_decision {}\nlinear_gd_500_w_b {}\nmlp_30_epochs {}\n",
         dec.join(" "),
-        w.join(" ")
+        w.join(" "),
+        net.join(" ")
     )
 }
