@@ -234,5 +234,9 @@ fn same_seed_gives_identical_numbers_in_wasm_and_natively() {
         .flat_map(|l| l.w.iter().chain(&l.b))
         .map(|v| format!("{v:?}"))
         .collect();
-    assert_eq!(net, line("mlp_30_epochs "), "MLP weights after 30 epochs, same seed");
+    assert_eq!(
+        net,
+        line("mlp_30_epochs "),
+        "MLP weights after 30 epochs, same seed"
+    );
 }

@@ -41,6 +41,8 @@ pub enum ModelKind {
     Knn,
     /// Decision tree (scikit-learn's DecisionTreeClassifier; --criterion, --max-depth, ...)
     Tree,
+    /// Neural network (--hidden, --activation, --optimizer, --learning-rate, --epochs, ...)
+    Mlp,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -135,12 +137,39 @@ pub struct FitArgs {
     /// tree: fewest samples in a leaf.
     #[arg(long, default_value_t = 1)]
     pub min_samples_leaf: usize,
-    /// linear-svm-gd: initial step size η.
-    #[arg(long, default_value_t = 0.01)]
-    pub learning_rate: f64,
-    /// linear-svm-gd: number of full-batch epochs.
-    #[arg(long, default_value_t = 20_000)]
-    pub epochs: u64,
+    /// linear-svm-gd and mlp: step size η (default 0.01 and 0.03).
+    #[arg(long, allow_negative_numbers = true)]
+    pub learning_rate: Option<f64>,
+    /// linear-svm-gd and mlp: training epochs (default 20000 and 300).
+    #[arg(long)]
+    pub epochs: Option<u64>,
+    /// mlp: neurons per hidden layer, e.g. 4,2 (0 hidden layers: give an empty value).
+    #[arg(long, value_delimiter = ',', default_value = "4,2")]
+    pub hidden: Vec<usize>,
+    /// mlp: relu, tanh, sigmoid or linear.
+    #[arg(long, default_value = "tanh")]
+    pub activation: String,
+    /// mlp: sgd or adam.
+    #[arg(long, default_value = "sgd")]
+    pub optimizer: String,
+    /// mlp with sgd: momentum.
+    #[arg(long, default_value_t = 0.0)]
+    pub momentum: f64,
+    /// mlp: minibatch size.
+    #[arg(long, default_value_t = 10)]
+    pub batch_size: usize,
+    /// mlp: none, l1 or l2.
+    #[arg(long, default_value = "none")]
+    pub regularization: String,
+    /// mlp: the regularization rate λ.
+    #[arg(long, default_value_t = 0.0)]
+    pub regularization_rate: f64,
+    /// Read the CSV target as numbers (regression), e.g. for --model mlp.
+    #[arg(long)]
+    pub regression: bool,
+    /// mlp: TensorFlow Playground's semantics (tanh output, squared loss, its init and updates).
+    #[arg(long)]
+    pub playground: bool,
     /// linear-svm-gd: τ in the step η/√(1 + t/τ) (0 keeps η fixed).
     #[arg(long, default_value_t = 100.0)]
     pub decay_epochs: f64,

@@ -7,6 +7,7 @@ use hyperplane_core::linear_model::{LogisticParams, Penalty};
 use hyperplane_core::metrics::{classification_report, regression_report, roc_auc};
 use hyperplane_core::model_file::{FittedModel, ModelFile};
 use hyperplane_core::neighbors::{KnnParams, KnnWeights};
+use hyperplane_core::nn::{Activation, MlpParams, MlpTrainer, Optimizer, Regularization};
 use hyperplane_core::preprocess::{stratified_split, train_test_split, Split, Standardizer};
 use hyperplane_core::svm::{LinearSvmParams, SvcParams, SvrParams};
 use hyperplane_core::tree::{Criterion, TreeParams};
@@ -80,7 +81,9 @@ fn query_rows(path: &std::path::Path, features: &[String]) -> Result<Array2<f64>
 }
 
 pub fn fit(a: &FitArgs) -> Result<String, String> {
-    let loaded = load(&a.source, a.model == Some(ModelKind::Svr))?;
+    // A CSV's target is read as numbers for regressors; --model mlp reads it as classes
+    // unless --regression says otherwise.
+    let loaded = load(&a.source, a.model == Some(ModelKind::Svr) || a.regression)?;
     let model = a.model.unwrap_or(match loaded {
         Generated::Regression(_) => ModelKind::Svr,
         Generated::Classification(_) => ModelKind::Svc,
@@ -93,7 +96,11 @@ pub fn fit(a: &FitArgs) -> Result<String, String> {
         (ModelKind::Logistic, Generated::Classification(d)) => fit_classifier(a, d, train_logistic),
         (ModelKind::Knn, Generated::Classification(d)) => fit_classifier(a, d, train_knn),
         (ModelKind::Tree, Generated::Classification(d)) => fit_classifier(a, d, train_tree),
-        (ModelKind::Svr, Generated::Regression(d)) => fit_svr(a, d),
+        (ModelKind::Mlp, Generated::Classification(d)) => {
+            fit_classifier(a, d, train_mlp_classifier)
+        }
+        (ModelKind::Svr, Generated::Regression(d)) => fit_regressor(a, d, train_svr),
+        (ModelKind::Mlp, Generated::Regression(d)) => fit_regressor(a, d, train_mlp_regressor),
         (_, Generated::Regression(_)) => Err(
             "this classifier needs classes, but the dataset has a numeric target: use --model svr"
                 .into(),
@@ -185,17 +192,16 @@ fn train_svc(a: &FitArgs, train: &Dataset) -> Result<(FittedModel, Value, Value)
 }
 
 fn train_linear_gd(a: &FitArgs, train: &Dataset) -> Result<(FittedModel, Value, Value), String> {
+    let epochs = a.epochs.unwrap_or(20_000);
     let params = LinearSvmParams::default()
         .c(a.c)
-        .learning_rate(a.learning_rate)
+        .learning_rate(a.learning_rate.unwrap_or(0.01))
         .decay_epochs(a.decay_epochs);
     let mut trainer = params
         .check()
         .and_then(|p| p.init(train))
         .map_err(|e| e.to_string())?;
-    trainer
-        .step(a.epochs, a.epochs)
-        .map_err(|e| e.to_string())?;
+    trainer.step(epochs, epochs).map_err(|e| e.to_string())?;
     let model = trainer.model();
     let facts = json!({
         "epochs": trainer.epoch(),
@@ -204,7 +210,7 @@ fn train_linear_gd(a: &FitArgs, train: &Dataset) -> Result<(FittedModel, Value, 
         "intercepts": model.b,
     });
     let mut params = json!(params);
-    params["epochs"] = json!(a.epochs);
+    params["epochs"] = json!(epochs);
     Ok((FittedModel::LinearSvm(model), params, facts))
 }
 
@@ -293,6 +299,7 @@ fn fit_classifier(a: &FitArgs, data: Dataset, train_fn: Trainer) -> Result<Strin
         FittedModel::Logistic(_) => "logistic",
         FittedModel::Knn(_) => "knn",
         FittedModel::Tree(_) => "tree",
+        FittedModel::Mlp(_) => "mlp",
         _ => "svc",
     };
     let out = json!({
@@ -321,7 +328,79 @@ fn fit_classifier(a: &FitArgs, data: Dataset, train_fn: Trainer) -> Result<Strin
     finish(a, out, &file)
 }
 
-fn fit_svr(a: &FitArgs, data: RegressionData) -> Result<String, String> {
+fn mlp_params(a: &FitArgs) -> Result<MlpParams, String> {
+    let activation = Activation::from_name(&a.activation).ok_or_else(|| {
+        format!(
+            "--activation must be relu, tanh, sigmoid or linear, not {:?}",
+            a.activation
+        )
+    })?;
+    let optimizer = match a.optimizer.as_str() {
+        "sgd" => Optimizer::Sgd {
+            momentum: a.momentum,
+        },
+        "adam" => Optimizer::adam(),
+        other => return Err(format!("--optimizer must be sgd or adam, not {other:?}")),
+    };
+    let regularization = match a.regularization.as_str() {
+        "none" => Regularization::None,
+        "l1" => Regularization::L1,
+        "l2" => Regularization::L2,
+        other => {
+            return Err(format!(
+                "--regularization must be none, l1 or l2, not {other:?}"
+            ))
+        }
+    };
+    Ok(MlpParams::default()
+        .hidden(a.hidden.clone())
+        .activation(activation)
+        .optimizer(optimizer)
+        .learning_rate(a.learning_rate.unwrap_or(0.03))
+        .batch_size(a.batch_size)
+        .regularization(regularization, a.regularization_rate)
+        .playground(a.playground)
+        .seed(a.seed))
+}
+
+fn mlp_facts(t: &MlpTrainer) -> Value {
+    json!({
+        "epochs": t.epoch(),
+        "final_loss": t.loss_history().last(),
+        "layers": t.network().sizes(),
+        "weights": t.network().layers,
+    })
+}
+
+fn train_mlp_classifier(
+    a: &FitArgs,
+    train: &Dataset,
+) -> Result<(FittedModel, Value, Value), String> {
+    let params = mlp_params(a)?;
+    let mut t = params
+        .check()
+        .and_then(|p| p.init_classifier(train))
+        .map_err(|e| e.to_string())?;
+    t.step(a.epochs.unwrap_or(300)).map_err(|e| e.to_string())?;
+    Ok((FittedModel::Mlp(t.model()), json!(params), mlp_facts(&t)))
+}
+
+type RegTrainer = fn(&FitArgs, &RegressionData) -> Result<(FittedModel, Value, Value), String>;
+
+fn train_mlp_regressor(
+    a: &FitArgs,
+    train: &RegressionData,
+) -> Result<(FittedModel, Value, Value), String> {
+    let params = mlp_params(a)?;
+    let mut t = params
+        .check()
+        .and_then(|p| p.init_regressor(train))
+        .map_err(|e| e.to_string())?;
+    t.step(a.epochs.unwrap_or(300)).map_err(|e| e.to_string())?;
+    Ok((FittedModel::Mlp(t.model()), json!(params), mlp_facts(&t)))
+}
+
+fn train_svr(a: &FitArgs, train: &RegressionData) -> Result<(FittedModel, Value, Value), String> {
     let params = SvrParams::default()
         .kernel(kernel(a.kernel))
         .c(a.c)
@@ -330,16 +409,33 @@ fn fit_svr(a: &FitArgs, data: RegressionData) -> Result<String, String> {
         .degree(a.degree)
         .coef0(a.coef0)
         .tol(a.tol);
-    let checked = params.check().map_err(|e| e.to_string())?;
+    let model = params
+        .check()
+        .and_then(|p| p.fit(train))
+        .map_err(|e| e.to_string())?;
+    let facts = json!({
+        "kernel": model.kernel(),
+        "n_support_total": model.support_vectors().nrows(),
+        "intercept": model.intercept(),
+        "converged": model.converged(),
+    });
+    Ok((FittedModel::Svr(model), json!(params), facts))
+}
+
+fn fit_regressor(
+    a: &FitArgs,
+    data: RegressionData,
+    train_fn: RegTrainer,
+) -> Result<String, String> {
     let s = split(a, data.n_samples(), None)?;
     let train_raw = data.select(&s.train).map_err(|e| e.to_string())?;
     let scaler = scale(a, train_raw.x())?;
     let train = train_raw
         .with_x(apply(&scaler, train_raw.x())?)
         .map_err(|e| e.to_string())?;
-    let model = checked.fit(&train).map_err(|e| e.to_string())?;
+    let (model, params, facts) = train_fn(a, &train)?;
     let score = |d: &RegressionData| -> Result<Value, String> {
-        let pred = model.predict(d.x()).map_err(|e| e.to_string())?;
+        let pred = model.predict_values(d.x()).map_err(|e| e.to_string())?;
         Ok(json!(
             regression_report(d.y(), &pred).map_err(|e| e.to_string())?
         ))
@@ -353,8 +449,13 @@ fn fit_svr(a: &FitArgs, data: RegressionData) -> Result<String, String> {
                 .map_err(|e| e.to_string())?,
         )?
     };
+    let name = if matches!(model, FittedModel::Mlp(_)) {
+        "mlp"
+    } else {
+        "svr"
+    };
     let out = json!({
-        "model": "svr",
+        "model": name,
         "params": params,
         "data": {
             "n_samples": data.n_samples(),
@@ -367,20 +468,10 @@ fn fit_svr(a: &FitArgs, data: RegressionData) -> Result<String, String> {
         },
         "train": score(&train)?,
         "test": test,
-        "facts": {
-            "kernel": model.kernel(),
-            "n_support_total": model.support_vectors().nrows(),
-            "intercept": model.intercept(),
-            "converged": model.converged(),
-        },
+        "facts": facts,
     });
-    let file = ModelFile::new(
-        FittedModel::Svr(model),
-        data.feature_names().to_vec(),
-        Vec::new(),
-        scaler,
-    )
-    .map_err(|e| e.to_string())?;
+    let file = ModelFile::new(model, data.feature_names().to_vec(), Vec::new(), scaler)
+        .map_err(|e| e.to_string())?;
     finish(a, out, &file)
 }
 

@@ -400,3 +400,54 @@ fn logistic_knn_and_tree_models_match_sklearn_through_the_cli() {
     let bad = run(&[&["fit", "--model", "knn", "--k", "100000"][..], &base[..]].concat());
     assert_eq!(bad.status.code(), Some(1));
 }
+
+#[test]
+fn neural_network_trains_saves_and_predicts() {
+    let model = std::env::temp_dir().join("hyperplane-cli-mlp.json");
+    let model = model.to_str().unwrap();
+    let out = json_of(&run(&[
+        "fit",
+        "--dataset",
+        "xor",
+        "--model",
+        "mlp",
+        "--playground",
+        "--epochs",
+        "300",
+        "--test-size",
+        "0.5",
+        "--seed",
+        "1",
+        "--data-seed",
+        "1",
+        "--save",
+        model,
+    ]));
+    assert!(
+        out["test"]["accuracy"].as_f64().unwrap() >= 0.97,
+        "{}",
+        out["test"]
+    );
+    assert_eq!(out["facts"]["layers"], serde_json::json!([2, 4, 2, 1]));
+    let data = std::env::temp_dir().join("hyperplane-cli-xor.csv");
+    let csv = run(&["data", "--dataset", "xor", "--data-seed", "1"]);
+    std::fs::write(&data, &csv.stdout).unwrap();
+    let predicted = json_of(&run(&[
+        "predict",
+        "--model",
+        model,
+        "--data",
+        data.to_str().unwrap(),
+    ]));
+    assert_eq!(predicted["predictions"].as_array().unwrap().len(), 500);
+    let bad = run(&[
+        "fit",
+        "--dataset",
+        "xor",
+        "--model",
+        "mlp",
+        "--activation",
+        "swish",
+    ]);
+    assert_eq!(bad.status.code(), Some(1));
+}

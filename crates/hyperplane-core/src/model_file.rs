@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Error, Result};
 use crate::linear_model::LogisticRegression;
 use crate::neighbors::KNeighbors;
+use crate::nn::Mlp;
 use crate::preprocess::Standardizer;
 use crate::svm::{LinearSvm, Svc, Svr};
 use crate::tree::DecisionTree;
@@ -27,6 +28,8 @@ pub enum FittedModel {
     Logistic(LogisticRegression),
     Knn(KNeighbors),
     Tree(DecisionTree),
+    /// A neural network, classifier or regressor.
+    Mlp(Mlp),
 }
 
 impl FittedModel {
@@ -38,6 +41,18 @@ impl FittedModel {
             FittedModel::Logistic(m) => m.n_features(),
             FittedModel::Knn(m) => m.n_features(),
             FittedModel::Tree(m) => m.n_features(),
+            FittedModel::Mlp(m) => m.n_features(),
+        }
+    }
+
+    /// Predicted values, for regressors.
+    pub fn predict_values(&self, x: ArrayView2<'_, f64>) -> Result<Vec<f64>> {
+        match self {
+            FittedModel::Svr(m) => m.predict(x),
+            FittedModel::Mlp(m) => m.predict_values(x),
+            _ => Err(Error::Format(
+                "a classifier predicts classes, not values".into(),
+            )),
         }
     }
 
@@ -49,6 +64,7 @@ impl FittedModel {
             FittedModel::Logistic(m) => m.predict(x),
             FittedModel::Knn(m) => m.predict(x),
             FittedModel::Tree(m) => m.predict(x),
+            FittedModel::Mlp(m) => m.predict(x),
             FittedModel::Svr(_) => Err(Error::Format(
                 "a regressor predicts values, not classes".into(),
             )),
@@ -65,6 +81,7 @@ impl FittedModel {
             // Models without a margin score report their class probabilities.
             FittedModel::Knn(m) => m.predict_proba(x),
             FittedModel::Tree(m) => m.predict_proba(x),
+            FittedModel::Mlp(m) => m.predict_proba(x),
             FittedModel::Svr(_) => {
                 Err(Error::Format("a regressor has no decision function".into()))
             }
@@ -154,6 +171,13 @@ impl ModelFile {
                 m.validate()?;
                 Some(m.class_names.as_slice())
             }
+            FittedModel::Mlp(m) => {
+                m.validate()?;
+                match &m.target {
+                    crate::nn::Target::Classes { names } => Some(names.as_slice()),
+                    crate::nn::Target::Values { .. } => None,
+                }
+            }
             FittedModel::Svr(_) => None,
         };
         if names.is_some_and(|n| n != self.class_names.as_slice()) {
@@ -223,6 +247,29 @@ impl ModelFile {
                 labels: None,
                 values: Some(m.predict(x.view())?),
                 decision_values: None,
+            },
+            FittedModel::Mlp(m) => match &m.target {
+                crate::nn::Target::Values { .. } => Predictions {
+                    labels: None,
+                    values: Some(m.predict_values(x.view())?),
+                    decision_values: None,
+                },
+                crate::nn::Target::Classes { names } => Predictions {
+                    labels: Some(
+                        m.predict(x.view())?
+                            .iter()
+                            .map(|&c| names.get(c).cloned().unwrap_or_default())
+                            .collect(),
+                    ),
+                    values: None,
+                    decision_values: Some(
+                        m.predict_proba(x.view())?
+                            .rows()
+                            .into_iter()
+                            .map(|r| r.to_vec())
+                            .collect(),
+                    ),
+                },
             },
         })
     }

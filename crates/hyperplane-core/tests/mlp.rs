@@ -18,7 +18,13 @@ fn playground(kind: GeneratorKind, seed: u64) -> (Dataset, Dataset) {
 
 fn test_accuracy(params: &MlpParams, kind: GeneratorKind, seed: u64, epochs: u64) -> f64 {
     let (train, test) = playground(kind, seed);
-    let mut t = params.clone().seed(seed).check().unwrap().init_classifier(&train).unwrap();
+    let mut t = params
+        .clone()
+        .seed(seed)
+        .check()
+        .unwrap()
+        .init_classifier(&train)
+        .unwrap();
     t.step(epochs).unwrap();
     accuracy(test.y(), &t.model().predict(test.x()).unwrap()).unwrap()
 }
@@ -29,7 +35,11 @@ fn test_accuracy(params: &MlpParams, kind: GeneratorKind, seed: u64, epochs: u64
 #[test]
 fn playground_default_network_learns_circle_xor_and_gauss() {
     let p = MlpParams::default().playground(true);
-    for kind in [GeneratorKind::Circle, GeneratorKind::Xor, GeneratorKind::Gauss] {
+    for kind in [
+        GeneratorKind::Circle,
+        GeneratorKind::Xor,
+        GeneratorKind::Gauss,
+    ] {
         for seed in 1..=3 {
             let acc = test_accuracy(&p, kind, seed, 300);
             assert!(acc >= 0.97, "{kind:?} seed {seed}: {acc}");
@@ -57,10 +67,18 @@ fn deeper_network_with_adam_learns_the_spiral() {
 fn gradients_match_finite_differences() {
     let (train, _) = playground(GeneratorKind::Circle, 4);
     let small = train.select(&(0..12).collect::<Vec<_>>()).unwrap();
-    let Ok(Generated::Regression(reg)) = GeneratorParams::new(GeneratorKind::RegPlane).n_samples(12).generate() else {
+    let Ok(Generated::Regression(reg)) = GeneratorParams::new(GeneratorKind::RegPlane)
+        .n_samples(12)
+        .generate()
+    else {
         panic!()
     };
-    for activation in [Activation::Tanh, Activation::Sigmoid, Activation::Linear, Activation::Relu] {
+    for activation in [
+        Activation::Tanh,
+        Activation::Sigmoid,
+        Activation::Linear,
+        Activation::Relu,
+    ] {
         for mode in 0..3 {
             let p = MlpParams::default()
                 .hidden(vec![3, 2])
@@ -69,10 +87,15 @@ fn gradients_match_finite_differences() {
                 .seed(9)
                 .check()
                 .unwrap();
-            let mut t = if mode == 2 { p.init_regressor(&reg) } else { p.init_classifier(&small) }.unwrap();
+            let mut t = if mode == 2 {
+                p.init_regressor(&reg)
+            } else {
+                p.init_classifier(&small)
+            }
+            .unwrap();
             let g = t.full_gradient();
             let h = 1e-6;
-            for j in 0..g.len() {
+            for (j, &gj) in g.iter().enumerate() {
                 let orig = *t.parameters_mut()[j];
                 *t.parameters_mut()[j] = orig + h;
                 let up = t.full_loss();
@@ -80,8 +103,11 @@ fn gradients_match_finite_differences() {
                 let down = t.full_loss();
                 *t.parameters_mut()[j] = orig;
                 let numeric = (up - down) / (2.0 * h);
-                let err = (numeric - g[j]).abs() / (numeric.abs() + g[j].abs()).max(1e-6);
-                assert!(err < 1e-5, "{activation:?} mode {mode} param {j}: {} vs {numeric}", g[j]);
+                let err = (numeric - gj).abs() / (numeric.abs() + gj.abs()).max(1e-6);
+                assert!(
+                    err < 1e-5,
+                    "{activation:?} mode {mode} param {j}: {gj} vs {numeric}"
+                );
             }
         }
     }
@@ -94,7 +120,12 @@ fn training_continues_with_new_learning_rate_and_regularization() {
     let mut t = p.clone().check().unwrap().init_classifier(&train).unwrap();
     t.step(20).unwrap();
     let before = t.network().clone();
-    t.set_params(&p.clone().learning_rate(0.1).regularization(Regularization::L2, 0.01)).unwrap();
+    t.set_params(
+        &p.clone()
+            .learning_rate(0.1)
+            .regularization(Regularization::L2, 0.01),
+    )
+    .unwrap();
     assert_eq!(t.network(), &before, "changing the rate keeps the weights");
     t.step(20).unwrap();
     assert_eq!(t.epoch(), 40);
@@ -107,7 +138,11 @@ fn training_continues_with_new_learning_rate_and_regularization() {
 #[test]
 fn editing_a_weight_changes_the_output_and_bad_edits_are_refused() {
     let (train, _) = playground(GeneratorKind::Gauss, 1);
-    let mut t = MlpParams::default().check().unwrap().init_classifier(&train).unwrap();
+    let mut t = MlpParams::default()
+        .check()
+        .unwrap()
+        .init_classifier(&train)
+        .unwrap();
     let before = t.model().outputs(train.x()).unwrap();
     t.set_weight(0, 1, 0, 3.0).unwrap();
     assert_eq!(t.network().layers[0].w[2], 3.0);
@@ -142,16 +177,29 @@ fn divergence_is_reported_not_drawn_as_nan() {
 
 #[test]
 fn regression_network_fits_the_plane_and_round_trips() {
-    let Ok(Generated::Regression(d)) = GeneratorParams::new(GeneratorKind::RegPlane).n_samples(200).seed(2).generate() else {
+    let Ok(Generated::Regression(d)) = GeneratorParams::new(GeneratorKind::RegPlane)
+        .n_samples(200)
+        .seed(2)
+        .generate()
+    else {
         panic!()
     };
-    let mut t = MlpParams::default().optimizer(Optimizer::adam()).learning_rate(0.01).check().unwrap().init_regressor(&d).unwrap();
+    let mut t = MlpParams::default()
+        .optimizer(Optimizer::adam())
+        .learning_rate(0.01)
+        .check()
+        .unwrap()
+        .init_regressor(&d)
+        .unwrap();
     t.step(200).unwrap();
     let m = t.model();
     let r2 = r2_score(d.y(), &m.predict_values(d.x()).unwrap()).unwrap();
     assert!(r2 > 0.95, "{r2}");
     let back: Mlp = serde_json::from_str(&serde_json::to_string(&m).unwrap()).unwrap();
-    assert_eq!(back.predict_values(d.x()).unwrap(), m.predict_values(d.x()).unwrap());
+    assert_eq!(
+        back.predict_values(d.x()).unwrap(),
+        m.predict_values(d.x()).unwrap()
+    );
     assert!(m.predict(d.x()).is_err());
 }
 
@@ -163,8 +211,13 @@ fn bad_parameters_are_typed_errors() {
         MlpParams::default().batch_size(0),
         MlpParams::default().regularization(Regularization::L1, -1.0),
         MlpParams::default().optimizer(Optimizer::Sgd { momentum: 1.5 }),
-        MlpParams::default().playground(true).optimizer(Optimizer::adam()),
+        MlpParams::default()
+            .playground(true)
+            .optimizer(Optimizer::adam()),
     ] {
-        assert!(matches!(p.check(), Err(Error::InvalidParam { .. })), "{p:?}");
+        assert!(
+            matches!(p.check(), Err(Error::InvalidParam { .. })),
+            "{p:?}"
+        );
     }
 }

@@ -30,7 +30,11 @@ use crate::regression_data::RegressionData;
 pub enum Optimizer {
     /// Plain SGD when `momentum` is 0.
     Sgd { momentum: f64 },
-    Adam { beta1: f64, beta2: f64, epsilon: f64 },
+    Adam {
+        beta1: f64,
+        beta2: f64,
+        epsilon: f64,
+    },
 }
 
 impl Optimizer {
@@ -122,38 +126,71 @@ impl MlpParams {
     }
 
     pub fn check(&self) -> Result<MlpValidParams> {
-        let bad = |name, value: f64, reason| Err(Error::InvalidParam { name, value, reason });
+        let bad = |name, value: f64, reason| {
+            Err(Error::InvalidParam {
+                name,
+                value,
+                reason,
+            })
+        };
         if self.hidden.len() > 16 {
-            return bad("hidden layers", self.hidden.len() as f64, "at most 16 hidden layers");
+            return bad(
+                "hidden layers",
+                self.hidden.len() as f64,
+                "at most 16 hidden layers",
+            );
         }
         if let Some(&n) = self.hidden.iter().find(|&&n| n == 0 || n > 1024) {
-            return bad("neurons", n as f64, "each hidden layer needs 1 to 1024 neurons");
+            return bad(
+                "neurons",
+                n as f64,
+                "each hidden layer needs 1 to 1024 neurons",
+            );
         }
         if !(self.learning_rate.is_finite() && self.learning_rate > 0.0) {
-            return bad("learning_rate", self.learning_rate, "must be a positive finite number");
+            return bad(
+                "learning_rate",
+                self.learning_rate,
+                "must be a positive finite number",
+            );
         }
         if self.batch_size == 0 {
             return bad("batch_size", 0.0, "must be at least 1");
         }
         if !(self.regularization_rate.is_finite() && self.regularization_rate >= 0.0) {
-            return bad("regularization_rate", self.regularization_rate, "must be a finite number ≥ 0");
+            return bad(
+                "regularization_rate",
+                self.regularization_rate,
+                "must be a finite number ≥ 0",
+            );
         }
         match self.optimizer {
             Optimizer::Sgd { momentum } if !(0.0..1.0).contains(&momentum) => {
                 return bad("momentum", momentum, "must be in [0, 1)");
             }
-            Optimizer::Adam { beta1, beta2, epsilon }
-                if !((0.0..1.0).contains(&beta1)
-                    && (0.0..1.0).contains(&beta2)
-                    && epsilon.is_finite()
-                    && epsilon > 0.0) =>
+            Optimizer::Adam {
+                beta1,
+                beta2,
+                epsilon,
+            } if !((0.0..1.0).contains(&beta1)
+                && (0.0..1.0).contains(&beta2)
+                && epsilon.is_finite()
+                && epsilon > 0.0) =>
             {
-                return bad("adam", beta1, "beta1 and beta2 must be in [0, 1), epsilon positive");
+                return bad(
+                    "adam",
+                    beta1,
+                    "beta1 and beta2 must be in [0, 1), epsilon positive",
+                );
             }
             _ => {}
         }
         if self.playground && matches!(self.optimizer, Optimizer::Adam { .. }) {
-            return bad("optimizer", 0.0, "TensorFlow Playground semantics use plain SGD");
+            return bad(
+                "optimizer",
+                0.0,
+                "TensorFlow Playground semantics use plain SGD",
+            );
         }
         Ok(MlpValidParams(self.clone()))
     }
@@ -179,7 +216,9 @@ impl MlpValidParams {
     pub fn init_classifier(&self, data: &Dataset) -> Result<MlpTrainer> {
         let k = data.n_classes();
         if k < 2 {
-            return Err(Error::SingleClass(data.class_names().first().cloned().unwrap_or_default()));
+            return Err(Error::SingleClass(
+                data.class_names().first().cloned().unwrap_or_default(),
+            ));
         }
         if self.0.playground && k != 2 {
             return Err(Error::InvalidParam {
@@ -188,14 +227,20 @@ impl MlpValidParams {
                 reason: "TensorFlow Playground semantics need exactly two classes",
             });
         }
-        let output = if self.0.playground { OutputKind::TanhSign } else { OutputKind::Softmax };
+        let output = if self.0.playground {
+            OutputKind::TanhSign
+        } else {
+            OutputKind::Softmax
+        };
         let targets = data.y().iter().map(|&c| c as f64).collect();
         MlpTrainer::new(
             &self.0,
             data.x(),
             targets,
             output,
-            Target::Classes { names: data.class_names().to_vec() },
+            Target::Classes {
+                names: data.class_names().to_vec(),
+            },
         )
     }
 
@@ -206,7 +251,9 @@ impl MlpValidParams {
             data.x(),
             data.y().to_vec(),
             OutputKind::Linear,
-            Target::Values { name: data.target_name().to_string() },
+            Target::Values {
+                name: data.target_name().to_string(),
+            },
         )
     }
 }
@@ -226,7 +273,10 @@ impl LayerBufs {
         }
     }
     fn clear(&mut self) {
-        self.w.iter_mut().chain(self.b.iter_mut()).for_each(|v| v.iter_mut().for_each(|x| *x = 0.0));
+        self.w
+            .iter_mut()
+            .chain(self.b.iter_mut())
+            .for_each(|v| v.iter_mut().for_each(|x| *x = 0.0));
     }
 }
 
@@ -282,18 +332,28 @@ impl MlpTrainer {
                     Layer {
                         inputs,
                         outputs,
-                        w: (0..inputs * outputs).map(|_| uniform(&mut rng, -0.5, 0.5)).collect(),
+                        w: (0..inputs * outputs)
+                            .map(|_| uniform(&mut rng, -0.5, 0.5))
+                            .collect(),
                         b: vec![0.1; outputs],
                     }
                 } else {
                     // Glorot uniform, as scikit-learn (factor 2 for sigmoid units).
-                    let factor = if p.activation == Activation::Sigmoid { 2.0 } else { 6.0 };
+                    let factor = if p.activation == Activation::Sigmoid {
+                        2.0
+                    } else {
+                        6.0
+                    };
                     let limit = (factor / (inputs + outputs) as f64).sqrt();
                     Layer {
                         inputs,
                         outputs,
-                        w: (0..inputs * outputs).map(|_| uniform(&mut rng, -limit, limit)).collect(),
-                        b: (0..outputs).map(|_| uniform(&mut rng, -limit, limit)).collect(),
+                        w: (0..inputs * outputs)
+                            .map(|_| uniform(&mut rng, -limit, limit))
+                            .collect(),
+                        b: (0..outputs)
+                            .map(|_| uniform(&mut rng, -limit, limit))
+                            .collect(),
                     }
                 }
             })
@@ -342,7 +402,13 @@ impl MlpTrainer {
 
     /// Sets one weight (the studio lets users edit a connection). `input` indexes the
     /// previous layer's neurons.
-    pub fn set_weight(&mut self, layer: usize, output: usize, input: usize, value: f64) -> Result<()> {
+    pub fn set_weight(
+        &mut self,
+        layer: usize,
+        output: usize,
+        input: usize,
+        value: f64,
+    ) -> Result<()> {
         if !value.is_finite() {
             return Err(Error::InvalidParam {
                 name: "weight",
@@ -373,7 +439,8 @@ impl MlpTrainer {
         if p.hidden != self.params.hidden
             || p.activation != self.params.activation
             || p.playground != self.params.playground
-            || std::mem::discriminant(&p.optimizer) != std::mem::discriminant(&self.params.optimizer)
+            || std::mem::discriminant(&p.optimizer)
+                != std::mem::discriminant(&self.params.optimizer)
         {
             return Err(Error::Format(
                 "layers, activation, optimizer kind and semantics need a new network".into(),
@@ -429,7 +496,11 @@ impl MlpTrainer {
                 let delta = self.deltas[start + o];
                 gb[o] += delta;
                 let row = &mut gw[o * layer.inputs..(o + 1) * layer.inputs];
-                let input: &[f64] = if li == 0 { x } else { &self.acts[in_start..start] };
+                let input: &[f64] = if li == 0 {
+                    x
+                } else {
+                    &self.acts[in_start..start]
+                };
                 for (g, a) in row.iter_mut().zip(input) {
                     *g += delta * a;
                 }
@@ -460,13 +531,29 @@ impl MlpTrainer {
         }
         for (li, layer) in self.net.layers.iter_mut().enumerate() {
             for (is_w, params, grads, m1, m2) in [
-                (true, &mut layer.w, &mut self.grad.w[li], &mut self.m1.w[li], &mut self.m2.w[li]),
-                (false, &mut layer.b, &mut self.grad.b[li], &mut self.m1.b[li], &mut self.m2.b[li]),
+                (
+                    true,
+                    &mut layer.w,
+                    &mut self.grad.w[li],
+                    &mut self.m1.w[li],
+                    &mut self.m2.w[li],
+                ),
+                (
+                    false,
+                    &mut layer.b,
+                    &mut self.grad.b[li],
+                    &mut self.m1.b[li],
+                    &mut self.m2.b[li],
+                ),
             ] {
                 for j in 0..params.len() {
                     let w = params[j];
                     let mut g = grads[j] * scale;
-                    let reg = if is_w { reg_derivative(p.regularization, w) } else { 0.0 };
+                    let reg = if is_w {
+                        reg_derivative(p.regularization, w)
+                    } else {
+                        0.0
+                    };
                     if !p.playground {
                         g += lambda * reg;
                     }
@@ -476,7 +563,11 @@ impl MlpTrainer {
                             w + m1[j]
                         }
                         Optimizer::Sgd { .. } => w - lr * g,
-                        Optimizer::Adam { beta1, beta2, epsilon } => {
+                        Optimizer::Adam {
+                            beta1,
+                            beta2,
+                            epsilon,
+                        } => {
                             m1[j] = beta1 * m1[j] + (1.0 - beta1) * g;
                             m2[j] = beta2 * m2[j] + (1.0 - beta2) * g * g;
                             let t = self.adam_t;
@@ -529,7 +620,11 @@ impl MlpTrainer {
             self.epoch += 1;
             let loss = total / n as f64 + self.penalty();
             let finite = loss.is_finite()
-                && self.net.layers.iter().all(|l| l.w.iter().chain(&l.b).all(|v| v.is_finite()));
+                && self
+                    .net
+                    .layers
+                    .iter()
+                    .all(|l| l.w.iter().chain(&l.b).all(|v| v.is_finite()));
             if !finite {
                 return Err(Error::Diverged {
                     epoch: self.epoch,
@@ -592,7 +687,10 @@ impl MlpTrainer {
 
     /// Mean training loss at the current weights (no penalty). For gradient checking.
     pub fn full_loss(&mut self) -> f64 {
-        (0..self.order.len()).map(|i| self.sample_loss(i)).sum::<f64>() / self.order.len() as f64
+        (0..self.order.len())
+            .map(|i| self.sample_loss(i))
+            .sum::<f64>()
+            / self.order.len() as f64
     }
 
     /// Mutable access to every parameter in `full_gradient`'s order.
@@ -641,10 +739,16 @@ impl Mlp {
     pub fn validate(&self) -> Result<()> {
         self.network.validate()?;
         match (&self.target, self.network.output) {
-            (Target::Classes { names }, OutputKind::Softmax) if names.len() == self.network.n_outputs() => Ok(()),
+            (Target::Classes { names }, OutputKind::Softmax)
+                if names.len() == self.network.n_outputs() =>
+            {
+                Ok(())
+            }
             (Target::Classes { names }, OutputKind::TanhSign) if names.len() == 2 => Ok(()),
             (Target::Values { .. }, OutputKind::Linear) => Ok(()),
-            _ => Err(Error::Format("the network's output does not fit its target".into())),
+            _ => Err(Error::Format(
+                "the network's output does not fit its target".into(),
+            )),
         }
     }
 
@@ -670,7 +774,11 @@ impl Mlp {
             OutputKind::Softmax => Ok(out),
             OutputKind::TanhSign => Ok(Array2::from_shape_fn((out.nrows(), 2), |(i, c)| {
                 let p1 = ((out[[i, 0]] + 1.0) / 2.0).clamp(0.0, 1.0);
-                if c == 1 { p1 } else { 1.0 - p1 }
+                if c == 1 {
+                    p1
+                } else {
+                    1.0 - p1
+                }
             })),
             OutputKind::Linear => Err(Error::Format("a regression network has no classes".into())),
         }
@@ -694,7 +802,9 @@ impl Mlp {
 
     pub fn predict_values(&self, x: ArrayView2<'_, f64>) -> Result<Vec<f64>> {
         if self.network.output != OutputKind::Linear {
-            return Err(Error::Format("a classification network predicts classes".into()));
+            return Err(Error::Format(
+                "a classification network predicts classes".into(),
+            ));
         }
         Ok(self.outputs(x)?.column(0).to_vec())
     }

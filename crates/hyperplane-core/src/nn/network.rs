@@ -60,11 +60,18 @@ impl Network {
             return Err(Error::Format("a network needs at least one layer".into()));
         }
         for (i, l) in self.layers.iter().enumerate() {
-            if l.inputs == 0 || l.outputs == 0 || l.w.len() != l.inputs * l.outputs || l.b.len() != l.outputs {
+            if l.inputs == 0
+                || l.outputs == 0
+                || l.w.len() != l.inputs * l.outputs
+                || l.b.len() != l.outputs
+            {
                 return Err(Error::Format(format!("layer {i} has inconsistent sizes")));
             }
             if i > 0 && self.layers[i - 1].outputs != l.inputs {
-                return Err(Error::Format(format!("layer {i} does not connect to layer {}", i - 1)));
+                return Err(Error::Format(format!(
+                    "layer {i} does not connect to layer {}",
+                    i - 1
+                )));
             }
             if l.w.iter().chain(&l.b).any(|v| !v.is_finite()) {
                 return Err(Error::Format(format!("layer {i} has a non-finite weight")));
@@ -76,7 +83,9 @@ impl Network {
             OutputKind::TanhSign | OutputKind::Linear => out == 1,
         };
         if !ok {
-            return Err(Error::Format("the output layer does not fit the output kind".into()));
+            return Err(Error::Format(
+                "the output layer does not fit the output kind".into(),
+            ));
         }
         Ok(())
     }
@@ -88,7 +97,11 @@ impl Network {
         let last = self.layers.len() - 1;
         for (li, layer) in self.layers.iter().enumerate() {
             let (done, rest) = acts.split_at_mut(offset);
-            let input: &[f64] = if li == 0 { x } else { &done[offset - layer.inputs..] };
+            let input: &[f64] = if li == 0 {
+                x
+            } else {
+                &done[offset - layer.inputs..]
+            };
             let out = &mut rest[..layer.outputs];
             for (o, v) in out.iter_mut().enumerate() {
                 let row = &layer.w[o * layer.inputs..(o + 1) * layer.inputs];
