@@ -71,3 +71,56 @@ fn bench_svc_fit_and_grid_in_wasm() {
         console_log!("wasm: 200×200 grid, rbf with {n_sv} support vectors: {ms:.2} ms");
     }
 }
+
+#[wasm_bindgen_test]
+#[ignore]
+fn bench_mlp_in_wasm() {
+    use hyperplane_core::nn::MlpParams;
+    use hyperplane_core::preprocess::train_test_split;
+    let playground = MlpParams::default().playground(true);
+    for (name, params, n) in [
+        ("default 4-2, 500 points", playground.clone(), 500),
+        (
+            "6 layers of 8, 500 points",
+            playground.clone().hidden(vec![8; 6]),
+            500,
+        ),
+        ("default 4-2, 5000 points", playground.clone(), 5000),
+    ] {
+        let Generated::Classification(d) = GeneratorParams::new(GeneratorKind::Circle)
+            .n_samples(n)
+            .seed(1)
+            .generate()
+            .unwrap()
+        else {
+            unreachable!()
+        };
+        let s = train_test_split(n, 0.5, 1).unwrap();
+        let train = d.select(&s.train).unwrap();
+        let mut t = params.check().unwrap().init_classifier(&train).unwrap();
+        let epochs = if n > 1000 { 200 } else { 2000 };
+        let start = now();
+        t.step(epochs).unwrap();
+        let ms = now() - start;
+        console_log!(
+            "wasm: MLP {name}: {:.0} epochs/s ({ms:.1} ms for {epochs})",
+            epochs as f64 / (ms / 1000.0)
+        );
+        let m = t.model();
+        let spec = GridSpec {
+            width: 200,
+            height: 200,
+            x_feature: 0,
+            y_feature: 1,
+            x_range: (-6.0, 6.0),
+            y_range: (-6.0, 6.0),
+            base: vec![0.0, 0.0],
+        };
+        let (mut out, mut neurons) = (GridOutput::new(), Vec::new());
+        let ms = median_ms(11, || {
+            m.surface_and_neurons(&spec, &mut out, Some(&mut neurons))
+                .unwrap()
+        });
+        console_log!("wasm: MLP {name}: 200×200 surface and every neuron: {ms:.2} ms");
+    }
+}

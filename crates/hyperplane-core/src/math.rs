@@ -28,8 +28,13 @@ pub fn exp(x: f64) -> f64 {
         // Results near or below the smallest normal: rare, leave them to libm.
         return libm::exp(x);
     }
-    let k = (x * LOG2_E).round();
-    let r = (x - k * LN2_HI) - k * LN2_LO;
+    // Round to the nearest integer by the 1.5·2⁵² trick (no call to `round`, which
+    // is a library function on some targets) and read k back from the bits.
+    const MAGIC: f64 = 6_755_399_441_055_744.0;
+    let shifted = x * LOG2_E + MAGIC;
+    let kf = shifted - MAGIC;
+    let k = shifted.to_bits() as i64 - MAGIC.to_bits() as i64;
+    let r = (x - kf * LN2_HI) - kf * LN2_LO;
     let r2 = r * r;
     let r4 = r2 * r2;
     let r8 = r4 * r4;
@@ -41,11 +46,40 @@ pub fn exp(x: f64) -> f64 {
         + r8 * ((1.0 / 3_628_800.0 + r * (1.0 / 39_916_800.0)) + r2 * (1.0 / 479_001_600.0));
     let p = 1.0 + (r + r2 * q);
     // 2ᵏ, split in two factors so k = 1024 does not overflow the exponent field.
-    let k = k as i64;
     let half = k / 2;
     let scale = |e: i64| f64::from_bits(((e + 1023) as u64) << 52);
     p * scale(half) * scale(k - half)
 }
+/// tanh of every element, for drawing: a branch-free version of [`tanh`] that the
+/// compiler vectorizes (rounding by the 1.5·2⁵² trick and building 2ᵏ from integer bits
+/// instead of calling `round` and converting to an integer). Within 1e-15 of [`tanh`].
+pub fn tanh_in_place(values: &mut [f64]) {
+    const LOG2_E: f64 = std::f64::consts::LOG2_E;
+    const LN2_HI: f64 = f64::from_bits(0x3fe6_2e42_fee0_0000);
+    const LN2_LO: f64 = f64::from_bits(0x3dea_39ef_3579_3c76);
+    const MAGIC: f64 = 6_755_399_441_055_744.0; // 1.5 · 2⁵²
+    for v in values.iter_mut() {
+        // tanh(±20) is ±1 in f64; clamping keeps 2x well inside exp's range.
+        let x = 2.0 * v.clamp(-20.0, 20.0);
+        let shifted = x * LOG2_E + MAGIC;
+        let k = shifted - MAGIC;
+        let k_bits = shifted.to_bits().wrapping_sub(MAGIC.to_bits());
+        let r = (x - k * LN2_HI) - k * LN2_LO;
+        let r2 = r * r;
+        let r4 = r2 * r2;
+        let r8 = r4 * r4;
+        let q = (1.0 / 2.0 + r * (1.0 / 6.0))
+            + r2 * (1.0 / 24.0 + r * (1.0 / 120.0))
+            + r4 * ((1.0 / 720.0 + r * (1.0 / 5040.0))
+                + r2 * (1.0 / 40320.0 + r * (1.0 / 362_880.0)))
+            + r8 * ((1.0 / 3_628_800.0 + r * (1.0 / 39_916_800.0)) + r2 * (1.0 / 479_001_600.0));
+        let p = 1.0 + (r + r2 * q);
+        let scale = f64::from_bits(k_bits.wrapping_add(1023) << 52);
+        let e = p * scale;
+        *v = 1.0 - 2.0 / (e + 1.0);
+    }
+}
+
 /// ln(1 + x), accurate for small x.
 #[inline]
 pub fn ln_1p(x: f64) -> f64 {
@@ -124,6 +158,17 @@ mod tests {
         assert_eq!(super::exp(f64::NEG_INFINITY), 0.0);
         assert_eq!(super::exp(f64::INFINITY), f64::INFINITY);
         assert_eq!(super::exp(0.0), 1.0);
+    }
+
+    #[test]
+    fn vectorizable_tanh_matches_scalar_tanh() {
+        let mut xs: Vec<f64> = (-3000..=3000).map(|i| i as f64 * 0.01).collect();
+        xs.extend([-1e300, 1e300, 1e-300, 0.0, -0.0]);
+        let want: Vec<f64> = xs.iter().map(|&x| super::tanh(x)).collect();
+        super::tanh_in_place(&mut xs);
+        for (a, b) in xs.iter().zip(&want) {
+            assert!((a - b).abs() < 1e-15, "{a} vs {b}");
+        }
     }
 
     #[test]

@@ -221,3 +221,51 @@ fn bad_parameters_are_typed_errors() {
         );
     }
 }
+
+/// The batched grid pass gives each neuron exactly what a single forward pass gives.
+#[test]
+fn neuron_grid_and_surface_match_pointwise_evaluation() {
+    use hyperplane_core::grid::{GridModel, GridOutput, GridSpec};
+    let (train, _) = playground(GeneratorKind::Xor, 2);
+    for playground_mode in [false, true] {
+        let mut t = MlpParams::default()
+            .playground(playground_mode)
+            .check()
+            .unwrap()
+            .init_classifier(&train)
+            .unwrap();
+        t.step(5).unwrap();
+        let m = t.model();
+        let spec = GridSpec {
+            width: 9,
+            height: 7,
+            x_feature: 1,
+            y_feature: 0,
+            x_range: (-6.0, 6.0),
+            y_range: (-5.0, 5.0),
+            base: vec![0.0, 0.0],
+        };
+        let (mut surface, mut neurons) = (GridOutput::new(), Vec::new());
+        m.surface_and_neurons(&spec, &mut surface, Some(&mut neurons))
+            .unwrap();
+        let mut alone = GridOutput::new();
+        m.evaluate_grid(&spec, &mut alone).unwrap();
+        assert_eq!(alone.label, surface.label);
+        let units = m.network.n_units();
+        let mut acts = vec![0.0; units];
+        for r in 0..spec.height {
+            for c in 0..spec.width {
+                let mut q = vec![0.0; 2];
+                q[1] = spec.x_at(c);
+                q[0] = spec.y_at(r);
+                m.network.forward(&q, &mut acts);
+                let cell = r * spec.width + c;
+                for u in 0..units {
+                    assert!((neurons[u * spec.len() + cell] as f64 - acts[u]).abs() < 1e-6);
+                }
+                let pred = m.predict(ndarray::arr2(&[[q[0], q[1]]]).view()).unwrap()[0];
+                assert_eq!(surface.label[cell] as usize, pred);
+            }
+        }
+    }
+}

@@ -840,21 +840,72 @@ impl Mlp {
     /// Every neuron's output over the grid, for thumbnails: `out[u·W·H + cell]` for unit
     /// u in layer order (hidden layers, then the output layer).
     pub fn neuron_grid(&self, spec: &GridSpec, out: &mut Vec<f32>) -> Result<()> {
+        let mut surface = GridOutput::new();
+        self.surface_and_neurons(spec, &mut surface, Some(out))
+    }
+
+    /// The decision surface and, if asked, every neuron's output, in one pass over the
+    /// grid, a row of cells at a time through [`Network::forward_batch`].
+    pub fn surface_and_neurons(
+        &self,
+        spec: &GridSpec,
+        surface: &mut GridOutput,
+        mut neurons: Option<&mut Vec<f32>>,
+    ) -> Result<()> {
         spec.check(self.n_features())?;
+        surface.prepare(spec);
+        surface.pair_values.clear();
+        let (w, h, d) = (spec.width, spec.height, self.n_features());
         let units = self.network.n_units();
         let cells = spec.len();
-        out.resize(units * cells, 0.0);
-        let mut acts = vec![0.0; units];
-        let mut q = spec.base.clone();
-        for r in 0..spec.height {
-            q[spec.y_feature] = spec.y_at(r);
-            for c in 0..spec.width {
-                q[spec.x_feature] = spec.x_at(c);
-                self.network.forward(&q, &mut acts);
-                let cell = r * spec.width + c;
-                for (u, &a) in acts.iter().enumerate() {
-                    out[u * cells + cell] = a as f32;
+        if let Some(n) = neurons.as_deref_mut() {
+            n.resize(units * cells, 0.0);
+        }
+        let mut xs = vec![0.0; w * d];
+        for c in 0..w {
+            xs[c * d..(c + 1) * d].copy_from_slice(&spec.base);
+            xs[c * d + spec.x_feature] = spec.x_at(c);
+        }
+        let (mut acts, mut z) = (Vec::new(), Vec::new());
+        let k = self.network.n_outputs();
+        let out_unit = units - k;
+        for r in 0..h {
+            let y = spec.y_at(r);
+            for c in 0..w {
+                xs[c * d + spec.y_feature] = y;
+            }
+            self.network.forward_batch(&xs, w, &mut acts, &mut z);
+            if let Some(n) = neurons.as_deref_mut() {
+                for u in 0..units {
+                    let dst = &mut n[u * cells + r * w..u * cells + (r + 1) * w];
+                    for (a, &v) in dst.iter_mut().zip(&acts[u * w..(u + 1) * w]) {
+                        *a = v as f32;
+                    }
                 }
+            }
+            for c in 0..w {
+                let o = |j: usize| acts[(out_unit + j) * w + c];
+                let (label, margin) = match self.network.output {
+                    OutputKind::Linear => (0, o(0)),
+                    OutputKind::TanhSign => (u32::from(o(0) > 0.0), o(0)),
+                    OutputKind::Softmax => {
+                        let mut best = 0;
+                        for j in 1..k {
+                            if o(j) > o(best) {
+                                best = j;
+                            }
+                        }
+                        let second = (0..k).filter(|&j| j != best).map(o).fold(0.0, f64::max);
+                        if k == 2 {
+                            // binary: signed, positive → class 1, like the SVM's margin
+                            (best as u32, o(1) - o(0))
+                        } else {
+                            (best as u32, o(best) - second)
+                        }
+                    }
+                };
+                surface.label[r * w + c] = label;
+                surface.margin[r * w + c] = margin as f32;
             }
         }
         Ok(())
@@ -866,48 +917,10 @@ impl GridModel for Mlp {
         Mlp::n_features(self)
     }
 
-    /// Classification: label and the winner's probability lead (binary Playground:
-    /// the tanh output as the signed margin). Regression: label 0, margin = value.
+    /// Classification: label and the winner's probability lead (binary: P(1) − P(0),
+    /// or the Playground's tanh output, as a signed margin). Regression: label 0,
+    /// margin = value.
     fn evaluate_grid(&self, spec: &GridSpec, out: &mut GridOutput) -> Result<()> {
-        spec.check(self.n_features())?;
-        out.prepare(spec);
-        out.pair_values.clear();
-        let mut acts = vec![0.0; self.network.n_units()];
-        let mut q = spec.base.clone();
-        for r in 0..spec.height {
-            q[spec.y_feature] = spec.y_at(r);
-            for c in 0..spec.width {
-                q[spec.x_feature] = spec.x_at(c);
-                let o = self.network.forward(&q, &mut acts);
-                let cell = r * spec.width + c;
-                let (label, margin) = match self.network.output {
-                    OutputKind::Linear => (0, o[0]),
-                    OutputKind::TanhSign => (u32::from(o[0] > 0.0), o[0]),
-                    OutputKind::Softmax => {
-                        let mut best = 0;
-                        for (k, &v) in o.iter().enumerate() {
-                            if v > o[best] {
-                                best = k;
-                            }
-                        }
-                        let second = o
-                            .iter()
-                            .enumerate()
-                            .filter(|&(k, _)| k != best)
-                            .map(|(_, &v)| v)
-                            .fold(0.0, f64::max);
-                        if o.len() == 2 {
-                            // binary: signed, positive → class 1, like the SVM's margin
-                            (best as u32, o[1] - o[0])
-                        } else {
-                            (best as u32, o[best] - second)
-                        }
-                    }
-                };
-                out.label[cell] = label;
-                out.margin[cell] = margin as f32;
-            }
-        }
-        Ok(())
+        self.surface_and_neurons(spec, out, None)
     }
 }

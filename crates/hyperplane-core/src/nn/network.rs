@@ -90,6 +90,71 @@ impl Network {
         Ok(())
     }
 
+    /// Forward pass for `n` inputs at once (`xs` row-major `n × inputs`), layer by layer
+    /// so the inner loops run over samples and vectorize. `acts` receives every unit's
+    /// output, unit-major: unit u of sample c at `u·n + c` (resized as needed).
+    pub fn forward_batch(&self, xs: &[f64], n: usize, acts: &mut Vec<f64>, z: &mut Vec<f64>) {
+        acts.resize(self.n_units() * n, 0.0);
+        z.resize(n, 0.0);
+        let last = self.layers.len() - 1;
+        let mut offset = 0;
+        for (li, layer) in self.layers.iter().enumerate() {
+            let (done, rest) = acts.split_at_mut(offset * n);
+            for o in 0..layer.outputs {
+                z.iter_mut().for_each(|v| *v = layer.b[o]);
+                for i in 0..layer.inputs {
+                    let w = layer.w[o * layer.inputs + i];
+                    if li == 0 {
+                        for (zc, c) in z.iter_mut().zip(0..n) {
+                            *zc += w * xs[c * layer.inputs + i];
+                        }
+                    } else {
+                        let input = &done
+                            [(offset - layer.inputs + i) * n..(offset - layer.inputs + i + 1) * n];
+                        for (zc, a) in z.iter_mut().zip(input) {
+                            *zc += w * a;
+                        }
+                    }
+                }
+                let out = &mut rest[o * n..(o + 1) * n];
+                let f = if li < last {
+                    Some(self.hidden_activation)
+                } else {
+                    match self.output {
+                        OutputKind::TanhSign => Some(Activation::Tanh),
+                        OutputKind::Softmax | OutputKind::Linear => None,
+                    }
+                };
+                match f {
+                    Some(f) => out
+                        .iter_mut()
+                        .zip(z.iter())
+                        .for_each(|(a, &v)| *a = f.apply(v)),
+                    None => out.copy_from_slice(z),
+                }
+            }
+            if li == last && self.output == OutputKind::Softmax {
+                let k = layer.outputs;
+                let out = &mut rest[..k * n];
+                for c in 0..n {
+                    let max = (0..k)
+                        .map(|o| out[o * n + c])
+                        .fold(f64::NEG_INFINITY, f64::max);
+                    let mut sum = 0.0;
+                    for o in 0..k {
+                        let e = exp(out[o * n + c] - max);
+                        out[o * n + c] = e;
+                        sum += e;
+                    }
+                    for o in 0..k {
+                        out[o * n + c] /= sum;
+                    }
+                }
+            }
+            offset += layer.outputs;
+        }
+    }
+
     /// Forward pass for one input: writes every layer's outputs into `acts` (layer
     /// after layer, `n_units` values); returns the slice of the final outputs.
     pub fn forward<'a>(&self, x: &[f64], acts: &'a mut [f64]) -> &'a [f64] {
