@@ -132,6 +132,17 @@ proptest! {
             prop_assert!(m.predict(wide.view()).is_err());
             let _ = m.predict_proba(x.view());
         }
+        let mlp = hyperplane_core::nn::MlpParams::default()
+            .hidden(vec![k % 4 + 1; depth.unwrap_or(1) % 3])
+            .learning_rate(c.abs())
+            .batch_size(split);
+        if let Ok(mut t) = mlp.check().and_then(|p| p.init_classifier(&data)) {
+            let _ = t.step(2);
+            let m = t.model();
+            prop_assert!(m.predict(wide.view()).is_err());
+            let _ = m.predict(x.view());
+            let _ = t.set_weight(leaf, split, k, c);
+        }
         let tree = TreeParams::default().max_depth(depth).min_samples_split(split).min_samples_leaf(leaf);
         if let Ok(m) = tree.check().and_then(|p| p.fit(&data)) {
             prop_assert!(m.predict(wide.view()).is_err());
