@@ -413,3 +413,63 @@ mod tests {
         assert!(m.predict(ndarray::array![[1.0]].view()).is_err());
     }
 }
+
+impl crate::grid::GridModel for LogisticRegression {
+    fn n_features(&self) -> usize {
+        LogisticRegression::n_features(self)
+    }
+
+    /// Binary: label and the log-odds of class 1 as a signed margin. More classes: the
+    /// winner's probability lead over the runner-up.
+    fn evaluate_grid(
+        &self,
+        spec: &crate::grid::GridSpec,
+        out: &mut crate::grid::GridOutput,
+    ) -> Result<()> {
+        spec.check(self.n_features())?;
+        out.prepare(spec);
+        out.pair_values.clear();
+        let (fx, fy) = (spec.x_feature, spec.y_feature);
+        let rows = self.coef.nrows();
+        let offsets: Vec<f64> = (0..rows)
+            .map(|o| {
+                let row = self.coef.row(o);
+                let rest: f64 = (0..row.len())
+                    .filter(|&f| f != fx && f != fy)
+                    .map(|f| row[f] * spec.base[f])
+                    .sum();
+                rest + self.intercept[o]
+            })
+            .collect();
+        let mut z = vec![0.0; rows];
+        for r in 0..spec.height {
+            let y = spec.y_at(r);
+            for c in 0..spec.width {
+                let x = spec.x_at(c);
+                for (o, zo) in z.iter_mut().enumerate() {
+                    *zo = self.coef[[o, fx]] * x + self.coef[[o, fy]] * y + offsets[o];
+                }
+                let cell = r * spec.width + c;
+                if rows == 1 {
+                    out.label[cell] = self.classes[usize::from(z[0] > 0.0)] as u32;
+                    out.margin[cell] = z[0] as f32;
+                } else {
+                    let lse = log_sum_exp(&z);
+                    let mut best = 0;
+                    for (k, &v) in z.iter().enumerate() {
+                        if v > z[best] {
+                            best = k;
+                        }
+                    }
+                    let second = (0..rows)
+                        .filter(|&k| k != best)
+                        .map(|k| exp(z[k] - lse))
+                        .fold(0.0, f64::max);
+                    out.label[cell] = self.classes[best] as u32;
+                    out.margin[cell] = (exp(z[best] - lse) - second) as f32;
+                }
+            }
+        }
+        Ok(())
+    }
+}
