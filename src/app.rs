@@ -1,4 +1,4 @@
-//! The studio page: state, the fitted model derived from it, and the panels.
+//! The studio page: state, the data and fitted model derived from it, and the panels.
 
 use std::sync::Arc;
 
@@ -6,19 +6,25 @@ use hyperplane_core::preprocess::Prepared;
 use leptos::prelude::*;
 
 use crate::components::{
-    decision_surface::DecisionSurface, metrics_panel::MetricsPanel, model_controls::ModelControls,
-    plane_controls::PlaneControls,
+    data_controls::DataControls, decision_surface::DecisionSurface, loss_chart::LossChart,
+    metrics_panel::MetricsPanel, model_picker::ModelPicker, plane_controls::PlaneControls,
 };
-use crate::state::{ModelState, PlaneState};
-use crate::training::{default_data, model_features, train, Trained};
+use crate::nn_run::NnRun;
+use crate::state::{DataState, ModelKind, ModelState, PlaneState};
+use crate::training::{load_data, model_features, score, train, Fitted, Trained};
 
 /// Everything the panels share, provided by context.
 #[derive(Clone, Copy)]
 pub struct Studio {
+    pub data_state: DataState,
     pub data: Memo<Result<Arc<Prepared>, String>>,
     pub model: ModelState,
     pub plane: PlaneState,
-    /// The fitted model; refits whenever a parameter or the plane's features change.
+    pub run: NnRun,
+    /// The dataset features the model is trained on.
+    pub features: Memo<Vec<usize>>,
+    /// The fitted model: refitted whenever a parameter, the data or the plane changes;
+    /// for the network, the latest snapshot of its training.
     pub trained: Memo<Result<Arc<Trained>, String>>,
 }
 
@@ -32,32 +38,101 @@ pub fn now_ms() -> f64 {
 
 impl Studio {
     pub fn new() -> Self {
-        let data = Memo::new(|_| {
-            default_data()
+        let data_state = DataState::new();
+        let data = Memo::new(move |_| {
+            load_data(&data_state.spec())
                 .map(Arc::new)
-                .map_err(|e| format!("Could not load the iris data: {e}"))
+                .map_err(|e| format!("Could not load the data: {e}"))
         });
         let model = ModelState::new();
         let plane = PlaneState::new();
+        let run = NnRun::new();
+        let features = Memo::new(move |_| {
+            let n = data.with(|d| d.as_ref().map(|d| d.train.n_features()).unwrap_or(2));
+            let (mut x, mut y) = (plane.x_feature.get(), plane.y_feature.get());
+            if x >= n || y >= n || x == y {
+                (x, y) = (0, 1.min(n.saturating_sub(1)));
+            }
+            model_features(n, x, y, plane.shown_only.get())
+        });
         let trained = Memo::new(move |_| {
             let data = data.get()?;
-            let params = model.params();
-            let features = model_features(
-                data.train.n_features(),
-                plane.x_feature.get(),
-                plane.y_feature.get(),
-                plane.shown_only.get(),
-            );
-            train(&data, &params, &features, now_ms)
-                .map(Arc::new)
-                .map_err(|e| format!("Could not train the model: {e}"))
+            let features = features.get();
+            match model.spec() {
+                Some(spec) => train(&data, &spec, &features, now_ms)
+                    .map(Arc::new)
+                    .map_err(|e| format!("Could not train the model: {e}")),
+                None => {
+                    let snapshot = run
+                        .snapshot
+                        .get()
+                        .ok_or_else(|| "The network is not built yet.".to_string())?;
+                    score(&data, Fitted::Mlp((*snapshot).clone()), &features, 0.0)
+                        .map(Arc::new)
+                        .map_err(|e| format!("Could not evaluate the network: {e}"))
+                }
+            }
         });
-        Self {
+        let studio = Self {
+            data_state,
             data,
             model,
             plane,
+            run,
+            features,
             trained,
-        }
+        };
+        studio.keep_plane_valid();
+        studio.rebuild_network_when_needed();
+        studio
+    }
+
+    /// A new dataset may have fewer features: fall back to the first two.
+    fn keep_plane_valid(&self) {
+        let (data, plane) = (self.data, self.plane);
+        Effect::new(move |_| {
+            let n = data.with(|d| d.as_ref().map(|d| d.train.n_features()).unwrap_or(2));
+            let (x, y) = (
+                plane.x_feature.get_untracked(),
+                plane.y_feature.get_untracked(),
+            );
+            if x >= n || y >= n {
+                plane.x_feature.set(0);
+                plane.y_feature.set(1.min(n.saturating_sub(1)));
+            }
+        });
+    }
+
+    /// The network restarts (same seed) when its data or architecture changes, and
+    /// takes a new learning rate, regularization or batch size without restarting.
+    fn rebuild_network_when_needed(&self) {
+        let Self {
+            data,
+            features,
+            model,
+            run,
+            data_state,
+            ..
+        } = *self;
+        Effect::new(move |_| {
+            if model.kind.get() != ModelKind::NeuralNetwork {
+                return;
+            }
+            let Ok(d) = data.get() else { return };
+            let f = features.get();
+            model.hidden.track();
+            model.activation.track();
+            let seed = data_state.seed.get_untracked();
+            untrack(|| run.reset(d, f, &model, seed));
+        });
+        Effect::new(move |_| {
+            model.learning_rate.track();
+            model.regularization.track();
+            model.regularization_rate.track();
+            model.batch_size.track();
+            let seed = data_state.seed.get_untracked();
+            untrack(|| run.update_params(&model, seed));
+        });
     }
 }
 
@@ -69,25 +144,32 @@ impl Default for Studio {
 
 #[component]
 pub fn App() -> impl IntoView {
-    provide_context(Studio::new());
+    let studio = Studio::new();
+    provide_context(studio);
+    let is_network = move || studio.model.kind.get() == ModelKind::NeuralNetwork;
     view! {
         <header class="masthead">
             <h1>"Hyperplane"</h1>
             <p class="tagline">
-                "A support vector machine on Fisher's iris data, trained live in your browser. "
-                "Move a slider and the model retrains and redraws at once."
+                "Pick a dataset and a model, move a slider, and watch the model retrain and redraw at once. "
+                "Everything runs in your browser."
             </p>
         </header>
         <main class="studio">
-            <section class="panel controls" aria-labelledby="controls-title">
+            <section class="panel controls" aria-labelledby="data-title">
+                <h2 id="data-title">"Data"</h2>
+                <DataControls/>
                 <h2 id="controls-title">"Model"</h2>
-                <ModelControls/>
+                <ModelPicker/>
                 <h2>"Plane"</h2>
                 <PlaneControls/>
             </section>
             <section class="panel output" aria-labelledby="output-title">
                 <h2 id="output-title" class="visually-hidden">"Decision boundary"</h2>
                 <DecisionSurface/>
+                <Show when=is_network>
+                    <LossChart/>
+                </Show>
             </section>
             <section class="panel metrics" aria-labelledby="metrics-title">
                 <h2 id="metrics-title">"Scores"</h2>
@@ -95,8 +177,9 @@ pub fn App() -> impl IntoView {
             </section>
         </main>
         <footer class="colophon">
-            "SVC as in LIBSVM and scikit-learn (SMO, one-vs-one); data split 80/20 with seed 42, "
-            "standardized with training statistics. Runs entirely in this page: nothing is sent anywhere."
+            "Models as in scikit-learn (SVM by SMO with one-vs-one, logistic regression, k-NN, CART) "
+            "and a neural network as in TensorFlow Playground; data split with a seed and standardized "
+            "with training statistics. Runs entirely in this page: nothing is sent anywhere."
         </footer>
     }
 }

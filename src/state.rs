@@ -2,36 +2,185 @@
 //! Gestures write these; everything else derives from them.
 
 use hyperplane_core::kernel::{Gamma, KernelKind};
+use hyperplane_core::linear_model::LogisticParams;
+use hyperplane_core::neighbors::{KnnParams, KnnWeights};
+use hyperplane_core::nn::{Activation, MlpParams, Regularization};
 use hyperplane_core::svm::SvcParams;
+use hyperplane_core::tree::{Criterion, TreeParams};
 use leptos::prelude::*;
 
-/// The model's hyperparameters, as the controls set them.
+use crate::training::{DataSpec, DatasetChoice, ModelSpec, SPLIT_SEED};
+
+/// Which data, how noisy, how it is split.
+#[derive(Clone, Copy)]
+pub struct DataState {
+    pub choice: RwSignal<DatasetChoice>,
+    pub noise: RwSignal<f64>,
+    pub train_ratio: RwSignal<f64>,
+    pub seed: RwSignal<u64>,
+}
+
+impl DataState {
+    /// Iris, 80 % training, seed 42: the seed article's example.
+    pub fn new() -> Self {
+        Self {
+            choice: RwSignal::new(DatasetChoice::Iris),
+            noise: RwSignal::new(0.0),
+            train_ratio: RwSignal::new(0.8),
+            seed: RwSignal::new(SPLIT_SEED),
+        }
+    }
+
+    pub fn spec(&self) -> DataSpec {
+        DataSpec {
+            choice: self.choice.get(),
+            noise: self.noise.get(),
+            train_ratio: self.train_ratio.get(),
+            seed: self.seed.get(),
+        }
+    }
+}
+
+impl Default for DataState {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// The model picker's choices.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ModelKind {
+    Svm,
+    Logistic,
+    Knn,
+    Tree,
+    NeuralNetwork,
+}
+
+impl ModelKind {
+    pub const ALL: [ModelKind; 5] = [
+        Self::Svm,
+        Self::Logistic,
+        Self::NeuralNetwork,
+        Self::Knn,
+        Self::Tree,
+    ];
+
+    /// The option's accessible name (as in the UI contract).
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Svm => "SVM",
+            Self::Logistic => "Logistic regression",
+            Self::Knn => "k-NN",
+            Self::Tree => "Decision tree",
+            Self::NeuralNetwork => "Neural network",
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Svm => "svm",
+            Self::Logistic => "logistic",
+            Self::Knn => "knn",
+            Self::Tree => "tree",
+            Self::NeuralNetwork => "mlp",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|m| m.key() == key)
+    }
+}
+
+/// Every model's hyperparameters, as the controls set them.
 #[derive(Clone, Copy)]
 pub struct ModelState {
+    pub kind: RwSignal<ModelKind>,
     pub kernel: RwSignal<KernelKind>,
     pub c: RwSignal<f64>,
     pub gamma: RwSignal<Gamma>,
     pub degree: RwSignal<u32>,
+    pub logistic_c: RwSignal<f64>,
+    pub k: RwSignal<usize>,
+    pub knn_weights: RwSignal<KnnWeights>,
+    pub max_depth: RwSignal<usize>,
+    pub min_leaf: RwSignal<usize>,
+    pub criterion: RwSignal<Criterion>,
+    pub hidden: RwSignal<Vec<usize>>,
+    pub activation: RwSignal<Activation>,
+    pub learning_rate: RwSignal<f64>,
+    pub regularization: RwSignal<Regularization>,
+    pub regularization_rate: RwSignal<f64>,
+    pub batch_size: RwSignal<usize>,
 }
 
 impl ModelState {
-    /// The seed article's example: a linear SVC with C = 1.
+    /// The seed article's example: a linear SVC with C = 1; the network starts at
+    /// TensorFlow Playground's defaults.
     pub fn new() -> Self {
         Self {
+            kind: RwSignal::new(ModelKind::Svm),
             kernel: RwSignal::new(KernelKind::Linear),
             c: RwSignal::new(1.0),
             gamma: RwSignal::new(Gamma::Scale),
             degree: RwSignal::new(3),
+            logistic_c: RwSignal::new(1.0),
+            k: RwSignal::new(5),
+            knn_weights: RwSignal::new(KnnWeights::Uniform),
+            max_depth: RwSignal::new(5),
+            min_leaf: RwSignal::new(1),
+            criterion: RwSignal::new(Criterion::Gini),
+            hidden: RwSignal::new(vec![4, 2]),
+            activation: RwSignal::new(Activation::Tanh),
+            learning_rate: RwSignal::new(0.03),
+            regularization: RwSignal::new(Regularization::None),
+            regularization_rate: RwSignal::new(0.001),
+            batch_size: RwSignal::new(10),
         }
     }
 
-    /// The current parameters (tracked: reading this subscribes to every field).
-    pub fn params(&self) -> SvcParams {
+    /// The SVM's parameters (tracked).
+    pub fn svc_params(&self) -> SvcParams {
         SvcParams::default()
             .kernel(self.kernel.get())
             .c(self.c.get())
             .gamma(self.gamma.get())
             .degree(self.degree.get())
+            .cache_mb(32.0)
+    }
+
+    /// The one-call model currently chosen, if it is one (tracked).
+    pub fn spec(&self) -> Option<ModelSpec> {
+        Some(match self.kind.get() {
+            ModelKind::Svm => ModelSpec::Svm(self.svc_params()),
+            ModelKind::Logistic => {
+                ModelSpec::Logistic(LogisticParams::default().c(self.logistic_c.get()))
+            }
+            ModelKind::Knn => ModelSpec::Knn(
+                KnnParams::default()
+                    .k(self.k.get())
+                    .weights(self.knn_weights.get()),
+            ),
+            ModelKind::Tree => ModelSpec::Tree(
+                TreeParams::default()
+                    .max_depth(Some(self.max_depth.get()))
+                    .min_samples_leaf(self.min_leaf.get())
+                    .criterion(self.criterion.get()),
+            ),
+            ModelKind::NeuralNetwork => return None,
+        })
+    }
+
+    /// The network's parameters (tracked). The studio uses the default semantics
+    /// (softmax output, any number of classes).
+    pub fn mlp_params(&self, seed: u64) -> MlpParams {
+        MlpParams::default()
+            .hidden(self.hidden.get())
+            .activation(self.activation.get())
+            .learning_rate(self.learning_rate.get())
+            .regularization(self.regularization.get(), self.regularization_rate.get())
+            .batch_size(self.batch_size.get())
+            .seed(seed)
     }
 }
 
@@ -41,7 +190,7 @@ impl Default for ModelState {
     }
 }
 
-/// Which two features the plane shows, and whether the model sees only those two.
+/// Which two features the plane shows, and whether the model sees only those.
 #[derive(Clone, Copy)]
 pub struct PlaneState {
     pub x_feature: RwSignal<usize>,

@@ -1,26 +1,186 @@
-//! Turns state into a fitted model and its scores by calling the engine. No maths here:
-//! only which data goes in and what is reported.
+//! Turns state into data, fitted models and their scores by calling the engine. No
+//! maths here: only which data goes in and what is reported.
 
-use hyperplane_core::datasets::iris;
-use hyperplane_core::grid::GridSpec;
+use hyperplane_core::datasets::{iris, Generated, GeneratorKind, GeneratorParams};
+use hyperplane_core::grid::{GridModel, GridOutput, GridSpec};
+use hyperplane_core::linear_model::{LogisticParams, LogisticRegression};
 use hyperplane_core::metrics::accuracy;
+use hyperplane_core::neighbors::{KNeighbors, KnnParams};
+use hyperplane_core::nn::Mlp;
 use hyperplane_core::preprocess::{split_and_standardize, Prepared};
 use hyperplane_core::svm::{Svc, SvcParams};
+use hyperplane_core::tree::{DecisionTree, TreeParams};
 use hyperplane_core::{Dataset, Error};
 
-/// The default split: 80 % training, seeded so every visitor sees the same numbers.
-pub const TRAIN_RATIO: f64 = 0.8;
+/// The datasets the picker offers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DatasetChoice {
+    Iris,
+    Generated(GeneratorKind),
+}
+
+impl DatasetChoice {
+    pub const ALL: [DatasetChoice; 7] = [
+        Self::Iris,
+        Self::Generated(GeneratorKind::Circle),
+        Self::Generated(GeneratorKind::Xor),
+        Self::Generated(GeneratorKind::Gauss),
+        Self::Generated(GeneratorKind::Spiral),
+        Self::Generated(GeneratorKind::Moons),
+        Self::Generated(GeneratorKind::Blobs),
+    ];
+
+    /// The name users see (and the option's accessible name).
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Iris => "Iris",
+            Self::Generated(GeneratorKind::Circle) => "Circle",
+            Self::Generated(GeneratorKind::Xor) => "XOR",
+            Self::Generated(GeneratorKind::Gauss) => "Gaussian",
+            Self::Generated(GeneratorKind::Spiral) => "Spiral",
+            Self::Generated(GeneratorKind::Moons) => "Moons",
+            Self::Generated(GeneratorKind::Blobs) => "Blobs",
+            Self::Generated(k) => k.name(),
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Iris => "iris",
+            Self::Generated(k) => k.name(),
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|d| d.key() == key)
+    }
+
+    /// Whether the noise slider means anything for this dataset.
+    pub fn has_noise(self) -> bool {
+        matches!(self, Self::Generated(_))
+    }
+}
+
+/// Everything that defines the data: the choice, its generator settings and the split.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct DataSpec {
+    pub choice: DatasetChoice,
+    /// TensorFlow Playground's 0–0.5 (moons: Gaussian σ; blobs: cluster σ = 1 + 10·noise).
+    pub noise: f64,
+    pub train_ratio: f64,
+    pub seed: u64,
+}
+
+/// The default split seed, so every visitor sees the same numbers.
 pub const SPLIT_SEED: u64 = 42;
 
-/// Iris, split and standardized with training statistics.
+/// Loads or generates the data, splits it and standardizes it with training statistics.
+pub fn load_data(spec: &DataSpec) -> Result<Prepared, Error> {
+    let data = match spec.choice {
+        DatasetChoice::Iris => iris()?,
+        DatasetChoice::Generated(kind) => {
+            let mut p = GeneratorParams::new(kind).seed(spec.seed).noise(spec.noise);
+            if kind == GeneratorKind::Blobs {
+                p = p.noise(0.0).cluster_std(1.0 + 10.0 * spec.noise);
+            }
+            match p.generate()? {
+                Generated::Classification(d) => d,
+                Generated::Regression(_) => {
+                    return Err(Error::Format(
+                        "regression datasets are not in the studio yet".into(),
+                    ))
+                }
+            }
+        }
+    };
+    split_and_standardize(&data, spec.train_ratio, spec.seed)
+}
+
+/// The iris split the foundation page used (kept for tests).
 pub fn default_data() -> Result<Prepared, Error> {
-    split_and_standardize(&iris()?, TRAIN_RATIO, SPLIT_SEED)
+    load_data(&DataSpec {
+        choice: DatasetChoice::Iris,
+        noise: 0.0,
+        train_ratio: 0.8,
+        seed: SPLIT_SEED,
+    })
+}
+
+/// A model that fits in one call, with its parameters.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ModelSpec {
+    Svm(SvcParams),
+    Logistic(LogisticParams),
+    Knn(KnnParams),
+    Tree(TreeParams),
+}
+
+/// Any fitted classifier the studio draws.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Fitted {
+    Svm(Svc),
+    Logistic(LogisticRegression),
+    Knn(KNeighbors),
+    Tree(DecisionTree),
+    Mlp(Mlp),
+}
+
+/// How to read a grid's margin, and so which lines to draw.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SurfaceKind {
+    /// Two-class SVM: signed decision value; boundary at 0, margins at ±1.
+    SvmBinary,
+    /// Multi-class SVM: boundaries from the one-vs-one pair values.
+    SvmPairs,
+    /// Two classes with a signed score (log-odds, P(1) − P(0), tanh): boundary at 0.
+    SignedBinary,
+    /// A probability lead ≥ 0: boundaries where the predicted class changes.
+    Regions,
+}
+
+impl Fitted {
+    pub fn predict(&self, x: ndarray::ArrayView2<'_, f64>) -> Result<Vec<usize>, Error> {
+        match self {
+            Fitted::Svm(m) => m.predict(x),
+            Fitted::Logistic(m) => m.predict(x),
+            Fitted::Knn(m) => m.predict(x),
+            Fitted::Tree(m) => m.predict(x),
+            Fitted::Mlp(m) => m.predict(x),
+        }
+    }
+
+    pub fn evaluate_grid(&self, spec: &GridSpec, out: &mut GridOutput) -> Result<(), Error> {
+        match self {
+            Fitted::Svm(m) => m.evaluate_grid(spec, out),
+            Fitted::Logistic(m) => m.evaluate_grid(spec, out),
+            Fitted::Knn(m) => m.evaluate_grid(spec, out),
+            Fitted::Tree(m) => m.evaluate_grid(spec, out),
+            Fitted::Mlp(m) => m.evaluate_grid(spec, out),
+        }
+    }
+
+    /// Training rows to ring (support vectors), if the model has such.
+    pub fn support_indices(&self) -> &[usize] {
+        match self {
+            Fitted::Svm(m) => m.support_indices(),
+            _ => &[],
+        }
+    }
+
+    pub fn surface_kind(&self, n_classes: usize) -> SurfaceKind {
+        match self {
+            Fitted::Svm(m) if m.pairs().len() == 1 => SurfaceKind::SvmBinary,
+            Fitted::Svm(_) => SurfaceKind::SvmPairs,
+            Fitted::Logistic(_) | Fitted::Mlp(_) if n_classes == 2 => SurfaceKind::SignedBinary,
+            _ => SurfaceKind::Regions,
+        }
+    }
 }
 
 /// A fitted model with what the page shows about it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Trained {
-    pub model: Svc,
+    pub model: Fitted,
     /// Indices (into the dataset's features) the model was trained on.
     pub features: Vec<usize>,
     pub train_accuracy: f64,
@@ -28,19 +188,39 @@ pub struct Trained {
     pub fit_ms: f64,
 }
 
-/// Fits `params` on the training part restricted to `features` and scores it.
+/// Fits a one-call model on the training part restricted to `features` and scores it.
 /// `now` is a millisecond clock (the browser's `performance.now()`).
 pub fn train(
     data: &Prepared,
-    params: &SvcParams,
+    spec: &ModelSpec,
     features: &[usize],
     now: impl Fn() -> f64,
 ) -> Result<Trained, Error> {
-    let checked = params.check()?;
     let train_set = restrict(&data.train, features)?;
     let start = now();
-    let model = checked.fit(&train_set)?;
+    let model = match spec {
+        ModelSpec::Svm(p) => Fitted::Svm(p.check()?.fit(&train_set)?),
+        ModelSpec::Logistic(p) => Fitted::Logistic(p.check()?.fit(&train_set)?),
+        ModelSpec::Knn(p) => {
+            let mut p = p.clone();
+            // k can never exceed the training points; say so by using all of them.
+            p.k = p.k.min(train_set.n_samples());
+            Fitted::Knn(p.check()?.fit(&train_set)?)
+        }
+        ModelSpec::Tree(p) => Fitted::Tree(p.check()?.fit(&train_set)?),
+    };
     let fit_ms = now() - start;
+    score(data, model, features, fit_ms)
+}
+
+/// Scores an already fitted model (e.g. a snapshot of a network in training).
+pub fn score(
+    data: &Prepared,
+    model: Fitted,
+    features: &[usize],
+    fit_ms: f64,
+) -> Result<Trained, Error> {
+    let train_set = restrict(&data.train, features)?;
     let train_accuracy = accuracy(train_set.y(), &model.predict(train_set.x())?)?;
     let test_accuracy = if data.test.n_samples() > 0 {
         let test_set = restrict(&data.test, features)?;
@@ -57,7 +237,7 @@ pub fn train(
     })
 }
 
-fn restrict(d: &Dataset, features: &[usize]) -> Result<Dataset, Error> {
+pub fn restrict(d: &Dataset, features: &[usize]) -> Result<Dataset, Error> {
     if features.len() == d.n_features() && features.iter().enumerate().all(|(i, &f)| i == f) {
         Ok(d.clone())
     } else {
@@ -67,7 +247,7 @@ fn restrict(d: &Dataset, features: &[usize]) -> Result<Dataset, Error> {
 
 /// The features a model should be trained on for the plane (`x`, `y`).
 pub fn model_features(n_features: usize, x: usize, y: usize, shown_only: bool) -> Vec<usize> {
-    if shown_only {
+    if shown_only || n_features <= 2 {
         vec![x, y]
     } else {
         (0..n_features).collect()
@@ -128,20 +308,51 @@ mod tests {
         let data = default_data().unwrap();
         let t = train(
             &data,
-            &SvcParams::default().kernel(KernelKind::Linear),
+            &ModelSpec::Svm(SvcParams::default().kernel(KernelKind::Linear)),
             &[0, 1, 2, 3],
             || 0.0,
         )
         .unwrap();
         // scikit-learn's SVC(kernel="linear", C=1) on the same split: 93.3 %, 23 SVs.
         assert_eq!(crate::format::percent(t.test_accuracy.unwrap()), "93.3%");
-        assert_eq!(t.model.n_support(), &[2, 12, 9]);
+        match &t.model {
+            Fitted::Svm(m) => assert_eq!(m.n_support(), &[2, 12, 9]),
+            _ => panic!("an SVM"),
+        }
+    }
+
+    #[test]
+    fn every_dataset_and_model_fits() {
+        for choice in DatasetChoice::ALL {
+            let data = load_data(&DataSpec {
+                choice,
+                noise: 0.1,
+                train_ratio: 0.5,
+                seed: 3,
+            })
+            .unwrap();
+            for spec in [
+                ModelSpec::Svm(SvcParams::default()),
+                ModelSpec::Logistic(LogisticParams::default()),
+                ModelSpec::Knn(KnnParams::default()),
+                ModelSpec::Tree(TreeParams::default().max_depth(Some(5))),
+            ] {
+                let t = train(&data, &spec, &[0, 1], || 0.0).unwrap();
+                assert!(t.train_accuracy > 0.4, "{choice:?} {spec:?}");
+            }
+        }
     }
 
     #[test]
     fn bad_params_are_an_error_not_a_panic() {
         let data = default_data().unwrap();
-        let err = train(&data, &SvcParams::default().c(-1.0), &[0, 1], || 0.0).unwrap_err();
+        let err = train(
+            &data,
+            &ModelSpec::Svm(SvcParams::default().c(-1.0)),
+            &[0, 1],
+            || 0.0,
+        )
+        .unwrap_err();
         assert!(err.to_string().contains("C"));
     }
 }

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::app::Studio;
 use crate::palette::class_css;
+use crate::training::{Fitted, SurfaceKind};
 
 #[component]
 pub fn ClassLegend() -> impl IntoView {
@@ -15,12 +16,17 @@ pub fn ClassLegend() -> impl IntoView {
                 .unwrap_or_default()
         })
     };
-    let binary = move || {
+    let svm_binary = move || {
         studio.trained.with(|t| {
             t.as_ref()
-                .map(|t| t.model.pairs().len() == 1)
+                .map(|t| t.model.surface_kind(2) == SurfaceKind::SvmBinary)
                 .unwrap_or(false)
         })
+    };
+    let is_svm = move || {
+        studio
+            .trained
+            .with(|t| matches!(t.as_ref().map(|t| &t.model), Ok(Fitted::Svm(_))))
     };
     view! {
         <ul class="legend" aria-label="Legend">
@@ -43,13 +49,21 @@ pub fn ClassLegend() -> impl IntoView {
                     })
                     .collect_view()
             }}
-            <li class="key">"filled: training · hollow: test · ringed: support vector"</li>
             <li class="key">
                 {move || {
-                    if binary() {
+                    if is_svm() {
+                        "filled: training · hollow: test · ringed: support vector"
+                    } else {
+                        "filled: training · hollow: test"
+                    }
+                }}
+            </li>
+            <li class="key">
+                {move || {
+                    if svm_binary() {
                         "solid line: boundary · dashed: margins (decision value ±1)"
                     } else {
-                        "lines: class boundaries · paler: less confident"
+                        "lines: decision boundaries · paler: less confident"
                     }
                 }}
             </li>

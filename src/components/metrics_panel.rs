@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::app::Studio;
 use crate::format::percent;
+use crate::training::Fitted;
 
 #[component]
 pub fn MetricsPanel() -> impl IntoView {
@@ -24,32 +25,32 @@ pub fn MetricsPanel() -> impl IntoView {
                 <dt>"Training accuracy"</dt>
                 <dd data-testid="train-accuracy">{text(|t| percent(t.train_accuracy))}</dd>
             </div>
-            <div class="score">
-                <dt>"Support vectors"</dt>
-                <dd data-testid="support-vectors">
-                    {text(|t| t.model.n_support().iter().sum::<usize>().to_string())}
-                </dd>
-            </div>
+            <Show when=move || t.with(|t| matches!(t.as_ref().map(|t| &t.model), Ok(Fitted::Svm(_))))>
+                <div class="score">
+                    <dt>"Support vectors"</dt>
+                    <dd data-testid="support-vectors">
+                        {text(|t| match &t.model {
+                            Fitted::Svm(m) => m.n_support().iter().sum::<usize>().to_string(),
+                            _ => "–".into(),
+                        })}
+                    </dd>
+                </div>
+            </Show>
         </dl>
         <p class="per-class" data-testid="support-vectors-per-class">
             {move || {
                 let names = studio
                     .data
                     .with(|d| d.as_ref().map(|d| d.train.class_names().to_vec()).unwrap_or_default());
-                t.with(|t| {
-                    t.as_ref()
-                        .map(|t| {
-                            t.model
-                                .classes()
-                                .iter()
-                                .zip(t.model.n_support())
-                                .map(|(&c, n)| {
-                                    format!("{} {}", names.get(c).cloned().unwrap_or_default(), n)
-                                })
-                                .collect::<Vec<_>>()
-                                .join(" · ")
-                        })
-                        .unwrap_or_default()
+                t.with(|t| match t.as_ref().map(|t| &t.model) {
+                    Ok(Fitted::Svm(m)) => m
+                        .classes()
+                        .iter()
+                        .zip(m.n_support())
+                        .map(|(&c, n)| format!("{} {}", names.get(c).cloned().unwrap_or_default(), n))
+                        .collect::<Vec<_>>()
+                        .join(" · "),
+                    _ => String::new(),
                 })
             }}
         </p>
@@ -57,7 +58,7 @@ pub fn MetricsPanel() -> impl IntoView {
             t.with(|t| {
                 t.as_ref()
                     .ok()
-                    .filter(|t| !t.model.converged())
+                    .filter(|t| matches!(&t.model, Fitted::Svm(m) if !m.converged()))
                     .map(|_| {
                         view! {
                             <p role="alert" class="warning">

@@ -1,8 +1,16 @@
 //! One component per file, named for what the user sees.
 
 pub mod class_legend;
+pub mod data_controls;
 pub mod decision_surface;
+pub mod knn_controls;
+pub mod logistic_controls;
+pub mod loss_chart;
 pub mod metrics_panel;
 pub mod model_controls;
+pub mod model_picker;
+pub mod network_controls;
 pub mod param_slider;
 pub mod plane_controls;
+pub mod training_controls;
+pub mod tree_controls;

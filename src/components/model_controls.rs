@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::param_slider::ParamSlider;
 use crate::app::Studio;
 use crate::slider_scale::SliderScale;
+use crate::training::Fitted;
 
 pub const C_SCALE: SliderScale = SliderScale::log(0.01, 1000.0);
 pub const GAMMA_SCALE: SliderScale = SliderScale::log(0.001, 100.0);
@@ -21,10 +22,13 @@ pub fn ModelControls() -> impl IntoView {
         Gamma::Value(g) => g,
         _ => studio
             .trained
-            .with(|t| match t.as_ref().map(|t| t.model.kernel()) {
-                Ok(Kernel::Rbf { gamma })
-                | Ok(Kernel::Poly { gamma, .. })
-                | Ok(Kernel::Sigmoid { gamma, .. }) => Some(gamma),
+            .with(|t| match t.as_ref().map(|t| &t.model) {
+                Ok(Fitted::Svm(m)) => match m.kernel() {
+                    Kernel::Rbf { gamma }
+                    | Kernel::Poly { gamma, .. }
+                    | Kernel::Sigmoid { gamma, .. } => Some(gamma),
+                    Kernel::Linear => None,
+                },
                 _ => None,
             })
             .unwrap_or(0.25),

@@ -22,7 +22,11 @@ pub fn ParamSlider(
     /// Extra text after the value, e.g. "(scale)".
     #[prop(optional, into)]
     note: Signal<String>,
+    /// How to show the value (default: about three significant digits).
+    #[prop(optional)]
+    display: Option<fn(f64) -> String>,
 ) -> impl IntoView {
+    let show = display.unwrap_or(param);
     let output_id = format!("{id}-value");
     view! {
         <div class="param" class:disabled=move || disabled.get()>
@@ -43,7 +47,7 @@ pub fn ParamSlider(
                 }
             />
             <output id=output_id for=id>
-                {move || param(value.get())}
+                {move || show(value.get())}
                 {move || {
                     let n = note.get();
                     (!n.is_empty()).then(|| format!(" {n}"))

@@ -55,6 +55,7 @@ pub fn PlaneControls() -> impl IntoView {
                 {move || options(plane.y_feature)}
             </select>
         </div>
+        <Show when=move || { n_features() > 2 }>
         <fieldset class="choice">
             <legend>"Train on"</legend>
             <label>
@@ -76,5 +77,6 @@ pub fn PlaneControls() -> impl IntoView {
                 "Only the two shown"
             </label>
         </fieldset>
+        </Show>
     }
 }

@@ -2,7 +2,7 @@
 //! never per-pixel plotters calls), vector contours for the boundary and margins,
 //! then plotters' axes and the data points on top.
 
-use hyperplane_core::grid::{GridModel, GridOutput};
+use hyperplane_core::grid::GridOutput;
 use hyperplane_core::preprocess::Prepared;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -14,7 +14,7 @@ use super::canvas_size::fit_to_css;
 use super::contour::{contour, Segment};
 use super::surface_pixels::fill_rgba;
 use crate::palette::class_rgb;
-use crate::training::{plane_extent, surface_spec, Trained};
+use crate::training::{plane_extent, surface_spec, SurfaceKind, Trained};
 
 /// Buffers reused from frame to frame.
 #[derive(Default)]
@@ -108,8 +108,9 @@ pub fn draw_surface(
         .evaluate_grid(&spec, &mut buf.grid)
         .map_err(|e| e.to_string())?;
     let grid_ms = now() - t_grid;
-    let binary = trained.model.pairs().len() == 1;
-    fill_rgba(&buf.grid, gw, gh, binary, &mut buf.rgba);
+    let kind = trained.model.surface_kind(data.train.n_classes());
+    let signed = matches!(kind, SurfaceKind::SvmBinary | SurfaceKind::SignedBinary);
+    fill_rgba(&buf.grid, gw, gh, signed, &mut buf.rgba);
 
     let document = web_sys::window()
         .and_then(|w| w.document())
@@ -156,46 +157,49 @@ pub fn draw_surface(
         ctx.set_stroke_style_str(colour);
         ctx.stroke();
     };
-    if binary {
-        for (level, dash) in [(1.0, true), (-1.0, true), (0.0, false)] {
-            contour(&buf.grid.margin, gw, gh, level, &mut buf.segments);
-            stroke(
-                &buf.segments,
-                if dash { 1.2 } else { 2.0 },
-                dash,
-                "rgba(30,30,40,0.85)",
-            );
-        }
-    } else {
-        // Each pair's decision value is smooth, so its zero line is a clean boundary;
-        // keep it only where the two regions it separates actually meet.
-        let n = gw * gh;
-        let classes = trained.model.classes();
-        for (p, &(a, b)) in trained.model.pairs().iter().enumerate() {
-            let (ca, cb) = (classes[a] as u32, classes[b] as u32);
-            let Some(field) = buf.grid.pair_values.get(p * n..(p + 1) * n) else {
-                continue;
-            };
-            contour(field, gw, gh, 0.0, &mut buf.segments);
-            let labels = &buf.grid.label;
-            buf.segments.retain(|s| {
-                let (c, r) = (
-                    s[0].min(s[2]).floor() as usize,
-                    s[1].min(s[3]).floor() as usize,
+    match kind {
+        SurfaceKind::SvmBinary => {
+            for (level, dash) in [(1.0, true), (-1.0, true), (0.0, false)] {
+                contour(&buf.grid.margin, gw, gh, level, &mut buf.segments);
+                stroke(
+                    &buf.segments,
+                    if dash { 1.2 } else { 2.0 },
+                    dash,
+                    "rgba(30,30,40,0.85)",
                 );
-                let corners = [(c, r), (c + 1, r), (c, r + 1), (c + 1, r + 1)];
-                let mut seen_a = false;
-                let mut seen_b = false;
-                for (cc, rr) in corners {
-                    match labels.get(rr.min(gh - 1) * gw + cc.min(gw - 1)) {
-                        Some(&l) if l == ca => seen_a = true,
-                        Some(&l) if l == cb => seen_b = true,
-                        _ => {}
-                    }
+            }
+        }
+        SurfaceKind::SignedBinary => {
+            contour(&buf.grid.margin, gw, gh, 0.0, &mut buf.segments);
+            stroke(&buf.segments, 2.0, false, "rgba(30,30,40,0.85)");
+        }
+        SurfaceKind::SvmPairs => {
+            // Each pair's decision value is smooth, so its zero line is a clean
+            // boundary; keep it only where the two regions it separates actually meet.
+            let n = gw * gh;
+            if let crate::training::Fitted::Svm(svm) = &trained.model {
+                let classes = svm.classes();
+                for (p, &(a, b)) in svm.pairs().iter().enumerate() {
+                    let (ca, cb) = (classes[a] as u32, classes[b] as u32);
+                    let Some(field) = buf.grid.pair_values.get(p * n..(p + 1) * n) else {
+                        continue;
+                    };
+                    contour(field, gw, gh, 0.0, &mut buf.segments);
+                    let labels = &buf.grid.label;
+                    buf.segments.retain(|s| meets(labels, gw, gh, s, ca, cb));
+                    stroke(&buf.segments, 1.6, false, "rgba(30,30,40,0.85)");
                 }
-                seen_a && seen_b
-            });
-            stroke(&buf.segments, 1.6, false, "rgba(30,30,40,0.85)");
+            }
+        }
+        SurfaceKind::Regions => {
+            // Where the predicted class changes (trees and k-NN are piecewise).
+            let mut field = Vec::with_capacity(gw * gh);
+            for class in 0..data.train.n_classes() as u32 {
+                field.clear();
+                field.extend(buf.grid.label.iter().map(|&l| f32::from(l == class)));
+                contour(&field, gw, gh, 0.5, &mut buf.segments);
+                stroke(&buf.segments, 1.4, false, "rgba(30,30,40,0.75)");
+            }
         }
     }
     let _ = ctx.set_line_dash(&js_sys::Array::new());
@@ -275,6 +279,23 @@ pub fn draw_surface(
         grid_width: gw,
         grid_height: gh,
     })
+}
+
+/// Whether a contour segment lies where regions of classes `a` and `b` meet.
+fn meets(labels: &[u32], gw: usize, gh: usize, s: &Segment, a: u32, b: u32) -> bool {
+    let (c, r) = (
+        s[0].min(s[2]).floor() as usize,
+        s[1].min(s[3]).floor() as usize,
+    );
+    let (mut seen_a, mut seen_b) = (false, false);
+    for (cc, rr) in [(c, r), (c + 1, r), (c, r + 1), (c + 1, r + 1)] {
+        match labels.get(rr.min(gh - 1) * gw + cc.min(gw - 1)) {
+            Some(&l) if l == a => seen_a = true,
+            Some(&l) if l == b => seen_b = true,
+            _ => {}
+        }
+    }
+    seen_a && seen_b
 }
 
 /// Class 0 circle, 1 square, 2 triangle, then repeating, so classes differ by shape too.

@@ -393,27 +393,6 @@ impl LogisticRegression {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::datasets::iris;
-
-    #[test]
-    fn probabilities_sum_to_one_and_predictions_follow_them() {
-        let d = iris().unwrap();
-        let m = LogisticParams::default().check().unwrap().fit(&d).unwrap();
-        assert!(m.converged);
-        let p = m.predict_proba(d.x()).unwrap();
-        for row in p.rows() {
-            assert!((row.sum() - 1.0).abs() < 1e-12);
-        }
-        let acc = crate::metrics::accuracy(d.y(), &m.predict(d.x()).unwrap()).unwrap();
-        assert!(acc > 0.95, "{acc}");
-        assert!(LogisticParams::default().c(0.0).check().is_err());
-        assert!(m.predict(ndarray::array![[1.0]].view()).is_err());
-    }
-}
-
 impl crate::grid::GridModel for LogisticRegression {
     fn n_features(&self) -> usize {
         LogisticRegression::n_features(self)
@@ -471,5 +450,26 @@ impl crate::grid::GridModel for LogisticRegression {
             }
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::datasets::iris;
+
+    #[test]
+    fn probabilities_sum_to_one_and_predictions_follow_them() {
+        let d = iris().unwrap();
+        let m = LogisticParams::default().check().unwrap().fit(&d).unwrap();
+        assert!(m.converged);
+        let p = m.predict_proba(d.x()).unwrap();
+        for row in p.rows() {
+            assert!((row.sum() - 1.0).abs() < 1e-12);
+        }
+        let acc = crate::metrics::accuracy(d.y(), &m.predict(d.x()).unwrap()).unwrap();
+        assert!(acc > 0.95, "{acc}");
+        assert!(LogisticParams::default().c(0.0).check().is_err());
+        assert!(m.predict(ndarray::array![[1.0]].view()).is_err());
     }
 }

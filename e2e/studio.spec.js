@@ -1,0 +1,110 @@
+// The interactive studio: every dataset and model, the data sliders, and the network's
+// training animation.
+const { test, expect } = require("@playwright/test");
+const { openStudio, surfacePixels, surfaceChangedFrom } = require("./helpers");
+
+const DATASETS = ["Iris", "Circle", "XOR", "Gaussian", "Spiral", "Moons", "Blobs"];
+const MODELS = ["SVM", "Logistic regression", "Neural network", "k-NN", "Decision tree"];
+
+/** Share of the surface's pixels that are not plain white (a drawn surface has many). */
+async function inkShare(page) {
+  return page.getByRole("img", { name: "Decision boundary" }).evaluate((c) => {
+    const ctx = c.getContext("2d");
+    const { data } = ctx.getImageData(0, 0, c.width, c.height);
+    let ink = 0;
+    for (let i = 0; i < data.length; i += 4) if (data[i] < 250 || data[i + 1] < 250 || data[i + 2] < 250) ink++;
+    return ink / (data.length / 4);
+  });
+}
+
+test("every dataset and model draws a surface with a plausible accuracy", async ({ page }) => {
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await openStudio(page);
+  for (const dataset of DATASETS) {
+    await page.getByRole("combobox", { name: "Dataset" }).selectOption({ label: dataset });
+    for (const model of MODELS) {
+      await page.getByRole("combobox", { name: "Model", exact: true }).selectOption({ label: model });
+      if (model === "Neural network") {
+        await page.getByRole("button", { name: "Step" }).click();
+        await expect(page.getByTestId("epoch")).not.toHaveText("0");
+      }
+      await expect(page.getByTestId("test-accuracy")).toHaveText(/^\d{1,3}\.\d%$/);
+      const acc = parseFloat(await page.getByTestId("test-accuracy").textContent());
+      expect(acc, `${dataset} / ${model}`).toBeGreaterThanOrEqual(20);
+      expect(await inkShare(page), `${dataset} / ${model}`).toBeGreaterThan(0.3);
+    }
+  }
+  expect(errors).toEqual([]);
+  await expect(page.locator("[role=alert]")).toHaveCount(0);
+});
+
+test("noise and training ratio regenerate the data and redraw", async ({ page }) => {
+  await openStudio(page);
+  await page.getByRole("combobox", { name: "Dataset" }).selectOption({ label: "Circle" });
+  await expect(page.getByTestId("point-count")).toHaveText("250 training · 250 test");
+  const before = await surfacePixels(page);
+  await page.getByRole("slider", { name: "Noise" }).fill("30");
+  await expect(page.locator("#noise-value")).toHaveText("30%");
+  const noisy = await surfaceChangedFrom(page, before);
+  await page.getByRole("slider", { name: "Training ratio" }).fill("60");
+  await expect(page.getByTestId("point-count")).toHaveText("350 training · 150 test");
+  const split = await surfaceChangedFrom(page, noisy);
+  await page.getByRole("button", { name: "Regenerate" }).click();
+  await expect(page.getByRole("spinbutton", { name: "Seed" })).toHaveValue("43");
+  await surfaceChangedFrom(page, split);
+});
+
+test("play trains the network on circle: the epoch advances and the loss falls", async ({ page }) => {
+  await openStudio(page);
+  await page.getByRole("combobox", { name: "Dataset" }).selectOption({ label: "Circle" });
+  await page.getByRole("combobox", { name: "Model", exact: true }).selectOption({ label: "Neural network" });
+  await expect(page.getByRole("img", { name: "Loss curve" })).toBeVisible();
+  await page.getByRole("button", { name: "Step" }).click();
+  await expect(page.getByTestId("epoch")).toHaveText("1");
+  const first = parseFloat(await page.getByTestId("train-loss").textContent());
+  await page.getByRole("button", { name: "Play" }).click();
+  await expect.poll(async () => parseInt(await page.getByTestId("epoch").textContent(), 10), { timeout: 15_000 }).toBeGreaterThan(300);
+  await page.getByRole("button", { name: "Pause" }).click();
+  const later = parseFloat(await page.getByTestId("train-loss").textContent());
+  expect(later).toBeLessThan(first * 0.5);
+  await expect(page.getByTestId("test-accuracy")).toHaveText(/^(9\d|100)\.\d%$/);
+  // Reset keeps the seed: the same start
+  await page.getByRole("button", { name: "Reset" }).click();
+  await expect(page.getByTestId("epoch")).toHaveText("0");
+  await page.getByRole("button", { name: "Step" }).click();
+  await expect(page.getByTestId("train-loss")).toHaveText(first.toFixed(4));
+});
+
+test("changing the learning rate while playing keeps training without a reset", async ({ page }) => {
+  await openStudio(page);
+  await page.getByRole("combobox", { name: "Dataset" }).selectOption({ label: "XOR" });
+  await page.getByRole("combobox", { name: "Model", exact: true }).selectOption({ label: "Neural network" });
+  await page.getByRole("button", { name: "Play" }).click();
+  await expect.poll(async () => parseInt(await page.getByTestId("epoch").textContent(), 10)).toBeGreaterThan(50);
+  const at = parseInt(await page.getByTestId("epoch").textContent(), 10);
+  await page.getByRole("slider", { name: "Learning rate" }).fill("500");
+  await expect.poll(async () => parseInt(await page.getByTestId("epoch").textContent(), 10)).toBeGreaterThan(at + 50);
+  await page.getByRole("button", { name: "Pause" }).click();
+  await expect(page.locator("[role=alert]")).toHaveCount(0);
+});
+
+test("a very high learning rate never shows NaN: the loss stays a number or divergence is explained", async ({ page }) => {
+  await openStudio(page);
+  await page.getByRole("combobox", { name: "Dataset" }).selectOption({ label: "Gaussian" });
+  await page.getByRole("combobox", { name: "Model", exact: true }).selectOption({ label: "Neural network" });
+  await page.getByRole("combobox", { name: "Activation" }).selectOption("relu");
+  await page.getByRole("slider", { name: "Learning rate" }).fill("1000");
+  await expect(page.locator("#learning-rate-value")).toHaveText("3.00");
+  await page.getByRole("button", { name: "Play" }).click();
+  await page.waitForTimeout(2000);
+  const alerts = await page.locator("[role=alert]").allTextContents();
+  if (alerts.length > 0) {
+    expect(alerts.join(" ")).toContain("diverged");
+  } else {
+    await page.getByRole("button", { name: "Pause" }).click();
+    const loss = await page.getByTestId("train-loss").textContent();
+    expect(Number.isFinite(parseFloat(loss)), loss).toBe(true);
+    await expect(page.getByTestId("test-accuracy")).toHaveText(/^\d{1,3}\.\d%$/);
+  }
+});

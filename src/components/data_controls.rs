@@ -1,0 +1,99 @@
+//! The data: which dataset, its noise, the train/test split and the seed.
+
+use leptos::prelude::*;
+
+use super::param_slider::ParamSlider;
+use crate::app::Studio;
+use crate::slider_scale::SliderScale;
+use crate::training::DatasetChoice;
+
+const NOISE: SliderScale = SliderScale::linear(0.0, 0.5, 50);
+const RATIO: SliderScale = SliderScale::linear(0.1, 0.9, 80);
+
+fn percent0(v: f64) -> String {
+    format!("{:.0}%", v * 100.0)
+}
+
+#[component]
+pub fn DataControls() -> impl IntoView {
+    let studio = expect_context::<Studio>();
+    let d = studio.data_state;
+    let no_noise = Signal::derive(move || !d.choice.get().has_noise());
+    let count = move || {
+        studio.data.with(|r| {
+            r.as_ref()
+                .map(|p| {
+                    format!(
+                        "{} training · {} test",
+                        p.train.n_samples(),
+                        p.test.n_samples()
+                    )
+                })
+                .unwrap_or_default()
+        })
+    };
+    view! {
+        <div class="param">
+            <label for="dataset">"Dataset"</label>
+            <select
+                id="dataset"
+                on:change=move |ev| {
+                    if let Some(c) = DatasetChoice::from_key(&event_target_value(&ev)) {
+                        d.choice.set(c);
+                        // The Playground's sets are split half and half.
+                        if c != DatasetChoice::Iris && d.train_ratio.get_untracked() == 0.8 {
+                            d.train_ratio.set(0.5);
+                        }
+                    }
+                }
+            >
+                {DatasetChoice::ALL
+                    .into_iter()
+                    .map(|c| {
+                        view! {
+                            <option value=c.key() selected=move || d.choice.get() == c>
+                                {c.label()}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+        </div>
+        <ParamSlider
+            id="noise"
+            label="Noise"
+            scale=NOISE
+            value=d.noise
+            on_change=move |v| d.noise.set(v)
+            disabled=no_noise
+            display=percent0
+        />
+        <ParamSlider
+            id="ratio"
+            label="Training ratio"
+            scale=RATIO
+            value=d.train_ratio
+            on_change=move |v| d.train_ratio.set(v)
+            display=percent0
+        />
+        <div class="param-row">
+            <button type="button" on:click=move |_| d.seed.update(|s| *s = s.wrapping_add(1))>
+                "Regenerate"
+            </button>
+            <label class="inline" for="seed">"Seed"</label>
+            <input
+                id="seed"
+                class="seed"
+                type="number"
+                min="0"
+                prop:value=move || d.seed.get().to_string()
+                on:change=move |ev| {
+                    if let Ok(s) = event_target_value(&ev).trim().parse::<u64>() {
+                        d.seed.set(s);
+                    }
+                }
+            />
+        </div>
+        <p class="hint" data-testid="point-count">{count}</p>
+    }
+}

@@ -1,0 +1,150 @@
+//! The network's architecture and training settings. Changing the layers or the
+//! activation starts a new network; the learning rate, regularization and batch size
+//! apply from the next step on.
+
+use hyperplane_core::nn::{Activation, Regularization};
+use leptos::prelude::*;
+
+use super::param_slider::ParamSlider;
+use crate::app::Studio;
+use crate::slider_scale::SliderScale;
+
+const LEARNING_RATE: SliderScale = SliderScale::log(0.0001, 3.0);
+const REG_RATE: SliderScale = SliderScale::log(0.0001, 1.0);
+const BATCH: SliderScale = SliderScale::linear(1.0, 30.0, 29);
+const MAX_LAYERS: usize = 6;
+const MAX_NEURONS: usize = 8;
+
+#[component]
+pub fn NetworkControls() -> impl IntoView {
+    let m = expect_context::<Studio>().model;
+    let layers = move || m.hidden.get();
+    let add_layer = move |_| {
+        m.hidden.update(|h| {
+            if h.len() < MAX_LAYERS {
+                h.push(2);
+            }
+        })
+    };
+    let remove_layer = move |_| {
+        m.hidden.update(|h| {
+            h.pop();
+        })
+    };
+    view! {
+        <div class="param">
+            <span class="label">"Hidden layers"</span>
+            <output data-testid="hidden-layers">
+                {move || {
+                    let h = layers();
+                    if h.is_empty() { "none".to_string() } else {
+                        h.iter().map(|n| n.to_string()).collect::<Vec<_>>().join(" · ")
+                    }
+                }}
+            </output>
+        </div>
+        <div class="param-row">
+            <button type="button" aria-label="Add hidden layer" on:click=add_layer disabled=move || { layers().len() >= MAX_LAYERS }>
+                "+ layer"
+            </button>
+            <button type="button" aria-label="Remove hidden layer" on:click=remove_layer disabled=move || { layers().is_empty() }>
+                "− layer"
+            </button>
+        </div>
+        <div class="neuron-buttons">
+            {move || {
+                layers()
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, n)| {
+                        view! {
+                            <div class="neuron-row">
+                                <span>{format!("Layer {}: {n}", i + 1)}</span>
+                                <button
+                                    type="button"
+                                    aria-label=format!("Add neuron to layer {}", i + 1)
+                                    disabled={ n >= MAX_NEURONS }
+                                    on:click=move |_| m.hidden.update(|h| {
+                                        if let Some(v) = h.get_mut(i) {
+                                            *v = (*v + 1).min(MAX_NEURONS);
+                                        }
+                                    })
+                                >
+                                    "+"
+                                </button>
+                                <button
+                                    type="button"
+                                    aria-label=format!("Remove neuron from layer {}", i + 1)
+                                    disabled={ n <= 1 }
+                                    on:click=move |_| m.hidden.update(|h| {
+                                        if let Some(v) = h.get_mut(i) {
+                                            *v = (*v).saturating_sub(1).max(1);
+                                        }
+                                    })
+                                >
+                                    "−"
+                                </button>
+                            </div>
+                        }
+                    })
+                    .collect_view()
+            }}
+        </div>
+        <div class="param">
+            <label for="activation">"Activation"</label>
+            <select
+                id="activation"
+                on:change=move |ev| {
+                    if let Some(a) = Activation::from_name(&event_target_value(&ev)) {
+                        m.activation.set(a);
+                    }
+                }
+            >
+                {Activation::ALL
+                    .into_iter()
+                    .map(|a| view! { <option value=a.name() selected=move || m.activation.get() == a>{a.name()}</option> })
+                    .collect_view()}
+            </select>
+        </div>
+        <ParamSlider
+            id="learning-rate"
+            label="Learning rate"
+            scale=LEARNING_RATE
+            value=m.learning_rate
+            on_change=move |v| m.learning_rate.set(v)
+        />
+        <div class="param">
+            <label for="regularization">"Regularization"</label>
+            <select
+                id="regularization"
+                on:change=move |ev| {
+                    m.regularization.set(match event_target_value(&ev).as_str() {
+                        "l1" => Regularization::L1,
+                        "l2" => Regularization::L2,
+                        _ => Regularization::None,
+                    })
+                }
+            >
+                <option value="none" selected=move || m.regularization.get() == Regularization::None>"none"</option>
+                <option value="l1" selected=move || m.regularization.get() == Regularization::L1>"L1"</option>
+                <option value="l2" selected=move || m.regularization.get() == Regularization::L2>"L2"</option>
+            </select>
+        </div>
+        <ParamSlider
+            id="regularization-rate"
+            label="Regularization rate"
+            scale=REG_RATE
+            value=m.regularization_rate
+            on_change=move |v| m.regularization_rate.set(v)
+            disabled=Signal::derive(move || m.regularization.get() == Regularization::None)
+        />
+        <ParamSlider
+            id="batch-size"
+            label="Batch size"
+            scale=BATCH
+            value=Signal::derive(move || m.batch_size.get() as f64)
+            on_change=move |v| m.batch_size.set(v.round().clamp(1.0, 30.0) as usize)
+            display=|v| format!("{v:.0}")
+        />
+    }
+}

@@ -1,0 +1,42 @@
+//! Play/Pause, Step and Reset for the network, with the epoch counter.
+
+use leptos::prelude::*;
+
+use crate::app::Studio;
+
+#[component]
+pub fn TrainingControls() -> impl IntoView {
+    let studio = expect_context::<Studio>();
+    let run = studio.run;
+    let reset = move |_| {
+        if let Ok(d) = studio.data.get_untracked() {
+            run.reset(
+                d,
+                studio.features.get_untracked(),
+                &studio.model,
+                studio.data_state.seed.get_untracked(),
+            );
+        }
+    };
+    view! {
+        <div class="training">
+            <button
+                type="button"
+                class="primary"
+                on:click=move |_| {
+                    if run.playing.get_untracked() {
+                        run.playing.set(false);
+                    } else {
+                        run.play();
+                    }
+                }
+            >
+                {move || if run.playing.get() { "Pause" } else { "Play" }}
+            </button>
+            <button type="button" on:click=move |_| run.advance(0.0, 1)>"Step"</button>
+            <button type="button" on:click=reset>"Reset"</button>
+            <span class="epoch">"Epoch " <output data-testid="epoch">{move || run.epoch.get()}</output></span>
+        </div>
+        {move || run.error.get().map(|e| view! { <p role="alert" class="error">{e}</p> })}
+    }
+}

@@ -1,0 +1,50 @@
+//! The decision tree's growth limits and split criterion.
+
+use hyperplane_core::tree::Criterion;
+use leptos::prelude::*;
+
+use super::param_slider::ParamSlider;
+use crate::app::Studio;
+use crate::slider_scale::SliderScale;
+
+const DEPTH: SliderScale = SliderScale::linear(1.0, 20.0, 19);
+const LEAF: SliderScale = SliderScale::linear(1.0, 30.0, 29);
+
+#[component]
+pub fn TreeControls() -> impl IntoView {
+    let m = expect_context::<Studio>().model;
+    view! {
+        <ParamSlider
+            id="tree-depth"
+            label="Max depth"
+            scale=DEPTH
+            value=Signal::derive(move || m.max_depth.get() as f64)
+            on_change=move |v| m.max_depth.set(v.round().clamp(1.0, 20.0) as usize)
+            display=|v| format!("{v:.0}")
+        />
+        <ParamSlider
+            id="tree-leaf"
+            label="Min samples per leaf"
+            scale=LEAF
+            value=Signal::derive(move || m.min_leaf.get() as f64)
+            on_change=move |v| m.min_leaf.set(v.round().clamp(1.0, 30.0) as usize)
+            display=|v| format!("{v:.0}")
+        />
+        <div class="param">
+            <label for="tree-criterion">"Criterion"</label>
+            <select
+                id="tree-criterion"
+                on:change=move |ev| {
+                    m.criterion.set(if event_target_value(&ev) == "entropy" {
+                        Criterion::Entropy
+                    } else {
+                        Criterion::Gini
+                    })
+                }
+            >
+                <option value="gini" selected=move || m.criterion.get() == Criterion::Gini>"gini"</option>
+                <option value="entropy" selected=move || m.criterion.get() == Criterion::Entropy>"entropy"</option>
+            </select>
+        </div>
+    }
+}

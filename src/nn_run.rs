@@ -1,0 +1,175 @@
+//! Training the neural network as an animation: a few milliseconds of epochs per
+//! animation frame, so the page keeps painting, with play/pause/step/reset, and
+//! learning-rate or regularization changes applied between steps without a reset.
+
+use std::sync::Arc;
+
+use hyperplane_core::nn::{Mlp, MlpTrainer};
+use hyperplane_core::preprocess::Prepared;
+use leptos::prelude::*;
+
+use crate::app::now_ms;
+use crate::state::ModelState;
+use crate::training::restrict;
+
+/// Train and test loss after an epoch.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LossPoint {
+    pub epoch: u64,
+    pub train: f64,
+    pub test: Option<f64>,
+}
+
+/// Most points kept for the loss curve; older ones are thinned out.
+const MAX_POINTS: usize = 1500;
+/// Milliseconds of training per animation frame (leaves room to draw at 60 fps).
+const FRAME_BUDGET_MS: f64 = 10.0;
+
+#[derive(Clone, Copy)]
+pub struct NnRun {
+    trainer: StoredValue<Option<MlpTrainer>>,
+    /// The data the trainer uses (for the test loss).
+    data: StoredValue<Option<(Arc<Prepared>, Vec<usize>)>>,
+    pub playing: RwSignal<bool>,
+    pub epoch: RwSignal<u64>,
+    pub snapshot: RwSignal<Option<Arc<Mlp>>>,
+    pub history: RwSignal<Vec<LossPoint>>,
+    pub error: RwSignal<Option<String>>,
+}
+
+impl NnRun {
+    pub fn new() -> Self {
+        Self {
+            trainer: StoredValue::new(None),
+            data: StoredValue::new(None),
+            playing: RwSignal::new(false),
+            epoch: RwSignal::new(0),
+            snapshot: RwSignal::new(None),
+            history: RwSignal::new(Vec::new()),
+            error: RwSignal::new(None),
+        }
+    }
+
+    /// A fresh network with the current settings (same seed, so the same start).
+    pub fn reset(&self, data: Arc<Prepared>, features: Vec<usize>, model: &ModelState, seed: u64) {
+        let params = model.mlp_params(seed);
+        let result = restrict(&data.train, &features)
+            .and_then(|train| params.check().and_then(|p| p.init_classifier(&train)));
+        match result {
+            Ok(t) => {
+                self.snapshot.set(Some(Arc::new(t.model())));
+                self.trainer.set_value(Some(t));
+                self.data.set_value(Some((data, features)));
+                self.error.set(None);
+            }
+            Err(e) => {
+                self.trainer.set_value(None);
+                self.snapshot.set(None);
+                self.error
+                    .set(Some(format!("Could not build the network: {e}")));
+                self.playing.set(false);
+            }
+        }
+        self.epoch.set(0);
+        self.history.set(Vec::new());
+    }
+
+    /// Applies new learning rate, regularization or batch size without a reset.
+    pub fn update_params(&self, model: &ModelState, seed: u64) {
+        let params = model.mlp_params(seed);
+        let mut failed = None;
+        self.trainer.update_value(|t| {
+            if let Some(t) = t {
+                if let Err(e) = t.set_params(&params) {
+                    failed = Some(e.to_string());
+                }
+            }
+        });
+        if let Some(e) = failed {
+            self.error
+                .set(Some(format!("Could not apply the setting: {e}")));
+        }
+    }
+
+    /// Trains for up to `max_ms` milliseconds (at least one epoch, at most `max_epochs`),
+    /// then publishes the new model and losses.
+    pub fn advance(&self, max_ms: f64, max_epochs: u64) {
+        let start = now_ms();
+        let mut outcome: Option<Result<(Mlp, u64, f64), String>> = None;
+        self.trainer.update_value(|t| {
+            let Some(t) = t else { return };
+            let mut done = 0;
+            loop {
+                if let Err(e) = t.step(1) {
+                    outcome = Some(Err(e.to_string()));
+                    return;
+                }
+                done += 1;
+                if done >= max_epochs || now_ms() - start >= max_ms {
+                    break;
+                }
+            }
+            let train = t.loss_history().last().copied().unwrap_or(f64::NAN);
+            outcome = Some(Ok((t.model(), t.epoch(), train)));
+        });
+        match outcome {
+            Some(Ok((model, epoch, train))) => {
+                let test = self.data.with_value(|d| {
+                    d.as_ref().and_then(|(data, features)| {
+                        let test = restrict(&data.test, features).ok()?;
+                        let y: Vec<f64> = test.y().iter().map(|&c| c as f64).collect();
+                        model.loss(test.x(), &y).ok()
+                    })
+                });
+                self.epoch.set(epoch);
+                self.snapshot.set(Some(Arc::new(model)));
+                self.history.update(|h| {
+                    h.push(LossPoint { epoch, train, test });
+                    if h.len() > MAX_POINTS {
+                        // keep the first point and every other one after it
+                        let kept: Vec<LossPoint> = h
+                            .iter()
+                            .enumerate()
+                            .filter(|(i, _)| i % 2 == 0)
+                            .map(|(_, p)| *p)
+                            .collect();
+                        *h = kept;
+                    }
+                });
+            }
+            Some(Err(e)) => {
+                self.playing.set(false);
+                self.error.set(Some(format!(
+                    "Training diverged and was stopped: {e}. Lower the learning rate and press Reset."
+                )));
+            }
+            None => {}
+        }
+    }
+
+    /// Starts the frame loop (it stops itself when `playing` turns false).
+    pub fn play(self) {
+        if self.playing.get_untracked() {
+            return;
+        }
+        self.playing.set(true);
+        self.schedule();
+    }
+
+    fn schedule(self) {
+        request_animation_frame(move || {
+            // The run's signals are gone when the studio is unmounted: stop then.
+            if !self.playing.try_get_untracked().unwrap_or(false) {
+                return;
+            }
+            self.advance(FRAME_BUDGET_MS, 100_000);
+            self.schedule();
+        });
+    }
+}
+
+impl Default for NnRun {
+    fn default() -> Self {
+        Self::new()
+    }
+}
