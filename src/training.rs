@@ -167,6 +167,15 @@ impl Fitted {
         }
     }
 
+    /// CSS pixels per grid cell of the surface: k-NN answers a neighbour search per
+    /// cell, so it is drawn at half the resolution to stay interactive.
+    pub fn cell_px(&self) -> f64 {
+        match self {
+            Fitted::Knn(_) => 4.0,
+            _ => 2.0,
+        }
+    }
+
     pub fn surface_kind(&self, n_classes: usize) -> SurfaceKind {
         match self {
             Fitted::Svm(m) if m.pairs().len() == 1 => SurfaceKind::SvmBinary,

@@ -98,8 +98,9 @@ pub fn draw_surface(
     let (pw, ph) = ((prx.end - prx.start) as f64, (pry.end - pry.start) as f64);
 
     // The surface: about one cell per two CSS pixels, at most 240 a side.
-    let gw = ((pw / dpr / 2.0).round() as usize).clamp(16, 240);
-    let gh = ((ph / dpr / 2.0).round() as usize).clamp(16, 240);
+    let cell = trained.model.cell_px();
+    let gw = ((pw / dpr / cell).round() as usize).clamp(16, 240);
+    let gh = ((ph / dpr / cell).round() as usize).clamp(16, 240);
     let spec = surface_spec(data, trained, x, y, gw, gh)
         .ok_or_else(|| "the model was not trained on the plotted features".to_string())?;
     let t_grid = now();

@@ -2,9 +2,7 @@
 //! (squared distance, training index), so results are deterministic and equal to a
 //! brute-force search with the same tie rule.
 
-use std::collections::BinaryHeap;
-
-const LEAF: usize = 16;
+const LEAF: usize = 6;
 
 #[derive(Debug, Clone, PartialEq)]
 enum Node {
@@ -105,29 +103,52 @@ impl KdTree {
     }
 
     /// The `k` nearest points to `q` as (squared distance, index), nearest first.
+    /// `out` doubles as the working set (kept sorted), so a query allocates nothing
+    /// once `out` has grown to `k`: the decision surface makes one query per cell.
     pub fn nearest(&self, q: &[f64], k: usize, out: &mut Vec<(f64, usize)>) {
         out.clear();
         if self.nodes.is_empty() || k == 0 {
             return;
         }
-        let mut heap: BinaryHeap<Cand> = BinaryHeap::with_capacity(k + 1);
-        self.search(0, q, k, &mut heap);
-        out.extend(heap.into_sorted_vec().into_iter().map(|c| (c.0, c.1)));
+        self.search(0, q, k, out);
     }
 
-    fn search(&self, node: usize, q: &[f64], k: usize, heap: &mut BinaryHeap<Cand>) {
+    /// As [`nearest`](Self::nearest), seeded with the previous answer (`out` on entry,
+    /// e.g. the neighbours of the adjacent grid cell): their distances to `q` give a
+    /// tight bound at once, so the search prunes most of the tree. Same result.
+    pub fn nearest_from(&self, q: &[f64], k: usize, out: &mut Vec<(f64, usize)>) {
+        if self.nodes.is_empty() || k == 0 {
+            out.clear();
+            return;
+        }
+        for entry in out.iter_mut() {
+            let p = &self.points[entry.1 * self.d..(entry.1 + 1) * self.d];
+            entry.0 = p.iter().zip(q).map(|(a, b)| (a - b) * (a - b)).sum();
+        }
+        out.sort_by(|a, b| Cand(a.0, a.1).cmp(&Cand(b.0, b.1)));
+        out.truncate(k);
+        self.search(0, q, k, out);
+    }
+
+    fn search(&self, node: usize, q: &[f64], k: usize, best: &mut Vec<(f64, usize)>) {
         match self.nodes[node] {
             Node::Leaf { start, end } => {
                 for &i in &self.order[start..end] {
                     let p = &self.points[i * self.d..(i + 1) * self.d];
                     let dist: f64 = p.iter().zip(q).map(|(a, b)| (a - b) * (a - b)).sum();
                     let c = Cand(dist, i);
-                    if heap.len() < k {
-                        heap.push(c);
-                    } else if heap.peek().is_some_and(|w| c < *w) {
-                        heap.pop();
-                        heap.push(c);
+                    if best.len() == k && best.last().is_some_and(|w| c >= Cand(w.0, w.1)) {
+                        continue;
                     }
+                    // Seeded searches may meet a point they already hold.
+                    if best.iter().any(|w| w.1 == i) {
+                        continue;
+                    }
+                    let at = best.partition_point(|w| Cand(w.0, w.1) < c);
+                    if best.len() == k {
+                        best.pop();
+                    }
+                    best.insert(at, (dist, i));
                 }
             }
             Node::Split {
@@ -142,11 +163,11 @@ impl KdTree {
                 } else {
                     (right, left)
                 };
-                self.search(near, q, k, heap);
+                self.search(near, q, k, best);
                 // Visit the far side only if it could hold a closer (or tying) point.
-                let worst = heap.peek().map_or(f64::INFINITY, |w| w.0);
-                if heap.len() < k || diff * diff <= worst {
-                    self.search(far, q, k, heap);
+                let worst = best.last().map_or(f64::INFINITY, |w| w.0);
+                if best.len() < k || diff * diff <= worst {
+                    self.search(far, q, k, best);
                 }
             }
         }
@@ -180,6 +201,10 @@ mod tests {
                 for k in [1, 7, 40] {
                     tree.nearest(&q, k, &mut got);
                     assert_eq!(got, brute[..k].to_vec(), "d={d} k={k}");
+                    // seeded with another query's answer: the same result
+                    let mut seeded: Vec<(f64, usize)> = brute[100..100 + k].to_vec();
+                    tree.nearest_from(&q, k, &mut seeded);
+                    assert_eq!(seeded, brute[..k].to_vec(), "seeded d={d} k={k}");
                 }
             }
         }

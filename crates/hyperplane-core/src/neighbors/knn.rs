@@ -139,9 +139,14 @@ impl KNeighbors {
         &self.parts.class_names
     }
 
-    /// Class weights of one query into `proba` (length n_classes, sums to 1).
-    fn proba_one(&self, q: &[f64], found: &mut Vec<(f64, usize)>, proba: &mut [f64]) {
-        self.tree.nearest(q, self.parts.params.k, found);
+    /// Class weights of one query into `proba` (length n_classes, sums to 1). With
+    /// `seeded`, `found` holds a nearby query's neighbours to start from.
+    fn proba_one(&self, q: &[f64], found: &mut Vec<(f64, usize)>, proba: &mut [f64], seeded: bool) {
+        if seeded {
+            self.tree.nearest_from(q, self.parts.params.k, found);
+        } else {
+            self.tree.nearest(q, self.parts.params.k, found);
+        }
         proba.iter_mut().for_each(|p| *p = 0.0);
         let exact = found.iter().any(|&(d, _)| d == 0.0);
         for &(d2, i) in found.iter() {
@@ -169,7 +174,7 @@ impl KNeighbors {
         );
         for (i, row) in x.rows().into_iter().enumerate() {
             q.iter_mut().zip(row).for_each(|(a, b)| *a = *b);
-            self.proba_one(&q, &mut found, &mut p);
+            self.proba_one(&q, &mut found, &mut p, false);
             out.row_mut(i).iter_mut().zip(&p).for_each(|(o, v)| *o = *v);
         }
         Ok(out)
@@ -211,7 +216,8 @@ impl GridModel for KNeighbors {
             q[spec.y_feature] = spec.y_at(r);
             for c in 0..spec.width {
                 q[spec.x_feature] = spec.x_at(c);
-                self.proba_one(&q, &mut found, &mut p);
+                // Neighbouring cells share most neighbours: start from the last answer.
+                self.proba_one(&q, &mut found, &mut p, c > 0 || r > 0);
                 let best = argmax(&p);
                 let second = p
                     .iter()
