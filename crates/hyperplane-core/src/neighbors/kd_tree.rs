@@ -125,7 +125,7 @@ impl KdTree {
             let p = &self.points[entry.1 * self.d..(entry.1 + 1) * self.d];
             entry.0 = p.iter().zip(q).map(|(a, b)| (a - b) * (a - b)).sum();
         }
-        out.sort_by(|a, b| Cand(a.0, a.1).cmp(&Cand(b.0, b.1)));
+        out.sort_by_key(|a| Cand(a.0, a.1));
         out.truncate(k);
         self.search(0, q, k, out);
     }
