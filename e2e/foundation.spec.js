@@ -93,6 +93,12 @@ test("slider input that is not a number is ignored, not a crash", async ({ page 
   await expect(page.locator(".panic-notice")).toHaveCount(0);
 });
 
+test("fits a 1280 px screen without sideways scrolling", async ({ page }) => {
+  await openStudio(page);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+});
+
 test("fits a 390 px phone screen without sideways scrolling", async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await openStudio(page);

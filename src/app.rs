@@ -7,7 +7,8 @@ use leptos::prelude::*;
 
 use crate::components::{
     data_controls::DataControls, decision_surface::DecisionSurface, loss_chart::LossChart,
-    metrics_panel::MetricsPanel, model_picker::ModelPicker, plane_controls::PlaneControls,
+    metrics_panel::MetricsPanel, model_picker::ModelPicker, objective_box::ObjectiveBox,
+    plane_controls::PlaneControls,
 };
 use crate::nn_run::NnRun;
 use crate::state::{DataState, ModelKind, ModelState, PlaneState};
@@ -174,6 +175,7 @@ pub fn App() -> impl IntoView {
             <section class="panel metrics" aria-labelledby="metrics-title">
                 <h2 id="metrics-title">"Scores"</h2>
                 <MetricsPanel/>
+                <ObjectiveBox/>
             </section>
         </main>
         <footer class="colophon">

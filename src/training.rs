@@ -4,7 +4,7 @@
 use hyperplane_core::datasets::{iris, Generated, GeneratorKind, GeneratorParams};
 use hyperplane_core::grid::{GridModel, GridOutput, GridSpec};
 use hyperplane_core::linear_model::{LogisticParams, LogisticRegression};
-use hyperplane_core::metrics::accuracy;
+use hyperplane_core::metrics::{accuracy, classification_report, ClassificationReport};
 use hyperplane_core::neighbors::{KNeighbors, KnnParams};
 use hyperplane_core::nn::Mlp;
 use hyperplane_core::preprocess::{split_and_standardize, Prepared};
@@ -194,6 +194,9 @@ pub struct Trained {
     pub features: Vec<usize>,
     pub train_accuracy: f64,
     pub test_accuracy: Option<f64>,
+    /// Per-class scores and the confusion matrix on the test part (the training part
+    /// when there is no test part).
+    pub report: Option<ClassificationReport>,
     pub fit_ms: f64,
 }
 
@@ -231,9 +234,15 @@ pub fn score(
 ) -> Result<Trained, Error> {
     let train_set = restrict(&data.train, features)?;
     let train_accuracy = accuracy(train_set.y(), &model.predict(train_set.x())?)?;
+    let eval_set = if data.test.n_samples() > 0 {
+        restrict(&data.test, features)?
+    } else {
+        train_set.clone()
+    };
+    let eval_pred = model.predict(eval_set.x())?;
+    let report = classification_report(eval_set.y(), &eval_pred, eval_set.n_classes()).ok();
     let test_accuracy = if data.test.n_samples() > 0 {
-        let test_set = restrict(&data.test, features)?;
-        Some(accuracy(test_set.y(), &model.predict(test_set.x())?)?)
+        Some(accuracy(eval_set.y(), &eval_pred)?)
     } else {
         None
     };
@@ -242,6 +251,7 @@ pub fn score(
         features: features.to_vec(),
         train_accuracy,
         test_accuracy,
+        report,
         fit_ms,
     })
 }

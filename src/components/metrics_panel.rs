@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::class_report::ClassReport;
 use crate::app::Studio;
 use crate::format::percent;
 use crate::training::Fitted;
@@ -68,6 +69,7 @@ pub fn MetricsPanel() -> impl IntoView {
                     })
             })
         }}
+        <ClassReport/>
         <p class="split-note">
             {move || {
                 studio

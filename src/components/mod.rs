@@ -1,6 +1,7 @@
 //! One component per file, named for what the user sees.
 
 pub mod class_legend;
+pub mod class_report;
 pub mod data_controls;
 pub mod decision_surface;
 pub mod knn_controls;
@@ -10,6 +11,7 @@ pub mod metrics_panel;
 pub mod model_controls;
 pub mod model_picker;
 pub mod network_controls;
+pub mod objective_box;
 pub mod param_slider;
 pub mod plane_controls;
 pub mod training_controls;

@@ -1,0 +1,103 @@
+//! Per-class precision, recall and F1, and the confusion matrix drawn as a heatmap (a
+//! table whose cells are shaded by count, so it is readable by screen readers too).
+
+use leptos::prelude::*;
+
+use crate::app::Studio;
+use crate::format::percent;
+
+#[component]
+pub fn ClassReport() -> impl IntoView {
+    let studio = expect_context::<Studio>();
+    let names = move || {
+        studio.data.with(|d| {
+            d.as_ref()
+                .map(|d| d.train.class_names().to_vec())
+                .unwrap_or_default()
+        })
+    };
+    let report = move || {
+        studio
+            .trained
+            .with(|t| t.as_ref().ok().and_then(|t| t.report.clone()))
+    };
+    let part = move || {
+        studio.data.with(|d| match d {
+            Ok(d) if d.test.n_samples() > 0 => "test",
+            _ => "training",
+        })
+    };
+    view! {
+        {move || {
+            report()
+                .map(|r| {
+                    let names = names();
+                    let max = r.confusion.iter().flatten().copied().max().unwrap_or(1).max(1);
+                    view! {
+                        <table class="per-class" aria-label="Per-class scores">
+                            <caption>{format!("Per class, on the {} part", part())}</caption>
+                            <thead>
+                                <tr><th scope="col">"class"</th><th scope="col">"precision"</th><th scope="col">"recall"</th><th scope="col">"F1"</th></tr>
+                            </thead>
+                            <tbody>
+                                {r.per_class
+                                    .iter()
+                                    .enumerate()
+                                    .map(|(i, s)| view! {
+                                        <tr>
+                                            <th scope="row">{names.get(i).cloned().unwrap_or_default()}</th>
+                                            <td>{percent(s.precision)}</td>
+                                            <td>{percent(s.recall)}</td>
+                                            <td>{percent(s.f1)}</td>
+                                        </tr>
+                                    })
+                                    .collect_view()}
+                                <tr class="macro">
+                                    <th scope="row">"macro average"</th>
+                                    <td>{percent(r.macro_precision)}</td>
+                                    <td>{percent(r.macro_recall)}</td>
+                                    <td data-testid="macro-f1">{percent(r.macro_f1)}</td>
+                                </tr>
+                            </tbody>
+                        </table>
+                        <table class="confusion" aria-label="Confusion matrix">
+                            <caption>"Confusion matrix (rows: true class, columns: predicted)"</caption>
+                            <thead>
+                                <tr>
+                                    <td></td>
+                                    {names.iter().map(|n| view! { <th scope="col" title=n.clone()>{n.clone()}</th> }).collect_view()}
+                                </tr>
+                            </thead>
+                            <tbody>
+                                {r.confusion
+                                    .iter()
+                                    .enumerate()
+                                    .map(|(t, row)| view! {
+                                        <tr>
+                                            <th scope="row" title=names.get(t).cloned().unwrap_or_default()>
+                                                {names.get(t).cloned().unwrap_or_default()}
+                                            </th>
+                                            {row.iter()
+                                                .enumerate()
+                                                .map(|(p, &n)| {
+                                                    let share = n as f64 / max as f64;
+                                                    // right answers in blue, mistakes in vermillion
+                                                    let (r, g, b) = if p == t { (0, 114, 178) } else { (213, 94, 0) };
+                                                    let style = format!(
+                                                        "background: rgba({r},{g},{b},{:.2}); color: {}",
+                                                        0.08 + 0.8 * share,
+                                                        if share > 0.55 { "#fff" } else { "inherit" }
+                                                    );
+                                                    view! { <td style=style>{n}</td> }
+                                                })
+                                                .collect_view()}
+                                        </tr>
+                                    })
+                                    .collect_view()}
+                            </tbody>
+                        </table>
+                    }
+                })
+        }}
+    }
+}

@@ -1,0 +1,121 @@
+//! "What is being minimized": each model's objective and update rule as MathML (no
+//! library needed), with the current values of C, η, λ and k filled in.
+
+use leptos::prelude::*;
+
+use crate::app::Studio;
+use crate::format::param;
+use crate::state::ModelKind;
+use hyperplane_core::nn::Regularization;
+
+fn mn(v: f64) -> String {
+    format!("<mn>{}</mn>", param(v))
+}
+
+/// MathML for the chosen model; numbers come from our own formatting, never from text
+/// a user typed, so building markup here is safe.
+fn formula(
+    kind: ModelKind,
+    c: f64,
+    lc: f64,
+    eta: f64,
+    reg: Regularization,
+    lambda: f64,
+    k: usize,
+) -> (String, &'static str) {
+    let hinge = format!(
+        "<math display=\"block\"><mrow><mi>L</mi><mo>(</mo><mi>w</mi><mo>,</mo><mi>b</mi><mo>)</mo><mo>=</mo>\
+         <mfrac><mn>1</mn><mn>2</mn></mfrac><msup><mi>w</mi><mi>T</mi></msup><mi>w</mi><mo>+</mo>{}\
+         <munder><mo>∑</mo><mi>i</mi></munder><mi>max</mi><mo>(</mo><mn>0</mn><mo>,</mo><mn>1</mn><mo>−</mo>\
+         <msub><mi>y</mi><mi>i</mi></msub><mo>(</mo><msup><mi>w</mi><mi>T</mi></msup><mi>φ</mi><mo>(</mo>\
+         <msub><mi>x</mi><mi>i</mi></msub><mo>)</mo><mo>+</mo><mi>b</mi><mo>)</mo><mo>)</mo></mrow></math>\
+         <math display=\"block\"><mrow><mi>w</mi><mo>←</mo><mi>w</mi><mo>−</mo><mi>η</mi><mo>∇</mo><mi>L</mi></mrow></math>",
+        mn(c)
+    );
+    match kind {
+        ModelKind::Svm => (
+            hinge,
+            "The soft-margin SVM: a wide margin (small wᵀw) against margin violations, weighed by C. \
+             Hyperplane solves it exactly in its dual form by SMO, as LIBSVM does; the gradient step is \
+             the seed article's way to the same optimum.",
+        ),
+        ModelKind::Logistic => (
+            format!(
+                "<math display=\"block\"><mrow><munder><mi>min</mi><mrow><mi>w</mi><mo>,</mo><mi>b</mi></mrow></munder>\
+                 {}<munder><mo>∑</mo><mi>i</mi></munder><mi>log</mi><mo>(</mo><mn>1</mn><mo>+</mo>\
+                 <msup><mi>e</mi><mrow><mo>−</mo><msub><mi>y</mi><mi>i</mi></msub><mo>(</mo><msup><mi>w</mi><mi>T</mi></msup>\
+                 <msub><mi>x</mi><mi>i</mi></msub><mo>+</mo><mi>b</mi><mo>)</mo></mrow></msup><mo>)</mo><mo>+</mo>\
+                 <mfrac><mn>1</mn><mn>2</mn></mfrac><msup><mrow><mo>‖</mo><mi>w</mi><mo>‖</mo></mrow><mn>2</mn></msup></mrow></math>",
+                mn(lc)
+            ),
+            "The log-loss of the predicted probabilities plus an L2 penalty; smaller C means stronger \
+             regularization. Solved by Newton's method to machine precision.",
+        ),
+        ModelKind::NeuralNetwork => {
+            let penalty = match reg {
+                Regularization::None => String::new(),
+                Regularization::L1 => format!(
+                    "<mo>+</mo>{}<munder><mo>∑</mo><mi>w</mi></munder><mo>|</mo><mi>w</mi><mo>|</mo>",
+                    mn(lambda)
+                ),
+                Regularization::L2 => format!(
+                    "<mo>+</mo>{}<mfrac><mn>1</mn><mn>2</mn></mfrac><munder><mo>∑</mo><mi>w</mi></munder><msup><mi>w</mi><mn>2</mn></msup>",
+                    mn(lambda)
+                ),
+            };
+            (
+                format!(
+                    "<math display=\"block\"><mrow><mi>L</mi><mo>=</mo><mfrac><mn>1</mn><mi>n</mi></mfrac>\
+                     <munder><mo>∑</mo><mi>i</mi></munder><mo>−</mo><mi>log</mi><msub><mi>p</mi><msub><mi>y</mi><mi>i</mi></msub></msub>\
+                     <mo>(</mo><msub><mi>x</mi><mi>i</mi></msub><mo>)</mo>{penalty}</mrow></math>\
+                     <math display=\"block\"><mrow><mi>W</mi><mo>←</mo><mi>W</mi><mo>−</mo>{}<mo>∇</mo><mi>L</mi></mrow></math>",
+                    mn(eta)
+                ),
+                "Cross-entropy of the softmax output, averaged over each minibatch, plus the chosen \
+                 penalty; every step moves the weights against the gradient, scaled by the learning rate η.",
+            )
+        }
+        ModelKind::Knn => (
+            format!(
+                "<math display=\"block\"><mrow><mover><mi>y</mi><mo>^</mo></mover><mo>(</mo><mi>x</mi><mo>)</mo><mo>=</mo>\
+                 <munder><mi>argmax</mi><mi>c</mi></munder><munder><mo>∑</mo><mrow><mi>i</mi><mo>∈</mo><msub><mi>N</mi><mn>{}</mn></msub>\
+                 <mo>(</mo><mi>x</mi><mo>)</mo></mrow></munder><msub><mi>w</mi><mi>i</mi></msub><mo>[</mo><msub><mi>y</mi><mi>i</mi></msub>\
+                 <mo>=</mo><mi>c</mi><mo>]</mo></mrow></math>",
+                k
+            ),
+            "Nothing is minimized: the k nearest training points vote (weights 1, or 1/distance).",
+        ),
+        ModelKind::Tree => (
+            "<math display=\"block\"><mrow><munder><mi>min</mi><mrow><mi>feature</mi><mo>,</mo><mi>t</mi></mrow></munder>\
+             <mfrac><msub><mi>n</mi><mi>L</mi></msub><mi>n</mi></mfrac><msub><mi>G</mi><mi>L</mi></msub><mo>+</mo>\
+             <mfrac><msub><mi>n</mi><mi>R</mi></msub><mi>n</mi></mfrac><msub><mi>G</mi><mi>R</mi></msub><mo>,</mo><mspace width=\"1em\"/>\
+             <mi>G</mi><mo>=</mo><mn>1</mn><mo>−</mo><munder><mo>∑</mo><mi>c</mi></munder><msubsup><mi>p</mi><mi>c</mi><mn>2</mn></msubsup></mrow></math>"
+                .to_string(),
+            "Each split is chosen greedily to make the two children as pure as possible (Gini shown; \
+             entropy uses −Σ p log₂ p).",
+        ),
+    }
+}
+
+#[component]
+pub fn ObjectiveBox() -> impl IntoView {
+    let m = expect_context::<Studio>().model;
+    let content = move || {
+        formula(
+            m.kind.get(),
+            m.c.get(),
+            m.logistic_c.get(),
+            m.learning_rate.get(),
+            m.regularization.get(),
+            m.regularization_rate.get(),
+            m.k.get(),
+        )
+    };
+    view! {
+        <details class="objective" open>
+            <summary>"What is being minimized"</summary>
+            <div class="math" data-testid="objective" inner_html=move || content().0></div>
+            <p class="hint">{move || content().1}</p>
+        </details>
+    }
+}
