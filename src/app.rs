@@ -6,9 +6,9 @@ use hyperplane_core::preprocess::Prepared;
 use leptos::prelude::*;
 
 use crate::components::{
-    data_controls::DataControls, decision_surface::DecisionSurface, loss_chart::LossChart,
-    metrics_panel::MetricsPanel, model_picker::ModelPicker, objective_box::ObjectiveBox,
-    plane_controls::PlaneControls,
+    data_controls::DataControls, decision_surface::DecisionSurface, lessons::Lessons,
+    loss_chart::LossChart, metrics_panel::MetricsPanel, model_picker::ModelPicker,
+    objective_box::ObjectiveBox, plane_controls::PlaneControls,
 };
 use crate::nn_run::NnRun;
 use crate::state::{DataState, ModelKind, ModelState, PlaneState};
@@ -155,6 +155,7 @@ pub fn App() -> impl IntoView {
                 "Pick a dataset and a model, move a slider, and watch the model retrain and redraw at once. "
                 "Everything runs in your browser."
             </p>
+            <Lessons/>
         </header>
         <main class="studio">
             <section class="panel controls" aria-labelledby="data-title">

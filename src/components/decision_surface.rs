@@ -19,12 +19,14 @@ pub fn DecisionSurface() -> impl IntoView {
     let stats = RwSignal::new(None::<FrameStats>);
     let draw_error = RwSignal::new(None::<String>);
     let show_test = RwSignal::new(true);
+    let discretize = RwSignal::new(false);
     let resized = RwSignal::new(0u32);
     let _resize = window_event_listener(leptos::ev::resize, move |_| resized.update(|n| *n += 1));
 
     Effect::new(move |_| {
         resized.track();
         let show_test = show_test.get();
+        let discretize = discretize.get();
         let (x, y) = (plane.x_feature.get(), plane.y_feature.get());
         let (Ok(data), Ok(trained)) = (studio.data.get(), studio.trained.get()) else {
             return;
@@ -38,6 +40,7 @@ pub fn DecisionSurface() -> impl IntoView {
             x,
             y,
             show_test,
+            discretize,
         };
         match draw_surface(&canvas, &scene, &mut buffers.borrow_mut(), now_ms) {
             Ok(s) => {
@@ -90,6 +93,14 @@ pub fn DecisionSurface() -> impl IntoView {
                         on:change=move |ev| show_test.set(event_target_checked(&ev))
                     />
                     "Show test data"
+                </label>
+                <label class="toggle">
+                    <input
+                        type="checkbox"
+                        prop:checked=move || discretize.get()
+                        on:change=move |ev| discretize.set(event_target_checked(&ev))
+                    />
+                    "Discretize"
                 </label>
                 <p class="slice-note" data-testid="slice-note">{slice_note}</p>
                 <p class="timing" data-testid="frame-time">

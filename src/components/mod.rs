@@ -5,6 +5,7 @@ pub mod class_report;
 pub mod data_controls;
 pub mod decision_surface;
 pub mod knn_controls;
+pub mod lessons;
 pub mod logistic_controls;
 pub mod loss_chart;
 pub mod metrics_panel;

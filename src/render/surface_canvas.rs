@@ -32,6 +32,7 @@ pub struct Scene<'a> {
     pub x: usize,
     pub y: usize,
     pub show_test: bool,
+    pub discretize: bool,
 }
 
 /// Timings of one frame, in milliseconds, and the grid resolution used.
@@ -76,6 +77,7 @@ pub fn draw_surface(
         x,
         y,
         show_test,
+        discretize,
     } = *scene;
     let cm = |f: usize, z: f64| data.scaler.inverse_feature(f, z);
     let (xs0, xs1) = plane_extent(data, x);
@@ -111,7 +113,7 @@ pub fn draw_surface(
     let grid_ms = now() - t_grid;
     let kind = trained.model.surface_kind(data.train.n_classes());
     let signed = matches!(kind, SurfaceKind::SvmBinary | SurfaceKind::SignedBinary);
-    fill_rgba(&buf.grid, gw, gh, signed, &mut buf.rgba);
+    fill_rgba(&buf.grid, gw, gh, signed, discretize, &mut buf.rgba);
 
     let document = web_sys::window()
         .and_then(|w| w.document())

@@ -6,7 +6,14 @@ use hyperplane_core::grid::GridOutput;
 
 /// Fills `rgba` (resized to `4·width·height`) from a grid evaluation. `binary` says the
 /// margin is a signed decision value (else a non-negative lead over the runner-up).
-pub fn fill_rgba(grid: &GridOutput, width: usize, height: usize, binary: bool, rgba: &mut Vec<u8>) {
+pub fn fill_rgba(
+    grid: &GridOutput,
+    width: usize,
+    height: usize,
+    binary: bool,
+    discretize: bool,
+    rgba: &mut Vec<u8>,
+) {
     let n = width * height;
     rgba.resize(4 * n, 255);
     for (cell, px) in rgba.chunks_exact_mut(4).enumerate().take(n) {
@@ -15,7 +22,10 @@ pub fn fill_rgba(grid: &GridOutput, width: usize, height: usize, binary: bool, r
             _ => (0, 0.0),
         };
         let certainty = if binary { margin.abs() } else { margin };
-        let t = if certainty.is_finite() {
+        let t = if discretize {
+            // hard regions: one shade per class, as TensorFlow Playground's "Discretize"
+            0.6
+        } else if certainty.is_finite() {
             certainty.clamp(0.0, 1.0)
         } else {
             0.0
@@ -42,11 +52,14 @@ mod tests {
         grid.label = vec![0, 1, 1];
         grid.margin = vec![-3.0, 0.0, 5.0];
         let mut rgba = Vec::new();
-        fill_rgba(&grid, 3, 1, true, &mut rgba);
+        fill_rgba(&grid, 3, 1, true, false, &mut rgba);
         assert_eq!(rgba.len(), 12);
         // class 0 (blue) is bluer than red; confident class 1 is darker than unsure class 1
         assert!(rgba[2] > rgba[0]);
         assert!(rgba[8] < rgba[4]);
         assert!(rgba.chunks(4).all(|p| p[3] == 255));
+        // discretized: the same class has one colour whatever the confidence
+        fill_rgba(&grid, 3, 1, true, true, &mut rgba);
+        assert_eq!(rgba[4..8], rgba[8..12]);
     }
 }

@@ -1,0 +1,48 @@
+// One-click lessons set up their teaching moment; the surface toggles work.
+const { test, expect } = require("@playwright/test");
+const { openStudio, surfacePixels, surfaceChangedFrom } = require("./helpers");
+
+const pct = async (page, id) => parseFloat(await page.getByTestId(id).textContent());
+
+test("each lesson loads its dataset and model and says what to look at", async ({ page }) => {
+  await openStudio(page);
+  const lessons = page.getByRole("navigation", { name: "Lessons" }).getByRole("button");
+  await expect(lessons).toHaveCount(5);
+
+  await lessons.nth(0).click();
+  await expect(page.getByTestId("lesson")).toContainText("margin");
+  await expect(page.getByRole("combobox", { name: "Dataset" })).toHaveValue("gauss");
+  await expect(page.getByRole("combobox", { name: "Model", exact: true })).toHaveValue("svm");
+  await expect(page.locator("#c-value")).toHaveText("0.010");
+
+  await lessons.nth(1).click();
+  await expect(page.getByRole("combobox", { name: "Kernel" })).toHaveValue("rbf");
+  await expect(page.getByTestId("test-accuracy")).toHaveText(/%$/);
+  // overfitting: the training score beats the test score
+  expect(await pct(page, "train-accuracy")).toBeGreaterThan(await pct(page, "test-accuracy"));
+
+  await lessons.nth(2).click();
+  await expect(page.getByRole("combobox", { name: "Dataset" })).toHaveValue("xor");
+  await expect(page.getByTestId("hidden-layers")).toHaveText("none");
+  await page.getByRole("button", { name: "Play" }).click();
+  await expect.poll(async () => parseInt(await page.getByTestId("epoch").textContent(), 10)).toBeGreaterThan(200);
+  await page.getByRole("button", { name: "Pause" }).click();
+  expect(await pct(page, "test-accuracy")).toBeLessThan(80);
+
+  await lessons.nth(3).click();
+  await expect(page.locator("#learning-rate-value")).toHaveText("3.00");
+  await expect(page.getByTestId("epoch")).toHaveText("0");
+
+  await lessons.nth(4).click();
+  await expect(page.getByRole("combobox", { name: "Model", exact: true })).toHaveValue("knn");
+  expect(await pct(page, "train-accuracy")).toBe(100);
+});
+
+test("Discretize switches the surface to hard regions and back", async ({ page }) => {
+  await openStudio(page);
+  const soft = await surfacePixels(page);
+  await page.getByRole("checkbox", { name: "Discretize" }).check();
+  const hard = await surfaceChangedFrom(page, soft);
+  await page.getByRole("checkbox", { name: "Discretize" }).uncheck();
+  await surfaceChangedFrom(page, hard);
+});

@@ -1,0 +1,121 @@
+//! One-click lessons: each sets up a teaching moment and says what to look at.
+
+use hyperplane_core::datasets::GeneratorKind;
+use hyperplane_core::kernel::{Gamma, KernelKind};
+use hyperplane_core::nn::{Activation, Regularization};
+use leptos::prelude::*;
+
+use crate::app::Studio;
+use crate::state::ModelKind;
+use crate::training::DatasetChoice;
+
+struct Lesson {
+    title: &'static str,
+    text: &'static str,
+    apply: fn(&Studio),
+}
+
+fn data(s: &Studio, kind: GeneratorKind, noise: f64) {
+    s.data_state.choice.set(DatasetChoice::Generated(kind));
+    s.data_state.noise.set(noise);
+    s.data_state.train_ratio.set(0.5);
+    s.run.playing.set(false);
+}
+
+const LESSONS: [Lesson; 5] = [
+    Lesson {
+        title: "What C does to the margin",
+        text: "With a small C the margin (the dashed lines) is wide and many points sit inside it as \
+               ringed support vectors. Drag C to the right: the margin narrows and fewer points may \
+               violate it.",
+        apply: |s| {
+            data(s, GeneratorKind::Gauss, 0.3);
+            s.model.kind.set(ModelKind::Svm);
+            s.model.kernel.set(KernelKind::Linear);
+            s.model.c.set(0.01);
+        },
+    },
+    Lesson {
+        title: "Gamma and overfitting",
+        text: "A large gamma shrinks each support vector's reach, so the boundary wraps around single \
+               noisy points: training accuracy is high, test accuracy drops. Drag Gamma to the left \
+               and watch the boundary smooth out and the test score recover.",
+        apply: |s| {
+            data(s, GeneratorKind::Moons, 0.3);
+            s.model.kind.set(ModelKind::Svm);
+            s.model.kernel.set(KernelKind::Rbf);
+            s.model.c.set(10.0);
+            s.model.gamma.set(Gamma::Value(60.0));
+        },
+    },
+    Lesson {
+        title: "XOR needs a hidden layer",
+        text: "With no hidden layer the network can only draw one straight line, and no straight line \
+               separates XOR: press Play and the accuracy stays near 50 %. Press “+ layer”, then Play \
+               again, and it is solved.",
+        apply: |s| {
+            data(s, GeneratorKind::Xor, 0.0);
+            s.model.hidden.set(Vec::new());
+            s.model.activation.set(Activation::Tanh);
+            s.model.learning_rate.set(0.03);
+            s.model.regularization.set(Regularization::None);
+            s.model.kind.set(ModelKind::NeuralNetwork);
+        },
+    },
+    Lesson {
+        title: "A learning rate too high",
+        text: "At η = 3 every step overshoots: press Play and the loss curve jumps about instead of \
+               falling (and if the weights blow up, training stops and says so). Lower the learning \
+               rate, press Reset, and compare.",
+        apply: |s| {
+            data(s, GeneratorKind::Circle, 0.0);
+            s.model.hidden.set(vec![4, 2]);
+            s.model.activation.set(Activation::Relu);
+            s.model.learning_rate.set(3.0);
+            s.model.regularization.set(Regularization::None);
+            s.model.kind.set(ModelKind::NeuralNetwork);
+        },
+    },
+    Lesson {
+        title: "How many neighbours?",
+        text: "With one neighbour the regions follow every noisy point, so training accuracy is 100 % \
+               but the test score is not. Raise Neighbours and the noise averages out.",
+        apply: |s| {
+            data(s, GeneratorKind::Moons, 0.35);
+            s.model.kind.set(ModelKind::Knn);
+            s.model.k.set(1);
+        },
+    },
+];
+
+#[component]
+pub fn Lessons() -> impl IntoView {
+    let studio = expect_context::<Studio>();
+    let current = RwSignal::new(None::<usize>);
+    view! {
+        <nav class="lessons" aria-label="Lessons">
+            <span class="lessons-title">"Lessons:"</span>
+            {LESSONS
+                .iter()
+                .enumerate()
+                .map(|(i, l)| {
+                    view! {
+                        <button
+                            type="button"
+                            class:active=move || current.get() == Some(i)
+                            on:click=move |_| {
+                                (LESSONS[i].apply)(&studio);
+                                current.set(Some(i));
+                            }
+                        >
+                            {l.title}
+                        </button>
+                    }
+                })
+                .collect_view()}
+        </nav>
+        <p class="lesson-text" role="status" data-testid="lesson">
+            {move || current.get().map(|i| LESSONS[i].text)}
+        </p>
+    }
+}
