@@ -108,3 +108,31 @@ test("a very high learning rate never shows NaN: the loss stays a number or dive
     await expect(page.getByTestId("test-accuracy")).toHaveText(/^\d{1,3}\.\d%$/);
   }
 });
+
+test("the network view shows a weight on hover and lets the user type a new one", async ({ page }) => {
+  await openStudio(page);
+  await page.getByRole("combobox", { name: "Dataset" }).selectOption({ label: "Circle" });
+  await page.getByRole("combobox", { name: "Model", exact: true }).selectOption({ label: "Neural network" });
+  const net = page.getByRole("img", { name: "Network" });
+  await expect(net).toBeVisible();
+  await net.scrollIntoViewIfNeeded();
+  const box = await net.boundingBox();
+  // Scan a vertical line between the inputs and the first hidden layer for a connection.
+  let found = false;
+  for (let y = box.y + 5; y < box.y + box.height - 5 && !found; y += 3) {
+    await page.mouse.move(box.x + box.width * 0.18, y);
+    found = /weight -?\d/.test(await page.getByTestId("edge-hover").textContent());
+    if (found) await page.mouse.click(box.x + box.width * 0.18, y);
+  }
+  expect(found).toBe(true);
+  const before = await surfacePixels(page);
+  const editor = page.getByRole("textbox", { name: /^Weight / });
+  await expect(editor).toBeVisible();
+  await editor.fill("not a number");
+  await page.getByRole("button", { name: "Set weight" }).click();
+  await expect(page.locator("[role=alert]")).toContainText("not a number");
+  await editor.fill("6");
+  await page.getByRole("button", { name: "Set weight" }).click();
+  await expect(page.getByRole("textbox", { name: /^Weight / })).toHaveCount(0);
+  await surfaceChangedFrom(page, before);
+});

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use crate::components::{
     data_controls::DataControls, decision_surface::DecisionSurface, lessons::Lessons,
     loss_chart::LossChart, metrics_panel::MetricsPanel, model_picker::ModelPicker,
-    objective_box::ObjectiveBox, plane_controls::PlaneControls,
+    network_view::NetworkView, objective_box::ObjectiveBox, plane_controls::PlaneControls,
 };
 use crate::nn_run::NnRun;
 use crate::state::{DataState, ModelKind, ModelState, PlaneState};
@@ -170,6 +170,7 @@ pub fn App() -> impl IntoView {
                 <h2 id="output-title" class="visually-hidden">"Decision boundary"</h2>
                 <DecisionSurface/>
                 <Show when=is_network>
+                    <NetworkView/>
                     <LossChart/>
                 </Show>
             </section>

@@ -147,6 +147,28 @@ impl NnRun {
         }
     }
 
+    /// Sets one weight of the network (the user typed it) and redraws with it.
+    pub fn set_weight(
+        &self,
+        layer: usize,
+        output: usize,
+        input: usize,
+        value: f64,
+    ) -> Result<(), String> {
+        let mut result = Err("the network is not built yet".to_string());
+        self.trainer.update_value(|t| {
+            if let Some(t) = t {
+                result = t
+                    .set_weight(layer, output, input, value)
+                    .map(|()| t.model())
+                    .map_err(|e| e.to_string());
+            }
+        });
+        let model = result?;
+        self.snapshot.set(Some(Arc::new(model)));
+        Ok(())
+    }
+
     /// Starts the frame loop (it stops itself when `playing` turns false).
     pub fn play(self) {
         if self.playing.get_untracked() {

@@ -12,6 +12,7 @@ pub mod metrics_panel;
 pub mod model_controls;
 pub mod model_picker;
 pub mod network_controls;
+pub mod network_view;
 pub mod objective_box;
 pub mod param_slider;
 pub mod plane_controls;

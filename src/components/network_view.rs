@@ -1,0 +1,341 @@
+//! The network as TensorFlow Playground draws it: every neuron a thumbnail of its output
+//! over the plane, edges coloured by the sign of their weight (blue +, orange −) and
+//! thickened by its size. Hover an edge to read its weight; click it to type a new one.
+
+use hyperplane_core::grid::GridSpec;
+use hyperplane_core::nn::{Activation, Mlp, OutputKind};
+use leptos::prelude::*;
+use wasm_bindgen::{Clamped, JsCast};
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
+
+use crate::app::Studio;
+use crate::render::canvas_size::fit_to_css;
+use crate::training::plane_extent;
+
+const THUMB: f64 = 34.0;
+const CELLS: usize = 20;
+
+/// Where each neuron sits (CSS px, centre) and each edge runs.
+#[derive(Debug, Clone, PartialEq)]
+struct Layout {
+    /// Per column (inputs, hidden layers, output): neuron centres.
+    columns: Vec<Vec<(f64, f64)>>,
+}
+
+/// One connection: layer, output neuron, input neuron, and its end points.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Edge {
+    layer: usize,
+    output: usize,
+    input: usize,
+    from: (f64, f64),
+    to: (f64, f64),
+    weight: f64,
+}
+
+fn layout(sizes: &[usize], width: f64, height: f64) -> Layout {
+    let n = sizes.len().max(2);
+    let columns = sizes
+        .iter()
+        .enumerate()
+        .map(|(c, &k)| {
+            let x = THUMB / 2.0 + 8.0 + c as f64 * (width - THUMB - 16.0) / (n - 1) as f64;
+            let gap = (height - 8.0) / k.max(1) as f64;
+            (0..k).map(|i| (x, 4.0 + gap * (i as f64 + 0.5))).collect()
+        })
+        .collect();
+    Layout { columns }
+}
+
+fn edges(mlp: &Mlp, l: &Layout) -> Vec<Edge> {
+    let mut out = Vec::new();
+    for (li, layer) in mlp.network.layers.iter().enumerate() {
+        for o in 0..layer.outputs {
+            for i in 0..layer.inputs {
+                let (Some(from), Some(to)) = (
+                    l.columns.get(li).and_then(|c| c.get(i)),
+                    l.columns.get(li + 1).and_then(|c| c.get(o)),
+                ) else {
+                    continue;
+                };
+                out.push(Edge {
+                    layer: li,
+                    output: o,
+                    input: i,
+                    from: (from.0 + THUMB / 2.0, from.1),
+                    to: (to.0 - THUMB / 2.0, to.1),
+                    weight: layer.w[o * layer.inputs + i],
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Distance from point p to segment a–b.
+fn to_segment(p: (f64, f64), a: (f64, f64), b: (f64, f64)) -> f64 {
+    let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+    let len2 = dx * dx + dy * dy;
+    let t = if len2 > 0.0 {
+        (((p.0 - a.0) * dx + (p.1 - a.1) * dy) / len2).clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
+    let (qx, qy) = (a.0 + t * dx, a.1 + t * dy);
+    ((p.0 - qx).powi(2) + (p.1 - qy).powi(2)).sqrt()
+}
+
+/// A value mapped to the diverging colour scale: orange for −1, white for 0, blue for +1.
+fn diverging(t: f64) -> (u8, u8, u8) {
+    let t = if t.is_finite() {
+        t.clamp(-1.0, 1.0)
+    } else {
+        0.0
+    };
+    let (r, g, b) = if t >= 0.0 {
+        (0.0, 114.0, 178.0)
+    } else {
+        (230.0, 159.0, 0.0)
+    };
+    let k = t.abs();
+    let mix = |c: f64| (255.0 - k * (255.0 - c)).round() as u8;
+    (mix(r), mix(g), mix(b))
+}
+
+#[component]
+pub fn NetworkView() -> impl IntoView {
+    let studio = expect_context::<Studio>();
+    let canvas_ref = NodeRef::<leptos::html::Canvas>::new();
+    let hovered = RwSignal::new(None::<Edge>);
+    let selected = RwSignal::new(None::<Edge>);
+    let edit_error = RwSignal::new(None::<String>);
+    let current_edges = StoredValue::new(Vec::<Edge>::new());
+
+    Effect::new(move |_| {
+        let Some(mlp) = studio.run.snapshot.get() else {
+            return;
+        };
+        let Ok(data) = studio.data.get() else { return };
+        let features = studio.features.get();
+        let (hover, sel) = (hovered.get(), selected.get());
+        let Some(canvas) = canvas_ref.get() else {
+            return;
+        };
+        let (w, h, dpr) = fit_to_css(&canvas);
+        let (css_w, css_h) = (w as f64 / dpr, h as f64 / dpr);
+        let Ok(Some(ctx)) = canvas.get_context("2d") else {
+            return;
+        };
+        let Ok(ctx) = ctx.dyn_into::<CanvasRenderingContext2d>() else {
+            return;
+        };
+        let _ = ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
+        ctx.clear_rect(0.0, 0.0, css_w, css_h);
+        let sizes = mlp.network.sizes();
+        let l = layout(&sizes, css_w, css_h);
+        let es = edges(&mlp, &l);
+        let max_w = es.iter().map(|e| e.weight.abs()).fold(1e-9, f64::max);
+        for e in &es {
+            let (r, g, b) = if e.weight >= 0.0 {
+                (0, 114, 178)
+            } else {
+                (230, 159, 0)
+            };
+            let strong = hover == Some(*e)
+                || sel
+                    .is_some_and(|s| (s.layer, s.output, s.input) == (e.layer, e.output, e.input));
+            ctx.set_stroke_style_str(&format!(
+                "rgba({r},{g},{b},{})",
+                if strong { 1.0 } else { 0.75 }
+            ));
+            ctx.set_line_width(0.5 + 4.5 * e.weight.abs() / max_w + if strong { 2.0 } else { 0.0 });
+            ctx.begin_path();
+            ctx.move_to(e.from.0, e.from.1);
+            let mid = (e.from.0 + e.to.0) / 2.0;
+            ctx.bezier_curve_to(mid, e.from.1, mid, e.to.1, e.to.0, e.to.1);
+            ctx.stroke();
+        }
+        current_edges.set_value(es);
+
+        // Thumbnails: inputs from the plane, every other neuron from the network.
+        let (Some(&fx), Some(&fy)) = (features.first(), features.get(1)) else {
+            return;
+        };
+        let spec = GridSpec {
+            width: CELLS,
+            height: CELLS,
+            x_feature: 0,
+            y_feature: 1,
+            x_range: plane_extent(&data, fx),
+            y_range: plane_extent(&data, fy),
+            base: vec![0.0; mlp.n_features()],
+        };
+        let mut neurons = Vec::new();
+        if mlp.neuron_grid(&spec, &mut neurons).is_err() {
+            return;
+        }
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        let Some(off) = document
+            .create_element("canvas")
+            .ok()
+            .and_then(|e| e.dyn_into::<HtmlCanvasElement>().ok())
+        else {
+            return;
+        };
+        off.set_width(CELLS as u32);
+        off.set_height(CELLS as u32);
+        let Ok(Some(octx)) = off.get_context("2d") else {
+            return;
+        };
+        let Ok(octx) = octx.dyn_into::<CanvasRenderingContext2d>() else {
+            return;
+        };
+        let cells = CELLS * CELLS;
+        let last_layer = sizes.len() - 1;
+        let mut rgba = vec![255u8; cells * 4];
+        let mut unit = 0;
+        for (col, centres) in l.columns.iter().enumerate() {
+            for (i, &(cx, cy)) in centres.iter().enumerate() {
+                for cell in 0..cells {
+                    let v = if col == 0 {
+                        let (gx, gy) = (cell % CELLS, cell / CELLS);
+                        if i == 0 {
+                            spec.x_at(gx) / spec.x_range.1.abs().max(spec.x_range.0.abs())
+                        } else {
+                            spec.y_at(gy) / spec.y_range.1.abs().max(spec.y_range.0.abs())
+                        }
+                    } else {
+                        let a = neurons.get(unit * cells + cell).copied().unwrap_or(0.0) as f64;
+                        let bounded_01 = (col < last_layer
+                            && mlp.network.hidden_activation == Activation::Sigmoid)
+                            || (col == last_layer && mlp.network.output == OutputKind::Softmax);
+                        if bounded_01 {
+                            2.0 * a - 1.0
+                        } else {
+                            a
+                        }
+                    };
+                    let (r, g, b) = diverging(v);
+                    rgba[cell * 4..cell * 4 + 4].copy_from_slice(&[r, g, b, 255]);
+                }
+                if col > 0 {
+                    unit += 1;
+                }
+                if let Ok(img) = ImageData::new_with_u8_clamped_array_and_sh(
+                    Clamped(&rgba[..]),
+                    CELLS as u32,
+                    CELLS as u32,
+                ) {
+                    let _ = octx.put_image_data(&img, 0.0, 0.0);
+                    ctx.set_image_smoothing_enabled(false);
+                    let _ = ctx.draw_image_with_html_canvas_element_and_dw_and_dh(
+                        &off,
+                        cx - THUMB / 2.0,
+                        cy - THUMB / 2.0,
+                        THUMB,
+                        THUMB,
+                    );
+                    ctx.set_stroke_style_str("rgba(30,30,40,0.6)");
+                    ctx.set_line_width(1.0);
+                    ctx.stroke_rect(cx - THUMB / 2.0, cy - THUMB / 2.0, THUMB, THUMB);
+                }
+            }
+        }
+    });
+
+    let pick = move |ev: &web_sys::MouseEvent| -> Option<Edge> {
+        let canvas = canvas_ref.get()?;
+        let rect = canvas.get_bounding_client_rect();
+        let p = (
+            ev.client_x() as f64 - rect.left(),
+            ev.client_y() as f64 - rect.top(),
+        );
+        current_edges.with_value(|es| {
+            es.iter()
+                .map(|e| (to_segment(p, e.from, e.to), *e))
+                .filter(|(d, _)| *d <= 6.0)
+                .min_by(|a, b| a.0.total_cmp(&b.0))
+                .map(|(_, e)| e)
+        })
+    };
+    let names = move || {
+        let sizes = studio
+            .run
+            .snapshot
+            .with(|m| m.as_ref().map(|m| m.network.sizes()).unwrap_or_default());
+        let feature_names = studio.data.with(|d| {
+            d.as_ref()
+                .map(|d| d.train.feature_names().to_vec())
+                .unwrap_or_default()
+        });
+        let features = studio.features.get();
+        (sizes, feature_names, features)
+    };
+    let describe = move |e: Edge| {
+        let (sizes, feature_names, features) = names();
+        let from = if e.layer == 0 {
+            features
+                .get(e.input)
+                .and_then(|&f| feature_names.get(f).cloned())
+                .unwrap_or_else(|| format!("input {}", e.input + 1))
+        } else {
+            format!("layer {} neuron {}", e.layer, e.input + 1)
+        };
+        let to = if e.layer + 2 == sizes.len() {
+            format!("output {}", e.output + 1)
+        } else {
+            format!("layer {} neuron {}", e.layer + 1, e.output + 1)
+        };
+        format!("{from} → {to}")
+    };
+    let value = RwSignal::new(String::new());
+    view! {
+        <figure class="network">
+            <canvas
+                node_ref=canvas_ref
+                class="network-canvas"
+                role="img"
+                aria-label="Network"
+                on:mousemove=move |ev| hovered.set(pick(&ev))
+                on:mouseleave=move |_| hovered.set(None)
+                on:click=move |ev| {
+                    let e = pick(&ev);
+                    selected.set(e);
+                    if let Some(e) = e {
+                        value.set(format!("{:.3}", e.weight));
+                    }
+                    edit_error.set(None);
+                }
+            ></canvas>
+            <figcaption>
+                <p class="hint" data-testid="edge-hover">
+                    {move || match hovered.get() {
+                        Some(e) => format!("{}: weight {:.3} (click to edit)", describe(e), e.weight),
+                        None => "Each square shows a neuron's output over the plane (blue +, orange −). Hover a connection to read its weight; click it to change it.".to_string(),
+                    }}
+                </p>
+                {move || selected.get().map(|e| view! {
+                    <form class="weight-editor" on:submit=move |ev| {
+                        ev.prevent_default();
+                        match value.get_untracked().trim().parse::<f64>() {
+                            Ok(v) if v.is_finite() => match studio.run.set_weight(e.layer, e.output, e.input, v) {
+                                Ok(()) => { edit_error.set(None); selected.set(None); }
+                                Err(err) => edit_error.set(Some(err)),
+                            },
+                            _ => edit_error.set(Some(format!("{:?} is not a number", value.get_untracked()))),
+                        }
+                    }>
+                        <label for="weight-value">{format!("Weight {}", describe(e))}</label>
+                        <input id="weight-value" type="text" inputmode="decimal" prop:value=move || value.get()
+                            on:input=move |ev| value.set(event_target_value(&ev)) />
+                        <button type="submit">"Set weight"</button>
+                        <button type="button" on:click=move |_| selected.set(None)>"Cancel"</button>
+                    </form>
+                })}
+                {move || edit_error.get().map(|e| view! { <p role="alert" class="error">{e}</p> })}
+            </figcaption>
+        </figure>
+    }
+}
