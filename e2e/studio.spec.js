@@ -136,3 +136,25 @@ test("the network view shows a weight on hover and lets the user type a new one"
   await expect(page.getByRole("textbox", { name: /^Weight / })).toHaveCount(0);
   await surfaceChangedFrom(page, before);
 });
+
+test("hovering the surface tells the coordinates and the model's answer", async ({ page }) => {
+  await openStudio(page);
+  const surface = page.getByRole("img", { name: "Decision boundary" });
+  const box = await surface.boundingBox();
+  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.45);
+  await expect(page.getByTestId("hover-info")).toContainText("predicted");
+  await expect(page.getByTestId("hover-info")).toContainText("sepal length (cm) =");
+  await page.mouse.move(box.x - 20, box.y - 20);
+  await expect(page.getByTestId("hover-info")).toHaveCount(0);
+});
+
+test("the number of points and of blob classes change the data", async ({ page }) => {
+  await openStudio(page);
+  await page.getByRole("combobox", { name: "Dataset" }).selectOption({ label: "Blobs" });
+  await expect(page.getByTestId("point-count")).toHaveText("250 training · 250 test");
+  await page.getByRole("slider", { name: "Points" }).fill("15");
+  await expect(page.getByTestId("point-count")).toHaveText("100 training · 100 test");
+  await page.getByRole("slider", { name: "Classes" }).fill("3");
+  await expect(page.locator("#classes-value")).toHaveText("5");
+  await expect(page.getByRole("table", { name: "Confusion matrix" }).locator("tbody tr")).toHaveCount(5);
+});

@@ -18,6 +18,8 @@ pub struct DataState {
     pub noise: RwSignal<f64>,
     pub train_ratio: RwSignal<f64>,
     pub seed: RwSignal<u64>,
+    pub n_samples: RwSignal<usize>,
+    pub n_classes: RwSignal<usize>,
 }
 
 impl DataState {
@@ -28,6 +30,8 @@ impl DataState {
             noise: RwSignal::new(0.0),
             train_ratio: RwSignal::new(0.8),
             seed: RwSignal::new(SPLIT_SEED),
+            n_samples: RwSignal::new(500),
+            n_classes: RwSignal::new(3),
         }
     }
 
@@ -37,6 +41,8 @@ impl DataState {
             noise: self.noise.get(),
             train_ratio: self.train_ratio.get(),
             seed: self.seed.get(),
+            n_samples: self.n_samples.get(),
+            n_classes: self.n_classes.get(),
         }
     }
 }

@@ -69,6 +69,10 @@ pub struct DataSpec {
     pub noise: f64,
     pub train_ratio: f64,
     pub seed: u64,
+    /// Generated sets: number of points.
+    pub n_samples: usize,
+    /// Blobs: number of classes.
+    pub n_classes: usize,
 }
 
 /// The default split seed, so every visitor sees the same numbers.
@@ -79,9 +83,15 @@ pub fn load_data(spec: &DataSpec) -> Result<Prepared, Error> {
     let data = match spec.choice {
         DatasetChoice::Iris => iris()?,
         DatasetChoice::Generated(kind) => {
-            let mut p = GeneratorParams::new(kind).seed(spec.seed).noise(spec.noise);
+            let mut p = GeneratorParams::new(kind)
+                .seed(spec.seed)
+                .noise(spec.noise)
+                .n_samples(spec.n_samples);
             if kind == GeneratorKind::Blobs {
-                p = p.noise(0.0).cluster_std(1.0 + 10.0 * spec.noise);
+                p = p
+                    .noise(0.0)
+                    .cluster_std(1.0 + 10.0 * spec.noise)
+                    .n_classes(spec.n_classes);
             }
             match p.generate()? {
                 Generated::Classification(d) => d,
@@ -103,6 +113,8 @@ pub fn default_data() -> Result<Prepared, Error> {
         noise: 0.0,
         train_ratio: 0.8,
         seed: SPLIT_SEED,
+        n_samples: 500,
+        n_classes: 3,
     })
 }
 
@@ -348,6 +360,8 @@ mod tests {
                 noise: 0.1,
                 train_ratio: 0.5,
                 seed: 3,
+                n_samples: 200,
+                n_classes: 3,
             })
             .unwrap();
             for spec in [

@@ -1,5 +1,6 @@
 //! The data: which dataset, its noise, the train/test split and the seed.
 
+use hyperplane_core::datasets::GeneratorKind;
 use leptos::prelude::*;
 
 use super::param_slider::ParamSlider;
@@ -9,6 +10,8 @@ use crate::training::DatasetChoice;
 
 const NOISE: SliderScale = SliderScale::linear(0.0, 0.5, 50);
 const RATIO: SliderScale = SliderScale::linear(0.1, 0.9, 80);
+const POINTS: SliderScale = SliderScale::linear(50.0, 1000.0, 95);
+const CLASSES: SliderScale = SliderScale::linear(2.0, 6.0, 4);
 
 fn percent0(v: f64) -> String {
     format!("{:.0}%", v * 100.0)
@@ -68,6 +71,26 @@ pub fn DataControls() -> impl IntoView {
             disabled=no_noise
             display=percent0
         />
+        <Show when=move || d.choice.get().has_noise()>
+            <ParamSlider
+                id="points"
+                label="Points"
+                scale=POINTS
+                value=Signal::derive(move || d.n_samples.get() as f64)
+                on_change=move |v| d.n_samples.set(v.round().clamp(50.0, 1000.0) as usize)
+                display=|v| format!("{v:.0}")
+            />
+        </Show>
+        <Show when=move || d.choice.get() == DatasetChoice::Generated(GeneratorKind::Blobs)>
+            <ParamSlider
+                id="classes"
+                label="Classes"
+                scale=CLASSES
+                value=Signal::derive(move || d.n_classes.get() as f64)
+                on_change=move |v| d.n_classes.set(v.round().clamp(2.0, 6.0) as usize)
+                display=|v| format!("{v:.0}")
+            />
+        </Show>
         <ParamSlider
             id="ratio"
             label="Training ratio"

@@ -9,6 +9,7 @@ use super::class_legend::ClassLegend;
 use crate::app::{now_ms, Studio};
 use crate::format::param;
 use crate::render::surface_canvas::{draw_surface, FrameStats, Scene, SurfaceBuffers};
+use crate::training::surface_spec;
 
 #[component]
 pub fn DecisionSurface() -> impl IntoView {
@@ -51,6 +52,32 @@ pub fn DecisionSurface() -> impl IntoView {
         }
     });
 
+    // Hover: the point under the pointer (or the plane there) and what the model says.
+    let hover = RwSignal::new(None::<(String, String)>);
+    let on_move = move |ev: web_sys::MouseEvent| {
+        let (Some(s), Some(canvas)) = (stats.get_untracked(), canvas_ref.get_untracked()) else {
+            return;
+        };
+        let rect = canvas.get_bounding_client_rect();
+        let (px, py) = (
+            ev.client_x() as f64 - rect.left(),
+            ev.client_y() as f64 - rect.top(),
+        );
+        // Keep the tooltip inside the canvas: to the left of the pointer on the right half.
+        let place = if px > rect.width() * 0.55 {
+            format!(
+                "right: {:.0}px; top: {:.0}px",
+                rect.width() - px + 14.0,
+                py + 10.0
+            )
+        } else {
+            format!("left: {:.0}px; top: {:.0}px", px + 14.0, py + 10.0)
+        };
+        hover.set(
+            describe_point(&studio, &s, px, py, show_test.get_untracked()).map(|t| (place, t)),
+        );
+    };
+
     let slice_note = move || {
         let data = studio.data.get().ok()?;
         let trained = studio.trained.get().ok()?;
@@ -78,12 +105,21 @@ pub fn DecisionSurface() -> impl IntoView {
 
     view! {
         <figure class="surface">
-            <canvas
-                node_ref=canvas_ref
-                class="surface-canvas"
-                role="img"
-                aria-label="Decision boundary"
-            ></canvas>
+            <div class="surface-wrap">
+                <canvas
+                    node_ref=canvas_ref
+                    class="surface-canvas"
+                    role="img"
+                    aria-label="Decision boundary"
+                    on:mousemove=on_move
+                    on:mouseleave=move |_| hover.set(None)
+                ></canvas>
+                {move || hover.get().map(|(place, text)| view! {
+                    <div class="tooltip" data-testid="hover-info" style=place>
+                        {text}
+                    </div>
+                })}
+            </div>
             <figcaption>
                 <ClassLegend/>
                 <label class="toggle">
@@ -123,4 +159,92 @@ pub fn DecisionSurface() -> impl IntoView {
             </figcaption>
         </figure>
     }
+}
+
+/// Text for the pointer at (px, py) CSS pixels: the nearest point within 8 px (its
+/// values, true class and the model's answer) or else the plane there.
+fn describe_point(
+    studio: &Studio,
+    s: &FrameStats,
+    px: f64,
+    py: f64,
+    with_test: bool,
+) -> Option<String> {
+    let (left, top, w, h) = s.plot;
+    if px < left || py < top || px > left + w || py > top + h || w <= 0.0 || h <= 0.0 {
+        return None;
+    }
+    let data = studio.data.get_untracked().ok()?;
+    let trained = studio.trained.get_untracked().ok()?;
+    let (x, y) = (
+        studio.plane.x_feature.get_untracked(),
+        studio.plane.y_feature.get_untracked(),
+    );
+    let to_px = |zx: f64, zy: f64| {
+        (
+            left + (zx - s.x_range.0) / (s.x_range.1 - s.x_range.0) * w,
+            top + (s.y_range.1 - zy) / (s.y_range.1 - s.y_range.0) * h,
+        )
+    };
+    let zx = s.x_range.0 + (px - left) / w * (s.x_range.1 - s.x_range.0);
+    let zy = s.y_range.1 - (py - top) / h * (s.y_range.1 - s.y_range.0);
+    let names = data.train.class_names();
+    let fnames = data.train.feature_names();
+    let mut best: Option<(f64, &'static str, usize, bool)> = None;
+    for (part, set, is_test) in [("training", &data.train, false), ("test", &data.test, true)] {
+        if is_test && !with_test {
+            continue;
+        }
+        for i in 0..set.n_samples() {
+            let (qx, qy) = to_px(set.x()[[i, x]], set.x()[[i, y]]);
+            let d = ((qx - px).powi(2) + (qy - py).powi(2)).sqrt();
+            if d <= 8.0 && best.is_none_or(|b| d < b.0) {
+                best = Some((d, part, i, is_test));
+            }
+        }
+    }
+    // The model's answer at the pointer (or at the point), via a one-cell grid.
+    let answer = |ax: f64, ay: f64| -> Option<(String, f32)> {
+        let mut spec = surface_spec(&data, &trained, x, y, 1, 1)?;
+        spec.x_range = (ax, ax);
+        spec.y_range = (ay, ay);
+        let mut out = hyperplane_core::grid::GridOutput::new();
+        trained.model.evaluate_grid(&spec, &mut out).ok()?;
+        let label = *out.label.first()? as usize;
+        Some((
+            names.get(label).cloned().unwrap_or_default(),
+            *out.margin.first()?,
+        ))
+    };
+    let cm = |f: usize, z: f64| data.scaler.inverse_feature(f, z);
+    let fname = |f: usize| fnames.get(f).cloned().unwrap_or_default();
+    Some(match best {
+        Some((_, part, i, is_test)) => {
+            let set = if is_test { &data.test } else { &data.train };
+            let (ax, ay) = (set.x()[[i, x]], set.x()[[i, y]]);
+            let (pred, margin) = answer(ax, ay)?;
+            format!(
+                "{part} point: {} = {}, {} = {} · true class {} · predicted {} (score {:.2})",
+                fname(x),
+                param(cm(x, ax)),
+                fname(y),
+                param(cm(y, ay)),
+                names.get(set.y()[i]).cloned().unwrap_or_default(),
+                pred,
+                margin
+            )
+        }
+        None => {
+            let (pred, margin) = answer(zx, zy)?;
+            format!(
+                "{} = {}, {} = {} · predicted {} (score {:.2})",
+                fname(x),
+                param(cm(x, zx)),
+                fname(y),
+                param(cm(y, zy)),
+                pred,
+                margin
+            )
+        }
+    })
 }

@@ -42,6 +42,11 @@ pub struct FrameStats {
     pub draw_ms: f64,
     pub grid_width: usize,
     pub grid_height: usize,
+    /// The plot area in CSS pixels (left, top, width, height), for mapping the pointer.
+    pub plot: (f64, f64, f64, f64),
+    /// The plotted ranges, in standardized units.
+    pub x_range: (f64, f64),
+    pub y_range: (f64, f64),
 }
 
 fn js_err(e: wasm_bindgen::JsValue) -> String {
@@ -281,6 +286,9 @@ pub fn draw_surface(
         draw_ms: now() - start,
         grid_width: gw,
         grid_height: gh,
+        plot: (ox / dpr, oy / dpr, pw / dpr, ph / dpr),
+        x_range: (xs0, xs1),
+        y_range: (ys0, ys1),
     })
 }
 
