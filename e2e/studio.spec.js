@@ -158,3 +158,26 @@ test("the number of points and of blob classes change the data", async ({ page }
   await expect(page.locator("#classes-value")).toHaveText("5");
   await expect(page.getByRole("table", { name: "Confusion matrix" }).locator("tbody tr")).toHaveCount(5);
 });
+
+test("draw your own data: clicks add points of the chosen class, right-click and Clear remove them", async ({ page }) => {
+  await openStudio(page);
+  await page.getByRole("combobox", { name: "Dataset" }).selectOption({ label: "Draw your own" });
+  await expect(page.getByTestId("point-count")).toHaveText("0 points");
+  const surface = page.getByRole("img", { name: "Decision boundary" });
+  await surface.scrollIntoViewIfNeeded();
+  const box = await surface.boundingBox();
+  const at = (fx, fy) => [box.x + box.width * fx, box.y + box.height * fy];
+  for (const [fx, fy] of [[0.25, 0.3], [0.3, 0.5], [0.22, 0.6], [0.35, 0.35]]) await page.mouse.click(...at(fx, fy));
+  await expect(page.getByTestId("point-count")).toHaveText("4 points");
+  await page.getByRole("button", { name: "Class B" }).click();
+  await expect(page.getByRole("button", { name: "Class B" })).toHaveAttribute("aria-pressed", "true");
+  for (const [fx, fy] of [[0.75, 0.3], [0.8, 0.5], [0.72, 0.6], [0.85, 0.35]]) await page.mouse.click(...at(fx, fy));
+  await expect(page.getByTestId("point-count")).toHaveText("8 points");
+  await expect(page.getByTestId("train-accuracy")).toHaveText("100.0%");
+  const before = await surfacePixels(page);
+  await page.mouse.click(...at(0.8, 0.5), { button: "right" });
+  await expect(page.getByTestId("point-count")).toHaveText("7 points");
+  await surfaceChangedFrom(page, before);
+  await page.getByRole("button", { name: "Clear" }).click();
+  await expect(page.getByTestId("point-count")).toHaveText("0 points");
+});

@@ -41,9 +41,22 @@ impl Studio {
     pub fn new() -> Self {
         let data_state = DataState::new();
         let data = Memo::new(move |_| {
-            load_data(&data_state.spec())
-                .map(Arc::new)
-                .map_err(|e| format!("Could not load the data: {e}"))
+            let spec = data_state.spec();
+            let drawn = if spec.choice == crate::training::DatasetChoice::Drawn {
+                data_state.drawn.get()
+            } else {
+                Vec::new()
+            };
+            load_data(&spec, &drawn).map(Arc::new).map_err(|e| {
+                if spec.choice == crate::training::DatasetChoice::Drawn {
+                    format!(
+                        "Click on the plane to add points of at least two classes ({} so far): {e}",
+                        drawn.len()
+                    )
+                } else {
+                    format!("Could not load the data: {e}")
+                }
+            })
         });
         let model = ModelState::new();
         let plane = PlaneState::new();

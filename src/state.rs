@@ -9,7 +9,7 @@ use hyperplane_core::svm::SvcParams;
 use hyperplane_core::tree::{Criterion, TreeParams};
 use leptos::prelude::*;
 
-use crate::training::{DataSpec, DatasetChoice, ModelSpec, SPLIT_SEED};
+use crate::training::{DataSpec, DatasetChoice, DrawnPoint, ModelSpec, SPLIT_SEED};
 
 /// Which data, how noisy, how it is split.
 #[derive(Clone, Copy)]
@@ -20,6 +20,10 @@ pub struct DataState {
     pub seed: RwSignal<u64>,
     pub n_samples: RwSignal<usize>,
     pub n_classes: RwSignal<usize>,
+    /// The user's own points (for the "Draw your own" dataset).
+    pub drawn: RwSignal<Vec<DrawnPoint>>,
+    /// The class a click adds, or `None` to erase.
+    pub brush: RwSignal<Option<usize>>,
 }
 
 impl DataState {
@@ -32,6 +36,8 @@ impl DataState {
             seed: RwSignal::new(SPLIT_SEED),
             n_samples: RwSignal::new(500),
             n_classes: RwSignal::new(3),
+            drawn: RwSignal::new(Vec::new()),
+            brush: RwSignal::new(Some(0)),
         }
     }
 

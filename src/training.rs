@@ -17,10 +17,12 @@ use hyperplane_core::{Dataset, Error};
 pub enum DatasetChoice {
     Iris,
     Generated(GeneratorKind),
+    /// Points the user draws on the plane.
+    Drawn,
 }
 
 impl DatasetChoice {
-    pub const ALL: [DatasetChoice; 7] = [
+    pub const ALL: [DatasetChoice; 8] = [
         Self::Iris,
         Self::Generated(GeneratorKind::Circle),
         Self::Generated(GeneratorKind::Xor),
@@ -28,6 +30,7 @@ impl DatasetChoice {
         Self::Generated(GeneratorKind::Spiral),
         Self::Generated(GeneratorKind::Moons),
         Self::Generated(GeneratorKind::Blobs),
+        Self::Drawn,
     ];
 
     /// The name users see (and the option's accessible name).
@@ -41,6 +44,7 @@ impl DatasetChoice {
             Self::Generated(GeneratorKind::Moons) => "Moons",
             Self::Generated(GeneratorKind::Blobs) => "Blobs",
             Self::Generated(k) => k.name(),
+            Self::Drawn => "Draw your own",
         }
     }
 
@@ -48,6 +52,7 @@ impl DatasetChoice {
         match self {
             Self::Iris => "iris",
             Self::Generated(k) => k.name(),
+            Self::Drawn => "drawn",
         }
     }
 
@@ -58,6 +63,12 @@ impl DatasetChoice {
     /// Whether the noise slider means anything for this dataset.
     pub fn has_noise(self) -> bool {
         matches!(self, Self::Generated(_))
+    }
+
+    /// The plane's fixed extent in original units, where the picture must not move as
+    /// points are added (drawn data); `None`: fit the data.
+    pub fn fixed_extent(self) -> Option<(f64, f64)> {
+        (self == Self::Drawn).then_some((-6.0, 6.0))
     }
 }
 
@@ -78,9 +89,30 @@ pub struct DataSpec {
 /// The default split seed, so every visitor sees the same numbers.
 pub const SPLIT_SEED: u64 = 42;
 
+/// One drawn point: position in the plane's units and class.
+pub type DrawnPoint = (f64, f64, usize);
+
+/// Classes a user can draw.
+pub const DRAWN_CLASSES: [&str; 3] = ["A", "B", "C"];
+
 /// Loads or generates the data, splits it and standardizes it with training statistics.
-pub fn load_data(spec: &DataSpec) -> Result<Prepared, Error> {
+pub fn load_data(spec: &DataSpec, drawn: &[DrawnPoint]) -> Result<Prepared, Error> {
     let data = match spec.choice {
+        DatasetChoice::Drawn => {
+            let x = ndarray::Array2::from_shape_fn((drawn.len(), 2), |(i, j)| {
+                if j == 0 {
+                    drawn[i].0
+                } else {
+                    drawn[i].1
+                }
+            });
+            Dataset::new(
+                x,
+                drawn.iter().map(|p| p.2).collect(),
+                vec!["x1".into(), "x2".into()],
+                DRAWN_CLASSES.iter().map(|c| c.to_string()).collect(),
+            )?
+        }
         DatasetChoice::Iris => iris()?,
         DatasetChoice::Generated(kind) => {
             let mut p = GeneratorParams::new(kind)
@@ -108,14 +140,17 @@ pub fn load_data(spec: &DataSpec) -> Result<Prepared, Error> {
 
 /// The iris split the foundation page used (kept for tests).
 pub fn default_data() -> Result<Prepared, Error> {
-    load_data(&DataSpec {
-        choice: DatasetChoice::Iris,
-        noise: 0.0,
-        train_ratio: 0.8,
-        seed: SPLIT_SEED,
-        n_samples: 500,
-        n_classes: 3,
-    })
+    load_data(
+        &DataSpec {
+            choice: DatasetChoice::Iris,
+            noise: 0.0,
+            train_ratio: 0.8,
+            seed: SPLIT_SEED,
+            n_samples: 500,
+            n_classes: 3,
+        },
+        &[],
+    )
 }
 
 /// A model that fits in one call, with its parameters.
@@ -285,8 +320,13 @@ pub fn model_features(n_features: usize, x: usize, y: usize, shown_only: bool) -
     }
 }
 
-/// The plane's extent in standardized units: every point (train and test) plus a margin.
-pub fn plane_extent(data: &Prepared, feature: usize) -> (f64, f64) {
+/// The plane's extent in standardized units: `fixed` (original units) if given, else
+/// every point (train and test) plus a margin.
+pub fn plane_extent(data: &Prepared, feature: usize, fixed: Option<(f64, f64)>) -> (f64, f64) {
+    if let Some((lo, hi)) = fixed {
+        let z = |v: f64| (v - data.scaler.mean[feature]) / data.scaler.scale[feature];
+        return (z(lo), z(hi));
+    }
     let values = data
         .train
         .x()
@@ -315,6 +355,7 @@ pub fn surface_spec(
     y: usize,
     width: usize,
     height: usize,
+    fixed: Option<(f64, f64)>,
 ) -> Option<GridSpec> {
     let x_feature = trained.features.iter().position(|&f| f == x)?;
     let y_feature = trained.features.iter().position(|&f| f == y)?;
@@ -323,8 +364,8 @@ pub fn surface_spec(
         height,
         x_feature,
         y_feature,
-        x_range: plane_extent(data, x),
-        y_range: plane_extent(data, y),
+        x_range: plane_extent(data, x, fixed),
+        y_range: plane_extent(data, y, fixed),
         base: vec![0.0; trained.features.len()],
     })
 }
@@ -355,14 +396,20 @@ mod tests {
     #[test]
     fn every_dataset_and_model_fits() {
         for choice in DatasetChoice::ALL {
-            let data = load_data(&DataSpec {
-                choice,
-                noise: 0.1,
-                train_ratio: 0.5,
-                seed: 3,
-                n_samples: 200,
-                n_classes: 3,
-            })
+            if choice == DatasetChoice::Drawn {
+                continue;
+            }
+            let data = load_data(
+                &DataSpec {
+                    choice,
+                    noise: 0.1,
+                    train_ratio: 0.5,
+                    seed: 3,
+                    n_samples: 200,
+                    n_classes: 3,
+                },
+                &[],
+            )
             .unwrap();
             for spec in [
                 ModelSpec::Svm(SvcParams::default()),
@@ -387,5 +434,37 @@ mod tests {
         )
         .unwrap_err();
         assert!(err.to_string().contains("C"));
+    }
+}
+
+#[cfg(test)]
+mod drawn_tests {
+    use super::*;
+
+    #[test]
+    fn drawn_points_become_a_dataset_and_too_few_are_an_error() {
+        let spec = DataSpec {
+            choice: DatasetChoice::Drawn,
+            noise: 0.0,
+            train_ratio: 1.0,
+            seed: 1,
+            n_samples: 0,
+            n_classes: 3,
+        };
+        assert!(load_data(&spec, &[]).is_err());
+        let pts = [
+            (-2.0, -2.0, 0),
+            (-3.0, -1.0, 0),
+            (2.0, 2.0, 1),
+            (3.0, 1.0, 1),
+        ];
+        let d = load_data(&spec, &pts).unwrap();
+        assert_eq!(d.train.n_samples(), 4);
+        let t = train(&d, &ModelSpec::Svm(SvcParams::default()), &[0, 1], || 0.0).unwrap();
+        assert_eq!(t.train_accuracy, 1.0);
+        // the plane stays at [-6, 6] in drawn units
+        let (lo, hi) = plane_extent(&d, 0, DatasetChoice::Drawn.fixed_extent());
+        assert!((d.scaler.inverse_feature(0, lo) + 6.0).abs() < 1e-12);
+        assert!((d.scaler.inverse_feature(0, hi) - 6.0).abs() < 1e-12);
     }
 }

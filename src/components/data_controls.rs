@@ -5,8 +5,9 @@ use leptos::prelude::*;
 
 use super::param_slider::ParamSlider;
 use crate::app::Studio;
+use crate::palette::class_css;
 use crate::slider_scale::SliderScale;
-use crate::training::DatasetChoice;
+use crate::training::{DatasetChoice, DRAWN_CLASSES};
 
 const NOISE: SliderScale = SliderScale::linear(0.0, 0.5, 50);
 const RATIO: SliderScale = SliderScale::linear(0.1, 0.9, 80);
@@ -23,6 +24,9 @@ pub fn DataControls() -> impl IntoView {
     let d = studio.data_state;
     let no_noise = Signal::derive(move || !d.choice.get().has_noise());
     let count = move || {
+        if d.choice.get() == DatasetChoice::Drawn {
+            return format!("{} points", d.drawn.with(|p| p.len()));
+        }
         studio.data.with(|r| {
             r.as_ref()
                 .map(|p| {
@@ -117,6 +121,36 @@ pub fn DataControls() -> impl IntoView {
                 }
             />
         </div>
+        <Show when=move || d.choice.get() == DatasetChoice::Drawn>
+            <div class="brushes" role="group" aria-label="Draw">
+                {DRAWN_CLASSES
+                    .iter()
+                    .enumerate()
+                    .map(|(i, name)| {
+                        view! {
+                            <button
+                                type="button"
+                                class="brush"
+                                style=format!("--c: {}", class_css(i))
+                                aria-pressed=move || (d.brush.get() == Some(i)).to_string()
+                                on:click=move |_| d.brush.set(Some(i))
+                            >
+                                {format!("Class {name}")}
+                            </button>
+                        }
+                    })
+                    .collect_view()}
+                <button
+                    type="button"
+                    aria-pressed=move || d.brush.get().is_none().to_string()
+                    on:click=move |_| d.brush.set(None)
+                >
+                    "Erase"
+                </button>
+                <button type="button" on:click=move |_| d.drawn.set(Vec::new())>"Clear"</button>
+            </div>
+            <p class="hint">"Click or tap the plane to add a point of the chosen class; right-click (or Erase) removes one."</p>
+        </Show>
         <p class="hint" data-testid="point-count">{count}</p>
     }
 }

@@ -8,7 +8,9 @@ use leptos::prelude::*;
 use super::class_legend::ClassLegend;
 use crate::app::{now_ms, Studio};
 use crate::format::param;
-use crate::render::surface_canvas::{draw_surface, FrameStats, Scene, SurfaceBuffers};
+use crate::render::surface_canvas::{
+    draw_points_only, draw_surface, FrameStats, Scene, SurfaceBuffers,
+};
 use crate::training::surface_spec;
 
 #[component]
@@ -29,10 +31,20 @@ pub fn DecisionSurface() -> impl IntoView {
         let show_test = show_test.get();
         let discretize = discretize.get();
         let (x, y) = (plane.x_feature.get(), plane.y_feature.get());
-        let (Ok(data), Ok(trained)) = (studio.data.get(), studio.trained.get()) else {
+        let choice = studio.data_state.choice.get();
+        let drawn = studio.data_state.drawn.get();
+        let (data, trained) = (studio.data.get(), studio.trained.get());
+        let Some(canvas) = canvas_ref.get() else {
             return;
         };
-        let Some(canvas) = canvas_ref.get() else {
+        let (Ok(data), Ok(trained)) = (data, trained) else {
+            // Drawing your own data: show the empty plane and the points so far.
+            if let Some(extent) = choice.fixed_extent() {
+                match draw_points_only(&canvas, &drawn, extent) {
+                    Ok(s) => stats.set(Some(s)),
+                    Err(e) => draw_error.set(Some(e)),
+                }
+            }
             return;
         };
         let scene = Scene {
@@ -42,6 +54,7 @@ pub fn DecisionSurface() -> impl IntoView {
             y,
             show_test,
             discretize,
+            fixed_extent: studio.data_state.choice.get().fixed_extent(),
         };
         match draw_surface(&canvas, &scene, &mut buffers.borrow_mut(), now_ms) {
             Ok(s) => {
@@ -76,6 +89,46 @@ pub fn DecisionSurface() -> impl IntoView {
         hover.set(
             describe_point(&studio, &s, px, py, show_test.get_untracked()).map(|t| (place, t)),
         );
+    };
+
+    // Drawing your own data: a click (or tap) adds a point of the chosen class; with the
+    // eraser, or a right click, it removes the nearest point.
+    let data_state = studio.data_state;
+    let edit_point = move |ev: &web_sys::MouseEvent, erase: bool| {
+        if data_state.choice.get_untracked().fixed_extent().is_none() {
+            return;
+        }
+        let (Some(s), Some(canvas)) = (stats.get_untracked(), canvas_ref.get_untracked()) else {
+            return;
+        };
+        let rect = canvas.get_bounding_client_rect();
+        let (px, py) = (
+            ev.client_x() as f64 - rect.left(),
+            ev.client_y() as f64 - rect.top(),
+        );
+        let (left, top, w, h) = s.plot;
+        if px < left || py < top || px > left + w || py > top + h || w <= 0.0 || h <= 0.0 {
+            return;
+        }
+        let ux = s.x_units.0 + (px - left) / w * (s.x_units.1 - s.x_units.0);
+        let uy = s.y_units.1 - (py - top) / h * (s.y_units.1 - s.y_units.0);
+        match (erase, data_state.brush.get_untracked()) {
+            (false, Some(class)) => data_state.drawn.update(|d| d.push((ux, uy, class))),
+            _ => {
+                let per_px = (s.x_units.1 - s.x_units.0) / w;
+                data_state.drawn.update(|d| {
+                    let nearest = d
+                        .iter()
+                        .enumerate()
+                        .map(|(i, p)| (i, ((p.0 - ux).powi(2) + (p.1 - uy).powi(2)).sqrt()))
+                        .filter(|&(_, dist)| dist <= 10.0 * per_px)
+                        .min_by(|a, b| a.1.total_cmp(&b.1));
+                    if let Some((i, _)) = nearest {
+                        d.remove(i);
+                    }
+                });
+            }
+        }
     };
 
     let slice_note = move || {
@@ -113,6 +166,18 @@ pub fn DecisionSurface() -> impl IntoView {
                     aria-label="Decision boundary"
                     on:mousemove=on_move
                     on:mouseleave=move |_| hover.set(None)
+                    on:pointerdown=move |ev| {
+                        // left button, touch or pen; the right button erases (contextmenu)
+                        if ev.button() == 0 {
+                            edit_point(&ev, false);
+                        }
+                    }
+                    on:contextmenu=move |ev| {
+                        if data_state.choice.get_untracked().fixed_extent().is_some() {
+                            ev.prevent_default();
+                            edit_point(&ev, true);
+                        }
+                    }
                 ></canvas>
                 {move || hover.get().map(|(place, text)| view! {
                     <div class="tooltip" data-testid="hover-info" style=place>
@@ -205,7 +270,7 @@ fn describe_point(
     }
     // The model's answer at the pointer (or at the point), via a one-cell grid.
     let answer = |ax: f64, ay: f64| -> Option<(String, f32)> {
-        let mut spec = surface_spec(&data, &trained, x, y, 1, 1)?;
+        let mut spec = surface_spec(&data, &trained, x, y, 1, 1, None)?;
         spec.x_range = (ax, ax);
         spec.y_range = (ay, ay);
         let mut out = hyperplane_core::grid::GridOutput::new();

@@ -166,8 +166,8 @@ pub fn NetworkView() -> impl IntoView {
             height: CELLS,
             x_feature: 0,
             y_feature: 1,
-            x_range: plane_extent(&data, fx),
-            y_range: plane_extent(&data, fy),
+            x_range: plane_extent(&data, fx, studio.data_state.choice.get().fixed_extent()),
+            y_range: plane_extent(&data, fy, studio.data_state.choice.get().fixed_extent()),
             base: vec![0.0; mlp.n_features()],
         };
         let mut neurons = Vec::new();

@@ -33,6 +33,8 @@ pub struct Scene<'a> {
     pub y: usize,
     pub show_test: bool,
     pub discretize: bool,
+    /// A fixed plane (original units), e.g. for drawn data.
+    pub fixed_extent: Option<(f64, f64)>,
 }
 
 /// Timings of one frame, in milliseconds, and the grid resolution used.
@@ -47,6 +49,9 @@ pub struct FrameStats {
     /// The plotted ranges, in standardized units.
     pub x_range: (f64, f64),
     pub y_range: (f64, f64),
+    /// The same ranges in the data's own units.
+    pub x_units: (f64, f64),
+    pub y_units: (f64, f64),
 }
 
 fn js_err(e: wasm_bindgen::JsValue) -> String {
@@ -83,10 +88,11 @@ pub fn draw_surface(
         y,
         show_test,
         discretize,
+        fixed_extent,
     } = *scene;
     let cm = |f: usize, z: f64| data.scaler.inverse_feature(f, z);
-    let (xs0, xs1) = plane_extent(data, x);
-    let (ys0, ys1) = plane_extent(data, y);
+    let (xs0, xs1) = plane_extent(data, x, fixed_extent);
+    let (ys0, ys1) = plane_extent(data, y, fixed_extent);
     let px = |v: f64| (v * dpr).round() as u32;
     let font = ("sans-serif", 13.0 * dpr)
         .into_font()
@@ -108,7 +114,7 @@ pub fn draw_surface(
     let cell = trained.model.cell_px();
     let gw = ((pw / dpr / cell).round() as usize).clamp(16, 240);
     let gh = ((ph / dpr / cell).round() as usize).clamp(16, 240);
-    let spec = surface_spec(data, trained, x, y, gw, gh)
+    let spec = surface_spec(data, trained, x, y, gw, gh, fixed_extent)
         .ok_or_else(|| "the model was not trained on the plotted features".to_string())?;
     let t_grid = now();
     trained
@@ -289,6 +295,8 @@ pub fn draw_surface(
         plot: (ox / dpr, oy / dpr, pw / dpr, ph / dpr),
         x_range: (xs0, xs1),
         y_range: (ys0, ys1),
+        x_units: (cm(x, xs0), cm(x, xs1)),
+        y_units: (cm(y, ys0), cm(y, ys1)),
     })
 }
 
@@ -324,4 +332,79 @@ fn marker(
         }
         _ => TriangleMarker::new(at, r + 1, style).into_dyn(),
     }
+}
+
+/// The plane for drawing your own data before a model can be fitted (no points yet, or
+/// one class only): axes over `extent` and the points, no surface.
+pub fn draw_points_only(
+    canvas: &HtmlCanvasElement,
+    points: &[crate::training::DrawnPoint],
+    extent: (f64, f64),
+) -> Result<FrameStats, String> {
+    let (_, _, dpr) = fit_to_css(canvas);
+    let backend = CanvasBackend::with_canvas_object(canvas.clone())
+        .ok_or_else(|| "this browser gives no 2D canvas context".to_string())?;
+    let root = backend.into_drawing_area();
+    let perr = |e: DrawingAreaErrorKind<_>| format!("drawing error: {e:?}");
+    root.fill(&WHITE).map_err(perr)?;
+    let px = |v: f64| (v * dpr).round() as u32;
+    let font = ("sans-serif", 13.0 * dpr)
+        .into_font()
+        .color(&RGBColor(40, 40, 48));
+    let mut chart = ChartBuilder::on(&root)
+        .margin(px(10.0))
+        .x_label_area_size(px(44.0))
+        .y_label_area_size(px(52.0))
+        .build_cartesian_2d(extent.0..extent.1, extent.0..extent.1)
+        .map_err(perr)?;
+    let (prx, pry) = chart.plotting_area().get_pixel_range();
+    chart
+        .configure_mesh()
+        .x_desc("x1")
+        .y_desc("x2")
+        .light_line_style(RGBColor(238, 238, 242))
+        .bold_line_style(RGBColor(226, 226, 232))
+        .label_style(font.clone())
+        .axis_desc_style(font)
+        .draw()
+        .map_err(perr)?;
+    let r = (4.0 * dpr).round() as i32;
+    for class in 0..crate::training::DRAWN_CLASSES.len() {
+        let (cr, cg, cb) = class_rgb(class);
+        let pts: Vec<(f64, f64)> = points
+            .iter()
+            .filter(|p| p.2 == class)
+            .map(|p| (p.0, p.1))
+            .collect();
+        let shade = |c: u8| (c as f32 * 0.5) as u8;
+        for style in [
+            RGBColor(cr, cg, cb).filled(),
+            ShapeStyle {
+                color: RGBColor(shade(cr), shade(cg), shade(cb)).to_rgba(),
+                filled: false,
+                stroke_width: dpr.round().max(1.0) as u32,
+            },
+        ] {
+            chart
+                .draw_series(pts.iter().map(|&p| marker(class, p, r, style)))
+                .map_err(perr)?;
+        }
+    }
+    root.present().map_err(perr)?;
+    let (ox, oy) = (prx.start as f64 / dpr, pry.start as f64 / dpr);
+    let (pw, ph) = (
+        (prx.end - prx.start) as f64 / dpr,
+        (pry.end - pry.start) as f64 / dpr,
+    );
+    Ok(FrameStats {
+        grid_ms: 0.0,
+        draw_ms: 0.0,
+        grid_width: 0,
+        grid_height: 0,
+        plot: (ox, oy, pw, ph),
+        x_range: extent,
+        y_range: extent,
+        x_units: extent,
+        y_units: extent,
+    })
 }
