@@ -181,3 +181,27 @@ test("draw your own data: clicks add points of the chosen class, right-click and
   await page.getByRole("button", { name: "Clear" }).click();
   await expect(page.getByTestId("point-count")).toHaveText("0 points");
 });
+
+test("CSV import: a good file becomes the data; a bad one says where and changes nothing", async ({ page }) => {
+  await openStudio(page);
+  const rows = ["length,width,height,species"];
+  for (let i = 0; i < 40; i++) {
+    const c = i % 2;
+    rows.push(`${(c * 3 + (i % 7) * 0.3).toFixed(2)},${(c * 2 + (i % 5) * 0.2).toFixed(2)},${(i % 3).toFixed(1)},${c ? "tall" : "short"}`);
+  }
+  await page.getByLabel("Import CSV").setInputFiles({ name: "plants.csv", mimeType: "text/csv", buffer: Buffer.from(rows.join("\n")) });
+  await expect(page.getByRole("combobox", { name: "Dataset" })).toHaveValue("imported");
+  await expect(page.getByTestId("point-count")).toHaveText("32 training · 8 test");
+  await expect(page.getByRole("combobox", { name: "Target column" })).toHaveValue("species");
+  await expect(page.getByRole("combobox", { name: "Horizontal axis" })).toContainText("length");
+  await expect(page.getByTestId("test-accuracy")).toHaveText(/%$/);
+  const before = await surfacePixels(page);
+
+  const bad = "length,width,height,species\n1,2,3,tall\n2,oops,1,short\n";
+  await page.getByLabel("Import CSV").setInputFiles({ name: "bad.csv", mimeType: "text/csv", buffer: Buffer.from(bad) });
+  await expect(page.locator("[role=alert]")).toContainText("bad.csv");
+  await expect(page.locator("[role=alert]")).toContainText("line 3");
+  await expect(page.locator("[role=alert]")).toContainText('"width"');
+  await expect(page.getByTestId("point-count")).toHaveText("32 training · 8 test");
+  expect(await surfacePixels(page)).toBe(before);
+});

@@ -47,16 +47,23 @@ impl Studio {
             } else {
                 Vec::new()
             };
-            load_data(&spec, &drawn).map(Arc::new).map_err(|e| {
-                if spec.choice == crate::training::DatasetChoice::Drawn {
-                    format!(
+            let imported = if spec.choice == crate::training::DatasetChoice::Imported {
+                data_state.imported.get()
+            } else {
+                None
+            };
+            load_data(&spec, &drawn, imported.as_deref())
+                .map(Arc::new)
+                .map_err(|e| {
+                    if spec.choice == crate::training::DatasetChoice::Drawn {
+                        format!(
                         "Click on the plane to add points of at least two classes ({} so far): {e}",
                         drawn.len()
                     )
-                } else {
-                    format!("Could not load the data: {e}")
-                }
-            })
+                    } else {
+                        format!("Could not load the data: {e}")
+                    }
+                })
         });
         let model = ModelState::new();
         let plane = PlaneState::new();

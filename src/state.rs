@@ -9,7 +9,9 @@ use hyperplane_core::svm::SvcParams;
 use hyperplane_core::tree::{Criterion, TreeParams};
 use leptos::prelude::*;
 
-use crate::training::{DataSpec, DatasetChoice, DrawnPoint, ModelSpec, SPLIT_SEED};
+use std::sync::Arc;
+
+use crate::training::{DataSpec, DatasetChoice, DrawnPoint, ImportedCsv, ModelSpec, SPLIT_SEED};
 
 /// Which data, how noisy, how it is split.
 #[derive(Clone, Copy)]
@@ -24,6 +26,8 @@ pub struct DataState {
     pub drawn: RwSignal<Vec<DrawnPoint>>,
     /// The class a click adds, or `None` to erase.
     pub brush: RwSignal<Option<usize>>,
+    /// The last CSV file imported (kept until another one imports cleanly).
+    pub imported: RwSignal<Option<Arc<ImportedCsv>>>,
 }
 
 impl DataState {
@@ -38,6 +42,7 @@ impl DataState {
             n_classes: RwSignal::new(3),
             drawn: RwSignal::new(Vec::new()),
             brush: RwSignal::new(Some(0)),
+            imported: RwSignal::new(None),
         }
     }
 

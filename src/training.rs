@@ -1,6 +1,7 @@
 //! Turns state into data, fitted models and their scores by calling the engine. No
 //! maths here: only which data goes in and what is reported.
 
+use hyperplane_core::csv_data::read_classification_csv;
 use hyperplane_core::datasets::{iris, Generated, GeneratorKind, GeneratorParams};
 use hyperplane_core::grid::{GridModel, GridOutput, GridSpec};
 use hyperplane_core::linear_model::{LogisticParams, LogisticRegression};
@@ -19,10 +20,12 @@ pub enum DatasetChoice {
     Generated(GeneratorKind),
     /// Points the user draws on the plane.
     Drawn,
+    /// A CSV file the user imported.
+    Imported,
 }
 
 impl DatasetChoice {
-    pub const ALL: [DatasetChoice; 8] = [
+    pub const ALL: [DatasetChoice; 9] = [
         Self::Iris,
         Self::Generated(GeneratorKind::Circle),
         Self::Generated(GeneratorKind::Xor),
@@ -31,6 +34,7 @@ impl DatasetChoice {
         Self::Generated(GeneratorKind::Moons),
         Self::Generated(GeneratorKind::Blobs),
         Self::Drawn,
+        Self::Imported,
     ];
 
     /// The name users see (and the option's accessible name).
@@ -45,6 +49,7 @@ impl DatasetChoice {
             Self::Generated(GeneratorKind::Blobs) => "Blobs",
             Self::Generated(k) => k.name(),
             Self::Drawn => "Draw your own",
+            Self::Imported => "Imported CSV",
         }
     }
 
@@ -53,6 +58,7 @@ impl DatasetChoice {
             Self::Iris => "iris",
             Self::Generated(k) => k.name(),
             Self::Drawn => "drawn",
+            Self::Imported => "imported",
         }
     }
 
@@ -95,9 +101,56 @@ pub type DrawnPoint = (f64, f64, usize);
 /// Classes a user can draw.
 pub const DRAWN_CLASSES: [&str; 3] = ["A", "B", "C"];
 
+/// An imported CSV file: its text, and the column to predict.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImportedCsv {
+    pub file_name: String,
+    pub text: String,
+    pub columns: Vec<String>,
+    pub target: String,
+}
+
+impl ImportedCsv {
+    /// Reads the header and checks the whole file with the last column as the target,
+    /// so a bad file is rejected (with its line and column) before anything changes.
+    pub fn parse(file_name: &str, text: String) -> Result<Self, Error> {
+        let columns: Vec<String> = text
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .split(',')
+            .map(|c| c.trim().trim_matches('"').to_string())
+            .collect();
+        let target = columns
+            .last()
+            .cloned()
+            .filter(|c| !c.is_empty())
+            .ok_or(Error::EmptyData)?;
+        let csv = Self {
+            file_name: file_name.to_string(),
+            text,
+            columns,
+            target,
+        };
+        csv.dataset()?;
+        Ok(csv)
+    }
+
+    pub fn dataset(&self) -> Result<Dataset, Error> {
+        read_classification_csv(&self.text, &self.target)
+    }
+}
+
 /// Loads or generates the data, splits it and standardizes it with training statistics.
-pub fn load_data(spec: &DataSpec, drawn: &[DrawnPoint]) -> Result<Prepared, Error> {
+pub fn load_data(
+    spec: &DataSpec,
+    drawn: &[DrawnPoint],
+    imported: Option<&ImportedCsv>,
+) -> Result<Prepared, Error> {
     let data = match spec.choice {
+        DatasetChoice::Imported => imported
+            .ok_or_else(|| Error::Format("no CSV file imported yet".into()))?
+            .dataset()?,
         DatasetChoice::Drawn => {
             let x = ndarray::Array2::from_shape_fn((drawn.len(), 2), |(i, j)| {
                 if j == 0 {
@@ -150,6 +203,7 @@ pub fn default_data() -> Result<Prepared, Error> {
             n_classes: 3,
         },
         &[],
+        None,
     )
 }
 
@@ -396,7 +450,7 @@ mod tests {
     #[test]
     fn every_dataset_and_model_fits() {
         for choice in DatasetChoice::ALL {
-            if choice == DatasetChoice::Drawn {
+            if matches!(choice, DatasetChoice::Drawn | DatasetChoice::Imported) {
                 continue;
             }
             let data = load_data(
@@ -451,14 +505,14 @@ mod drawn_tests {
             n_samples: 0,
             n_classes: 3,
         };
-        assert!(load_data(&spec, &[]).is_err());
+        assert!(load_data(&spec, &[], None).is_err());
         let pts = [
             (-2.0, -2.0, 0),
             (-3.0, -1.0, 0),
             (2.0, 2.0, 1),
             (3.0, 1.0, 1),
         ];
-        let d = load_data(&spec, &pts).unwrap();
+        let d = load_data(&spec, &pts, None).unwrap();
         assert_eq!(d.train.n_samples(), 4);
         let t = train(&d, &ModelSpec::Svm(SvcParams::default()), &[0, 1], || 0.0).unwrap();
         assert_eq!(t.train_accuracy, 1.0);
@@ -466,5 +520,34 @@ mod drawn_tests {
         let (lo, hi) = plane_extent(&d, 0, DatasetChoice::Drawn.fixed_extent());
         assert!((d.scaler.inverse_feature(0, lo) + 6.0).abs() < 1e-12);
         assert!((d.scaler.inverse_feature(0, hi) - 6.0).abs() < 1e-12);
+    }
+}
+
+#[cfg(test)]
+mod import_tests {
+    use super::*;
+
+    #[test]
+    fn a_good_csv_imports_and_a_bad_one_says_where() {
+        let good =
+            ImportedCsv::parse("a.csv", "u,v,kind\n1,2,x\n2,1,y\n3,3,x\n0,1,y\n".into()).unwrap();
+        assert_eq!(good.target, "kind");
+        assert_eq!(good.columns, vec!["u", "v", "kind"]);
+        let spec = DataSpec {
+            choice: DatasetChoice::Imported,
+            noise: 0.0,
+            train_ratio: 0.5,
+            seed: 1,
+            n_samples: 0,
+            n_classes: 2,
+        };
+        let d = load_data(&spec, &[], Some(&good)).unwrap();
+        assert_eq!(d.train.n_samples() + d.test.n_samples(), 4);
+        let err = ImportedCsv::parse("b.csv", "u,v,kind\n1,2,x\n2,oops,y\n".into()).unwrap_err();
+        assert!(
+            err.to_string().contains("line 3") && err.to_string().contains("\"v\""),
+            "{err}"
+        );
+        assert!(ImportedCsv::parse("c.csv", String::new()).is_err());
     }
 }

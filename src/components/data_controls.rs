@@ -3,6 +3,7 @@
 use hyperplane_core::datasets::GeneratorKind;
 use leptos::prelude::*;
 
+use super::csv_import::CsvImport;
 use super::param_slider::ParamSlider;
 use crate::app::Studio;
 use crate::palette::class_css;
@@ -54,8 +55,9 @@ pub fn DataControls() -> impl IntoView {
                     }
                 }
             >
-                {DatasetChoice::ALL
+                {move || DatasetChoice::ALL
                     .into_iter()
+                    .filter(|&c| c != DatasetChoice::Imported || d.imported.with(|i| i.is_some()))
                     .map(|c| {
                         view! {
                             <option value=c.key() selected=move || d.choice.get() == c>
@@ -152,5 +154,6 @@ pub fn DataControls() -> impl IntoView {
             <p class="hint">"Click or tap the plane to add a point of the chosen class; right-click (or Erase) removes one."</p>
         </Show>
         <p class="hint" data-testid="point-count">{count}</p>
+        <CsvImport/>
     }
 }
