@@ -463,6 +463,7 @@ mod tests {
                     n_classes: 3,
                 },
                 &[],
+                None,
             )
             .unwrap();
             for spec in [
