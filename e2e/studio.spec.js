@@ -205,3 +205,20 @@ test("CSV import: a good file becomes the data; a bad one says where and changes
   await expect(page.getByTestId("point-count")).toHaveText("32 training · 8 test");
   expect(await surfacePixels(page)).toBe(before);
 });
+
+test("with x1² and x2² as inputs a network without hidden layers learns the circle", async ({ page }) => {
+  await openStudio(page);
+  await page.getByRole("combobox", { name: "Dataset" }).selectOption({ label: "Circle" });
+  await page.getByRole("combobox", { name: "Model", exact: true }).selectOption({ label: "Neural network" });
+  await page.getByRole("checkbox", { name: "x₁²" }).check();
+  await page.getByRole("checkbox", { name: "x₂²" }).check();
+  await page.getByRole("checkbox", { name: "x₁", exact: true }).uncheck();
+  await page.getByRole("checkbox", { name: "x₂", exact: true }).uncheck();
+  await page.getByRole("button", { name: "Remove hidden layer" }).click();
+  await page.getByRole("button", { name: "Remove hidden layer" }).click();
+  await expect(page.getByTestId("hidden-layers")).toHaveText("none");
+  await page.getByRole("button", { name: "Play" }).click();
+  await expect.poll(async () => parseInt(await page.getByTestId("epoch").textContent(), 10)).toBeGreaterThan(300);
+  await page.getByRole("button", { name: "Pause" }).click();
+  await expect.poll(async () => parseFloat(await page.getByTestId("test-accuracy").textContent())).toBeGreaterThanOrEqual(95);
+});

@@ -143,6 +143,7 @@ impl Studio {
             let f = features.get();
             model.hidden.track();
             model.activation.track();
+            model.nn_inputs.track();
             let seed = data_state.seed.get_untracked();
             untrack(|| run.reset(d, f, &model, seed));
         });

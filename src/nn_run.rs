@@ -4,8 +4,10 @@
 
 use std::sync::Arc;
 
+use hyperplane_core::features::expand;
 use hyperplane_core::nn::{Mlp, MlpTrainer};
 use hyperplane_core::preprocess::Prepared;
+use hyperplane_core::Dataset;
 use leptos::prelude::*;
 
 use crate::app::now_ms;
@@ -53,8 +55,27 @@ impl NnRun {
     /// A fresh network with the current settings (same seed, so the same start).
     pub fn reset(&self, data: Arc<Prepared>, features: Vec<usize>, model: &ModelState, seed: u64) {
         let params = model.mlp_params(seed);
-        let result = restrict(&data.train, &features)
-            .and_then(|train| params.check().and_then(|p| p.init_classifier(&train)));
+        // On the plane of two features the inputs are the chosen functions of them.
+        let transforms = if features.len() == 2 {
+            model.nn_inputs.get_untracked()
+        } else {
+            Vec::new()
+        };
+        let result = restrict(&data.train, &features).and_then(|train| {
+            let train = if transforms.is_empty() {
+                train
+            } else {
+                Dataset::new(
+                    expand(train.x(), &transforms)?,
+                    train.y().to_vec(),
+                    transforms.iter().map(|t| t.label().to_string()).collect(),
+                    train.class_names().to_vec(),
+                )?
+            };
+            let mut t = params.check()?.init_classifier(&train)?;
+            t.set_input_transforms(transforms.clone())?;
+            Ok(t)
+        });
         match result {
             Ok(t) => {
                 self.snapshot.set(Some(Arc::new(t.model())));

@@ -1,6 +1,7 @@
 //! The studio's state: one `Copy` struct of signals per concern, provided by context.
 //! Gestures write these; everything else derives from them.
 
+use hyperplane_core::features::FeatureTransform;
 use hyperplane_core::kernel::{Gamma, KernelKind};
 use hyperplane_core::linear_model::LogisticParams;
 use hyperplane_core::neighbors::{KnnParams, KnnWeights};
@@ -129,6 +130,8 @@ pub struct ModelState {
     pub regularization: RwSignal<Regularization>,
     pub regularization_rate: RwSignal<f64>,
     pub batch_size: RwSignal<usize>,
+    /// The network's inputs, as TensorFlow Playground's feature toggles (x₁, x₂, x₁², …).
+    pub nn_inputs: RwSignal<Vec<FeatureTransform>>,
 }
 
 impl ModelState {
@@ -153,6 +156,7 @@ impl ModelState {
             regularization: RwSignal::new(Regularization::None),
             regularization_rate: RwSignal::new(0.001),
             batch_size: RwSignal::new(10),
+            nn_inputs: RwSignal::new(vec![FeatureTransform::X1, FeatureTransform::X2]),
         }
     }
 

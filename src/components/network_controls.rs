@@ -2,6 +2,7 @@
 //! activation starts a new network; the learning rate, regularization and batch size
 //! apply from the next step on.
 
+use hyperplane_core::features::FeatureTransform;
 use hyperplane_core::nn::{Activation, Regularization};
 use leptos::prelude::*;
 
@@ -31,7 +32,40 @@ pub fn NetworkControls() -> impl IntoView {
             h.pop();
         })
     };
+    let studio = expect_context::<Studio>();
+    let two_features = move || studio.features.with(|f| f.len() == 2);
     view! {
+        <Show when=two_features>
+            <fieldset class="choice inputs">
+                <legend>"Inputs"</legend>
+                {FeatureTransform::ALL
+                    .into_iter()
+                    .map(|t| {
+                        view! {
+                            <label class="input-toggle">
+                                <input
+                                    type="checkbox"
+                                    prop:checked=move || m.nn_inputs.with(|v| v.contains(&t))
+                                    on:change=move |ev| {
+                                        let on = event_target_checked(&ev);
+                                        m.nn_inputs.update(|v| {
+                                            if on && !v.contains(&t) {
+                                                // keep the Playground's order
+                                                v.push(t);
+                                                v.sort_by_key(|x| FeatureTransform::ALL.iter().position(|a| a == x));
+                                            } else if !on && v.len() > 1 {
+                                                v.retain(|x| *x != t);
+                                            }
+                                        });
+                                    }
+                                />
+                                {t.label()}
+                            </label>
+                        }
+                    })
+                    .collect_view()}
+            </fieldset>
+        </Show>
         <div class="param">
             <span class="label">"Hidden layers"</span>
             <output data-testid="hidden-layers">

@@ -165,7 +165,7 @@ pub fn NetworkView() -> impl IntoView {
             width: CELLS,
             height: CELLS,
             x_feature: 0,
-            y_feature: 1,
+            y_feature: 1.min(mlp.n_features().saturating_sub(1)),
             x_range: plane_extent(&data, fx, studio.data_state.choice.get().fixed_extent()),
             y_range: plane_extent(&data, fy, studio.data_state.choice.get().fixed_extent()),
             base: vec![0.0; mlp.n_features()],
@@ -199,7 +199,24 @@ pub fn NetworkView() -> impl IntoView {
         for (col, centres) in l.columns.iter().enumerate() {
             for (i, &(cx, cy)) in centres.iter().enumerate() {
                 for cell in 0..cells {
-                    let v = if col == 0 {
+                    let v = if col == 0 && !mlp.input_transforms.is_empty() {
+                        let (gx, gy) = (cell % CELLS, cell / CELLS);
+                        let t = mlp.input_transforms[i];
+                        let (ax, ay) = (spec.x_at(gx), spec.y_at(gy));
+                        // normalize by the largest value over the plane's corners and centre
+                        let corners = [
+                            (spec.x_range.0, spec.y_range.0),
+                            (spec.x_range.0, spec.y_range.1),
+                            (spec.x_range.1, spec.y_range.0),
+                            (spec.x_range.1, spec.y_range.1),
+                            (1.5707963, 1.5707963),
+                        ];
+                        let norm = corners
+                            .iter()
+                            .map(|&(a, b)| t.apply(a, b).abs())
+                            .fold(1e-9, f64::max);
+                        t.apply(ax, ay) / norm
+                    } else if col == 0 {
                         let (gx, gy) = (cell % CELLS, cell / CELLS);
                         if i == 0 {
                             spec.x_at(gx) / spec.x_range.1.abs().max(spec.x_range.0.abs())

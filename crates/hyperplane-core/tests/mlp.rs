@@ -269,3 +269,38 @@ fn neuron_grid_and_surface_match_pointwise_evaluation() {
         }
     }
 }
+
+/// With x₁² and x₂² as inputs, a network with no hidden layer separates the circle
+/// (TensorFlow Playground's classic demonstration), and the model reads raw points.
+#[test]
+fn input_transforms_let_a_linear_network_learn_the_circle() {
+    use hyperplane_core::features::{expand, FeatureTransform};
+    let (train, test) = playground(GeneratorKind::Circle, 1);
+    let transforms = vec![FeatureTransform::X1Squared, FeatureTransform::X2Squared];
+    let expanded = Dataset::new(
+        expand(train.x(), &transforms).unwrap(),
+        train.y().to_vec(),
+        vec!["a".into(), "b".into()],
+        train.class_names().to_vec(),
+    )
+    .unwrap();
+    let mut t = MlpParams::default()
+        .hidden(vec![])
+        .learning_rate(0.01)
+        .check()
+        .unwrap()
+        .init_classifier(&expanded)
+        .unwrap();
+    t.set_input_transforms(transforms).unwrap();
+    t.step(100).unwrap();
+    let m = t.model();
+    assert_eq!(m.n_features(), 2);
+    let acc = accuracy(test.y(), &m.predict(test.x()).unwrap()).unwrap();
+    assert!(acc >= 0.97, "{acc}");
+    assert!(t.set_input_transforms(vec![FeatureTransform::X1]).is_err());
+    let back: Mlp = serde_json::from_str(&serde_json::to_string(&m).unwrap()).unwrap();
+    assert_eq!(
+        back.predict(test.x()).unwrap(),
+        m.predict(test.x()).unwrap()
+    );
+}

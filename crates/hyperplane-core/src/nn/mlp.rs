@@ -22,6 +22,7 @@ use super::activation::Activation;
 use super::network::{Layer, Network, OutputKind};
 use crate::dataset::{check_query, Dataset};
 use crate::error::{Error, Result};
+use crate::features::{expand, FeatureTransform};
 use crate::grid::{GridModel, GridOutput, GridSpec};
 use crate::regression_data::RegressionData;
 
@@ -302,6 +303,7 @@ pub struct MlpTrainer {
     deltas: Vec<f64>,
     epoch: u64,
     loss: Vec<f64>,
+    input_transforms: Vec<FeatureTransform>,
 }
 
 impl MlpTrainer {
@@ -383,6 +385,7 @@ impl MlpTrainer {
             pending: 0,
             epoch: 0,
             loss: Vec::new(),
+            input_transforms: Vec::new(),
         })
     }
 
@@ -653,11 +656,26 @@ impl MlpTrainer {
         lambda * r
     }
 
+    /// Declares that the training rows are `transforms` of two raw features (the caller
+    /// expanded them), so the model reads the two raw features and expands them itself.
+    pub fn set_input_transforms(&mut self, transforms: Vec<FeatureTransform>) -> Result<()> {
+        if !transforms.is_empty() && transforms.len() != self.d {
+            return Err(Error::ShapeMismatch {
+                what: "number of input transforms",
+                expected: self.d,
+                got: transforms.len(),
+            });
+        }
+        self.input_transforms = transforms;
+        Ok(())
+    }
+
     /// The trained model as it stands.
     pub fn model(&self) -> Mlp {
         Mlp {
             network: self.net.clone(),
             target: self.target.clone(),
+            input_transforms: self.input_transforms.clone(),
         }
     }
 
@@ -729,15 +747,41 @@ fn uniform(rng: &mut ChaCha8Rng, a: f64, b: f64) -> f64 {
 pub struct Mlp {
     pub network: Network,
     pub target: Target,
+    /// TensorFlow Playground's input features: when not empty, the model reads two
+    /// features and feeds the network these functions of them (x₁², sin x₂, …).
+    #[serde(default)]
+    pub input_transforms: Vec<FeatureTransform>,
 }
 
 impl Mlp {
+    /// The number of columns the model reads (2 when it expands them itself).
     pub fn n_features(&self) -> usize {
-        self.network.n_inputs()
+        if self.input_transforms.is_empty() {
+            self.network.n_inputs()
+        } else {
+            2
+        }
+    }
+
+    /// The network's input for raw rows: expanded if the model has input transforms.
+    fn inputs(&self, x: ArrayView2<'_, f64>) -> Result<Array2<f64>> {
+        check_query(x, self.n_features())?;
+        if self.input_transforms.is_empty() {
+            Ok(x.to_owned())
+        } else {
+            expand(x, &self.input_transforms)
+        }
     }
 
     pub fn validate(&self) -> Result<()> {
         self.network.validate()?;
+        if !self.input_transforms.is_empty()
+            && self.input_transforms.len() != self.network.n_inputs()
+        {
+            return Err(Error::Format(
+                "the input transforms do not match the network's inputs".into(),
+            ));
+        }
         match (&self.target, self.network.output) {
             (Target::Classes { names }, OutputKind::Softmax)
                 if names.len() == self.network.n_outputs() =>
@@ -754,7 +798,7 @@ impl Mlp {
 
     /// Raw outputs per row (probabilities, the tanh unit, or values).
     pub fn outputs(&self, x: ArrayView2<'_, f64>) -> Result<Array2<f64>> {
-        check_query(x, self.n_features())?;
+        let x = self.inputs(x)?;
         let mut acts = vec![0.0; self.network.n_units()];
         let mut out = Array2::zeros((x.nrows(), self.network.n_outputs()));
         let mut q = vec![0.0; x.ncols()];
@@ -855,24 +899,35 @@ impl Mlp {
         spec.check(self.n_features())?;
         surface.prepare(spec);
         surface.pair_values.clear();
-        let (w, h, d) = (spec.width, spec.height, self.n_features());
+        let (w, h) = (spec.width, spec.height);
+        let d = self.network.n_inputs();
+        let raw_d = self.n_features();
         let units = self.network.n_units();
         let cells = spec.len();
         if let Some(n) = neurons.as_deref_mut() {
             n.resize(units * cells, 0.0);
         }
-        let mut xs = vec![0.0; w * d];
+        let mut raw = vec![0.0; w * raw_d];
         for c in 0..w {
-            xs[c * d..(c + 1) * d].copy_from_slice(&spec.base);
-            xs[c * d + spec.x_feature] = spec.x_at(c);
+            raw[c * raw_d..(c + 1) * raw_d].copy_from_slice(&spec.base);
+            raw[c * raw_d + spec.x_feature] = spec.x_at(c);
         }
+        let mut xs = vec![0.0; w * d];
         let (mut acts, mut z) = (Vec::new(), Vec::new());
         let k = self.network.n_outputs();
         let out_unit = units - k;
         for r in 0..h {
             let y = spec.y_at(r);
             for c in 0..w {
-                xs[c * d + spec.y_feature] = y;
+                raw[c * raw_d + spec.y_feature] = y;
+                let row = &raw[c * raw_d..(c + 1) * raw_d];
+                if self.input_transforms.is_empty() {
+                    xs[c * d..(c + 1) * d].copy_from_slice(row);
+                } else {
+                    for (k, t) in self.input_transforms.iter().enumerate() {
+                        xs[c * d + k] = t.apply(row[0], row[1]);
+                    }
+                }
             }
             self.network.forward_batch(&xs, w, &mut acts, &mut z);
             if let Some(n) = neurons.as_deref_mut() {
