@@ -118,6 +118,7 @@ pub struct ModelState {
     pub c: RwSignal<f64>,
     pub gamma: RwSignal<Gamma>,
     pub degree: RwSignal<u32>,
+    pub coef0: RwSignal<f64>,
     pub logistic_c: RwSignal<f64>,
     pub k: RwSignal<usize>,
     pub knn_weights: RwSignal<KnnWeights>,
@@ -144,6 +145,7 @@ impl ModelState {
             c: RwSignal::new(1.0),
             gamma: RwSignal::new(Gamma::Scale),
             degree: RwSignal::new(3),
+            coef0: RwSignal::new(0.0),
             logistic_c: RwSignal::new(1.0),
             k: RwSignal::new(5),
             knn_weights: RwSignal::new(KnnWeights::Uniform),
@@ -167,6 +169,7 @@ impl ModelState {
             .c(self.c.get())
             .gamma(self.gamma.get())
             .degree(self.degree.get())
+            .coef0(self.coef0.get())
             .cache_mb(32.0)
     }
 

@@ -11,6 +11,7 @@ use crate::training::Fitted;
 pub const C_SCALE: SliderScale = SliderScale::log(0.01, 1000.0);
 pub const GAMMA_SCALE: SliderScale = SliderScale::log(0.001, 100.0);
 pub const DEGREE_SCALE: SliderScale = SliderScale::linear(1.0, 6.0, 5);
+pub const COEF0_SCALE: SliderScale = SliderScale::linear(-2.0, 2.0, 40);
 
 #[component]
 pub fn ModelControls() -> impl IntoView {
@@ -89,6 +90,15 @@ pub fn ModelControls() -> impl IntoView {
                 "Reset gamma to scale"
             </button>
         </div>
+        <Show when=move || matches!(kernel.get(), KernelKind::Poly | KernelKind::Sigmoid)>
+            <ParamSlider
+                id="coef0"
+                label="coef0"
+                scale=COEF0_SCALE
+                value=m.coef0
+                on_change=move |v| m.coef0.set(v)
+            />
+        </Show>
         <Show when=move || kernel.get() == KernelKind::Poly>
             <ParamSlider
                 id="degree"
