@@ -209,7 +209,7 @@ pub fn NetworkView() -> impl IntoView {
                             (spec.x_range.0, spec.y_range.1),
                             (spec.x_range.1, spec.y_range.0),
                             (spec.x_range.1, spec.y_range.1),
-                            (1.5707963, 1.5707963),
+                            (std::f64::consts::FRAC_PI_2, std::f64::consts::FRAC_PI_2),
                         ];
                         let norm = corners
                             .iter()
