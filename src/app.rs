@@ -27,6 +27,8 @@ pub struct Studio {
     /// The fitted model: refitted whenever a parameter, the data or the plane changes;
     /// for the network, the latest snapshot of its training.
     pub trained: Memo<Result<Arc<Trained>, String>>,
+    /// How many times a one-call model has been fitted (shown with the timings).
+    pub fits: RwSignal<u64>,
 }
 
 /// Milliseconds from the browser's monotonic clock (0 where there is none).
@@ -76,13 +78,33 @@ impl Studio {
             }
             model_features(n, x, y, plane.shown_only.get())
         });
+        // Slider drags can fire several input events per frame: the model is refitted with
+        // the latest parameters at most once per animation frame.
+        let committed = RwSignal::new(untrack(|| model.spec()));
+        let pending = StoredValue::new(false);
+        Effect::new(move |_| {
+            let spec = model.spec();
+            if spec == committed.get_untracked() || pending.get_value() {
+                return;
+            }
+            pending.set_value(true);
+            request_animation_frame(move || {
+                pending.set_value(false);
+                let _ = committed.try_set(untrack(|| model.spec()));
+            });
+        });
+        let fits = RwSignal::new(0u64);
         let trained = Memo::new(move |_| {
             let data = data.get()?;
             let features = features.get();
-            match model.spec() {
-                Some(spec) => train(&data, &spec, &features, now_ms)
-                    .map(Arc::new)
-                    .map_err(|e| format!("Could not train the model: {e}")),
+            match committed.get() {
+                Some(spec) => {
+                    fits.try_update_untracked(|n| *n += 1);
+                    fits.notify();
+                    train(&data, &spec, &features, now_ms)
+                        .map(Arc::new)
+                        .map_err(|e| format!("Could not train the model: {e}"))
+                }
                 None => {
                     let snapshot = run
                         .snapshot
@@ -102,6 +124,7 @@ impl Studio {
             run,
             features,
             trained,
+            fits,
         };
         studio.keep_plane_valid();
         studio.rebuild_network_when_needed();

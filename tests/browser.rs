@@ -21,9 +21,16 @@ fn document() -> Document {
         .expect("a document")
 }
 
-/// Lets effects run and the page settle (a zero-delay timeout, twice).
+/// Lets effects run and the page settle: two animation frames (refits are coalesced to
+/// one per frame) and zero-delay timeouts.
 async fn settle() {
     for _ in 0..2 {
+        let frame = js_sys::Promise::new(&mut |resolve, _| {
+            let _ = web_sys::window()
+                .expect("window")
+                .request_animation_frame(&resolve);
+        });
+        let _ = wasm_bindgen_futures::JsFuture::from(frame).await;
         let promise = js_sys::Promise::new(&mut |resolve, _| {
             let _ = web_sys::window()
                 .expect("window")
@@ -85,6 +92,35 @@ async fn studio_shows_accuracy_and_retrains_when_the_kernel_changes() {
     settle().await;
     assert_ne!(text(&host, "support-vectors"), "65");
     assert_ne!(surface_pixels(&host), before);
+    drop(handle);
+}
+
+#[wasm_bindgen_test]
+async fn a_burst_of_slider_events_refits_once_per_frame() {
+    let host = new_host();
+    let handle = leptos::mount::mount_to(host.clone(), App);
+    settle().await;
+    let fits = || text(&host, "fit-count").parse::<u64>().unwrap_or(0);
+    let before = fits();
+    let c: HtmlInputElement = host.query_selector("#c").unwrap().unwrap().unchecked_into();
+    for pos in ["100", "200", "300", "500", "700"] {
+        c.set_value(pos);
+        fire(&c, "input");
+    }
+    settle().await;
+    assert_eq!(
+        fits(),
+        before + 1,
+        "five input events in one frame, one fit"
+    );
+    assert_eq!(
+        host.query_selector("#c-value")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap(),
+        "31.6"
+    );
     drop(handle);
 }
 

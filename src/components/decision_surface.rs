@@ -204,6 +204,11 @@ pub fn DecisionSurface() -> impl IntoView {
                     "Discretize"
                 </label>
                 <p class="slice-note" data-testid="slice-note">{slice_note}</p>
+                <p class="timing">
+                    "Model fitted "
+                    <output data-testid="fit-count">{move || studio.fits.get()}</output>
+                    " times"
+                </p>
                 <p class="timing" data-testid="frame-time">
                     {move || {
                         let fit = studio.trained.with(|t| t.as_ref().map(|t| t.fit_ms).unwrap_or(0.0));
