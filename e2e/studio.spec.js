@@ -4,7 +4,7 @@ const { test, expect } = require("@playwright/test");
 const { openStudio, surfacePixels, surfaceChangedFrom } = require("./helpers");
 
 const DATASETS = ["Iris", "Circle", "XOR", "Gaussian", "Spiral", "Moons", "Blobs"];
-const MODELS = ["SVM", "Logistic regression", "Neural network", "k-NN", "Decision tree"];
+const MODELS = ["SVM", "Linear SVM (gradient descent)", "Logistic regression", "Neural network", "k-NN", "Decision tree"];
 
 /** Share of the surface's pixels that are not plain white (a drawn surface has many). */
 async function inkShare(page) {
@@ -221,4 +221,18 @@ test("with x1² and x2² as inputs a network without hidden layers learns the ci
   await expect.poll(async () => parseInt(await page.getByTestId("epoch").textContent(), 10)).toBeGreaterThan(300);
   await page.getByRole("button", { name: "Pause" }).click();
   await expect.poll(async () => parseFloat(await page.getByTestId("test-accuracy").textContent())).toBeGreaterThanOrEqual(95);
+});
+
+test("the seed's linear SVM by gradient descent: more epochs move the boundary towards the SVM's", async ({ page }) => {
+  await openStudio(page);
+  await page.getByRole("combobox", { name: "Dataset" }).selectOption({ label: "Gaussian" });
+  await page.getByRole("combobox", { name: "Model", exact: true }).selectOption({ label: "Linear SVM (gradient descent)" });
+  await expect(page.getByTestId("objective")).toContainText("0.010");
+  await page.getByRole("slider", { name: "Epochs" }).fill("0");
+  await expect(page.locator("#gd-epochs-value")).toHaveText("1");
+  const early = await surfacePixels(page);
+  await page.getByRole("slider", { name: "Epochs" }).fill("1000");
+  await expect(page.locator("#gd-epochs-value")).toHaveText("5000");
+  await surfaceChangedFrom(page, early);
+  await expect.poll(async () => parseFloat(await page.getByTestId("test-accuracy").textContent())).toBeGreaterThan(90);
 });

@@ -6,7 +6,7 @@ use hyperplane_core::kernel::{Gamma, KernelKind};
 use hyperplane_core::linear_model::LogisticParams;
 use hyperplane_core::neighbors::{KnnParams, KnnWeights};
 use hyperplane_core::nn::{Activation, MlpParams, Regularization};
-use hyperplane_core::svm::SvcParams;
+use hyperplane_core::svm::{LinearSvmParams, SvcParams};
 use hyperplane_core::tree::{Criterion, TreeParams};
 use leptos::prelude::*;
 
@@ -69,6 +69,7 @@ impl Default for DataState {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ModelKind {
     Svm,
+    LinearSvmGd,
     Logistic,
     Knn,
     Tree,
@@ -76,8 +77,9 @@ pub enum ModelKind {
 }
 
 impl ModelKind {
-    pub const ALL: [ModelKind; 5] = [
+    pub const ALL: [ModelKind; 6] = [
         Self::Svm,
+        Self::LinearSvmGd,
         Self::Logistic,
         Self::NeuralNetwork,
         Self::Knn,
@@ -88,6 +90,7 @@ impl ModelKind {
     pub fn label(self) -> &'static str {
         match self {
             Self::Svm => "SVM",
+            Self::LinearSvmGd => "Linear SVM (gradient descent)",
             Self::Logistic => "Logistic regression",
             Self::Knn => "k-NN",
             Self::Tree => "Decision tree",
@@ -98,6 +101,7 @@ impl ModelKind {
     pub fn key(self) -> &'static str {
         match self {
             Self::Svm => "svm",
+            Self::LinearSvmGd => "linear-svm-gd",
             Self::Logistic => "logistic",
             Self::Knn => "knn",
             Self::Tree => "tree",
@@ -133,6 +137,8 @@ pub struct ModelState {
     pub batch_size: RwSignal<usize>,
     /// The network's inputs, as TensorFlow Playground's feature toggles (x₁, x₂, x₁², …).
     pub nn_inputs: RwSignal<Vec<FeatureTransform>>,
+    pub gd_learning_rate: RwSignal<f64>,
+    pub gd_epochs: RwSignal<u64>,
 }
 
 impl ModelState {
@@ -159,6 +165,8 @@ impl ModelState {
             regularization_rate: RwSignal::new(0.001),
             batch_size: RwSignal::new(10),
             nn_inputs: RwSignal::new(vec![FeatureTransform::X1, FeatureTransform::X2]),
+            gd_learning_rate: RwSignal::new(0.01),
+            gd_epochs: RwSignal::new(500),
         }
     }
 
@@ -190,6 +198,12 @@ impl ModelState {
                     .max_depth(Some(self.max_depth.get()))
                     .min_samples_leaf(self.min_leaf.get())
                     .criterion(self.criterion.get()),
+            ),
+            ModelKind::LinearSvmGd => ModelSpec::LinearSvmGd(
+                LinearSvmParams::default()
+                    .c(self.c.get())
+                    .learning_rate(self.gd_learning_rate.get()),
+                self.gd_epochs.get(),
             ),
             ModelKind::NeuralNetwork => return None,
         })

@@ -9,7 +9,7 @@ use hyperplane_core::metrics::{accuracy, classification_report, ClassificationRe
 use hyperplane_core::neighbors::{KNeighbors, KnnParams};
 use hyperplane_core::nn::Mlp;
 use hyperplane_core::preprocess::{split_and_standardize, Prepared};
-use hyperplane_core::svm::{Svc, SvcParams};
+use hyperplane_core::svm::{LinearSvm, LinearSvmParams, Svc, SvcParams};
 use hyperplane_core::tree::{DecisionTree, TreeParams};
 use hyperplane_core::{Dataset, Error};
 
@@ -214,6 +214,8 @@ pub enum ModelSpec {
     Logistic(LogisticParams),
     Knn(KnnParams),
     Tree(TreeParams),
+    /// The seed article's linear SVM by gradient descent, run for a number of epochs.
+    LinearSvmGd(LinearSvmParams, u64),
 }
 
 /// Any fitted classifier the studio draws.
@@ -224,6 +226,7 @@ pub enum Fitted {
     Knn(KNeighbors),
     Tree(DecisionTree),
     Mlp(Mlp),
+    LinearSvm(LinearSvm),
 }
 
 /// How to read a grid's margin, and so which lines to draw.
@@ -247,6 +250,7 @@ impl Fitted {
             Fitted::Knn(m) => m.predict(x),
             Fitted::Tree(m) => m.predict(x),
             Fitted::Mlp(m) => m.predict(x),
+            Fitted::LinearSvm(m) => m.predict(x),
         }
     }
 
@@ -257,6 +261,7 @@ impl Fitted {
             Fitted::Knn(m) => m.evaluate_grid(spec, out),
             Fitted::Tree(m) => m.evaluate_grid(spec, out),
             Fitted::Mlp(m) => m.evaluate_grid(spec, out),
+            Fitted::LinearSvm(m) => m.evaluate_grid(spec, out),
         }
     }
 
@@ -281,6 +286,7 @@ impl Fitted {
         match self {
             Fitted::Svm(m) if m.pairs().len() == 1 => SurfaceKind::SvmBinary,
             Fitted::Svm(_) => SurfaceKind::SvmPairs,
+            Fitted::LinearSvm(m) if m.pairs.len() == 1 => SurfaceKind::SvmBinary,
             Fitted::Logistic(_) | Fitted::Mlp(_) if n_classes == 2 => SurfaceKind::SignedBinary,
             _ => SurfaceKind::Regions,
         }
@@ -321,6 +327,11 @@ pub fn train(
             Fitted::Knn(p.check()?.fit(&train_set)?)
         }
         ModelSpec::Tree(p) => Fitted::Tree(p.check()?.fit(&train_set)?),
+        ModelSpec::LinearSvmGd(p, epochs) => {
+            let mut t = p.check()?.init(&train_set)?;
+            t.step(*epochs, *epochs)?;
+            Fitted::LinearSvm(t.model())
+        }
     };
     let fit_ms = now() - start;
     score(data, model, features, fit_ms)

@@ -5,6 +5,7 @@ pub mod class_report;
 pub mod csv_import;
 pub mod data_controls;
 pub mod decision_surface;
+pub mod gd_svm_controls;
 pub mod knn_controls;
 pub mod lessons;
 pub mod logistic_controls;

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::gd_svm_controls::GdSvmControls;
 use super::knn_controls::KnnControls;
 use super::logistic_controls::LogisticControls;
 use super::model_controls::ModelControls;
@@ -40,6 +41,7 @@ pub fn ModelPicker() -> impl IntoView {
         </div>
         {move || match kind.get() {
             ModelKind::Svm => view! { <ModelControls/> }.into_any(),
+            ModelKind::LinearSvmGd => view! { <GdSvmControls/> }.into_any(),
             ModelKind::Logistic => view! { <LogisticControls/> }.into_any(),
             ModelKind::Knn => view! { <KnnControls/> }.into_any(),
             ModelKind::Tree => view! { <TreeControls/> }.into_any(),

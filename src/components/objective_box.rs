@@ -14,11 +14,13 @@ fn mn(v: f64) -> String {
 
 /// MathML for the chosen model; numbers come from our own formatting, never from text
 /// a user typed, so building markup here is safe.
+#[allow(clippy::too_many_arguments)]
 fn formula(
     kind: ModelKind,
     c: f64,
     lc: f64,
     eta: f64,
+    eta_gd: f64,
     reg: Regularization,
     lambda: f64,
     k: usize,
@@ -33,6 +35,12 @@ fn formula(
         mn(c)
     );
     match kind {
+        ModelKind::LinearSvmGd => (
+            hinge.replace("<mi>φ</mi><mo>(</mo>", "").replace("<msub><mi>x</mi><mi>i</mi></msub><mo>)</mo><mo>+</mo>", "<msub><mi>x</mi><mi>i</mi></msub><mo>+</mo>")
+                .replace("<mo>−</mo><mi>η</mi><mo>∇</mo>", &format!("<mo>−</mo>{}<mo>∇</mo>", mn(eta_gd))),
+            "The seed article's objective and update, exactly: each epoch takes one step down the \
+             (sub)gradient of L over all points. Run long enough, it reaches the same boundary as the SVM.",
+        ),
         ModelKind::Svm => (
             hinge,
             "The soft-margin SVM: a wide margin (small wᵀw) against margin violations, weighed by C. \
@@ -106,6 +114,7 @@ pub fn ObjectiveBox() -> impl IntoView {
             m.c.get(),
             m.logistic_c.get(),
             m.learning_rate.get(),
+            m.gd_learning_rate.get(),
             m.regularization.get(),
             m.regularization_rate.get(),
             m.k.get(),
