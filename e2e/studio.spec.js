@@ -236,3 +236,19 @@ test("the seed's linear SVM by gradient descent: more epochs move the boundary t
   await surfaceChangedFrom(page, early);
   await expect.poll(async () => parseFloat(await page.getByTestId("test-accuracy").textContent())).toBeGreaterThan(90);
 });
+
+test("dataset thumbnails pick their dataset", async ({ page }) => {
+  await openStudio(page);
+  const spiral = page.getByRole("button", { name: "Pick the Spiral dataset" });
+  await expect(spiral).toHaveAttribute("aria-pressed", "false");
+  await spiral.click();
+  await expect(page.getByRole("combobox", { name: "Dataset" })).toHaveValue("spiral");
+  await expect(spiral).toHaveAttribute("aria-pressed", "true");
+  const ink = await spiral.locator("canvas").evaluate((c) => {
+    const d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+    let n = 0;
+    for (let i = 0; i < d.length; i += 4) if (d[i] < 240) n++;
+    return n;
+  });
+  expect(ink).toBeGreaterThan(50);
+});

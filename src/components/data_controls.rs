@@ -4,6 +4,7 @@ use hyperplane_core::datasets::GeneratorKind;
 use leptos::prelude::*;
 
 use super::csv_import::CsvImport;
+use super::dataset_thumbnails::DatasetThumbnails;
 use super::param_slider::ParamSlider;
 use crate::app::Studio;
 use crate::palette::class_css;
@@ -67,6 +68,9 @@ pub fn DataControls() -> impl IntoView {
                     })
                     .collect_view()}
             </select>
+        </div>
+        <div class="thumbs">
+            <DatasetThumbnails/>
         </div>
         <ParamSlider
             id="noise"

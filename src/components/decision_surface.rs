@@ -205,9 +205,8 @@ pub fn DecisionSurface() -> impl IntoView {
                 </label>
                 <p class="slice-note" data-testid="slice-note">{slice_note}</p>
                 <p class="timing">
-                    "Model fitted "
+                    "Fits so far: "
                     <output data-testid="fit-count">{move || studio.fits.get()}</output>
-                    " times"
                 </p>
                 <p class="timing" data-testid="frame-time">
                     {move || {

@@ -4,6 +4,7 @@ pub mod class_legend;
 pub mod class_report;
 pub mod csv_import;
 pub mod data_controls;
+pub mod dataset_thumbnails;
 pub mod decision_surface;
 pub mod gd_svm_controls;
 pub mod knn_controls;
