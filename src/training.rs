@@ -334,7 +334,7 @@ pub fn train(
         }
     };
     let fit_ms = now() - start;
-    score(data, model, features, fit_ms)
+    score_on(&train_set, data, model, features, fit_ms)
 }
 
 /// Scores an already fitted model (e.g. a snapshot of a network in training).
@@ -344,19 +344,38 @@ pub fn score(
     features: &[usize],
     fit_ms: f64,
 ) -> Result<Trained, Error> {
-    let train_set = restrict(&data.train, features)?;
-    let train_accuracy = accuracy(train_set.y(), &model.predict(train_set.x())?)?;
-    let eval_set = if data.test.n_samples() > 0 {
-        restrict(&data.test, features)?
+    score_on(
+        &restrict(&data.train, features)?,
+        data,
+        model,
+        features,
+        fit_ms,
+    )
+}
+
+/// [`score`] with the training part already restricted to `features`.
+fn score_on(
+    train_set: &Dataset,
+    data: &Prepared,
+    model: Fitted,
+    features: &[usize],
+    fit_ms: f64,
+) -> Result<Trained, Error> {
+    let train_pred = model.predict(train_set.x())?;
+    let train_accuracy = accuracy(train_set.y(), &train_pred)?;
+    // Per-class scores on the test part, or on the training part when there is none.
+    let (report, test_accuracy) = if data.test.n_samples() > 0 {
+        let test_set = restrict(&data.test, features)?;
+        let pred = model.predict(test_set.x())?;
+        (
+            classification_report(test_set.y(), &pred, test_set.n_classes()).ok(),
+            Some(accuracy(test_set.y(), &pred)?),
+        )
     } else {
-        train_set.clone()
-    };
-    let eval_pred = model.predict(eval_set.x())?;
-    let report = classification_report(eval_set.y(), &eval_pred, eval_set.n_classes()).ok();
-    let test_accuracy = if data.test.n_samples() > 0 {
-        Some(accuracy(eval_set.y(), &eval_pred)?)
-    } else {
-        None
+        (
+            classification_report(train_set.y(), &train_pred, train_set.n_classes()).ok(),
+            None,
+        )
     };
     Ok(Trained {
         model,

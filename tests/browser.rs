@@ -203,18 +203,16 @@ fn svc_in_wasm_matches_the_scikit_learn_reference() {
 /// export_fixtures`).
 #[wasm_bindgen_test]
 fn same_seed_gives_identical_numbers_in_wasm_and_natively() {
-    use hyperplane_core::datasets::{Generated, GeneratorKind, GeneratorParams};
+    use hyperplane_core::datasets::{GeneratorKind, GeneratorParams};
     use hyperplane_core::svm::LinearSvmParams;
-    let moons = match GeneratorParams::new(GeneratorKind::Moons)
+    let moons = GeneratorParams::new(GeneratorKind::Moons)
         .n_samples(200)
         .noise(0.2)
         .seed(1)
         .generate()
         .unwrap()
-    {
-        Generated::Classification(d) => d,
-        Generated::Regression(_) => unreachable!(),
-    };
+        .into_classification()
+        .unwrap();
     let mut csv = String::from("x1,x2,label\n");
     for i in 0..moons.n_samples() {
         csv += &format!(

@@ -20,16 +20,14 @@ fn now() -> f64 {
 }
 
 fn moons(n: usize) -> Dataset {
-    match GeneratorParams::new(GeneratorKind::Moons)
+    GeneratorParams::new(GeneratorKind::Moons)
         .n_samples(n)
         .noise(0.2)
         .seed(1)
         .generate()
         .unwrap()
-    {
-        Generated::Classification(d) => d,
-        Generated::Regression(_) => unreachable!(),
-    }
+        .into_classification()
+        .unwrap()
 }
 
 /// Median milliseconds of `runs` calls.

@@ -7,7 +7,9 @@ use hyperplane_core::linear_model::{LogisticParams, Penalty};
 use hyperplane_core::metrics::{classification_report, regression_report, roc_auc};
 use hyperplane_core::model_file::{FittedModel, ModelFile};
 use hyperplane_core::neighbors::{KnnParams, KnnWeights};
-use hyperplane_core::nn::{Activation, MlpParams, MlpTrainer, Optimizer, Regularization};
+use hyperplane_core::nn::{
+    Activation, MlpParams, MlpTrainer, MlpValidParams, Optimizer, Regularization,
+};
 use hyperplane_core::preprocess::{stratified_split, train_test_split, Split, Standardizer};
 use hyperplane_core::svm::{LinearSvmParams, SvcParams, SvrParams};
 use hyperplane_core::tree::{Criterion, TreeParams};
@@ -372,17 +374,25 @@ fn mlp_facts(t: &MlpTrainer) -> Value {
     })
 }
 
-fn train_mlp_classifier(
+/// Builds the network with `init` (classifier or regressor), trains it and reports it.
+fn train_mlp(
     a: &FitArgs,
-    train: &Dataset,
+    init: impl FnOnce(&MlpValidParams) -> hyperplane_core::Result<MlpTrainer>,
 ) -> Result<(FittedModel, Value, Value), String> {
     let params = mlp_params(a)?;
     let mut t = params
         .check()
-        .and_then(|p| p.init_classifier(train))
+        .and_then(|p| init(&p))
         .map_err(|e| e.to_string())?;
     t.step(a.epochs.unwrap_or(300)).map_err(|e| e.to_string())?;
     Ok((FittedModel::Mlp(t.model()), json!(params), mlp_facts(&t)))
+}
+
+fn train_mlp_classifier(
+    a: &FitArgs,
+    train: &Dataset,
+) -> Result<(FittedModel, Value, Value), String> {
+    train_mlp(a, |p| p.init_classifier(train))
 }
 
 type RegTrainer = fn(&FitArgs, &RegressionData) -> Result<(FittedModel, Value, Value), String>;
@@ -391,13 +401,7 @@ fn train_mlp_regressor(
     a: &FitArgs,
     train: &RegressionData,
 ) -> Result<(FittedModel, Value, Value), String> {
-    let params = mlp_params(a)?;
-    let mut t = params
-        .check()
-        .and_then(|p| p.init_regressor(train))
-        .map_err(|e| e.to_string())?;
-    t.step(a.epochs.unwrap_or(300)).map_err(|e| e.to_string())?;
-    Ok((FittedModel::Mlp(t.model()), json!(params), mlp_facts(&t)))
+    train_mlp(a, |p| p.init_regressor(train))
 }
 
 fn train_svr(a: &FitArgs, train: &RegressionData) -> Result<(FittedModel, Value, Value), String> {

@@ -4,7 +4,7 @@
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
     use criterion::{criterion_group, BenchmarkId, Criterion};
-    use hyperplane_core::datasets::{Generated, GeneratorKind, GeneratorParams};
+    use hyperplane_core::datasets::{GeneratorKind, GeneratorParams};
     use hyperplane_core::grid::{GridModel, GridOutput, GridSpec};
     use hyperplane_core::linear_model::LogisticParams;
     use hyperplane_core::neighbors::KnnParams;
@@ -15,16 +15,14 @@ mod native {
     use std::hint::black_box;
 
     fn generated(kind: GeneratorKind, n: usize, noise: f64) -> Dataset {
-        match GeneratorParams::new(kind)
+        GeneratorParams::new(kind)
             .n_samples(n)
             .noise(noise)
             .seed(1)
             .generate()
             .unwrap()
-        {
-            Generated::Classification(d) => d,
-            Generated::Regression(_) => unreachable!(),
-        }
+            .into_classification()
+            .unwrap()
     }
 
     /// TensorFlow Playground's default set-up: circle, 500 points, half for training.

@@ -4,7 +4,7 @@
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
     use criterion::{criterion_group, BenchmarkId, Criterion};
-    use hyperplane_core::datasets::{iris, Generated, GeneratorKind, GeneratorParams};
+    use hyperplane_core::datasets::{iris, GeneratorKind, GeneratorParams};
     use hyperplane_core::grid::{GridModel, GridOutput, GridSpec};
     use hyperplane_core::kernel::{Gamma, KernelKind};
     use hyperplane_core::preprocess::split_and_standardize;
@@ -42,16 +42,14 @@ mod native {
     /// Moons with noise 0.2 and seed 1, as `hyperplane data --dataset moons` gives them
     /// to scripts/sklearn_timing.py.
     fn moons(n: usize) -> Dataset {
-        match GeneratorParams::new(GeneratorKind::Moons)
+        GeneratorParams::new(GeneratorKind::Moons)
             .n_samples(n)
             .noise(0.2)
             .seed(1)
             .generate()
             .unwrap()
-        {
-            Generated::Classification(d) => d,
-            Generated::Regression(_) => unreachable!(),
-        }
+            .into_classification()
+            .unwrap()
     }
 
     fn spec(d: usize, w: usize) -> GridSpec {

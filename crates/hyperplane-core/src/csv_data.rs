@@ -25,18 +25,53 @@ fn csv_error(line: usize, column: &str, message: impl Into<String>) -> Error {
     }
 }
 
-fn read_table(text: &str, target: Option<&str>) -> Result<Table> {
+/// Opens CSV text with a header row (fields trimmed, ragged rows allowed so they can be
+/// reported by line) and returns the reader and the header.
+fn open(text: &str) -> Result<(csv::Reader<&[u8]>, Vec<String>)> {
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(true)
         .flexible(true)
         .trim(csv::Trim::All)
         .from_reader(text.as_bytes());
-    let header: Vec<String> = reader
+    let header = reader
         .headers()
         .map_err(|e| csv_error(1, "", e.to_string()))?
         .iter()
         .map(str::to_string)
         .collect();
+    Ok((reader, header))
+}
+
+/// Calls `row(line, record)` for every non-blank data row, after checking it has as
+/// many fields as the header.
+fn each_row(
+    reader: &mut csv::Reader<&[u8]>,
+    width: usize,
+    mut row: impl FnMut(usize, &csv::StringRecord) -> Result<()>,
+) -> Result<()> {
+    for record in reader.records() {
+        let record = record.map_err(|e| {
+            let line = e.position().map_or(0, |p| p.line() as usize);
+            csv_error(line, "", e.to_string())
+        })?;
+        let line = record.position().map_or(0, |p| p.line() as usize);
+        if record.iter().all(|c| c.is_empty()) {
+            continue;
+        }
+        if record.len() != width {
+            return Err(csv_error(
+                line,
+                "",
+                format!("has {} fields, the header has {}", record.len(), width),
+            ));
+        }
+        row(line, &record)?;
+    }
+    Ok(())
+}
+
+fn read_table(text: &str, target: Option<&str>) -> Result<Table> {
+    let (mut reader, header) = open(text)?;
     if header.iter().all(|h| h.is_empty()) {
         return Err(Error::EmptyData);
     }
@@ -65,26 +100,7 @@ fn read_table(text: &str, target: Option<&str>) -> Result<Table> {
         targets: Vec::new(),
         lines: Vec::new(),
     };
-    for record in reader.records() {
-        let record = record.map_err(|e| {
-            let line = e.position().map_or(0, |p| p.line() as usize);
-            csv_error(line, "", e.to_string())
-        })?;
-        let line = record.position().map_or(0, |p| p.line() as usize);
-        if record.iter().all(|c| c.is_empty()) {
-            continue;
-        }
-        if record.len() != header.len() {
-            return Err(csv_error(
-                line,
-                "",
-                format!(
-                    "has {} fields, the header has {}",
-                    record.len(),
-                    header.len()
-                ),
-            ));
-        }
+    each_row(&mut reader, header.len(), |line, record| {
         for (i, cell) in record.iter().enumerate() {
             if Some(i) == target_index {
                 if cell.is_empty() {
@@ -102,7 +118,8 @@ fn read_table(text: &str, target: Option<&str>) -> Result<Table> {
             table.features.push(v);
         }
         table.lines.push(line);
-    }
+        Ok(())
+    })?;
     if table.lines.is_empty() {
         return Err(Error::EmptyData);
     }
@@ -184,17 +201,7 @@ pub fn read_regression_csv(text: &str, target: &str) -> Result<RegressionData> {
 /// Feature rows for prediction: the columns named in `features`, in that order. Other
 /// columns, such as a target of any type, are ignored.
 pub fn read_feature_csv(text: &str, features: &[String]) -> Result<Array2<f64>> {
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(true)
-        .flexible(true)
-        .trim(csv::Trim::All)
-        .from_reader(text.as_bytes());
-    let header: Vec<String> = reader
-        .headers()
-        .map_err(|e| csv_error(1, "", e.to_string()))?
-        .iter()
-        .map(str::to_string)
-        .collect();
+    let (mut reader, header) = open(text)?;
     let index: Vec<usize> = features
         .iter()
         .map(|f| {
@@ -206,26 +213,7 @@ pub fn read_feature_csv(text: &str, features: &[String]) -> Result<Array2<f64>> 
         .collect::<Result<_>>()?;
     let mut values = Vec::new();
     let mut rows = 0;
-    for record in reader.records() {
-        let record = record.map_err(|e| {
-            let line = e.position().map_or(0, |p| p.line() as usize);
-            csv_error(line, "", e.to_string())
-        })?;
-        let line = record.position().map_or(0, |p| p.line() as usize);
-        if record.iter().all(|c| c.is_empty()) {
-            continue;
-        }
-        if record.len() != header.len() {
-            return Err(csv_error(
-                line,
-                "",
-                format!(
-                    "has {} fields, the header has {}",
-                    record.len(),
-                    header.len()
-                ),
-            ));
-        }
+    each_row(&mut reader, header.len(), |line, record| {
         for (&i, name) in index.iter().zip(features) {
             let cell = record.get(i).unwrap_or("");
             match cell.parse::<f64>() {
@@ -240,7 +228,8 @@ pub fn read_feature_csv(text: &str, features: &[String]) -> Result<Array2<f64>> 
             }
         }
         rows += 1;
-    }
+        Ok(())
+    })?;
     if rows == 0 {
         return Err(Error::EmptyData);
     }

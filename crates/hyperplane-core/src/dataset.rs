@@ -81,13 +81,7 @@ impl Dataset {
 
     /// The rows at `indices`, in that order (used by splits).
     pub fn select(&self, indices: &[usize]) -> Result<Self> {
-        if let Some(&bad) = indices.iter().find(|&&i| i >= self.n_samples()) {
-            return Err(Error::ShapeMismatch {
-                what: "row index bound",
-                expected: self.n_samples(),
-                got: bad,
-            });
-        }
+        check_row_indices(indices, self.n_samples())?;
         Ok(Self {
             x: self.x.select(Axis(0), indices),
             y: indices.iter().map(|&i| self.y[i]).collect(),
@@ -135,6 +129,18 @@ impl Dataset {
             counts[label] += 1;
         }
         counts
+    }
+}
+
+/// Rejects a row index at or past `n`, before a selection would panic on it.
+pub(crate) fn check_row_indices(indices: &[usize], n: usize) -> Result<()> {
+    match indices.iter().find(|&&i| i >= n) {
+        Some(&bad) => Err(Error::ShapeMismatch {
+            what: "row index bound",
+            expected: n,
+            got: bad,
+        }),
+        None => Ok(()),
     }
 }
 

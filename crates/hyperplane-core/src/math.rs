@@ -132,6 +132,30 @@ pub fn tanh(x: f64) -> f64 {
     1.0 - 2.0 / (exp(2.0 * x) + 1.0)
 }
 
+/// Index of the largest value; ties go to the first (the lower class, as scikit-learn).
+pub fn argmax(v: &[f64]) -> usize {
+    let mut best = 0;
+    for (i, &x) in v.iter().enumerate() {
+        if x > v[best] {
+            best = i;
+        }
+    }
+    best
+}
+
+/// The largest value's index and how far it leads the runner-up (the others' maximum,
+/// at least 0): the confidence a decision surface shades by.
+pub fn best_and_lead(v: &[f64]) -> (usize, f64) {
+    let best = argmax(v);
+    let second = v
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| i != best)
+        .map(|(_, &x)| x)
+        .fold(0.0, f64::max);
+    (best, v.get(best).map_or(0.0, |b| b - second))
+}
+
 /// `a · bᵀ` by row dot products (deterministic across targets).
 pub fn matmul_nt(a: ArrayView2<'_, f64>, b: ArrayView2<'_, f64>) -> Array2<f64> {
     Array2::from_shape_fn((a.nrows(), b.nrows()), |(i, j)| a.row(i).dot(&b.row(j)))

@@ -3,7 +3,7 @@
 use ndarray::{Array2, ArrayView2, Axis};
 use serde::{Deserialize, Serialize};
 
-use crate::dataset::check_finite;
+use crate::dataset::{check_finite, check_row_indices};
 use crate::error::{Error, Result};
 
 /// Features (`n_samples × n_features`, all finite) and a finite target per sample.
@@ -76,13 +76,7 @@ impl RegressionData {
 
     /// The rows at `indices`, in that order.
     pub fn select(&self, indices: &[usize]) -> Result<Self> {
-        if let Some(&bad) = indices.iter().find(|&&i| i >= self.n_samples()) {
-            return Err(Error::ShapeMismatch {
-                what: "row index bound",
-                expected: self.n_samples(),
-                got: bad,
-            });
-        }
+        check_row_indices(indices, self.n_samples())?;
         Ok(Self {
             x: self.x.select(Axis(0), indices),
             y: indices.iter().map(|&i| self.y[i]).collect(),

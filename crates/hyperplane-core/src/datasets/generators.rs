@@ -97,6 +97,18 @@ pub enum Generated {
     Regression(RegressionData),
 }
 
+impl Generated {
+    /// The classification dataset, or an error saying this one has numeric targets.
+    pub fn into_classification(self) -> Result<Dataset> {
+        match self {
+            Generated::Classification(d) => Ok(d),
+            Generated::Regression(_) => Err(Error::Format(
+                "this dataset has numeric targets, not classes".into(),
+            )),
+        }
+    }
+}
+
 impl GeneratorParams {
     pub fn new(kind: GeneratorKind) -> Self {
         Self {
@@ -345,6 +357,18 @@ fn blobs(rng: &mut ChaCha8Rng, n: usize, k: usize, std: f64) -> Vec<Point> {
 
 /// Target (x + y) / 10 over [−6, 6]², measured at the noisy position.
 fn reg_plane(rng: &mut ChaCha8Rng, n: usize, noise: f64) -> Vec<Point> {
+    noisy_square(rng, n, noise, |x, nx, y, ny| (x + nx + y + ny) / 10.0)
+}
+
+/// The Playground's regression sampling: points uniform in [−6, 6]², each target
+/// measured at a position shifted by noise · uniform(−6, 6) per axis; `target` gets
+/// (x, nx, y, ny) so each set keeps its own order of additions (and its exact values).
+fn noisy_square(
+    rng: &mut ChaCha8Rng,
+    n: usize,
+    noise: f64,
+    target: impl Fn(f64, f64, f64, f64) -> f64,
+) -> Vec<Point> {
     let radius = 6.0;
     (0..n)
         .map(|_| {
@@ -352,8 +376,7 @@ fn reg_plane(rng: &mut ChaCha8Rng, n: usize, noise: f64) -> Vec<Point> {
             let y = uniform(rng, -radius, radius);
             let nx = uniform(rng, -radius, radius) * noise;
             let ny = uniform(rng, -radius, radius) * noise;
-            let v = (x + nx + y + ny) / 10.0;
-            (x, y, v)
+            (x, y, target(x, nx, y, ny))
         })
         .collect()
 }
@@ -379,16 +402,7 @@ fn reg_gauss(rng: &mut ChaCha8Rng, n: usize, noise: f64) -> Vec<Point> {
         }
         v
     };
-    let radius = 6.0;
-    (0..n)
-        .map(|_| {
-            let x = uniform(rng, -radius, radius);
-            let y = uniform(rng, -radius, radius);
-            let nx = uniform(rng, -radius, radius) * noise;
-            let ny = uniform(rng, -radius, radius) * noise;
-            (x, y, label(x + nx, y + ny))
-        })
-        .collect()
+    noisy_square(rng, n, noise, |x, nx, y, ny| label(x + nx, y + ny))
 }
 
 fn shuffle<T>(rng: &mut ChaCha8Rng, v: &mut [T]) {
@@ -401,10 +415,7 @@ mod tests {
     use super::*;
 
     fn classes(g: Generated) -> Dataset {
-        match g {
-            Generated::Classification(d) => d,
-            Generated::Regression(_) => panic!("expected classification"),
-        }
+        g.into_classification().unwrap()
     }
 
     #[test]

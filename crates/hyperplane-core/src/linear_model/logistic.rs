@@ -379,13 +379,7 @@ impl LogisticRegression {
                 let best = if self.classes.len() == 2 {
                     usize::from(row[0] > 0.0)
                 } else {
-                    let mut b = 0;
-                    for (c, &v) in row.iter().enumerate() {
-                        if v > row[b] {
-                            b = c;
-                        }
-                    }
-                    b
+                    crate::math::argmax(row.as_slice().unwrap_or(&[]))
                 };
                 self.classes[best]
             })
@@ -421,6 +415,7 @@ impl crate::grid::GridModel for LogisticRegression {
             })
             .collect();
         let mut z = vec![0.0; rows];
+        let mut probs = Vec::with_capacity(rows);
         for r in 0..spec.height {
             let y = spec.y_at(r);
             for c in 0..spec.width {
@@ -434,18 +429,11 @@ impl crate::grid::GridModel for LogisticRegression {
                     out.margin[cell] = z[0] as f32;
                 } else {
                     let lse = log_sum_exp(&z);
-                    let mut best = 0;
-                    for (k, &v) in z.iter().enumerate() {
-                        if v > z[best] {
-                            best = k;
-                        }
-                    }
-                    let second = (0..rows)
-                        .filter(|&k| k != best)
-                        .map(|k| exp(z[k] - lse))
-                        .fold(0.0, f64::max);
+                    probs.clear();
+                    probs.extend(z.iter().map(|v| exp(v - lse)));
+                    let (best, lead) = crate::math::best_and_lead(&probs);
                     out.label[cell] = self.classes[best] as u32;
-                    out.margin[cell] = (exp(z[best] - lse) - second) as f32;
+                    out.margin[cell] = lead as f32;
                 }
             }
         }

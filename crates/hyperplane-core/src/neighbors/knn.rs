@@ -9,6 +9,7 @@ use super::kd_tree::KdTree;
 use crate::dataset::{check_query, Dataset};
 use crate::error::{Error, Result};
 use crate::grid::{GridModel, GridOutput, GridSpec};
+use crate::math::{argmax, best_and_lead};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
@@ -190,16 +191,6 @@ impl KNeighbors {
     }
 }
 
-fn argmax(v: &[f64]) -> usize {
-    let mut best = 0;
-    for (i, &x) in v.iter().enumerate() {
-        if x > v[best] {
-            best = i;
-        }
-    }
-    best
-}
-
 impl GridModel for KNeighbors {
     fn n_features(&self) -> usize {
         KNeighbors::n_features(self)
@@ -218,16 +209,10 @@ impl GridModel for KNeighbors {
                 q[spec.x_feature] = spec.x_at(c);
                 // Neighbouring cells share most neighbours: start from the last answer.
                 self.proba_one(&q, &mut found, &mut p, c > 0 || r > 0);
-                let best = argmax(&p);
-                let second = p
-                    .iter()
-                    .enumerate()
-                    .filter(|&(i, _)| i != best)
-                    .map(|(_, &v)| v)
-                    .fold(0.0, f64::max);
+                let (best, lead) = best_and_lead(&p);
                 let cell = r * spec.width + c;
                 out.label[cell] = best as u32;
-                out.margin[cell] = (p[best] - second) as f32;
+                out.margin[cell] = lead as f32;
             }
         }
         Ok(())

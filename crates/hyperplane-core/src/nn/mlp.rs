@@ -832,15 +832,7 @@ impl Mlp {
         let p = self.predict_proba(x)?;
         Ok(p.rows()
             .into_iter()
-            .map(|r| {
-                let mut best = 0;
-                for (c, &v) in r.iter().enumerate() {
-                    if v > r[best] {
-                        best = c;
-                    }
-                }
-                best
-            })
+            .map(|r| crate::math::argmax(r.as_slice().unwrap_or(&[])))
             .collect())
     }
 
@@ -916,6 +908,7 @@ impl Mlp {
         let (mut acts, mut z) = (Vec::new(), Vec::new());
         let k = self.network.n_outputs();
         let out_unit = units - k;
+        let mut probs = Vec::with_capacity(k);
         for r in 0..h {
             let y = spec.y_at(r);
             for c in 0..w {
@@ -944,18 +937,14 @@ impl Mlp {
                     OutputKind::Linear => (0, o(0)),
                     OutputKind::TanhSign => (u32::from(o(0) > 0.0), o(0)),
                     OutputKind::Softmax => {
-                        let mut best = 0;
-                        for j in 1..k {
-                            if o(j) > o(best) {
-                                best = j;
-                            }
-                        }
-                        let second = (0..k).filter(|&j| j != best).map(o).fold(0.0, f64::max);
+                        probs.clear();
+                        probs.extend((0..k).map(o));
+                        let (best, lead) = crate::math::best_and_lead(&probs);
                         if k == 2 {
                             // binary: signed, positive → class 1, like the SVM's margin
                             (best as u32, o(1) - o(0))
                         } else {
-                            (best as u32, o(best) - second)
+                            (best as u32, lead)
                         }
                     }
                 };

@@ -14,7 +14,7 @@
 use ndarray::{Array1, Array2, ArrayView2};
 use serde::{Deserialize, Serialize};
 
-use super::svc::check_positive;
+use super::svc::{check_positive, ovo_vote};
 use crate::dataset::{check_query, Dataset};
 use crate::error::{Error, Result};
 
@@ -324,20 +324,12 @@ impl LinearSvm {
     pub fn predict(&self, x: ArrayView2<'_, f64>) -> Result<Vec<usize>> {
         check_query(x, self.n_features())?;
         let d = crate::math::matmul_nt(x, self.w.view());
+        let mut votes = vec![0u32; self.classes.len()];
         Ok(d.rows()
             .into_iter()
             .map(|r| {
-                let mut votes = vec![0u32; self.classes.len()];
-                for ((&(a, b), v), bias) in self.pairs.iter().zip(r).zip(&self.b) {
-                    votes[if v + bias > 0.0 { a } else { b }] += 1;
-                }
-                let mut best = 0;
-                for (c, &v) in votes.iter().enumerate() {
-                    if v > votes[best] {
-                        best = c;
-                    }
-                }
-                self.classes[best]
+                let vals: Vec<f64> = r.iter().zip(&self.b).map(|(v, bias)| v + bias).collect();
+                self.classes[ovo_vote(&self.pairs, &vals, &mut votes)]
             })
             .collect())
     }
@@ -371,25 +363,19 @@ impl crate::grid::GridModel for LinearSvm {
             })
             .collect();
         let mut votes = vec![0u32; self.classes.len()];
+        let mut vals = vec![0.0; n_pairs];
         for r in 0..spec.height {
             let y = spec.y_at(r);
             for c in 0..spec.width {
                 let x = spec.x_at(c);
                 let cell = r * spec.width + c;
-                votes.iter_mut().for_each(|v| *v = 0);
                 let mut lead = f64::INFINITY;
-                for (p, &(a, b)) in self.pairs.iter().enumerate() {
-                    let v = self.w[[p, fx]] * x + self.w[[p, fy]] * y + offsets[p];
-                    out.pair_values[p * n_cells + cell] = v as f32;
-                    votes[if v > 0.0 { a } else { b }] += 1;
+                for (p, v) in vals.iter_mut().enumerate() {
+                    *v = self.w[[p, fx]] * x + self.w[[p, fy]] * y + offsets[p];
+                    out.pair_values[p * n_cells + cell] = *v as f32;
                     lead = lead.min(v.abs());
                 }
-                let mut best = 0;
-                for (k, &v) in votes.iter().enumerate() {
-                    if v > votes[best] {
-                        best = k;
-                    }
-                }
+                let best = ovo_vote(&self.pairs, &vals, &mut votes);
                 out.label[cell] = self.classes[best] as u32;
                 out.margin[cell] = if n_pairs == 1 {
                     -out.pair_values[cell]
@@ -405,22 +391,20 @@ impl crate::grid::GridModel for LinearSvm {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::datasets::{iris, Generated, GeneratorKind, GeneratorParams};
+    use crate::datasets::{iris, GeneratorKind, GeneratorParams};
     use crate::kernel::KernelKind;
     use crate::preprocess::split_and_standardize;
     use crate::svm::SvcParams;
 
     fn moons() -> Dataset {
-        match GeneratorParams::new(GeneratorKind::Moons)
+        GeneratorParams::new(GeneratorKind::Moons)
             .n_samples(200)
             .noise(0.2)
             .seed(1)
             .generate()
             .unwrap()
-        {
-            Generated::Classification(d) => d,
-            Generated::Regression(_) => unreachable!(),
-        }
+            .into_classification()
+            .unwrap()
     }
 
     /// The stated tolerance: after 20 000 epochs at the defaults (η = 0.01, τ = 100),

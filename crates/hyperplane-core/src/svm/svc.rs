@@ -523,17 +523,7 @@ impl Svc {
     /// The winning index into `classes` by one-vs-one voting (ties → lowest index,
     /// as LIBSVM), given per-pair values.
     pub(crate) fn vote(&self, values: &[f64], votes: &mut [u32]) -> usize {
-        votes.iter_mut().for_each(|v| *v = 0);
-        for (&(a, b), &v) in self.pairs.iter().zip(values) {
-            votes[if v > 0.0 { a } else { b }] += 1;
-        }
-        let mut best = 0;
-        for (c, &v) in votes.iter().enumerate() {
-            if v > votes[best] {
-                best = c;
-            }
-        }
-        best
+        ovo_vote(&self.pairs, values, votes)
     }
 
     /// Predicted dataset class index per row.
@@ -548,6 +538,22 @@ impl Svc {
             })
             .collect())
     }
+}
+
+/// One-vs-one voting: pair (a, b) votes for a when its value is positive, else for b;
+/// the class with most votes wins, ties going to the lower index (as LIBSVM).
+pub(crate) fn ovo_vote(pairs: &[(usize, usize)], values: &[f64], votes: &mut [u32]) -> usize {
+    votes.iter_mut().for_each(|v| *v = 0);
+    for (&(a, b), &v) in pairs.iter().zip(values) {
+        votes[if v > 0.0 { a } else { b }] += 1;
+    }
+    let mut best = 0;
+    for (c, &v) in votes.iter().enumerate() {
+        if v > votes[best] {
+            best = c;
+        }
+    }
+    best
 }
 
 pub(crate) fn kernel_is_finite(k: &Kernel) -> bool {

@@ -180,6 +180,8 @@ pub struct SvrParts {
 pub struct Svr {
     parts: SvrParts,
     coef_row: Array2<f64>,
+    /// ‖s‖² of each support vector, for the rbf kernel.
+    sv_sq: Vec<f64>,
     linear_w: Option<Array2<f64>>,
 }
 
@@ -227,9 +229,16 @@ impl Svr {
             .map_err(|e| Error::Format(e.to_string()))?;
         let linear_w = (parts.kernel == Kernel::Linear)
             .then(|| crate::math::matmul_nt(coef_row.view(), parts.support_vectors.t()));
+        let sv_sq = parts
+            .support_vectors
+            .rows()
+            .into_iter()
+            .map(|r| r.dot(&r))
+            .collect();
         Ok(Self {
             parts,
             coef_row,
+            sv_sq,
             linear_w,
         })
     }
@@ -259,8 +268,7 @@ impl Svr {
     /// Predicted value per row.
     pub fn predict(&self, x: ArrayView2<'_, f64>) -> Result<Vec<f64>> {
         check_query(x, self.n_features())?;
-        let svs = &self.parts.support_vectors;
-        let sq: Vec<f64> = svs.rows().into_iter().map(|r| r.dot(&r)).collect();
+        let (svs, sq) = (&self.parts.support_vectors, &self.sv_sq);
         Ok(x.rows()
             .into_iter()
             .map(|row| {
@@ -271,7 +279,7 @@ impl Svr {
                 let sq_q = dot(&q, &q);
                 svs.rows()
                     .into_iter()
-                    .zip(&sq)
+                    .zip(sq)
                     .zip(&self.parts.dual_coef)
                     .map(|((s, &ss), &a)| {
                         a * self

@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 use crate::dataset::{check_query, Dataset};
 use crate::error::{Error, Result};
 use crate::grid::{GridModel, GridOutput, GridSpec};
+use crate::math::{argmax, best_and_lead};
 
 /// scikit-learn's tolerance for telling feature values apart.
 const FEATURE_THRESHOLD: f64 = 1e-7;
@@ -401,15 +402,7 @@ impl DecisionTree {
         let p = self.predict_proba(x)?;
         Ok(p.rows()
             .into_iter()
-            .map(|r| {
-                let mut best = 0;
-                for (i, &v) in r.iter().enumerate() {
-                    if v > r[best] {
-                        best = i;
-                    }
-                }
-                best
-            })
+            .map(|r| argmax(r.as_slice().unwrap_or(&[])))
             .collect())
     }
 }
@@ -431,21 +424,10 @@ impl GridModel for DecisionTree {
                 q[spec.x_feature] = spec.x_at(c);
                 let counts = self.leaf(&q).counts();
                 let total: f64 = counts.iter().sum::<f64>().max(1.0);
-                let mut best = 0;
-                for (i, &v) in counts.iter().enumerate() {
-                    if v > counts[best] {
-                        best = i;
-                    }
-                }
-                let second = counts
-                    .iter()
-                    .enumerate()
-                    .filter(|&(i, _)| i != best)
-                    .map(|(_, &v)| v)
-                    .fold(0.0, f64::max);
+                let (best, lead) = best_and_lead(counts);
                 let cell = r * spec.width + c;
                 out.label[cell] = best as u32;
-                out.margin[cell] = ((counts[best] - second) / total) as f32;
+                out.margin[cell] = (lead / total) as f32;
             }
         }
         Ok(())
