@@ -202,9 +202,14 @@ pub struct FitArgs {
 
 #[derive(Args)]
 pub struct PredictArgs {
-    /// A model file written by `hyperplane fit --save`.
+    /// A model file written by `hyperplane fit --save`, or a versions file exported
+    /// from the studio.
     #[arg(long, value_name = "FILE")]
     pub model: PathBuf,
+    /// Which version of a versions file: its name (`v2`), model name and name
+    /// (`"SVM v2"`) or alias (`best`); not needed when it holds one version.
+    #[arg(long, value_name = "NAME")]
+    pub version: Option<String>,
     /// CSV file whose columns include the model's features (others are ignored).
     #[arg(long, value_name = "FILE")]
     pub data: PathBuf,

@@ -11,6 +11,7 @@ use hyperplane_core::nn::{
     Activation, MlpParams, MlpTrainer, MlpValidParams, Optimizer, Regularization,
 };
 use hyperplane_core::preprocess::{stratified_split, train_test_split, Split, Standardizer};
+use hyperplane_core::saved_version::{self, VersionsFile};
 use hyperplane_core::svm::{LinearSvmParams, SvcParams, SvrParams};
 use hyperplane_core::tree::{Criterion, TreeParams};
 use hyperplane_core::{Dataset, RegressionData};
@@ -479,9 +480,29 @@ fn fit_regressor(
     finish(a, out, &file)
 }
 
+/// A model file, or the chosen version of a studio's versions file.
+fn model_from_json(text: &str, version: Option<&str>) -> Result<ModelFile, String> {
+    let format = serde_json::from_str::<serde_json::Value>(text)
+        .ok()
+        .and_then(|v| v.get("format")?.as_str().map(str::to_string));
+    if format.as_deref() == Some(saved_version::FORMAT) {
+        let file = VersionsFile::from_json(text).map_err(|e| e.to_string())?;
+        return Ok(file
+            .select(version)
+            .map_err(|e| e.to_string())?
+            .model
+            .clone());
+    }
+    if version.is_some() {
+        return Err("--version applies to a versions file, and this is a model file".into());
+    }
+    ModelFile::from_json(text).map_err(|e| e.to_string())
+}
+
 pub fn predict(a: &PredictArgs) -> Result<String, String> {
     let text = read_file(&a.model)?;
-    let file = ModelFile::from_json(&text).map_err(|e| format!("{}: {e}", a.model.display()))?;
+    let file = model_from_json(&text, a.version.as_deref())
+        .map_err(|e| format!("{}: {e}", a.model.display()))?;
     let rows = query_rows(&a.data, &file.feature_names)?;
     let p = file.predict(rows.view()).map_err(|e| e.to_string())?;
     let out = match (p.labels, p.values) {

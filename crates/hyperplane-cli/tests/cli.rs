@@ -451,3 +451,100 @@ fn neural_network_trains_saves_and_predicts() {
     ]);
     assert_eq!(bad.status.code(), Some(1));
 }
+
+/// The studio's export (`hyperplane-versions`) is a deployment format: `predict --model`
+/// reads it, picks a version by name or alias, and predicts as the model file does.
+#[test]
+fn predict_reads_a_versions_file_exported_by_the_studio() {
+    use hyperplane_core::model_file::ModelFile;
+    use hyperplane_core::saved_version::{
+        DataSource, Metrics, ModelParams, SavedVersion, VersionsFile,
+    };
+    let dir = std::env::temp_dir();
+    let model = dir.join("hyperplane-cli-versions-model.json");
+    let versions = dir.join("hyperplane-cli-versions.json");
+    let blobs = fixtures().join("blobs.csv");
+    let (model, versions, blobs) = (
+        model.to_str().unwrap(),
+        versions.to_str().unwrap(),
+        blobs.to_str().unwrap(),
+    );
+    json_of(&run(&[
+        "fit",
+        "--data",
+        blobs,
+        "--target",
+        "label",
+        "--standardize",
+        "--save",
+        model,
+    ]));
+    let file = ModelFile::from_json(&std::fs::read_to_string(model).unwrap()).unwrap();
+    let version = |number: u32, alias: Option<&str>| SavedVersion {
+        model_name: "SVM".into(),
+        number,
+        name: format!("v{number}"),
+        notes: String::new(),
+        tags: vec![],
+        alias: alias.map(str::to_string),
+        created_ms: 0.0,
+        params: ModelParams::Svc(Default::default()),
+        data: DataSource {
+            dataset: "blobs".into(),
+            seed: 0,
+            noise: 0.0,
+            train_ratio: 0.8,
+            n_samples: 0,
+            n_classes: 3,
+            x_feature: 0,
+            y_feature: 1,
+            shown_only: true,
+            points: vec![],
+            csv: None,
+            content_hash: "0123456789abcdef".into(),
+        },
+        features: vec![0, 1],
+        metrics: Metrics {
+            train_accuracy: 1.0,
+            test_accuracy: None,
+            macro_f1: None,
+            train_loss: None,
+            test_loss: None,
+        },
+        history: vec![],
+        diverged: false,
+        model: file.clone(),
+    };
+    let export = VersionsFile::new(vec![version(1, None), version(2, Some("best"))]);
+    std::fs::write(versions, export.to_json().unwrap()).unwrap();
+    let direct = json_of(&run(&["predict", "--model", model, "--data", blobs]));
+    for pick in ["best", "v2", "SVM v1"] {
+        let via = json_of(&run(&[
+            "predict",
+            "--model",
+            versions,
+            "--data",
+            blobs,
+            "--version",
+            pick,
+        ]));
+        assert_eq!(via, direct, "--version {pick}");
+    }
+    let out = run(&["predict", "--model", versions, "--data", blobs]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("2 versions") && err.contains("SVM v2"),
+        "{err}"
+    );
+    let out = run(&[
+        "predict",
+        "--model",
+        model,
+        "--data",
+        blobs,
+        "--version",
+        "v1",
+    ]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("versions file"));
+}

@@ -22,6 +22,7 @@ pub mod neighbors;
 pub mod nn;
 pub mod preprocess;
 pub mod regression_data;
+pub mod saved_version;
 pub mod svm;
 pub mod tree;
 

@@ -1,0 +1,540 @@
+//! Saved versions: a trained model with everything needed to restore it exactly (its
+//! hyperparameters, the data it was trained on, its metrics and training history) and
+//! to deploy it (a complete [`ModelFile`]). The studio keeps these in the browser and
+//! exports them as a `hyperplane-versions` JSON file, which the command line's
+//! `predict --model` also reads. The format is documented in docs/versions-format.md.
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::features::FeatureTransform;
+use crate::linear_model::LogisticParams;
+use crate::model_file::{FittedModel, ModelFile};
+use crate::neighbors::KnnParams;
+use crate::nn::MlpParams;
+use crate::svm::{LinearSvmParams, SvcParams};
+use crate::tree::TreeParams;
+use crate::Dataset;
+
+pub const FORMAT: &str = "hyperplane-versions";
+pub const VERSION: u32 = 1;
+
+/// Limits that keep a hostile file from exhausting the page.
+pub const MAX_VERSIONS: usize = 10_000;
+pub const MAX_TEXT: usize = 10_000;
+pub const MAX_TAGS: usize = 50;
+pub const MAX_HISTORY: usize = 100_000;
+pub const MAX_POINTS: usize = 100_000;
+pub const MAX_CSV_BYTES: usize = 20_000_000;
+
+/// The hyperparameters a version was trained with.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ModelParams {
+    Svc(SvcParams),
+    /// The linear SVM by gradient descent, run for `epochs`.
+    LinearSvm {
+        params: LinearSvmParams,
+        epochs: u64,
+    },
+    Logistic(LogisticParams),
+    Knn(KnnParams),
+    Tree(TreeParams),
+    /// The network, with the input features it was fed (empty: the raw columns).
+    Mlp {
+        params: MlpParams,
+        #[serde(default)]
+        inputs: Vec<FeatureTransform>,
+    },
+}
+
+impl ModelParams {
+    /// The `kind` tag, as in the fitted model.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            ModelParams::Svc(_) => "svc",
+            ModelParams::LinearSvm { .. } => "linear_svm",
+            ModelParams::Logistic(_) => "logistic",
+            ModelParams::Knn(_) => "knn",
+            ModelParams::Tree(_) => "tree",
+            ModelParams::Mlp { .. } => "mlp",
+        }
+    }
+
+    /// Checks every parameter as fitting would.
+    pub fn check(&self) -> Result<()> {
+        match self {
+            ModelParams::Svc(p) => p.check().map(drop),
+            ModelParams::LinearSvm { params, epochs } => {
+                if *epochs == 0 || *epochs > 10_000_000 {
+                    return Err(Error::InvalidParam {
+                        name: "epochs",
+                        value: *epochs as f64,
+                        reason: "must be between 1 and 10 000 000",
+                    });
+                }
+                params.check().map(drop)
+            }
+            ModelParams::Logistic(p) => p.check().map(drop),
+            ModelParams::Knn(p) => p.check().map(drop),
+            ModelParams::Tree(p) => p.check().map(drop),
+            ModelParams::Mlp { params, .. } => params.check().map(drop),
+        }
+    }
+}
+
+fn fitted_kind(m: &FittedModel) -> &'static str {
+    match m {
+        FittedModel::Svc(_) => "svc",
+        FittedModel::Svr(_) => "svr",
+        FittedModel::LinearSvm(_) => "linear_svm",
+        FittedModel::Logistic(_) => "logistic",
+        FittedModel::Knn(_) => "knn",
+        FittedModel::Tree(_) => "tree",
+        FittedModel::Mlp(_) => "mlp",
+    }
+}
+
+/// One point drawn by the user: position in the plane's units and class index.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct DrawnPoint {
+    pub x: f64,
+    pub y: f64,
+    pub class: usize,
+}
+
+/// An imported CSV file, kept whole so the version restores without it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CsvSource {
+    pub file_name: String,
+    pub text: String,
+    pub target: String,
+}
+
+/// Which data a version was trained on, and how it was split and shown.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DataSource {
+    /// The dataset's key: `iris`, a generator name (`circle`, `moons`, …), `drawn` or
+    /// `imported`.
+    pub dataset: String,
+    pub seed: u64,
+    pub noise: f64,
+    pub train_ratio: f64,
+    pub n_samples: usize,
+    pub n_classes: usize,
+    /// The plane's two features (dataset column indices).
+    pub x_feature: usize,
+    pub y_feature: usize,
+    /// Whether the model was trained on the two shown features only.
+    pub shown_only: bool,
+    /// The user's points (`drawn` only).
+    #[serde(default)]
+    pub points: Vec<DrawnPoint>,
+    /// The imported file (`imported` only).
+    #[serde(default)]
+    pub csv: Option<CsvSource>,
+    /// [`content_hash`] of the whole dataset, to tell whether regenerated data is the same.
+    pub content_hash: String,
+}
+
+/// What the version scored.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Metrics {
+    pub train_accuracy: f64,
+    pub test_accuracy: Option<f64>,
+    /// Mean F1 over classes on the test part (the training part if there is none).
+    pub macro_f1: Option<f64>,
+    pub train_loss: Option<f64>,
+    pub test_loss: Option<f64>,
+}
+
+/// Loss after an epoch of an iterative model.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct HistoryPoint {
+    pub epoch: u64,
+    pub train: f64,
+    pub test: Option<f64>,
+}
+
+/// One saved version.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SavedVersion {
+    /// The registered model this is a version of (e.g. `SVM`); versions are numbered per
+    /// model name.
+    pub model_name: String,
+    pub number: u32,
+    /// Shown in the list; `v{number}` unless renamed.
+    pub name: String,
+    #[serde(default)]
+    pub notes: String,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    /// A name such as `best` or `baseline` that points to this version (one version per
+    /// alias and model name).
+    #[serde(default)]
+    pub alias: Option<String>,
+    /// Milliseconds since 1970 (UTC) when it was saved.
+    pub created_ms: f64,
+    pub params: ModelParams,
+    pub data: DataSource,
+    /// Dataset columns the model reads, in order.
+    pub features: Vec<usize>,
+    pub metrics: Metrics,
+    #[serde(default)]
+    pub history: Vec<HistoryPoint>,
+    /// Training stopped because the loss or weights became infinite or NaN.
+    #[serde(default)]
+    pub diverged: bool,
+    /// The fitted model, ready for `hyperplane predict --model`.
+    pub model: ModelFile,
+}
+
+/// The export file: one or more versions.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct VersionsFile {
+    pub format: String,
+    pub version: u32,
+    pub versions: Vec<SavedVersion>,
+}
+
+fn bad(field: &str, message: impl std::fmt::Display) -> Error {
+    Error::Format(format!("{field}: {message}"))
+}
+
+fn check_text(field: &str, s: &str, allow_empty: bool) -> Result<()> {
+    if !allow_empty && s.trim().is_empty() {
+        return Err(bad(field, "must not be empty"));
+    }
+    if s.chars().count() > MAX_TEXT {
+        return Err(bad(field, format!("longer than {MAX_TEXT} characters")));
+    }
+    Ok(())
+}
+
+fn check_proportion(field: &str, v: f64) -> Result<()> {
+    if !(0.0..=1.0).contains(&v) {
+        return Err(bad(
+            field,
+            format!("{v} is not a proportion between 0 and 1"),
+        ));
+    }
+    Ok(())
+}
+
+fn check_loss(field: &str, v: f64) -> Result<()> {
+    if !v.is_finite() || v < 0.0 {
+        return Err(bad(field, format!("{v} is not a finite loss ≥ 0")));
+    }
+    Ok(())
+}
+
+impl DataSource {
+    pub fn validate(&self) -> Result<()> {
+        check_text("data.dataset", &self.dataset, false)?;
+        if !self.noise.is_finite() || !(0.0..=1.0).contains(&self.noise) {
+            return Err(bad(
+                "data.noise",
+                format!("{} is not between 0 and 1", self.noise),
+            ));
+        }
+        if !(self.train_ratio > 0.0 && self.train_ratio <= 1.0) {
+            return Err(bad(
+                "data.train_ratio",
+                format!("{} is not in (0, 1]", self.train_ratio),
+            ));
+        }
+        if self.n_samples > 1_000_000 {
+            return Err(bad("data.n_samples", "more than 1 000 000 points"));
+        }
+        if self.n_classes > 1_000 {
+            return Err(bad("data.n_classes", "more than 1 000 classes"));
+        }
+        if self.x_feature == self.y_feature {
+            return Err(bad(
+                "data.y_feature",
+                "the plane needs two different features",
+            ));
+        }
+        if self.points.len() > MAX_POINTS {
+            return Err(bad("data.points", format!("more than {MAX_POINTS} points")));
+        }
+        for (i, p) in self.points.iter().enumerate() {
+            if !p.x.is_finite() || !p.y.is_finite() {
+                return Err(bad(&format!("data.points[{i}]"), "non-finite coordinate"));
+            }
+            if p.class >= 1_000 {
+                return Err(bad(
+                    &format!("data.points[{i}].class"),
+                    "class index too large",
+                ));
+            }
+        }
+        if self.dataset == "drawn" && self.points.is_empty() {
+            return Err(bad("data.points", "a drawn dataset needs its points"));
+        }
+        match (&self.csv, self.dataset == "imported") {
+            (None, true) => return Err(bad("data.csv", "an imported dataset needs its file")),
+            (Some(_), false) => {
+                return Err(bad("data.csv", "only an imported dataset has a file"));
+            }
+            (Some(c), true) => {
+                if c.text.len() > MAX_CSV_BYTES {
+                    return Err(bad("data.csv.text", "larger than 20 MB"));
+                }
+                check_text("data.csv.target", &c.target, false)?;
+                check_text("data.csv.file_name", &c.file_name, true)?;
+            }
+            (None, false) => {}
+        }
+        let hash_ok = self.content_hash.len() == 16
+            && self.content_hash.bytes().all(|b| b.is_ascii_hexdigit());
+        if !hash_ok {
+            return Err(bad("data.content_hash", "not 16 hexadecimal digits"));
+        }
+        Ok(())
+    }
+}
+
+impl Metrics {
+    pub fn validate(&self) -> Result<()> {
+        check_proportion("metrics.train_accuracy", self.train_accuracy)?;
+        if let Some(v) = self.test_accuracy {
+            check_proportion("metrics.test_accuracy", v)?;
+        }
+        if let Some(v) = self.macro_f1 {
+            check_proportion("metrics.macro_f1", v)?;
+        }
+        if let Some(v) = self.train_loss {
+            check_loss("metrics.train_loss", v)?;
+        }
+        if let Some(v) = self.test_loss {
+            check_loss("metrics.test_loss", v)?;
+        }
+        Ok(())
+    }
+}
+
+impl SavedVersion {
+    /// Checks every part and that they agree with each other.
+    pub fn validate(&self) -> Result<()> {
+        check_text("model_name", &self.model_name, false)?;
+        if self.number == 0 {
+            return Err(bad("number", "versions are numbered from 1"));
+        }
+        check_text("name", &self.name, false)?;
+        check_text("notes", &self.notes, true)?;
+        if self.tags.len() > MAX_TAGS {
+            return Err(bad("tags", format!("more than {MAX_TAGS} tags")));
+        }
+        for (i, t) in self.tags.iter().enumerate() {
+            check_text(&format!("tags[{i}]"), t, false)?;
+        }
+        if let Some(a) = &self.alias {
+            check_text("alias", a, false)?;
+        }
+        if !self.created_ms.is_finite() || self.created_ms < 0.0 {
+            return Err(bad(
+                "created_ms",
+                format!("{} is not a time", self.created_ms),
+            ));
+        }
+        self.params.check().map_err(|e| bad("params", e))?;
+        self.data.validate()?;
+        self.metrics.validate()?;
+        if self.history.len() > MAX_HISTORY {
+            return Err(bad("history", format!("more than {MAX_HISTORY} points")));
+        }
+        let mut last = None;
+        for (i, h) in self.history.iter().enumerate() {
+            let field = format!("history[{i}]");
+            if last.is_some_and(|e| h.epoch <= e) {
+                return Err(bad(&field, "epochs must increase"));
+            }
+            last = Some(h.epoch);
+            check_loss(&format!("{field}.train"), h.train)?;
+            if let Some(t) = h.test {
+                check_loss(&format!("{field}.test"), t)?;
+            }
+        }
+        self.model.validate().map_err(|e| bad("model", e))?;
+        let fitted = fitted_kind(&self.model.model);
+        if fitted != self.params.kind() {
+            return Err(bad(
+                "model.model.kind",
+                format!(
+                    "a {fitted} model cannot come from {} parameters",
+                    self.params.kind()
+                ),
+            ));
+        }
+        if self.features.len() != self.model.model.n_features() {
+            return Err(bad(
+                "features",
+                format!(
+                    "{} features listed, the model reads {}",
+                    self.features.len(),
+                    self.model.model.n_features()
+                ),
+            ));
+        }
+        let mut seen = self.features.clone();
+        seen.sort_unstable();
+        seen.dedup();
+        if seen.len() != self.features.len() {
+            return Err(bad("features", "a feature is listed twice"));
+        }
+        if !self.features.contains(&self.data.x_feature)
+            || !self.features.contains(&self.data.y_feature)
+        {
+            return Err(bad(
+                "features",
+                "the model must read the plane's two features",
+            ));
+        }
+        if let (ModelParams::Mlp { inputs, .. }, FittedModel::Mlp(m)) =
+            (&self.params, &self.model.model)
+        {
+            if *inputs != m.input_transforms {
+                return Err(bad(
+                    "params.inputs",
+                    "differ from the network's input transforms",
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    pub fn to_json(&self) -> Result<String> {
+        serde_json::to_string(self).map_err(|e| Error::Format(e.to_string()))
+    }
+
+    /// One stored record: parsed and validated.
+    pub fn from_json(text: &str) -> Result<Self> {
+        let v: Self = serde_json::from_str(text)
+            .map_err(|e| Error::Format(format!("not a saved version: {e}")))?;
+        v.validate()?;
+        Ok(v)
+    }
+
+    /// Names the version for the command line and the list: `SVM v3`.
+    pub fn label(&self) -> String {
+        format!("{} {}", self.model_name, self.name)
+    }
+}
+
+impl VersionsFile {
+    pub fn new(versions: Vec<SavedVersion>) -> Self {
+        Self {
+            format: FORMAT.into(),
+            version: VERSION,
+            versions,
+        }
+    }
+
+    pub fn to_json(&self) -> Result<String> {
+        serde_json::to_string_pretty(self).map_err(|e| Error::Format(e.to_string()))
+    }
+
+    /// Parses and validates the whole file; the first problem found is the error, with
+    /// the path of the field (`versions[2].metrics.test_accuracy: …`).
+    pub fn from_json(text: &str) -> Result<Self> {
+        let head: serde_json::Value = serde_json::from_str(text)
+            .map_err(|e| Error::Format(format!("not a JSON file: {e}")))?;
+        let format = head.get("format").and_then(|f| f.as_str()).unwrap_or("");
+        if format != FORMAT {
+            return Err(bad(
+                "format",
+                format!("{format:?} is not {FORMAT:?}: not a Hyperplane versions file"),
+            ));
+        }
+        let version = head.get("version").and_then(|v| v.as_u64());
+        if version != Some(VERSION as u64) {
+            return Err(bad(
+                "version",
+                format!(
+                    "{} is not supported (this build reads version {VERSION})",
+                    head.get("version")
+                        .map(|v| v.to_string())
+                        .unwrap_or_default()
+                ),
+            ));
+        }
+        let items = head
+            .get("versions")
+            .and_then(|v| v.as_array())
+            .ok_or_else(|| bad("versions", "missing or not a list"))?;
+        if items.is_empty() {
+            return Err(bad("versions", "the file holds no versions"));
+        }
+        if items.len() > MAX_VERSIONS {
+            return Err(bad("versions", format!("more than {MAX_VERSIONS}")));
+        }
+        let versions = items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| {
+                let v: SavedVersion = serde_json::from_value(item.clone())
+                    .map_err(|e| bad(&format!("versions[{i}]"), e))?;
+                v.validate()
+                    .map_err(|e| Error::Format(format!("versions[{i}].{e}")))?;
+                Ok(v)
+            })
+            .collect::<Result<Vec<_>>>()?;
+        Ok(Self::new(versions))
+    }
+
+    /// The version a name picks: `v2`, `SVM v2`, an alias, or the only one.
+    pub fn select(&self, name: Option<&str>) -> Result<&SavedVersion> {
+        match name {
+            None if self.versions.len() == 1 => Ok(&self.versions[0]),
+            None => Err(Error::Format(format!(
+                "the file holds {} versions; choose one with --version ({})",
+                self.versions.len(),
+                self.versions
+                    .iter()
+                    .map(|v| v.label())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ))),
+            Some(n) => {
+                let hits: Vec<&SavedVersion> = self
+                    .versions
+                    .iter()
+                    .filter(|v| v.name == n || v.label() == n || v.alias.as_deref() == Some(n))
+                    .collect();
+                match hits.as_slice() {
+                    [one] => Ok(one),
+                    [] => Err(Error::Format(format!("no version named {n:?} in the file"))),
+                    _ => Err(Error::Format(format!(
+                        "{n:?} names {} versions; use the model name too (e.g. \"{}\")",
+                        hits.len(),
+                        hits[0].label()
+                    ))),
+                }
+            }
+        }
+    }
+}
+
+/// A 64-bit FNV-1a hash of a dataset's values, labels and names, as 16 hex digits:
+/// the same data always gives the same hash, on every platform.
+pub fn content_hash(data: &Dataset) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut eat = |bytes: &[u8]| {
+        for &b in bytes {
+            h ^= b as u64;
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    };
+    for v in data.x().iter() {
+        eat(&v.to_bits().to_le_bytes());
+    }
+    for &c in data.y() {
+        eat(&(c as u64).to_le_bytes());
+    }
+    for name in data.feature_names().iter().chain(data.class_names()) {
+        eat(name.as_bytes());
+        eat(&[0]);
+    }
+    format!("{h:016x}")
+}

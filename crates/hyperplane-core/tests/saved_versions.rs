@@ -1,0 +1,405 @@
+//! The versions file (`hyperplane-versions`): every model kind round-trips exactly, and
+//! every malformed field is rejected with a message that names it.
+
+use hyperplane_core::datasets::{GeneratorKind, GeneratorParams};
+use hyperplane_core::features::FeatureTransform;
+use hyperplane_core::linear_model::LogisticParams;
+use hyperplane_core::model_file::{FittedModel, ModelFile};
+use hyperplane_core::neighbors::KnnParams;
+use hyperplane_core::nn::MlpParams;
+use hyperplane_core::preprocess::{split_and_standardize, Prepared};
+use hyperplane_core::saved_version::{
+    content_hash, DataSource, HistoryPoint, Metrics, ModelParams, SavedVersion, VersionsFile,
+};
+use hyperplane_core::svm::{LinearSvmParams, SvcParams};
+use hyperplane_core::tree::TreeParams;
+use hyperplane_core::Dataset;
+use serde_json::{json, Value};
+
+fn moons() -> (Dataset, Prepared) {
+    let all = GeneratorParams::new(GeneratorKind::Moons)
+        .n_samples(120)
+        .noise(0.2)
+        .seed(4)
+        .generate()
+        .unwrap()
+        .into_classification()
+        .unwrap();
+    let p = split_and_standardize(&all, 0.7, 4).unwrap();
+    (all, p)
+}
+
+fn version(params: ModelParams, model: FittedModel, history: Vec<HistoryPoint>) -> SavedVersion {
+    let (all, p) = moons();
+    SavedVersion {
+        model_name: "Demo".into(),
+        number: 1,
+        name: "v1".into(),
+        notes: "first try".into(),
+        tags: vec!["teaching".into()],
+        alias: Some("best".into()),
+        created_ms: 1.79e12,
+        params,
+        data: DataSource {
+            dataset: "moons".into(),
+            seed: 4,
+            noise: 0.2,
+            train_ratio: 0.7,
+            n_samples: 120,
+            n_classes: 2,
+            x_feature: 0,
+            y_feature: 1,
+            shown_only: true,
+            points: vec![],
+            csv: None,
+            content_hash: content_hash(&all),
+        },
+        features: vec![0, 1],
+        metrics: Metrics {
+            train_accuracy: 0.9,
+            test_accuracy: Some(0.85),
+            macro_f1: Some(0.84),
+            train_loss: None,
+            test_loss: None,
+        },
+        history,
+        diverged: false,
+        model: ModelFile::new(
+            model,
+            all.feature_names().to_vec(),
+            all.class_names().to_vec(),
+            Some(p.scaler.clone()),
+        )
+        .unwrap(),
+    }
+}
+
+/// One version of every model kind the studio saves.
+fn every_kind() -> Vec<SavedVersion> {
+    let (_, p) = moons();
+    let d = &p.train;
+    let svc = SvcParams::default().gamma(hyperplane_core::kernel::Gamma::Value(0.5));
+    let logistic = LogisticParams::default();
+    let knn = KnnParams::default().k(3);
+    let tree = TreeParams::default().max_depth(Some(3));
+    let gd = LinearSvmParams::default();
+    let mut gd_t = gd.check().unwrap().init(d).unwrap();
+    gd_t.step(50, 50).unwrap();
+    let mlp = MlpParams::default().seed(7);
+    let inputs = vec![
+        FeatureTransform::X1,
+        FeatureTransform::X2,
+        FeatureTransform::X1X2,
+    ];
+    let expanded = Dataset::new(
+        hyperplane_core::features::expand(d.x(), &inputs).unwrap(),
+        d.y().to_vec(),
+        vec!["a".into(), "b".into(), "c".into()],
+        d.class_names().to_vec(),
+    )
+    .unwrap();
+    let mut mlp_t = mlp.check().unwrap().init_classifier(&expanded).unwrap();
+    mlp_t.set_input_transforms(inputs.clone()).unwrap();
+    mlp_t.step(20).unwrap();
+    let history = mlp_t
+        .loss_history()
+        .iter()
+        .enumerate()
+        .map(|(i, &l)| HistoryPoint {
+            epoch: i as u64 + 1,
+            train: l,
+            test: Some(l * 1.1),
+        })
+        .collect();
+    vec![
+        version(
+            ModelParams::Svc(svc.clone()),
+            FittedModel::Svc(svc.check().unwrap().fit(d).unwrap()),
+            vec![],
+        ),
+        version(
+            ModelParams::Logistic(logistic.clone()),
+            FittedModel::Logistic(logistic.check().unwrap().fit(d).unwrap()),
+            vec![],
+        ),
+        version(
+            ModelParams::Knn(knn.clone()),
+            FittedModel::Knn(knn.check().unwrap().fit(d).unwrap()),
+            vec![],
+        ),
+        version(
+            ModelParams::Tree(tree.clone()),
+            FittedModel::Tree(tree.check().unwrap().fit(d).unwrap()),
+            vec![],
+        ),
+        version(
+            ModelParams::LinearSvm {
+                params: gd,
+                epochs: 50,
+            },
+            FittedModel::LinearSvm(gd_t.model()),
+            vec![],
+        ),
+        version(
+            ModelParams::Mlp {
+                params: mlp,
+                inputs,
+            },
+            FittedModel::Mlp(mlp_t.model()),
+            history,
+        ),
+    ]
+}
+
+#[test]
+fn every_model_kind_round_trips_exactly_and_predicts_the_same() {
+    let (all, _) = moons();
+    let versions = every_kind();
+    for v in &versions {
+        v.validate()
+            .unwrap_or_else(|e| panic!("{}: {e}", v.params.kind()));
+        let back = SavedVersion::from_json(&v.to_json().unwrap()).unwrap();
+        assert_eq!(&back, v, "{}", v.params.kind());
+        assert_eq!(
+            back.model.predict(all.x()).unwrap(),
+            v.model.predict(all.x()).unwrap()
+        );
+    }
+    let file = VersionsFile::new(versions.clone());
+    let back = VersionsFile::from_json(&file.to_json().unwrap()).unwrap();
+    assert_eq!(back, file);
+}
+
+#[test]
+fn versions_are_picked_by_name_label_or_alias() {
+    let mut versions = every_kind();
+    versions.truncate(2);
+    versions[1].number = 2;
+    versions[1].name = "v2".into();
+    versions[1].alias = None;
+    let file = VersionsFile::new(versions);
+    assert_eq!(file.select(Some("v2")).unwrap().number, 2);
+    assert_eq!(file.select(Some("Demo v1")).unwrap().number, 1);
+    assert_eq!(file.select(Some("best")).unwrap().number, 1);
+    assert!(file
+        .select(None)
+        .unwrap_err()
+        .to_string()
+        .contains("2 versions"));
+    assert!(file.select(Some("v9")).is_err());
+}
+
+/// Applies `edit` to the first version of an exported file and returns the error text.
+fn rejection(edit: impl Fn(&mut Value)) -> String {
+    let file = VersionsFile::new(every_kind());
+    let mut v: Value = serde_json::from_str(&file.to_json().unwrap()).unwrap();
+    edit(&mut v);
+    match VersionsFile::from_json(&v.to_string()) {
+        Ok(_) => panic!("accepted a malformed file: {v}"),
+        Err(e) => e.to_string(),
+    }
+}
+
+#[test]
+fn every_malformed_field_is_rejected_with_its_path() {
+    let cases: Vec<(&str, Box<dyn Fn(&mut Value)>)> = vec![
+        (
+            "format",
+            Box::new(|v| v["format"] = json!("hyperplane-model")),
+        ),
+        ("version", Box::new(|v| v["version"] = json!(2))),
+        ("version", Box::new(|v| v["version"] = json!("1"))),
+        ("versions", Box::new(|v| v["versions"] = json!([]))),
+        ("versions", Box::new(|v| v["versions"] = json!({}))),
+        ("versions[0]", Box::new(|v| v["versions"][0] = json!(3))),
+        (
+            "model_name",
+            Box::new(|v| v["versions"][0]["model_name"] = json!(" ")),
+        ),
+        (
+            "number",
+            Box::new(|v| v["versions"][0]["number"] = json!(0)),
+        ),
+        (
+            "versions[0]",
+            Box::new(|v| v["versions"][0]["number"] = json!(-1)),
+        ),
+        ("name", Box::new(|v| v["versions"][0]["name"] = json!(""))),
+        (
+            "notes",
+            Box::new(|v| v["versions"][0]["notes"] = json!("x".repeat(10_001))),
+        ),
+        (
+            "tags[0]",
+            Box::new(|v| v["versions"][0]["tags"] = json!([""])),
+        ),
+        ("alias", Box::new(|v| v["versions"][0]["alias"] = json!(""))),
+        (
+            "created_ms",
+            Box::new(|v| v["versions"][0]["created_ms"] = json!(-5.0)),
+        ),
+        (
+            "params",
+            Box::new(|v| v["versions"][0]["params"]["c"] = json!(-1.0)),
+        ),
+        (
+            "params",
+            Box::new(|v| v["versions"][0]["params"]["gamma"] = json!({"value": 0.0})),
+        ),
+        (
+            "versions[0]",
+            Box::new(|v| v["versions"][0]["params"]["kind"] = json!("forest")),
+        ),
+        (
+            "model.model.kind",
+            Box::new(|v| {
+                v["versions"][1]["params"] = json!({"kind": "knn", "k": 3, "weights": "uniform"})
+            }),
+        ),
+        (
+            "data.noise",
+            Box::new(|v| v["versions"][0]["data"]["noise"] = json!(7.0)),
+        ),
+        (
+            "data.train_ratio",
+            Box::new(|v| v["versions"][0]["data"]["train_ratio"] = json!(0.0)),
+        ),
+        (
+            "data.y_feature",
+            Box::new(|v| v["versions"][0]["data"]["y_feature"] = json!(0)),
+        ),
+        (
+            "data.points",
+            Box::new(|v| v["versions"][0]["data"]["dataset"] = json!("drawn")),
+        ),
+        (
+            "data.points[0]",
+            Box::new(|v| {
+                v["versions"][0]["data"]["dataset"] = json!("drawn");
+                v["versions"][0]["data"]["points"] = json!([{"x": 1.0, "y": 2.0, "class": 5000}]);
+            }),
+        ),
+        (
+            "data.csv",
+            Box::new(|v| v["versions"][0]["data"]["dataset"] = json!("imported")),
+        ),
+        (
+            "data.csv",
+            Box::new(|v| {
+                v["versions"][0]["data"]["csv"] =
+                    json!({"file_name": "a", "text": "x", "target": "y"})
+            }),
+        ),
+        (
+            "data.content_hash",
+            Box::new(|v| v["versions"][0]["data"]["content_hash"] = json!("xyz")),
+        ),
+        (
+            "features",
+            Box::new(|v| v["versions"][0]["features"] = json!([0])),
+        ),
+        (
+            "features",
+            Box::new(|v| v["versions"][0]["features"] = json!([1, 1])),
+        ),
+        (
+            "features",
+            Box::new(|v| v["versions"][0]["features"] = json!([0, 2])),
+        ),
+        (
+            "metrics.train_accuracy",
+            Box::new(|v| v["versions"][0]["metrics"]["train_accuracy"] = json!(1.5)),
+        ),
+        (
+            "metrics.test_accuracy",
+            Box::new(|v| v["versions"][0]["metrics"]["test_accuracy"] = json!(-0.1)),
+        ),
+        (
+            "metrics.macro_f1",
+            Box::new(|v| v["versions"][0]["metrics"]["macro_f1"] = json!(2)),
+        ),
+        (
+            "metrics.test_loss",
+            Box::new(|v| v["versions"][0]["metrics"]["test_loss"] = json!(-1)),
+        ),
+        (
+            "history[1]",
+            Box::new(|v| v["versions"][5]["history"][1]["epoch"] = json!(1)),
+        ),
+        (
+            "history[0].train",
+            Box::new(|v| v["versions"][5]["history"][0]["train"] = json!(-3.0)),
+        ),
+        (
+            "history[2].test",
+            Box::new(|v| v["versions"][5]["history"][2]["test"] = json!(-3.0)),
+        ),
+        (
+            "params.inputs",
+            Box::new(|v| v["versions"][5]["params"]["inputs"] = json!(["x1", "x2", "x1_squared"])),
+        ),
+        (
+            "model",
+            Box::new(|v| v["versions"][0]["model"]["feature_names"] = json!(["a"])),
+        ),
+        (
+            "model",
+            Box::new(|v| {
+                v["versions"][0]["model"]["standardizer"]["scale"]["data"][0] = json!(0.0)
+            }),
+        ),
+        (
+            "versions[0]",
+            Box::new(|v| v["versions"][0]["model"]["model"]["rho"] = json!("x")),
+        ),
+        (
+            "versions[5]",
+            Box::new(|v| {
+                v["versions"][5]["model"]["model"]["network"]["layers"][0]["w"] = json!([1.0])
+            }),
+        ),
+        (
+            "versions[3]",
+            Box::new(|v| v["versions"][3]["model"]["model"]["nodes"][0]["left"] = json!(0)),
+        ),
+        (
+            "versions[0]",
+            Box::new(|v| {
+                v["versions"][0]
+                    .as_object_mut()
+                    .unwrap()
+                    .remove("metrics")
+                    .map(drop)
+                    .unwrap_or(())
+            }),
+        ),
+    ];
+    for (field, edit) in cases {
+        let message = rejection(edit);
+        assert!(
+            message.contains(field),
+            "expected the error to name {field:?}, got {message:?}"
+        );
+    }
+    assert!(VersionsFile::from_json("{")
+        .unwrap_err()
+        .to_string()
+        .contains("JSON"));
+    assert!(VersionsFile::from_json("").is_err());
+}
+
+#[test]
+fn the_content_hash_tells_datasets_apart() {
+    let (all, _) = moons();
+    let other = GeneratorParams::new(GeneratorKind::Moons)
+        .n_samples(120)
+        .noise(0.2)
+        .seed(5)
+        .generate()
+        .unwrap()
+        .into_classification()
+        .unwrap();
+    assert_eq!(content_hash(&all), content_hash(&all.clone()));
+    assert_ne!(content_hash(&all), content_hash(&other));
+    assert_eq!(content_hash(&all).len(), 16);
+}
