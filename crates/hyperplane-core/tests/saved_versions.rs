@@ -200,9 +200,12 @@ fn rejection(edit: impl Fn(&mut Value)) -> String {
     }
 }
 
+/// A change to the exported JSON.
+type Edit = Box<dyn Fn(&mut Value)>;
+
 #[test]
 fn every_malformed_field_is_rejected_with_its_path() {
-    let cases: Vec<(&str, Box<dyn Fn(&mut Value)>)> = vec![
+    let cases: Vec<(&str, Edit)> = vec![
         (
             "format",
             Box::new(|v| v["format"] = json!("hyperplane-model")),
