@@ -538,3 +538,56 @@ pub fn content_hash(data: &Dataset) -> String {
     }
     format!("{h:016x}")
 }
+
+/// Whether a run overfits: since the lowest test loss, at least five more points were
+/// recorded, the test loss has risen by 5 % or more and the training loss has kept
+/// falling.
+pub fn overfitting(history: &[HistoryPoint]) -> bool {
+    let tested: Vec<(f64, f64)> = history
+        .iter()
+        .filter_map(|h| h.test.map(|t| (h.train, t)))
+        .collect();
+    let Some((best, &(train_at_best, min_test))) = tested
+        .iter()
+        .enumerate()
+        .min_by(|a, b| a.1 .1.total_cmp(&b.1 .1))
+    else {
+        return false;
+    };
+    let Some(&(train_now, test_now)) = tested.last() else {
+        return false;
+    };
+    tested.len() - 1 - best >= 5 && test_now >= min_test * 1.05 + 1e-9 && train_now < train_at_best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(points: &[(f64, f64)]) -> Vec<HistoryPoint> {
+        points
+            .iter()
+            .enumerate()
+            .map(|(i, &(train, test))| HistoryPoint {
+                epoch: i as u64 + 1,
+                train,
+                test: Some(test),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn rising_test_loss_with_falling_train_loss_is_overfitting() {
+        let mut pts: Vec<(f64, f64)> = (0..10)
+            .map(|i| (1.0 - 0.05 * i as f64, 1.0 - 0.05 * i as f64))
+            .collect();
+        assert!(!overfitting(&run(&pts)), "both falling");
+        pts.extend((0..6).map(|i| (0.5 - 0.05 * i as f64, 0.6 + 0.05 * i as f64)));
+        assert!(overfitting(&run(&pts)));
+        // the same rise with a rising training loss is not overfitting but trouble of
+        // another kind
+        let flat: Vec<(f64, f64)> = pts.iter().map(|&(_, t)| (t, t)).collect();
+        assert!(!overfitting(&run(&flat)));
+        assert!(!overfitting(&[]));
+    }
+}

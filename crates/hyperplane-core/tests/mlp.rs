@@ -304,3 +304,34 @@ fn input_transforms_let_a_linear_network_learn_the_circle() {
         m.predict(test.x()).unwrap()
     );
 }
+
+#[test]
+fn a_trainer_restores_saved_weights_and_rejects_another_shape() {
+    use hyperplane_core::datasets::{GeneratorKind, GeneratorParams};
+    use hyperplane_core::nn::MlpParams;
+    let data = GeneratorParams::new(GeneratorKind::Xor)
+        .n_samples(100)
+        .seed(2)
+        .generate()
+        .unwrap()
+        .into_classification()
+        .unwrap();
+    let p = MlpParams::default().seed(3);
+    let mut a = p.check().unwrap().init_classifier(&data).unwrap();
+    a.step(30).unwrap();
+    let saved = a.model();
+    let mut b = p.check().unwrap().init_classifier(&data).unwrap();
+    b.restore(&saved, 30, a.loss_history().to_vec()).unwrap();
+    assert_eq!(b.model(), saved);
+    assert_eq!(b.epoch(), 30);
+    assert_eq!(b.loss_history(), a.loss_history());
+    b.step(1).unwrap();
+    assert_eq!(b.epoch(), 31);
+    let mut other = MlpParams::default()
+        .hidden(vec![3])
+        .check()
+        .unwrap()
+        .init_classifier(&data)
+        .unwrap();
+    assert!(other.restore(&saved, 30, vec![]).is_err());
+}

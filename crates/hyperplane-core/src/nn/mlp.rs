@@ -679,6 +679,45 @@ impl MlpTrainer {
         }
     }
 
+    /// Puts a saved network's weights back at a given epoch (restoring a saved version):
+    /// the layers, activation, output and inputs must be this trainer's. The optimizer's
+    /// momentum starts afresh, and the shuffling continues from this trainer's own
+    /// stream, so training on from here is not the run that produced the weights.
+    pub fn restore(&mut self, saved: &Mlp, epoch: u64, loss_history: Vec<f64>) -> Result<()> {
+        saved.validate()?;
+        let same_shape = saved.network.layers.len() == self.net.layers.len()
+            && saved
+                .network
+                .layers
+                .iter()
+                .zip(&self.net.layers)
+                .all(|(a, b)| a.inputs == b.inputs && a.outputs == b.outputs)
+            && saved.network.hidden_activation == self.net.hidden_activation
+            && saved.network.output == self.net.output
+            && saved.target == self.target
+            && saved.input_transforms == self.input_transforms;
+        if !same_shape {
+            return Err(Error::Format(
+                "the saved network does not match this network's layers, activation or inputs"
+                    .into(),
+            ));
+        }
+        if loss_history.iter().any(|v| !v.is_finite()) {
+            return Err(Error::Format(
+                "the loss history has a non-finite value".into(),
+            ));
+        }
+        self.net = saved.network.clone();
+        self.epoch = epoch;
+        self.loss = loss_history;
+        self.m1.clear();
+        self.m2.clear();
+        self.grad.clear();
+        self.pending = 0;
+        self.adam_t = 0;
+        Ok(())
+    }
+
     /// The loss (as trained: cross-entropy, or ½ squared error) of the current weights on
     /// other data, e.g. the test part, without the penalty.
     pub fn loss_on(&self, x: ArrayView2<'_, f64>, y: &[f64]) -> Result<f64> {
