@@ -5,14 +5,16 @@ use std::sync::Arc;
 use hyperplane_core::preprocess::Prepared;
 use leptos::prelude::*;
 
+use crate::components::version_list::VersionList;
 use crate::components::{
     data_controls::DataControls, decision_surface::DecisionSurface, lessons::Lessons,
     loss_chart::LossChart, metrics_panel::MetricsPanel, model_picker::ModelPicker,
     network_view::NetworkView, objective_box::ObjectiveBox, plane_controls::PlaneControls,
 };
 use crate::nn_run::NnRun;
+use crate::registry::Registry;
 use crate::state::{DataState, ModelKind, ModelState, PlaneState};
-use crate::training::{load_data, model_features, score, train, Fitted, Trained};
+use crate::training::{load_data, model_features, score, train, Fitted, ModelSpec, Trained};
 
 /// Everything the panels share, provided by context.
 #[derive(Clone, Copy)]
@@ -29,6 +31,20 @@ pub struct Studio {
     pub trained: Memo<Result<Arc<Trained>, String>>,
     /// How many times a one-call model has been fitted (shown with the timings).
     pub fits: RwSignal<u64>,
+    /// The one-call model's parameters as last applied (at most once per frame).
+    pub committed: RwSignal<Option<ModelSpec>>,
+    /// A restored version's fitted model: shown instead of refitting while the data,
+    /// features and parameters are the ones it was restored with.
+    pub restored: RwSignal<Option<Arc<RestoredFit>>>,
+}
+
+/// A fitted model put back from a saved version, and what it is valid for.
+#[derive(Debug)]
+pub struct RestoredFit {
+    pub data: Arc<Prepared>,
+    pub features: Vec<usize>,
+    pub spec: ModelSpec,
+    pub model: Fitted,
 }
 
 /// Milliseconds from the browser's monotonic clock (0 where there is none).
@@ -94,11 +110,26 @@ impl Studio {
             });
         });
         let fits = RwSignal::new(0u64);
+        let restored = RwSignal::new(None::<Arc<RestoredFit>>);
         let trained = Memo::new(move |_| {
             let data = data.get()?;
             let features = features.get();
             match committed.get() {
                 Some(spec) => {
+                    let reuse = restored.with(|r| {
+                        r.as_ref()
+                            .filter(|r| {
+                                Arc::ptr_eq(&r.data, &data)
+                                    && r.features == features
+                                    && r.spec == spec
+                            })
+                            .map(|r| r.model.clone())
+                    });
+                    if let Some(model) = reuse {
+                        return score(&data, model, &features, 0.0)
+                            .map(Arc::new)
+                            .map_err(|e| format!("Could not evaluate the model: {e}"));
+                    }
                     fits.try_update_untracked(|n| *n += 1);
                     fits.notify();
                     train(&data, &spec, &features, now_ms)
@@ -125,6 +156,8 @@ impl Studio {
             features,
             trained,
             fits,
+            committed,
+            restored,
         };
         studio.keep_plane_valid();
         studio.rebuild_network_when_needed();
@@ -168,7 +201,7 @@ impl Studio {
             model.activation.track();
             model.nn_inputs.track();
             let seed = data_state.seed.get_untracked();
-            untrack(|| run.reset(d, f, &model, seed));
+            untrack(|| run.rebuild(d, f, &model, seed));
         });
         Effect::new(move |_| {
             model.learning_rate.track();
@@ -191,6 +224,9 @@ impl Default for Studio {
 pub fn App() -> impl IntoView {
     let studio = Studio::new();
     provide_context(studio);
+    let registry = Registry::new();
+    provide_context(registry);
+    registry.load();
     let is_network = move || studio.model.kind.get() == ModelKind::NeuralNetwork;
     view! {
         <header class="masthead">
@@ -222,6 +258,8 @@ pub fn App() -> impl IntoView {
                 <h2 id="metrics-title">"Scores"</h2>
                 <MetricsPanel/>
                 <ObjectiveBox/>
+                <h2 id="versions-title">"Versions"</h2>
+                <VersionList/>
             </section>
         </main>
         <footer class="colophon">

@@ -5,10 +5,12 @@
 
 pub mod app;
 pub mod components;
+pub mod download;
 pub mod format;
 pub mod nn_run;
 pub mod palette;
 pub mod panic_notice;
+pub mod registry;
 pub mod render;
 pub mod slider_scale;
 pub mod state;

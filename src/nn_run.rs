@@ -5,7 +5,8 @@
 use std::sync::Arc;
 
 use hyperplane_core::features::expand;
-use hyperplane_core::nn::{Mlp, MlpTrainer};
+use hyperplane_core::features::FeatureTransform;
+use hyperplane_core::nn::{Activation, Mlp, MlpTrainer};
 use hyperplane_core::preprocess::Prepared;
 use hyperplane_core::Dataset;
 use leptos::prelude::*;
@@ -27,9 +28,23 @@ const MAX_POINTS: usize = 1500;
 /// Milliseconds of training per animation frame (leaves room to draw at 60 fps).
 const FRAME_BUDGET_MS: f64 = 10.0;
 
+/// What a network was built from: the same again needs no rebuild.
+#[derive(Debug, Clone, PartialEq)]
+struct BuiltFrom {
+    data: usize,
+    features: Vec<usize>,
+    hidden: Vec<usize>,
+    activation: Activation,
+    inputs: Vec<FeatureTransform>,
+    seed: u64,
+}
+
 #[derive(Clone, Copy)]
 pub struct NnRun {
     trainer: StoredValue<Option<MlpTrainer>>,
+    built: StoredValue<Option<BuiltFrom>>,
+    /// Training stopped because the loss or weights became infinite or NaN.
+    pub diverged: RwSignal<bool>,
     /// The data the trainer uses (for the test loss).
     data: StoredValue<Option<(Arc<Prepared>, Vec<usize>)>>,
     pub playing: RwSignal<bool>,
@@ -43,6 +58,8 @@ impl NnRun {
     pub fn new() -> Self {
         Self {
             trainer: StoredValue::new(None),
+            built: StoredValue::new(None),
+            diverged: RwSignal::new(false),
             data: StoredValue::new(None),
             playing: RwSignal::new(false),
             epoch: RwSignal::new(0),
@@ -52,8 +69,72 @@ impl NnRun {
         }
     }
 
+    /// Builds a fresh network unless the current one was built from the same data,
+    /// features, architecture and seed (e.g. it was just restored).
+    pub fn rebuild(
+        &self,
+        data: Arc<Prepared>,
+        features: Vec<usize>,
+        model: &ModelState,
+        seed: u64,
+    ) {
+        let key = Self::built_from(&data, &features, model, seed);
+        if self.built.with_value(|b| b.as_ref() == Some(&key)) {
+            return;
+        }
+        self.reset(data, features, model, seed);
+    }
+
+    fn built_from(
+        data: &Arc<Prepared>,
+        features: &[usize],
+        model: &ModelState,
+        seed: u64,
+    ) -> BuiltFrom {
+        BuiltFrom {
+            data: Arc::as_ptr(data) as usize,
+            features: features.to_vec(),
+            hidden: model.hidden.get_untracked(),
+            activation: model.activation.get_untracked(),
+            inputs: model.nn_inputs.get_untracked(),
+            seed,
+        }
+    }
+
+    /// Puts a saved network back: its weights at the last epoch of its loss history.
+    pub fn restore(
+        &self,
+        data: Arc<Prepared>,
+        features: Vec<usize>,
+        model: &ModelState,
+        seed: u64,
+        saved: &Mlp,
+        history: Vec<LossPoint>,
+    ) -> Result<(), String> {
+        let epoch = history.last().map_or(0, |p| p.epoch);
+        self.playing.set(false);
+        self.reset(data, features, model, seed);
+        let mut result = Err("the network could not be built".to_string());
+        self.trainer.update_value(|t| {
+            if let Some(t) = t {
+                result = t
+                    .restore(saved, epoch, Vec::new())
+                    .map(|()| t.model())
+                    .map_err(|e| e.to_string());
+            }
+        });
+        let model = result?;
+        self.snapshot.set(Some(Arc::new(model)));
+        self.epoch.set(epoch);
+        self.history.set(history);
+        Ok(())
+    }
+
     /// A fresh network with the current settings (same seed, so the same start).
     pub fn reset(&self, data: Arc<Prepared>, features: Vec<usize>, model: &ModelState, seed: u64) {
+        self.built
+            .set_value(Some(Self::built_from(&data, &features, model, seed)));
+        self.diverged.set(false);
         let params = model.mlp_params(seed);
         // On the plane of two features the inputs are the chosen functions of them.
         let transforms = if features.len() == 2 {
@@ -160,6 +241,7 @@ impl NnRun {
             }
             Some(Err(e)) => {
                 self.playing.set(false);
+                self.diverged.set(true);
                 self.error.set(Some(format!(
                     "Training diverged and was stopped: {e}. Lower the learning rate and press Reset."
                 )));

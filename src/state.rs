@@ -181,6 +181,11 @@ impl ModelState {
             .cache_mb(32.0)
     }
 
+    /// [`spec`](Self::spec) without tracking.
+    pub fn spec_untracked(&self) -> Option<ModelSpec> {
+        untrack(|| self.spec())
+    }
+
     /// The one-call model currently chosen, if it is one (tracked).
     pub fn spec(&self) -> Option<ModelSpec> {
         Some(match self.kind.get() {

@@ -6,6 +6,7 @@ use hyperplane_core::datasets::{iris, Generated, GeneratorKind, GeneratorParams}
 use hyperplane_core::grid::{GridModel, GridOutput, GridSpec};
 use hyperplane_core::linear_model::{LogisticParams, LogisticRegression};
 use hyperplane_core::metrics::{accuracy, classification_report, ClassificationReport};
+use hyperplane_core::model_file::FittedModel;
 use hyperplane_core::neighbors::{KNeighbors, KnnParams};
 use hyperplane_core::nn::Mlp;
 use hyperplane_core::preprocess::{split_and_standardize, Prepared};
@@ -147,7 +148,17 @@ pub fn load_data(
     drawn: &[DrawnPoint],
     imported: Option<&ImportedCsv>,
 ) -> Result<Prepared, Error> {
-    let data = match spec.choice {
+    let data = load_dataset(spec, drawn, imported)?;
+    split_and_standardize(&data, spec.train_ratio, spec.seed)
+}
+
+/// The whole dataset, before the split.
+pub fn load_dataset(
+    spec: &DataSpec,
+    drawn: &[DrawnPoint],
+    imported: Option<&ImportedCsv>,
+) -> Result<Dataset, Error> {
+    Ok(match spec.choice {
         DatasetChoice::Imported => imported
             .ok_or_else(|| Error::Format("no CSV file imported yet".into()))?
             .dataset()?,
@@ -187,8 +198,7 @@ pub fn load_data(
                 }
             }
         }
-    };
-    split_and_standardize(&data, spec.train_ratio, spec.seed)
+    })
 }
 
 /// The iris split the foundation page used (kept for tests).
@@ -227,6 +237,38 @@ pub enum Fitted {
     Tree(DecisionTree),
     Mlp(Mlp),
     LinearSvm(LinearSvm),
+}
+
+impl From<Fitted> for FittedModel {
+    fn from(f: Fitted) -> Self {
+        match f {
+            Fitted::Svm(m) => FittedModel::Svc(m),
+            Fitted::Logistic(m) => FittedModel::Logistic(m),
+            Fitted::Knn(m) => FittedModel::Knn(m),
+            Fitted::Tree(m) => FittedModel::Tree(m),
+            Fitted::Mlp(m) => FittedModel::Mlp(m),
+            Fitted::LinearSvm(m) => FittedModel::LinearSvm(m),
+        }
+    }
+}
+
+impl TryFrom<FittedModel> for Fitted {
+    type Error = Error;
+    fn try_from(f: FittedModel) -> Result<Self, Error> {
+        Ok(match f {
+            FittedModel::Svc(m) => Fitted::Svm(m),
+            FittedModel::Logistic(m) => Fitted::Logistic(m),
+            FittedModel::Knn(m) => Fitted::Knn(m),
+            FittedModel::Tree(m) => Fitted::Tree(m),
+            FittedModel::Mlp(m) => Fitted::Mlp(m),
+            FittedModel::LinearSvm(m) => Fitted::LinearSvm(m),
+            FittedModel::Svr(_) => {
+                return Err(Error::Format(
+                    "regression models are not in the studio yet".into(),
+                ))
+            }
+        })
+    }
 }
 
 /// How to read a grid's margin, and so which lines to draw.

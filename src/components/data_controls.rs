@@ -61,7 +61,7 @@ pub fn DataControls() -> impl IntoView {
                     .filter(|&c| c != DatasetChoice::Imported || d.imported.with(|i| i.is_some()))
                     .map(|c| {
                         view! {
-                            <option value=c.key() selected=move || d.choice.get() == c>
+                            <option value=c.key() prop:selected=move || d.choice.get() == c>
                                 {c.label()}
                             </option>
                         }

@@ -33,8 +33,8 @@ pub fn KnnControls() -> impl IntoView {
                     })
                 }
             >
-                <option value="uniform" selected=move || m.knn_weights.get() == KnnWeights::Uniform>"uniform"</option>
-                <option value="distance" selected=move || m.knn_weights.get() == KnnWeights::Distance>"distance"</option>
+                <option value="uniform" prop:selected=move || m.knn_weights.get() == KnnWeights::Uniform>"uniform"</option>
+                <option value="distance" prop:selected=move || m.knn_weights.get() == KnnWeights::Distance>"distance"</option>
             </select>
         </div>
     }

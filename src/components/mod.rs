@@ -21,3 +21,5 @@ pub mod param_slider;
 pub mod plane_controls;
 pub mod training_controls;
 pub mod tree_controls;
+pub mod version_item;
+pub mod version_list;

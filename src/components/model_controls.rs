@@ -55,7 +55,7 @@ pub fn ModelControls() -> impl IntoView {
                     .into_iter()
                     .map(|k| {
                         view! {
-                            <option value=k.name() selected=move || kernel.get() == k>
+                            <option value=k.name() prop:selected=move || kernel.get() == k>
                                 {k.name()}
                             </option>
                         }

@@ -31,7 +31,7 @@ pub fn ModelPicker() -> impl IntoView {
                     .into_iter()
                     .map(|k| {
                         view! {
-                            <option value=k.key() selected=move || kind.get() == k>
+                            <option value=k.key() prop:selected=move || kind.get() == k>
                                 {k.label()}
                             </option>
                         }

@@ -136,7 +136,7 @@ pub fn NetworkControls() -> impl IntoView {
             >
                 {Activation::ALL
                     .into_iter()
-                    .map(|a| view! { <option value=a.name() selected=move || m.activation.get() == a>{a.name()}</option> })
+                    .map(|a| view! { <option value=a.name() prop:selected=move || m.activation.get() == a>{a.name()}</option> })
                     .collect_view()}
             </select>
         </div>
@@ -159,9 +159,9 @@ pub fn NetworkControls() -> impl IntoView {
                     })
                 }
             >
-                <option value="none" selected=move || m.regularization.get() == Regularization::None>"none"</option>
-                <option value="l1" selected=move || m.regularization.get() == Regularization::L1>"L1"</option>
-                <option value="l2" selected=move || m.regularization.get() == Regularization::L2>"L2"</option>
+                <option value="none" prop:selected=move || m.regularization.get() == Regularization::None>"none"</option>
+                <option value="l1" prop:selected=move || m.regularization.get() == Regularization::L1>"L1"</option>
+                <option value="l2" prop:selected=move || m.regularization.get() == Regularization::L2>"L2"</option>
             </select>
         </div>
         <ParamSlider

@@ -32,7 +32,7 @@ pub fn PlaneControls() -> impl IntoView {
             .into_iter()
             .enumerate()
             .map(|(i, n)| {
-                view! { <option value=i.to_string() selected=move || sel.get() == i>{n}</option> }
+                view! { <option value=i.to_string() prop:selected=move || sel.get() == i>{n}</option> }
             })
             .collect_view()
     };

@@ -42,8 +42,8 @@ pub fn TreeControls() -> impl IntoView {
                     })
                 }
             >
-                <option value="gini" selected=move || m.criterion.get() == Criterion::Gini>"gini"</option>
-                <option value="entropy" selected=move || m.criterion.get() == Criterion::Entropy>"entropy"</option>
+                <option value="gini" prop:selected=move || m.criterion.get() == Criterion::Gini>"gini"</option>
+                <option value="entropy" prop:selected=move || m.criterion.get() == Criterion::Entropy>"entropy"</option>
             </select>
         </div>
     }

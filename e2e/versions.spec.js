@@ -1,0 +1,184 @@
+// Model management: saved versions in IndexedDB, restore, export/import, damaged data.
+const fs = require("fs");
+const { test, expect } = require("@playwright/test");
+const { openStudio, surfacePixels, surfaceChangedFrom } = require("./helpers");
+
+const versions = (page) => page.getByRole("list", { name: "Versions" });
+const notice = (page) => page.getByTestId("registry-notice");
+const item = (page, name) => versions(page).getByRole("listitem").filter({ hasText: name });
+
+/** Picks model and dataset (another than the current one) and waits for the refit surface. */
+async function setUp(page, dataset, model) {
+  await page.getByRole("combobox", { name: "Model", exact: true }).selectOption({ label: model });
+  const before = await surfacePixels(page);
+  await page.getByRole("combobox", { name: "Dataset" }).selectOption({ label: dataset });
+  return surfaceChangedFrom(page, before);
+}
+
+async function metrics(page) {
+  return {
+    test: await page.getByTestId("test-accuracy").textContent(),
+    train: await page.getByTestId("train-accuracy").textContent(),
+  };
+}
+
+async function save(page, label) {
+  await page.getByRole("button", { name: "Save version" }).click();
+  await expect(notice(page)).toContainText(`Saved ${label}`);
+}
+
+test("a saved version survives a reload", async ({ page }) => {
+  await openStudio(page);
+  await save(page, "SVM v1");
+  await expect(item(page, "v1")).toHaveCount(1);
+  await save(page, "SVM v2");
+  await page.reload();
+  await expect(page.getByTestId("test-accuracy")).toHaveText(/%$/);
+  await expect(versions(page).getByRole("listitem")).toHaveCount(2);
+  await expect(item(page, "v2")).toContainText("SVM");
+  await expect(page.locator("[role=alert]")).toHaveCount(0);
+});
+
+test("restoring a version gives the same metrics and pixels without retraining", async ({ page }) => {
+  await openStudio(page);
+  const linear = await setUp(page, "Moons", "SVM");
+  await page.getByRole("combobox", { name: "Kernel" }).selectOption({ label: "rbf" });
+  const pixels = await surfaceChangedFrom(page, linear);
+  const saved = await metrics(page);
+  await save(page, "SVM v1");
+  // Change everything: data, model and parameters.
+  await setUp(page, "Spiral", "k-NN");
+  expect(await surfacePixels(page)).not.toBe(pixels);
+  const fits = await page.getByTestId("fit-count").textContent();
+  await page.getByRole("button", { name: "Restore SVM v1" }).click();
+  await expect(notice(page)).toContainText("Restored SVM v1");
+  await expect.poll(() => surfacePixels(page)).toBe(pixels);
+  expect(await metrics(page)).toEqual(saved);
+  await expect(page.getByRole("combobox", { name: "Dataset" })).toHaveValue("moons");
+  await expect(page.getByRole("combobox", { name: "Kernel" })).toHaveValue("rbf");
+  expect(await page.getByTestId("fit-count").textContent()).toBe(fits);
+});
+
+test("a trained network restores its weights, epoch and loss curve", async ({ page }) => {
+  await openStudio(page);
+  await setUp(page, "Circle", "Neural network");
+  for (let i = 0; i < 30; i++) await page.getByRole("button", { name: "Step" }).click();
+  await expect(page.getByTestId("epoch")).toHaveText("30");
+  const pixels = await surfacePixels(page);
+  const saved = await metrics(page);
+  const loss = await page.getByTestId("train-loss").textContent();
+  await save(page, "Neural network v1");
+  await page.getByRole("button", { name: "Reset" }).click();
+  await expect(page.getByTestId("epoch")).toHaveText("0");
+  await page.getByRole("button", { name: "Restore Neural network v1" }).click();
+  await expect(page.getByTestId("epoch")).toHaveText("30");
+  await expect.poll(() => surfacePixels(page)).toBe(pixels);
+  expect(await metrics(page)).toEqual(saved);
+  await expect(page.getByTestId("train-loss")).toHaveText(loss);
+  // and it trains on from there
+  await page.getByRole("button", { name: "Step" }).click();
+  await expect(page.getByTestId("epoch")).toHaveText("31");
+});
+
+test("export, then import into a fresh browser profile, round-trips exactly", async ({ page, browser }, info) => {
+  await openStudio(page);
+  await setUp(page, "XOR", "Decision tree");
+  const pixels = await surfacePixels(page);
+  const saved = await metrics(page);
+  await save(page, "Decision tree v1");
+  await item(page, "v1").locator("summary").click();
+  await item(page, "v1").getByLabel("Notes").fill("depth 5 on xor");
+  await item(page, "v1").getByLabel("Notes").blur();
+  await expect(item(page, "v1")).toContainText("depth 5 on xor");
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Export Decision tree v1" }).click();
+  const file = info.outputPath("tree.json");
+  await (await download).saveAs(file);
+  const json = JSON.parse(fs.readFileSync(file, "utf8"));
+  expect(json.format).toBe("hyperplane-versions");
+  expect(json.versions[0].notes).toBe("depth 5 on xor");
+
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  await openStudio(other);
+  await expect(versions(other).getByRole("listitem")).toHaveCount(0);
+  await other.getByLabel("Import", { exact: true }).setInputFiles(file);
+  await expect(notice(other)).toContainText("Imported 1 version");
+  await expect(item(other, "v1")).toContainText("depth 5 on xor");
+  await other.getByRole("button", { name: "Restore Decision tree v1" }).click();
+  await expect.poll(() => surfacePixels(other)).toBe(pixels);
+  expect(await metrics(other)).toEqual(saved);
+  // Exported again from the fresh profile: the same versions.
+  const again = other.waitForEvent("download");
+  await other.getByRole("button", { name: "Export Decision tree v1" }).click();
+  const file2 = info.outputPath("tree2.json");
+  await (await again).saveAs(file2);
+  expect(JSON.parse(fs.readFileSync(file2, "utf8"))).toEqual(json);
+  await fresh.close();
+});
+
+test("a tampered or corrupted file is rejected with a message and changes nothing", async ({ page }, info) => {
+  await openStudio(page);
+  await save(page, "SVM v1");
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Export SVM v1" }).click();
+  const good = JSON.parse(fs.readFileSync(await (await download).path(), "utf8"));
+  const cases = [
+    [(j) => (j.versions[0].metrics.test_accuracy = 1.7), "metrics.test_accuracy"],
+    [(j) => (j.version = 9), "version"],
+    [(j) => (j.versions[0].model.model.rho = [1, 2, 3, 4]), "versions[0]"],
+    [(j) => (j.versions[0].data.content_hash = "zz"), "content_hash"],
+  ];
+  for (const [tamper, field] of cases) {
+    const bad = JSON.parse(JSON.stringify(good));
+    tamper(bad);
+    const path = info.outputPath("bad.json");
+    fs.writeFileSync(path, JSON.stringify(bad));
+    await page.getByLabel("Import", { exact: true }).setInputFiles(path);
+    await expect(notice(page)).toContainText(field);
+    await expect(notice(page)).toContainText("Nothing was changed");
+    await expect(versions(page).getByRole("listitem")).toHaveCount(1);
+  }
+  const path = info.outputPath("garbage.json");
+  fs.writeFileSync(path, "{ not json");
+  await page.getByLabel("Import", { exact: true }).setInputFiles(path);
+  await expect(notice(page)).toContainText("not a JSON file");
+  await expect(versions(page).getByRole("listitem")).toHaveCount(1);
+});
+
+test("delete has undo; rename and alias stick; a damaged record is reported, not hidden", async ({ page }) => {
+  await openStudio(page);
+  await save(page, "SVM v1");
+  await save(page, "SVM v2");
+  await page.getByRole("button", { name: "Delete SVM v1" }).click();
+  await expect(notice(page)).toContainText("Deleted SVM v1");
+  await expect(versions(page).getByRole("listitem")).toHaveCount(1);
+  await page.getByRole("button", { name: "Undo" }).click();
+  await expect(versions(page).getByRole("listitem")).toHaveCount(2);
+
+  await item(page, "v2").locator("summary").click();
+  await item(page, "v2").getByLabel("Alias").fill("best");
+  await item(page, "v2").getByLabel("Alias").press("Enter");
+  await expect(item(page, "v2").locator(".badge.alias")).toHaveText("best");
+
+  // A record written by something else, and one that is not even text.
+  await page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open("hyperplane");
+        open.onsuccess = () => {
+          const tx = open.result.transaction("versions", "readwrite");
+          tx.objectStore("versions").add('{"format": "garbage"}');
+          tx.objectStore("versions").add(42);
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error);
+        };
+      })
+  );
+  await page.reload();
+  await expect(versions(page).getByRole("listitem")).toHaveCount(2);
+  await expect(page.getByTestId("damaged-records")).toContainText("2 stored record(s) could not be read");
+  await expect(item(page, "v2").locator(".badge.alias")).toHaveText("best");
+  await page.getByRole("button", { name: /Delete record/ }).first().click();
+  await expect(page.getByTestId("damaged-records")).toContainText("1 stored record(s)");
+});

@@ -1,0 +1,157 @@
+//! The studio's current model as a [`SavedVersion`]: parameters, data identity,
+//! metrics, training history and the fitted model with its preprocessing.
+
+use hyperplane_core::model_file::ModelFile;
+use hyperplane_core::preprocess::Standardizer;
+use hyperplane_core::saved_version::{
+    content_hash, CsvSource, DataSource, DrawnPoint, HistoryPoint, Metrics, ModelParams,
+    SavedVersion,
+};
+use leptos::prelude::*;
+
+use crate::app::Studio;
+use crate::state::ModelKind;
+use crate::training::{load_dataset, DatasetChoice, ModelSpec};
+
+/// The parameters as the version records them.
+pub fn model_params(studio: &Studio) -> ModelParams {
+    let m = studio.model;
+    match m.spec_untracked() {
+        Some(ModelSpec::Svm(p)) => ModelParams::Svc(p),
+        Some(ModelSpec::Logistic(p)) => ModelParams::Logistic(p),
+        Some(ModelSpec::Knn(p)) => ModelParams::Knn(p),
+        Some(ModelSpec::Tree(p)) => ModelParams::Tree(p),
+        Some(ModelSpec::LinearSvmGd(params, epochs)) => ModelParams::LinearSvm { params, epochs },
+        None => {
+            let seed = studio.data_state.seed.get_untracked();
+            let two = studio.features.get_untracked().len() == 2;
+            ModelParams::Mlp {
+                params: untrack(|| m.mlp_params(seed)),
+                inputs: if two {
+                    m.nn_inputs.get_untracked()
+                } else {
+                    Vec::new()
+                },
+            }
+        }
+    }
+}
+
+/// Which data, as the version records it (with the points or file when they are the
+/// user's own).
+pub fn data_source(studio: &Studio) -> Result<DataSource, String> {
+    let d = studio.data_state;
+    let spec = untrack(|| d.spec());
+    let drawn = d.drawn.get_untracked();
+    let imported = d.imported.get_untracked();
+    let all = load_dataset(&spec, &drawn, imported.as_deref()).map_err(|e| e.to_string())?;
+    Ok(DataSource {
+        dataset: spec.choice.key().to_string(),
+        seed: spec.seed,
+        noise: spec.noise,
+        train_ratio: spec.train_ratio,
+        n_samples: spec.n_samples,
+        n_classes: spec.n_classes,
+        x_feature: studio.plane.x_feature.get_untracked(),
+        y_feature: studio.plane.y_feature.get_untracked(),
+        shown_only: studio.plane.shown_only.get_untracked(),
+        points: if spec.choice == DatasetChoice::Drawn {
+            drawn
+                .iter()
+                .map(|&(x, y, class)| DrawnPoint { x, y, class })
+                .collect()
+        } else {
+            Vec::new()
+        },
+        csv: (spec.choice == DatasetChoice::Imported)
+            .then_some(imported)
+            .flatten()
+            .map(|c| CsvSource {
+                file_name: c.file_name.clone(),
+                text: c.text.clone(),
+                target: c.target.clone(),
+            }),
+        content_hash: content_hash(&all),
+    })
+}
+
+/// The current trained model as a new version numbered after `existing` versions of the
+/// same model name. `now_ms` is the wall-clock time.
+pub fn capture(
+    studio: &Studio,
+    existing: &[SavedVersion],
+    now_ms: f64,
+) -> Result<SavedVersion, String> {
+    let trained = studio
+        .trained
+        .get_untracked()
+        .map_err(|e| format!("Nothing to save: {e}"))?;
+    let data = studio
+        .data
+        .get_untracked()
+        .map_err(|e| format!("Nothing to save: {e}"))?;
+    let kind = studio.model.kind.get_untracked();
+    let model_name = kind.label().to_string();
+    let number = existing
+        .iter()
+        .filter(|v| v.model_name == model_name)
+        .map(|v| v.number)
+        .max()
+        .unwrap_or(0)
+        + 1;
+    let features = trained.features.clone();
+    let names = data.train.feature_names();
+    let standardizer = Standardizer {
+        mean: features.iter().map(|&f| data.scaler.mean[f]).collect(),
+        scale: features.iter().map(|&f| data.scaler.scale[f]).collect(),
+    };
+    let model = ModelFile::new(
+        trained.model.clone().into(),
+        features.iter().map(|&f| names[f].clone()).collect(),
+        data.train.class_names().to_vec(),
+        Some(standardizer),
+    )
+    .map_err(|e| format!("Could not save the model: {e}"))?;
+    let (history, diverged) = if kind == ModelKind::NeuralNetwork {
+        let h = studio.run.history.get_untracked();
+        (
+            h.iter()
+                .map(|p| HistoryPoint {
+                    epoch: p.epoch,
+                    train: p.train,
+                    test: p.test,
+                })
+                .collect::<Vec<_>>(),
+            studio.run.diverged.get_untracked(),
+        )
+    } else {
+        (Vec::new(), false)
+    };
+    let last = history.last();
+    let version = SavedVersion {
+        model_name,
+        number,
+        name: format!("v{number}"),
+        notes: String::new(),
+        tags: Vec::new(),
+        alias: None,
+        created_ms: now_ms,
+        params: model_params(studio),
+        data: data_source(studio)?,
+        features,
+        metrics: Metrics {
+            train_accuracy: trained.train_accuracy,
+            test_accuracy: trained.test_accuracy,
+            macro_f1: trained.report.as_ref().map(|r| r.macro_f1),
+            train_loss: last.map(|p| p.train),
+            test_loss: last.and_then(|p| p.test),
+        },
+        history,
+        diverged,
+        model,
+    };
+    version
+        .validate()
+        .map_err(|e| format!("Could not save the version: {e}"))?;
+    Ok(version)
+}
