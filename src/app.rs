@@ -5,6 +5,7 @@ use std::sync::Arc;
 use hyperplane_core::preprocess::Prepared;
 use leptos::prelude::*;
 
+use crate::components::share_link::ShareLink;
 use crate::components::version_list::VersionList;
 use crate::components::{
     data_controls::DataControls, decision_surface::DecisionSurface, lessons::Lessons,
@@ -227,6 +228,8 @@ pub fn App() -> impl IntoView {
     let registry = Registry::new();
     provide_context(registry);
     registry.load();
+    let link_notice = RwSignal::new(None::<String>);
+    crate::url_sync::sync_with_url(studio, link_notice);
     let is_network = move || studio.model.kind.get() == ModelKind::NeuralNetwork;
     view! {
         <header class="masthead">
@@ -235,8 +238,10 @@ pub fn App() -> impl IntoView {
                 "Pick a dataset and a model, move a slider, and watch the model retrain and redraw at once. "
                 "Everything runs in your browser."
             </p>
+            <ShareLink/>
             <Lessons/>
         </header>
+        {move || link_notice.get().map(|n| view! { <p role="alert" class="error link-notice">{n}</p> })}
         <main class="studio">
             <section class="panel controls" aria-labelledby="data-title">
                 <h2 id="data-title">"Data"</h2>

@@ -15,5 +15,7 @@ pub mod render;
 pub mod slider_scale;
 pub mod state;
 pub mod training;
+pub mod url_state;
+pub mod url_sync;
 
 pub use app::App;

@@ -11,10 +11,10 @@ use crate::palette::class_css;
 use crate::slider_scale::SliderScale;
 use crate::training::{DatasetChoice, DRAWN_CLASSES};
 
-const NOISE: SliderScale = SliderScale::linear(0.0, 0.5, 50);
-const RATIO: SliderScale = SliderScale::linear(0.1, 0.9, 80);
-const POINTS: SliderScale = SliderScale::linear(50.0, 1000.0, 95);
-const CLASSES: SliderScale = SliderScale::linear(2.0, 6.0, 4);
+pub const NOISE: SliderScale = SliderScale::linear(0.0, 0.5, 50);
+pub const RATIO: SliderScale = SliderScale::linear(0.1, 0.9, 80);
+pub const POINTS: SliderScale = SliderScale::linear(50.0, 1000.0, 95);
+pub const CLASSES: SliderScale = SliderScale::linear(2.0, 6.0, 4);
 
 fn percent0(v: f64) -> String {
     format!("{:.0}%", v * 100.0)

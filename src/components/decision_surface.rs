@@ -12,6 +12,7 @@ use crate::render::surface_canvas::{
     draw_points_only, draw_surface, FrameStats, Scene, SurfaceBuffers,
 };
 use crate::training::surface_spec;
+use crate::url_state::snap_to_link_grid;
 
 #[component]
 pub fn DecisionSurface() -> impl IntoView {
@@ -113,7 +114,11 @@ pub fn DecisionSurface() -> impl IntoView {
         let ux = s.x_units.0 + (px - left) / w * (s.x_units.1 - s.x_units.0);
         let uy = s.y_units.1 - (py - top) / h * (s.y_units.1 - s.y_units.0);
         match (erase, data_state.brush.get_untracked()) {
-            (false, Some(class)) => data_state.drawn.update(|d| d.push((ux, uy, class))),
+            (false, Some(class)) => {
+                // Kept to a thousandth (finer than a pixel), exactly as a link carries it.
+                let (ux, uy) = (snap_to_link_grid(ux), snap_to_link_grid(uy));
+                data_state.drawn.update(|d| d.push((ux, uy, class)))
+            }
             _ => {
                 let per_px = (s.x_units.1 - s.x_units.0) / w;
                 data_state.drawn.update(|d| {

@@ -8,8 +8,8 @@ use super::param_slider::ParamSlider;
 use crate::app::Studio;
 use crate::slider_scale::SliderScale;
 
-const ETA: SliderScale = SliderScale::log(0.0001, 1.0);
-const EPOCHS: SliderScale = SliderScale::log(1.0, 5000.0);
+pub const ETA: SliderScale = SliderScale::log(0.0001, 1.0);
+pub const EPOCHS: SliderScale = SliderScale::log(1.0, 5000.0);
 
 #[component]
 pub fn GdSvmControls() -> impl IntoView {

@@ -7,7 +7,7 @@ use super::param_slider::ParamSlider;
 use crate::app::Studio;
 use crate::slider_scale::SliderScale;
 
-const K: SliderScale = SliderScale::linear(1.0, 50.0, 49);
+pub const K: SliderScale = SliderScale::linear(1.0, 50.0, 49);
 
 #[component]
 pub fn KnnControls() -> impl IntoView {

@@ -19,6 +19,7 @@ pub mod network_view;
 pub mod objective_box;
 pub mod param_slider;
 pub mod plane_controls;
+pub mod share_link;
 pub mod training_controls;
 pub mod tree_controls;
 pub mod version_item;

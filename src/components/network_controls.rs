@@ -10,11 +10,11 @@ use super::param_slider::ParamSlider;
 use crate::app::Studio;
 use crate::slider_scale::SliderScale;
 
-const LEARNING_RATE: SliderScale = SliderScale::log(0.0001, 3.0);
-const REG_RATE: SliderScale = SliderScale::log(0.0001, 1.0);
-const BATCH: SliderScale = SliderScale::linear(1.0, 30.0, 29);
-const MAX_LAYERS: usize = 6;
-const MAX_NEURONS: usize = 8;
+pub const LEARNING_RATE: SliderScale = SliderScale::log(0.0001, 3.0);
+pub const REG_RATE: SliderScale = SliderScale::log(0.0001, 1.0);
+pub const BATCH: SliderScale = SliderScale::linear(1.0, 30.0, 29);
+pub const MAX_LAYERS: usize = 6;
+pub const MAX_NEURONS: usize = 8;
 
 #[component]
 pub fn NetworkControls() -> impl IntoView {

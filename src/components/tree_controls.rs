@@ -7,8 +7,8 @@ use super::param_slider::ParamSlider;
 use crate::app::Studio;
 use crate::slider_scale::SliderScale;
 
-const DEPTH: SliderScale = SliderScale::linear(1.0, 20.0, 19);
-const LEAF: SliderScale = SliderScale::linear(1.0, 30.0, 29);
+pub const DEPTH: SliderScale = SliderScale::linear(1.0, 20.0, 19);
+pub const LEAF: SliderScale = SliderScale::linear(1.0, 30.0, 29);
 
 #[component]
 pub fn TreeControls() -> impl IntoView {
