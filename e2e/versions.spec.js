@@ -182,3 +182,66 @@ test("delete has undo; rename and alias stick; a damaged record is reported, not
   await page.getByRole("button", { name: /Delete record/ }).first().click();
   await expect(page.getByTestId("damaged-records")).toContainText("1 stored record(s)");
 });
+
+test("compare shows the differing parameters, deltas, both surfaces and where they disagree", async ({ page }) => {
+  await openStudio(page);
+  const linear = await setUp(page, "Moons", "SVM");
+  await save(page, "SVM v1");
+  await page.getByRole("combobox", { name: "Kernel" }).selectOption({ label: "rbf" });
+  await surfaceChangedFrom(page, linear);
+  await save(page, "SVM v2");
+  await expect(page.getByRole("button", { name: "Compare" })).toBeDisabled();
+  await page.getByRole("checkbox", { name: "Select SVM v1" }).check();
+  await page.getByRole("checkbox", { name: "Select SVM v2" }).check();
+  await page.getByRole("button", { name: "Compare" }).click();
+  const table = page.locator("table.compare-table");
+  await expect(table.getByRole("columnheader")).toHaveText(["", "SVM v1", "SVM v2"]);
+  await expect(table.getByRole("row", { name: /kernel/ })).toContainText("linear");
+  await expect(table.getByRole("row", { name: /kernel/ })).toContainText("rbf");
+  await expect(table.getByRole("row", { name: /Test accuracy/ })).toContainText("pts");
+  await page.getByLabel("Differences only").check();
+  await expect(table.getByRole("row", { name: /kernel/ })).toHaveCount(1);
+  await expect(table.getByRole("row", { name: /Dataset/ })).toHaveCount(0);
+  await expect(table.getByRole("row", { name: /^c / })).toHaveCount(0);
+  for (const name of ["Decision boundary of SVM v1", "Decision boundary of SVM v2", "Disagreement map"]) {
+    const ink = await page.getByRole("img", { name }).evaluate((c) => {
+      const d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+      let n = 0;
+      for (let i = 0; i < d.length; i += 4) if (d[i] < 245 || d[i + 2] < 245) n++;
+      return n / (d.length / 4);
+    });
+    expect(ink, name).toBeGreaterThan(0.3);
+  }
+  await expect(page.getByTestId("disagreement")).toHaveText(/predict different classes on \d+\.\d% of the plane/);
+  const share = parseFloat((await page.getByTestId("disagreement").textContent()).match(/(\d+\.\d)%/)[1]);
+  expect(share).toBeGreaterThan(1);
+  expect(share).toBeLessThan(60);
+  await page.getByRole("button", { name: "Close comparison" }).click();
+  await expect(page.locator("table.compare-table")).toHaveCount(0);
+});
+
+test("the versions list and the studio flag overfitting and divergence", async ({ page }, info) => {
+  await openStudio(page);
+  await setUp(page, "Circle", "Neural network");
+  for (let i = 0; i < 3; i++) await page.getByRole("button", { name: "Step" }).click();
+  await save(page, "Neural network v1");
+  await expect(item(page, "v1").locator(".badge.warn")).toHaveCount(0);
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Export Neural network v1" }).click();
+  const json = JSON.parse(fs.readFileSync(await (await download).path(), "utf8"));
+  // A run whose test loss turns up while its training loss keeps falling, then diverges.
+  json.versions[0].history = Array.from({ length: 60 }, (_, i) => ({
+    epoch: i + 1,
+    train: 0.7 - 0.01 * i,
+    test: i < 20 ? 0.7 - 0.01 * i : 0.5 + 0.02 * (i - 20),
+  }));
+  json.versions[0].diverged = true;
+  const path = info.outputPath("flagged.json");
+  fs.writeFileSync(path, JSON.stringify(json));
+  await page.getByLabel("Import", { exact: true }).setInputFiles(path);
+  await expect(notice(page)).toContainText("Imported 1 version");
+  await expect(item(page, "v2").locator(".badge.warn")).toHaveText(["diverged", "overfitting"]);
+  await page.getByRole("button", { name: "Restore Neural network v2" }).click();
+  await expect(page.getByTestId("epoch")).toHaveText("60");
+  await expect(page.getByTestId("run-flag")).toContainText("Overfitting");
+});

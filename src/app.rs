@@ -5,6 +5,7 @@ use std::sync::Arc;
 use hyperplane_core::preprocess::Prepared;
 use leptos::prelude::*;
 
+use crate::components::compare_view::CompareView;
 use crate::components::share_link::ShareLink;
 use crate::components::version_list::VersionList;
 use crate::components::{
@@ -267,6 +268,7 @@ pub fn App() -> impl IntoView {
                 <VersionList/>
             </section>
         </main>
+        <CompareView/>
         <footer class="colophon">
             "Models as in scikit-learn (SVM by SMO with one-vs-one, logistic regression, k-NN, CART) "
             "and a neural network as in TensorFlow Playground; data split with a seed and standardized "

@@ -4,6 +4,8 @@ use leptos::prelude::*;
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
 
+use hyperplane_core::saved_version::HistoryPoint;
+
 use crate::app::Studio;
 use crate::render::canvas_size::fit_to_css;
 
@@ -73,7 +75,27 @@ pub fn LossChart() -> impl IntoView {
                 .unwrap_or_else(|| "–".into())
         }
     };
+    // Monitoring: say so when the run starts to overfit.
+    let overfitting = move || {
+        run.history.with(|h| {
+            let points: Vec<HistoryPoint> = h
+                .iter()
+                .map(|p| HistoryPoint {
+                    epoch: p.epoch,
+                    train: p.train,
+                    test: p.test,
+                })
+                .collect();
+            hyperplane_core::saved_version::overfitting(&points)
+        })
+    };
     view! {
+        <Show when=overfitting>
+            <p role="status" class="run-flag" data-testid="run-flag">
+                "Overfitting: the test loss has been rising while the training loss keeps falling. "
+                "Stop here, add regularization, or use a smaller network."
+            </p>
+        </Show>
         <figure class="loss">
             <canvas node_ref=canvas_ref class="loss-canvas" role="img" aria-label="Loss curve"></canvas>
             <figcaption>

@@ -2,6 +2,7 @@
 
 pub mod class_legend;
 pub mod class_report;
+pub mod compare_view;
 pub mod csv_import;
 pub mod data_controls;
 pub mod dataset_thumbnails;

@@ -2,6 +2,8 @@
 //! exported and imported as a `hyperplane-versions` file, restored into the studio.
 
 pub mod capture;
+pub mod comparison;
+pub mod disagreement;
 pub mod restore;
 pub mod store;
 

@@ -2,5 +2,6 @@
 
 pub mod canvas_size;
 pub mod contour;
+pub mod disagreement_canvas;
 pub mod surface_canvas;
 pub mod surface_pixels;

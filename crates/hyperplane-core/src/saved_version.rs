@@ -539,25 +539,34 @@ pub fn content_hash(data: &Dataset) -> String {
     format!("{h:016x}")
 }
 
-/// Whether a run overfits: since the lowest test loss, at least five more points were
-/// recorded, the test loss has risen by 5 % or more and the training loss has kept
-/// falling.
+/// Whether a run overfits: on loss curves smoothed over a tenth of the run (at least
+/// three points), the test loss has risen 10 % or more above its lowest point, over at
+/// least five points and a tenth of the run, while the training loss kept falling
+/// (by 2 % or more) over the same stretch. Smoothing keeps minibatch noise from
+/// raising the flag.
 pub fn overfitting(history: &[HistoryPoint]) -> bool {
-    let tested: Vec<(f64, f64)> = history
+    let (train, test): (Vec<f64>, Vec<f64>) = history
         .iter()
         .filter_map(|h| h.test.map(|t| (h.train, t)))
-        .collect();
-    let Some((best, &(train_at_best, min_test))) = tested
-        .iter()
-        .enumerate()
-        .min_by(|a, b| a.1 .1.total_cmp(&b.1 .1))
-    else {
+        .unzip();
+    let n = test.len();
+    let w = (n / 10).max(3);
+    if n < w + 5 {
+        return false;
+    }
+    let smooth = |v: &[f64]| -> Vec<f64> {
+        v.windows(w)
+            .map(|s| s.iter().sum::<f64>() / w as f64)
+            .collect()
+    };
+    let (train, test) = (smooth(&train), smooth(&test));
+    let Some((best, &lowest)) = test.iter().enumerate().min_by(|a, b| a.1.total_cmp(b.1)) else {
         return false;
     };
-    let Some(&(train_now, test_now)) = tested.last() else {
-        return false;
-    };
-    tested.len() - 1 - best >= 5 && test_now >= min_test * 1.05 + 1e-9 && train_now < train_at_best
+    let last = test.len() - 1;
+    last - best >= (n / 10).max(5)
+        && test[last] >= lowest * 1.1 + 1e-9
+        && train[last] <= train[best] * 0.98
 }
 
 #[cfg(test)]

@@ -1,0 +1,322 @@
+//! Comparing saved versions: a table of parameters and metrics (differences only, if
+//! asked, with deltas against the first), their decision surfaces side by side, their
+//! loss curves overlaid and, for two versions, where their predictions differ.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::sync::Arc;
+
+use hyperplane_core::preprocess::Prepared;
+use hyperplane_core::saved_version::SavedVersion;
+use leptos::prelude::*;
+use plotters::prelude::*;
+use plotters_canvas::CanvasBackend;
+
+use crate::format::percent;
+use crate::palette::class_css;
+use crate::registry::comparison::rows;
+use crate::registry::disagreement::{disagreement, Drawn};
+use crate::registry::restore::materialize;
+use crate::registry::Registry;
+use crate::render::canvas_size::fit_to_css;
+use crate::render::disagreement_canvas::draw_disagreement;
+use crate::render::surface_canvas::{draw_surface, Scene, SurfaceBuffers};
+use crate::training::{DatasetChoice, Trained};
+
+/// A version ready to draw.
+#[derive(Clone)]
+struct Item {
+    version: Arc<SavedVersion>,
+    fit: Result<(Arc<Prepared>, Arc<Trained>), String>,
+}
+
+impl PartialEq for Item {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.version, &other.version)
+    }
+}
+
+impl Item {
+    fn fixed(&self) -> Option<(f64, f64)> {
+        DatasetChoice::from_key(&self.version.data.dataset).and_then(|d| d.fixed_extent())
+    }
+}
+
+#[component]
+pub fn CompareView() -> impl IntoView {
+    let registry = expect_context::<Registry>();
+    let items = Memo::new(move |_| {
+        let keys = registry.comparing.get();
+        registry.entries.with(|entries| {
+            keys.iter()
+                .filter_map(|k| entries.iter().find(|e| e.key == *k))
+                .map(|e| Item {
+                    version: e.version.clone(),
+                    fit: materialize(&e.version).map(|(d, t)| (d, Arc::new(t))),
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let diff_only = RwSignal::new(false);
+    let open = move || !items.with(|i| i.is_empty());
+
+    let table = move || {
+        let items = items.get();
+        let versions: Vec<&SavedVersion> = items.iter().map(|i| i.version.as_ref()).collect();
+        let all = rows(&versions);
+        let shown: Vec<_> = all
+            .into_iter()
+            .filter(|r| !diff_only.get() || r.differs())
+            .collect();
+        view! {
+            <table class="compare-table">
+                <thead>
+                    <tr>
+                        <th scope="col">""</th>
+                        {versions.iter().map(|v| view! { <th scope="col">{v.label()}</th> }).collect_view()}
+                    </tr>
+                </thead>
+                <tbody>
+                    {shown
+                        .into_iter()
+                        .map(|r| {
+                            let differs = r.differs();
+                            let cells = (0..r.values.len())
+                                .map(|i| {
+                                    let delta = r.delta(i);
+                                    view! {
+                                        <td>
+                                            {r.values[i].clone()}
+                                            {delta.map(|d| view! { <span class="delta">" (" {d} ")"</span> })}
+                                        </td>
+                                    }
+                                })
+                                .collect_view();
+                            view! {
+                                <tr class:differs=differs class:metric=r.metric>
+                                    <th scope="row">{r.label.clone()}</th>
+                                    {cells}
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
+                </tbody>
+            </table>
+        }
+    };
+
+    view! {
+        <Show when=open>
+            <section class="panel compare" aria-labelledby="compare-title">
+                <div class="compare-head">
+                    <h2 id="compare-title">"Comparison"</h2>
+                    <label class="toggle">
+                        <input type="checkbox" prop:checked=move || diff_only.get() on:change=move |ev| diff_only.set(event_target_checked(&ev))/>
+                        "Differences only"
+                    </label>
+                    <button type="button" on:click=move |_| registry.comparing.set(Vec::new())>"Close comparison"</button>
+                </div>
+                <div class="compare-scroll">{table}</div>
+                <div class="compare-surfaces">
+                    <For each=move || items.get() key=|i| Arc::as_ptr(&i.version) as usize let:item>
+                        <VersionSurface item=item/>
+                    </For>
+                </div>
+                <LossOverlay items=items/>
+                {move || {
+                    let items = items.get();
+                    (items.len() == 2).then(|| view! { <DisagreementMap a=items[0].clone() b=items[1].clone()/> })
+                }}
+            </section>
+        </Show>
+    }
+}
+
+#[component]
+fn VersionSurface(item: Item) -> impl IntoView {
+    let canvas_ref = NodeRef::<leptos::html::Canvas>::new();
+    let label = item.version.label();
+    let caption = match &item.fit {
+        Ok((_, t)) => format!(
+            "{label}: test {}, train {}",
+            t.test_accuracy.map(percent).unwrap_or_else(|| "—".into()),
+            percent(t.train_accuracy)
+        ),
+        Err(e) => format!("{label} cannot be drawn: {e}"),
+    };
+    let buffers = Rc::new(RefCell::new(SurfaceBuffers::default()));
+    let error = RwSignal::new(None::<String>);
+    let drawn = item.clone();
+    Effect::new(move |_| {
+        let (Some(canvas), Ok((data, trained))) = (canvas_ref.get(), &drawn.fit) else {
+            return;
+        };
+        let scene = Scene {
+            data,
+            trained,
+            x: drawn.version.data.x_feature,
+            y: drawn.version.data.y_feature,
+            show_test: true,
+            discretize: false,
+            fixed_extent: drawn.fixed(),
+        };
+        if let Err(e) = draw_surface(&canvas, &scene, &mut buffers.borrow_mut(), || 0.0) {
+            error.set(Some(e));
+        }
+    });
+    view! {
+        <figure class="compare-surface">
+            <canvas node_ref=canvas_ref class="compare-canvas" role="img" aria-label=format!("Decision boundary of {label}")></canvas>
+            <figcaption>{caption}</figcaption>
+            {move || error.get().map(|e| view! { <p role="alert" class="error">{e}</p> })}
+        </figure>
+    }
+}
+
+#[component]
+fn LossOverlay(items: Memo<Vec<Item>>) -> impl IntoView {
+    let canvas_ref = NodeRef::<leptos::html::Canvas>::new();
+    let with_history = move || items.with(|i| i.iter().any(|i| !i.version.history.is_empty()));
+    Effect::new(move |_| {
+        let items = items.get();
+        let Some(canvas) = canvas_ref.get() else {
+            return;
+        };
+        let (_, _, dpr) = fit_to_css(&canvas);
+        let Some(backend) = CanvasBackend::with_canvas_object(canvas) else {
+            return;
+        };
+        let root = backend.into_drawing_area();
+        let _ = root.fill(&WHITE);
+        let histories: Vec<_> = items.iter().map(|i| &i.version.history).collect();
+        let last = histories
+            .iter()
+            .filter_map(|h| h.last().map(|p| p.epoch))
+            .max()
+            .unwrap_or(1)
+            .max(1);
+        let top = histories
+            .iter()
+            .flat_map(|h| h.iter().flat_map(|p| [Some(p.train), p.test]))
+            .flatten()
+            .fold(0.0f64, f64::max)
+            .max(1e-3);
+        let px = |v: f64| (v * dpr).round() as u32;
+        let font = ("sans-serif", 12.0 * dpr).into_font();
+        let Ok(mut chart) = ChartBuilder::on(&root)
+            .margin(px(8.0))
+            .x_label_area_size(px(28.0))
+            .y_label_area_size(px(44.0))
+            .build_cartesian_2d(0f64..last as f64, 0f64..top * 1.05)
+        else {
+            return;
+        };
+        let _ = chart
+            .configure_mesh()
+            .disable_mesh()
+            .x_desc("epoch")
+            .label_style(font.clone())
+            .axis_desc_style(font)
+            .x_labels(5)
+            .y_labels(4)
+            .draw();
+        for (i, h) in histories.iter().enumerate() {
+            let (r, g, b) = crate::palette::class_rgb(i);
+            let colour = RGBColor(r, g, b);
+            let _ = chart.draw_series(LineSeries::new(
+                h.iter().map(|p| (p.epoch as f64, p.train)),
+                colour.stroke_width(px(2.0)),
+            ));
+            let _ = chart.draw_series(LineSeries::new(
+                h.iter().filter_map(|p| p.test.map(|t| (p.epoch as f64, t))),
+                colour.mix(0.55).stroke_width(px(1.0)),
+            ));
+        }
+        let _ = root.present();
+    });
+    view! {
+        <Show when=with_history fallback=|| view! { <p class="hint">"None of these versions has a training history (their models fit in one call), so there are no loss curves to overlay."</p> }>
+            <figure class="loss compare-loss">
+                <canvas node_ref=canvas_ref class="loss-canvas" role="img" aria-label="Loss curves"></canvas>
+                <figcaption>
+                    "Training loss (thick) and test loss (thin) per epoch: "
+                    {move || {
+                        items
+                            .get()
+                            .iter()
+                            .enumerate()
+                            .map(|(i, item)| {
+                                view! {
+                                    <span class="legend-item">
+                                        <span class="swatch" style=format!("background:{}", class_css(i))></span>
+                                        {item.version.label()}
+                                    </span>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </figcaption>
+            </figure>
+        </Show>
+    }
+}
+
+#[component]
+fn DisagreementMap(a: Item, b: Item) -> impl IntoView {
+    let canvas_ref = NodeRef::<leptos::html::Canvas>::new();
+    let result = match (&a.fit, &b.fit) {
+        (Ok((da, ta)), Ok((db, tb))) => disagreement(
+            &Drawn {
+                data: da,
+                trained: ta,
+                x: a.version.data.x_feature,
+                y: a.version.data.y_feature,
+                fixed: a.fixed(),
+            },
+            &Drawn {
+                data: db,
+                trained: tb,
+                x: b.version.data.x_feature,
+                y: b.version.data.y_feature,
+                fixed: b.fixed(),
+            },
+            160,
+            140,
+        )
+        .map(|d| {
+            let names = da.train.feature_names();
+            let name = |f: usize| names.get(f).cloned().unwrap_or_default();
+            (
+                d,
+                name(a.version.data.x_feature),
+                name(a.version.data.y_feature),
+            )
+        }),
+        _ => Err("one of the versions cannot be drawn".into()),
+    };
+    let summary = match &result {
+        Ok((d, _, _)) => format!(
+            "{} and {} predict different classes on {} of the plane (orange).",
+            a.version.label(),
+            b.version.label(),
+            percent(d.share)
+        ),
+        Err(e) => format!("No disagreement map: {e}."),
+    };
+    let error = RwSignal::new(None::<String>);
+    Effect::new(move |_| {
+        let (Some(canvas), Ok((d, x, y))) = (canvas_ref.get(), &result) else {
+            return;
+        };
+        if let Err(e) = draw_disagreement(&canvas, d, x, y) {
+            error.set(Some(e));
+        }
+    });
+    view! {
+        <figure class="compare-disagreement">
+            <canvas node_ref=canvas_ref class="compare-canvas" role="img" aria-label="Disagreement map"></canvas>
+            <figcaption data-testid="disagreement">{summary}</figcaption>
+            {move || error.get().map(|e| view! { <p role="alert" class="error">{e}</p> })}
+        </figure>
+    }
+}
