@@ -13,6 +13,7 @@ use crate::components::{
     loss_chart::LossChart, metrics_panel::MetricsPanel, model_picker::ModelPicker,
     network_view::NetworkView, objective_box::ObjectiveBox, plane_controls::PlaneControls,
 };
+use crate::embed::{EmbedConfig, Panel};
 use crate::nn_run::NnRun;
 use crate::registry::Registry;
 use crate::state::{DataState, ModelKind, ModelState, PlaneState};
@@ -226,11 +227,29 @@ impl Default for Studio {
 pub fn App() -> impl IntoView {
     let studio = Studio::new();
     provide_context(studio);
+    let link_notice = RwSignal::new(None::<String>);
+    let query = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default();
+    match EmbedConfig::parse(&query) {
+        Ok(Some(embed)) => return embedded(studio, embed, link_notice).into_any(),
+        Ok(None) => {}
+        Err(e) => {
+            let fallback = EmbedConfig {
+                panels: vec![Panel::Surface],
+                controls: Vec::new(),
+            };
+            let view = embedded(studio, fallback, link_notice);
+            link_notice.set(Some(format!(
+                "This embed could not be set up as asked ({e}): showing the surface only."
+            )));
+            return view.into_any();
+        }
+    }
     let registry = Registry::new();
     provide_context(registry);
     registry.load();
-    let link_notice = RwSignal::new(None::<String>);
-    crate::url_sync::sync_with_url(studio, link_notice);
+    crate::url_sync::sync_with_url(studio, link_notice, true);
     let is_network = move || studio.model.kind.get() == ModelKind::NeuralNetwork;
     view! {
         <header class="masthead">
@@ -274,5 +293,42 @@ pub fn App() -> impl IntoView {
             "and a neural network as in TensorFlow Playground; data split with a seed and standardized "
             "with training statistics. Runs entirely in this page: nothing is sent anywhere."
         </footer>
+    }
+    .into_any()
+}
+
+/// Only the chosen panels and controls, filling the frame: for documentation pages.
+/// The settings come from the link's fragment; the URL is left alone (an iframe must
+/// not add entries to its page's history) and no versions are loaded.
+fn embedded(studio: Studio, embed: EmbedConfig, notice: RwSignal<Option<String>>) -> impl IntoView {
+    crate::url_sync::sync_with_url(studio, notice, false);
+    let is_network = move || studio.model.kind.get() == ModelKind::NeuralNetwork;
+    let controls = (!embed.controls.is_empty()).then(|| {
+        let css = embed.controls_css();
+        view! {
+            <style>{css}</style>
+            <section class="embed-controls" aria-label="Controls">
+                <DataControls/>
+                <ModelPicker/>
+                <PlaneControls/>
+            </section>
+        }
+    });
+    let full = move || {
+        let fragment = crate::url_state::SharedState::track(&studio).to_fragment();
+        format!("./#{fragment}")
+    };
+    let show = move |p: Panel| embed.shows(p);
+    view! {
+        <main class="embed">
+            {move || notice.get().map(|n| view! { <p role="alert" class="error">{n}</p> })}
+            {controls}
+            {show(Panel::Surface).then(|| view! { <div class="embed-panel"><DecisionSurface/></div> })}
+            {show(Panel::Network).then(|| view! { <Show when=is_network><div class="embed-panel"><NetworkView/></div></Show> })}
+            {show(Panel::Loss).then(|| view! { <Show when=is_network><div class="embed-panel"><LossChart/></div></Show> })}
+            {show(Panel::Metrics).then(|| view! { <div class="embed-panel"><MetricsPanel/></div> })}
+            {show(Panel::Objective).then(|| view! { <div class="embed-panel"><ObjectiveBox/></div> })}
+            <a class="embed-credit" href=full target="_blank" rel="noopener">"Open in Hyperplane"</a>
+        </main>
     }
 }

@@ -52,9 +52,12 @@ fn apply_fragment(studio: &Studio, notice: RwSignal<Option<String>>) {
     }
 }
 
-/// Applies the link's settings now and keeps the URL in step from here on.
-pub fn sync_with_url(studio: Studio, notice: RwSignal<Option<String>>) {
+/// Applies the link's settings now and, if `follow`, keeps the URL in step from here on.
+pub fn sync_with_url(studio: Studio, notice: RwSignal<Option<String>>, follow: bool) {
     apply_fragment(&studio, notice);
+    if !follow {
+        return;
+    }
     // The page's first state is in the URL at once, so going back returns to it.
     let first = SharedState::read(&studio);
     if first.linkable().is_ok() {

@@ -103,7 +103,7 @@ pub fn CsvImport() -> impl IntoView {
         </div>
         {move || error.get().map(|e| view! { <p role="alert" class="error">{e}</p> })}
         <Show when=move || d.choice.get() == DatasetChoice::Imported && d.imported.with(|i| i.is_some())>
-            <div class="param">
+            <div class="param" data-control="Target column">
                 <label for="target-column">"Target column"</label>
                 <select id="target-column" on:change=move |ev| set_target(event_target_value(&ev))>
                     {move || {

@@ -42,7 +42,7 @@ pub fn DataControls() -> impl IntoView {
         })
     };
     view! {
-        <div class="param">
+        <div class="param" data-control="Dataset">
             <label for="dataset">"Dataset"</label>
             <select
                 id="dataset"
@@ -109,7 +109,7 @@ pub fn DataControls() -> impl IntoView {
             on_change=move |v| d.train_ratio.set(v)
             display=percent0
         />
-        <div class="param-row">
+        <div class="param-row" data-control="Seed">
             <button type="button" on:click=move |_| d.seed.update(|s| *s = s.wrapping_add(1))>
                 "Regenerate"
             </button>

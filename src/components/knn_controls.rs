@@ -21,7 +21,7 @@ pub fn KnnControls() -> impl IntoView {
             on_change=move |v| m.k.set(v.round().clamp(1.0, 50.0) as usize)
             display=|v| format!("{v:.0}")
         />
-        <div class="param">
+        <div class="param" data-control="Weights">
             <label for="knn-weights">"Weights"</label>
             <select
                 id="knn-weights"

@@ -41,7 +41,7 @@ pub fn ModelControls() -> impl IntoView {
     });
     let no_gamma = Signal::derive(move || !kernel.get().uses_gamma());
     view! {
-        <div class="param">
+        <div class="param" data-control="Kernel">
             <label for="kernel">"Kernel"</label>
             <select
                 id="kernel"

@@ -17,7 +17,7 @@ pub fn ModelPicker() -> impl IntoView {
     let studio = expect_context::<Studio>();
     let kind = studio.model.kind;
     view! {
-        <div class="param">
+        <div class="param" data-control="Model">
             <label for="model">"Model"</label>
             <select
                 id="model"

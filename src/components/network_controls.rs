@@ -124,7 +124,7 @@ pub fn NetworkControls() -> impl IntoView {
                     .collect_view()
             }}
         </div>
-        <div class="param">
+        <div class="param" data-control="Activation">
             <label for="activation">"Activation"</label>
             <select
                 id="activation"
@@ -147,7 +147,7 @@ pub fn NetworkControls() -> impl IntoView {
             value=m.learning_rate
             on_change=move |v| m.learning_rate.set(v)
         />
-        <div class="param">
+        <div class="param" data-control="Regularization">
             <label for="regularization">"Regularization"</label>
             <select
                 id="regularization"

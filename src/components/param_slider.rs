@@ -29,7 +29,7 @@ pub fn ParamSlider(
     let show = display.unwrap_or(param);
     let output_id = format!("{id}-value");
     view! {
-        <div class="param" class:disabled=move || disabled.get()>
+        <div class="param" data-control=label class:disabled=move || disabled.get()>
             <label for=id>{label}</label>
             <input
                 id=id

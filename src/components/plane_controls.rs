@@ -37,7 +37,7 @@ pub fn PlaneControls() -> impl IntoView {
             .collect_view()
     };
     view! {
-        <div class="param">
+        <div class="param" data-control="Horizontal axis">
             <label for="x-feature">"Horizontal axis"</label>
             <select
                 id="x-feature"
@@ -46,7 +46,7 @@ pub fn PlaneControls() -> impl IntoView {
                 {move || options(plane.x_feature)}
             </select>
         </div>
-        <div class="param">
+        <div class="param" data-control="Vertical axis">
             <label for="y-feature">"Vertical axis"</label>
             <select
                 id="y-feature"

@@ -19,7 +19,7 @@ pub fn TrainingControls() -> impl IntoView {
         }
     };
     view! {
-        <div class="training">
+        <div class="training" data-control="Training">
             <button
                 type="button"
                 class="primary"

@@ -30,7 +30,7 @@ pub fn TreeControls() -> impl IntoView {
             on_change=move |v| m.min_leaf.set(v.round().clamp(1.0, 30.0) as usize)
             display=|v| format!("{v:.0}")
         />
-        <div class="param">
+        <div class="param" data-control="Criterion">
             <label for="tree-criterion">"Criterion"</label>
             <select
                 id="tree-criterion"

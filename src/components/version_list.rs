@@ -97,7 +97,7 @@ pub fn VersionList() -> impl IntoView {
                     }
                 })
         }}
-        <div class="param">
+        <div class="param" data-control="Sort versions by">
             <label for="version-sort">"Sort versions by"</label>
             <select
                 id="version-sort"
