@@ -6,6 +6,7 @@ use hyperplane_core::preprocess::Prepared;
 use leptos::prelude::*;
 
 use crate::components::compare_view::CompareView;
+use crate::components::downloads::{PngButton, SurfaceDownloads};
 use crate::components::share_link::ShareLink;
 use crate::components::version_list::VersionList;
 use crate::components::{
@@ -274,9 +275,15 @@ pub fn App() -> impl IntoView {
             <section class="panel output" aria-labelledby="output-title">
                 <h2 id="output-title" class="visually-hidden">"Decision boundary"</h2>
                 <DecisionSurface/>
+                <SurfaceDownloads/>
                 <Show when=is_network>
                     <NetworkView/>
                     <LossChart/>
+                    <div class="downloads">
+                        <span class="hint">"Download:"</span>
+                        <PngButton canvas="Network"/>
+                        <PngButton canvas="Loss curve"/>
+                    </div>
                 </Show>
             </section>
             <section class="panel metrics" aria-labelledby="metrics-title">

@@ -7,6 +7,7 @@ pub mod app;
 pub mod components;
 pub mod download;
 pub mod embed;
+pub mod export_csv;
 pub mod format;
 pub mod nn_run;
 pub mod palette;

@@ -7,6 +7,7 @@ pub mod csv_import;
 pub mod data_controls;
 pub mod dataset_thumbnails;
 pub mod decision_surface;
+pub mod downloads;
 pub mod gd_svm_controls;
 pub mod knn_controls;
 pub mod lessons;
