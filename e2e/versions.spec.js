@@ -245,3 +245,63 @@ test("the versions list and the studio flag overfitting and divergence", async (
   await expect(page.getByTestId("epoch")).toHaveText("60");
   await expect(page.getByTestId("run-flag")).toContainText("Overfitting");
 });
+
+test("the list sorts by a metric; renames and tags stick; Export with nothing ticked exports all", async ({ page }) => {
+  await openStudio(page);
+  await setUp(page, "Moons", "Decision tree");
+  await save(page, "Decision tree v1");
+  await page.getByRole("slider", { name: "Max depth" }).fill("0");
+  await expect(page.getByTestId("test-accuracy")).toHaveText(/%$/);
+  await page.waitForTimeout(200);
+  await save(page, "Decision tree v2");
+  const names = () => versions(page).locator(".version-name").allTextContents();
+  expect(await names()).toEqual(["v2", "v1"]);
+  await page.getByLabel("Sort versions by").selectOption({ label: "Test accuracy" });
+  expect(await names()).toEqual(["v1", "v2"]);
+
+  await item(page, "v1").locator("summary").click();
+  await item(page, "v1").getByLabel("Name").fill("deep");
+  await item(page, "v1").getByLabel("Name").press("Enter");
+  await expect(versions(page).locator(".version-name")).toHaveText(["deep", "v2"]);
+  await item(page, "deep").locator("summary").click();
+  await item(page, "deep").getByLabel("Tags").fill("moons, depth 5");
+  await item(page, "deep").getByLabel("Tags").press("Enter");
+  await expect(item(page, "deep").locator(".tags")).toHaveText("moons, depth 5");
+  await page.reload();
+  await expect(item(page, "deep").locator(".tags")).toHaveText("moons, depth 5");
+
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Export", exact: true }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe("hyperplane-versions.json");
+  const json = JSON.parse(fs.readFileSync(await file.path(), "utf8"));
+  expect(json.versions.map((v) => v.name).sort()).toEqual(["deep", "v2"]);
+});
+
+test("without IndexedDB the studio still works and says why versions cannot be kept", async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, "indexedDB", { get: () => undefined });
+  });
+  await openStudio(page);
+  await expect(notice(page)).toContainText("Saved versions are unavailable");
+  await page.getByRole("button", { name: "Save version" }).click();
+  await expect(notice(page)).toContainText("unavailable");
+  await expect(versions(page).getByRole("listitem")).toHaveCount(0);
+  await page.getByRole("slider", { name: "C", exact: true }).fill("80");
+  await expect(page.getByTestId("test-accuracy")).toHaveText(/%$/);
+});
+
+test("a full storage quota is reported and nothing is lost", async ({ page }) => {
+  await openStudio(page);
+  await save(page, "SVM v1");
+  await page.evaluate(() => {
+    IDBObjectStore.prototype.add = function () {
+      throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+    };
+  });
+  await page.getByRole("button", { name: "Save version" }).click();
+  await expect(notice(page)).toContainText("storage for this page is full");
+  await expect(versions(page).getByRole("listitem")).toHaveCount(1);
+  await page.reload();
+  await expect(versions(page).getByRole("listitem")).toHaveCount(1);
+});
