@@ -19,6 +19,7 @@ use rand_chacha::ChaCha8Rng;
 use serde::{Deserialize, Serialize};
 
 use super::activation::Activation;
+use super::minibatch::{Minibatch, MAX_SAMPLES};
 use super::network::{Layer, Network, OutputKind};
 use crate::dataset::{check_query, Dataset};
 use crate::error::{Error, Result};
@@ -299,8 +300,7 @@ pub struct MlpTrainer {
     adam_t: i32,
     /// Samples accumulated in `grad` since the last update.
     pending: usize,
-    acts: Vec<f64>,
-    deltas: Vec<f64>,
+    batch: Minibatch,
     epoch: u64,
     loss: Vec<f64>,
     input_transforms: Vec<FeatureTransform>,
@@ -372,8 +372,7 @@ impl MlpTrainer {
             grad: LayerBufs::zeros(&net),
             m1: LayerBufs::zeros(&net),
             m2: LayerBufs::zeros(&net),
-            acts: vec![0.0; net.n_units()],
-            deltas: vec![0.0; net.n_units()],
+            batch: Minibatch::default(),
             net,
             target,
             x: x.iter().copied().collect(),
@@ -453,72 +452,13 @@ impl MlpTrainer {
         Ok(())
     }
 
-    /// Loss of one sample at the current weights; also leaves its activations in `acts`.
-    fn sample_loss(&mut self, i: usize) -> f64 {
-        let x = &self.x[i * self.d..(i + 1) * self.d];
-        let out = self.net.forward(x, &mut self.acts);
-        let y = self.y[i];
-        match self.net.output {
-            OutputKind::Softmax => -crate::math::ln(out[y as usize].max(1e-300)),
-            OutputKind::TanhSign => {
-                let t = if y > 0.5 { 1.0 } else { -1.0 };
-                0.5 * (out[0] - t) * (out[0] - t)
-            }
-            OutputKind::Linear => 0.5 * (out[0] - y) * (out[0] - y),
-        }
-    }
-
-    /// Adds sample i's gradient to `grad` (its activations must be in `acts`).
-    fn backprop(&mut self, i: usize) {
-        let net = &self.net;
-        let last = net.layers.len() - 1;
-        let n_units = net.n_units();
-        // Output deltas dL/dz.
-        let out_start = n_units - net.n_outputs();
-        let y = self.y[i];
-        for o in 0..net.n_outputs() {
-            let a = self.acts[out_start + o];
-            self.deltas[out_start + o] = match net.output {
-                OutputKind::Softmax => a - f64::from(o == y as usize),
-                OutputKind::TanhSign => {
-                    let t = if y > 0.5 { 1.0 } else { -1.0 };
-                    (a - t) * (1.0 - a * a)
-                }
-                OutputKind::Linear => a - y,
-            };
-        }
-        let mut end = n_units;
-        for li in (0..=last).rev() {
-            let layer = &net.layers[li];
-            let start = end - layer.outputs;
-            let in_start = start.saturating_sub(layer.inputs);
-            let x = &self.x[i * self.d..(i + 1) * self.d];
-            let gw = &mut self.grad.w[li];
-            let gb = &mut self.grad.b[li];
-            for o in 0..layer.outputs {
-                let delta = self.deltas[start + o];
-                gb[o] += delta;
-                let row = &mut gw[o * layer.inputs..(o + 1) * layer.inputs];
-                let input: &[f64] = if li == 0 {
-                    x
-                } else {
-                    &self.acts[in_start..start]
-                };
-                for (g, a) in row.iter_mut().zip(input) {
-                    *g += delta * a;
-                }
-            }
-            if li > 0 {
-                for j in 0..layer.inputs {
-                    let s: f64 = (0..layer.outputs)
-                        .map(|o| layer.w[o * layer.inputs + j] * self.deltas[start + o])
-                        .sum();
-                    let a = self.acts[in_start + j];
-                    self.deltas[in_start + j] = s * net.hidden_activation.derivative_from_output(a);
-                }
-            }
-            end = start;
-        }
+    /// Runs samples `order[k..k + m]` at the current weights: adds their losses to
+    /// `total` and their gradients to `grad`.
+    fn run(&mut self, k: usize, m: usize, total: &mut f64) {
+        let rows = &self.order[k..k + m];
+        let grad = Some((&mut self.grad.w[..], &mut self.grad.b[..]));
+        self.batch
+            .run(&self.net, &self.x, &self.y, rows, total, grad);
     }
 
     /// Applies the accumulated gradient of `count` samples.
@@ -606,12 +546,19 @@ impl MlpTrainer {
                 self.pending = 0;
             }
             let mut total = 0.0;
-            for k in 0..n {
-                let i = self.order[k];
-                total += self.sample_loss(i);
-                self.backprop(i);
-                self.pending += 1;
-                if self.pending == self.params.batch_size {
+            let mut k = 0;
+            while k < n {
+                // The weights change only between minibatches, so a whole one (or a part,
+                // up to MAX_SAMPLES) runs as one batched pass.
+                let batch = self.params.batch_size;
+                let m = batch
+                    .saturating_sub(self.pending)
+                    .min(n - k)
+                    .min(MAX_SAMPLES);
+                self.run(k, m, &mut total);
+                self.pending += m;
+                k += m;
+                if self.pending >= batch {
                     self.update(self.pending);
                     self.pending = 0;
                 }
@@ -689,9 +636,12 @@ impl MlpTrainer {
     /// vector (weights then biases, layer by layer). For gradient checking.
     pub fn full_gradient(&mut self) -> Vec<f64> {
         self.grad.clear();
-        for i in 0..self.order.len() {
-            self.sample_loss(i);
-            self.backprop(i);
+        let rows: Vec<usize> = (0..self.order.len()).collect();
+        let mut total = 0.0;
+        for chunk in rows.chunks(MAX_SAMPLES) {
+            let grad = Some((&mut self.grad.w[..], &mut self.grad.b[..]));
+            self.batch
+                .run(&self.net, &self.x, &self.y, chunk, &mut total, grad);
         }
         let n = self.order.len() as f64;
         let mut g = Vec::new();
@@ -705,10 +655,14 @@ impl MlpTrainer {
 
     /// Mean training loss at the current weights (no penalty). For gradient checking.
     pub fn full_loss(&mut self) -> f64 {
-        (0..self.order.len())
-            .map(|i| self.sample_loss(i))
-            .sum::<f64>()
-            / self.order.len() as f64
+        let rows: Vec<usize> = (0..self.order.len()).collect();
+        // Summed from −0.0 as the per-sample `Iterator::sum` was.
+        let mut total = -0.0;
+        for chunk in rows.chunks(MAX_SAMPLES) {
+            self.batch
+                .run(&self.net, &self.x, &self.y, chunk, &mut total, None);
+        }
+        total / self.order.len() as f64
     }
 
     /// Mutable access to every parameter in `full_gradient`'s order.
