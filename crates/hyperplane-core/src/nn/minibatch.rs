@@ -27,6 +27,8 @@ pub(super) struct Minibatch {
     acts: Vec<f64>,
     /// dL/dz of every unit.
     deltas: Vec<f64>,
+    /// A layer's inputs sample-major (`m × inputs`), for the gradient's inner loop.
+    rows: Vec<f64>,
 }
 
 impl Minibatch {
@@ -106,15 +108,24 @@ impl Minibatch {
                 &self.acts[(start - n_in) * m..start * m]
             };
             let deltas = &self.deltas[start * m..end * m];
-            // Gradient, sample after sample (each sum in the order of the samples).
+            // Gradient, sample after sample (each sum in the order of the samples), from
+            // the inputs turned sample-major so the innermost loop runs along a row.
+            self.rows.resize(m * n_in, 0.0);
+            for (i, col) in input.chunks_exact(m).enumerate() {
+                for (row, &v) in self.rows.chunks_exact_mut(n_in).zip(col) {
+                    if let Some(r) = row.get_mut(i) {
+                        *r = v;
+                    }
+                }
+            }
             if let (Some(gw), Some(gb)) = (gw.get_mut(li), gb.get_mut(li)) {
-                for c in 0..m {
+                for (c, in_row) in self.rows.chunks_exact(n_in).enumerate() {
                     let rows = gw.chunks_exact_mut(n_in).zip(gb.iter_mut());
                     for ((grow, gbo), dcol) in rows.zip(deltas.chunks_exact(m)) {
-                        let delta = dcol[c];
+                        let delta = dcol.get(c).copied().unwrap_or(0.0);
                         *gbo += delta;
-                        for (g, icol) in grow.iter_mut().zip(input.chunks_exact(m)) {
-                            *g += delta * icol[c];
+                        for (g, &a) in grow.iter_mut().zip(in_row) {
+                            *g += delta * a;
                         }
                     }
                 }

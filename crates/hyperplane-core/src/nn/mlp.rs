@@ -472,6 +472,26 @@ impl MlpTrainer {
         if let Optimizer::Adam { .. } = p.optimizer {
             self.adam_t = self.adam_t.saturating_add(1);
         }
+        let plain_sgd = matches!(p.optimizer, Optimizer::Sgd { momentum } if momentum <= 0.0);
+        if plain_sgd && p.regularization == Regularization::None {
+            // The general loop below with its choices made once (same operations).
+            for (li, layer) in self.net.layers.iter_mut().enumerate() {
+                for (params, grads) in [
+                    (&mut layer.w, &mut self.grad.w[li]),
+                    (&mut layer.b, &mut self.grad.b[li]),
+                ] {
+                    for (w, g) in params.iter_mut().zip(grads.iter_mut()) {
+                        let mut step = *g * scale;
+                        if !p.playground {
+                            step += lambda * 0.0;
+                        }
+                        *w -= lr * step;
+                        *g = 0.0;
+                    }
+                }
+            }
+            return;
+        }
         for (li, layer) in self.net.layers.iter_mut().enumerate() {
             for (is_w, params, grads, m1, m2) in [
                 (
