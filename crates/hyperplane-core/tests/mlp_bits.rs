@@ -6,6 +6,7 @@
 //! the weights stay identical natively and in wasm and saved experiments replay the same.
 
 use hyperplane_core::datasets::{Generated, GeneratorKind, GeneratorParams};
+use hyperplane_core::features::{expand, FeatureTransform};
 use hyperplane_core::grid::{GridOutput, GridSpec};
 use hyperplane_core::nn::{Activation, MlpParams, MlpTrainer, Optimizer, Regularization};
 use hyperplane_core::preprocess::train_test_split;
@@ -249,6 +250,19 @@ fn cases() -> Vec<(&'static str, u64, u64)> {
         1,
     );
 
+    // Playground input features: the model expands the grid's raw points itself.
+    let transforms = FeatureTransform::ALL.to_vec();
+    let expanded = Dataset::new(
+        expand(xor.x(), &transforms).unwrap(),
+        xor.y().to_vec(),
+        (0..transforms.len()).map(|i| format!("f{i}")).collect(),
+        xor.class_names().to_vec(),
+    )
+    .unwrap();
+    let mut t = init(&pg.clone().hidden(vec![3]), &expanded);
+    t.set_input_transforms(transforms).unwrap();
+    push("pg_input_transforms", t, 4, 2);
+
     // Edits between steps: a new learning rate, batch size and regularization, and a
     // weight set by hand, in the middle of a minibatch carried across epochs.
     let mut t = init(&pg.clone().batch_size(15), &circle);
@@ -311,6 +325,7 @@ const EXPECTED: &[(&str, u64, u64)] = &[
     ("default_batch_over_n", 0x4217a25f098ae32a, 0xf2670248ea4edbbe),
     ("default_regression_adam_batch300", 0x8ea7cc17d75fd6ac, 0x60e8112b3decf7e4),
     ("default_wide_100", 0x29028f4780e0207a, 0x3ab73cbdcc04e260),
+    ("pg_input_transforms", 0xbe778fb51bec97f6, 0xbd5c733f95ff1898),
     ("edits_between_steps", 0x372781b7b9aaca54, 0x74cf21e04a4245d0),
     ("diverges", 0x0000000000000001, 0x0000000000000000),
 ];

@@ -855,7 +855,7 @@ impl Mlp {
     }
 
     /// The decision surface and, if asked, every neuron's output, in one pass over the
-    /// grid, a row of cells at a time through [`Network::forward_batch`].
+    /// grid, a row of cells at a time through the batched forward pass.
     pub fn surface_and_neurons(
         &self,
         spec: &GridSpec,
@@ -873,30 +873,40 @@ impl Mlp {
         if let Some(n) = neurons.as_deref_mut() {
             n.resize(units * cells, 0.0);
         }
-        let mut raw = vec![0.0; w * raw_d];
-        for c in 0..w {
-            raw[c * raw_d..(c + 1) * raw_d].copy_from_slice(&spec.base);
-            raw[c * raw_d + spec.x_feature] = spec.x_at(c);
+        // The inputs of a row of cells, unit-major (feature i of cell c at i·w + c).
+        let mut raw = vec![0.0; raw_d * w];
+        for (col, &b) in raw.chunks_exact_mut(w).zip(&spec.base) {
+            col.fill(b);
         }
-        let mut xs = vec![0.0; w * d];
-        let (mut acts, mut z) = (Vec::new(), Vec::new());
+        for (c, v) in raw[spec.x_feature * w..(spec.x_feature + 1) * w]
+            .iter_mut()
+            .enumerate()
+        {
+            *v = spec.x_at(c);
+        }
+        let mut expanded = vec![0.0; d * w];
+        let mut acts = vec![0.0; units * w];
         let k = self.network.n_outputs();
         let out_unit = units - k;
         let mut probs = Vec::with_capacity(k);
         for r in 0..h {
-            let y = spec.y_at(r);
-            for c in 0..w {
-                raw[c * raw_d + spec.y_feature] = y;
-                let row = &raw[c * raw_d..(c + 1) * raw_d];
-                if self.input_transforms.is_empty() {
-                    xs[c * d..(c + 1) * d].copy_from_slice(row);
-                } else {
-                    for (k, t) in self.input_transforms.iter().enumerate() {
-                        xs[c * d + k] = t.apply(row[0], row[1]);
+            raw[spec.y_feature * w..(spec.y_feature + 1) * w].fill(spec.y_at(r));
+            let xs: &[f64] = if self.input_transforms.is_empty() {
+                &raw
+            } else {
+                let (a, b) = raw.split_at(w);
+                let cols = self
+                    .input_transforms
+                    .iter()
+                    .zip(expanded.chunks_exact_mut(w));
+                for (t, col) in cols {
+                    for ((v, &p), &q) in col.iter_mut().zip(a).zip(b) {
+                        *v = t.apply(p, q);
                     }
                 }
-            }
-            self.network.forward_batch(&xs, w, &mut acts, &mut z);
+                &expanded
+            };
+            self.network.forward_columns(xs, w, &mut acts);
             if let Some(n) = neurons.as_deref_mut() {
                 for u in 0..units {
                     let dst = &mut n[u * cells + r * w..u * cells + (r + 1) * w];
