@@ -123,7 +123,7 @@ impl Network {
             let input: &[f64] = if li == 0 {
                 xs
             } else {
-                &done[(offset - layer.inputs) * n..]
+                &done[offset.saturating_sub(layer.inputs) * n..]
             };
             let f = if li < last {
                 self.hidden_activation
@@ -132,7 +132,7 @@ impl Network {
             } else {
                 Activation::Linear
             };
-            let rows = layer.w.chunks_exact(layer.inputs);
+            let rows = layer.w.chunks_exact(layer.inputs.max(1));
             for ((out, row), &b) in rest.chunks_exact_mut(n).zip(rows).zip(&layer.b) {
                 out.fill(-0.0);
                 for (&w, col) in row.iter().zip(input.chunks_exact(n)) {
