@@ -474,7 +474,8 @@ impl MlpTrainer {
         }
         let plain_sgd = matches!(p.optimizer, Optimizer::Sgd { momentum } if momentum <= 0.0);
         if plain_sgd && p.regularization == Regularization::None {
-            // The general loop below with its choices made once (same operations).
+            // The general loop below with its choices made once: the same operations,
+            // down to adding λ·0 (which turns a −0 step into +0, as the general loop does).
             for (li, layer) in self.net.layers.iter_mut().enumerate() {
                 for (params, grads) in [
                     (&mut layer.w, &mut self.grad.w[li]),
