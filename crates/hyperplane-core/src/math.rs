@@ -50,9 +50,12 @@ pub fn exp(x: f64) -> f64 {
     let scale = |e: i64| f64::from_bits(((e + 1023) as u64) << 52);
     p * scale(half) * scale(k - half)
 }
-/// tanh of every element, for drawing: a branch-free version of [`tanh`] that the
-/// compiler vectorizes (rounding by the 1.5·2⁵² trick and building 2ᵏ from integer bits
-/// instead of calling `round` and converting to an integer). Within 1e-15 of [`tanh`].
+/// tanh of every element: a branch-free version of [`tanh`] that the compiler can
+/// vectorize, bit-for-bit equal to it (so the network's batched passes keep the weights
+/// identical to the per-sample ones, natively and in wasm). Same arithmetic as [`exp`]
+/// on 2x: 2x stays within ±40, where none of `exp`'s special cases apply and its two
+/// scalings by powers of two are exact, so one scaling by 2ᵏ gives the same bits;
+/// clamping at ±20 gives exactly ±1, as `tanh` does beyond; tiny |x| selects x itself.
 pub fn tanh_in_place(values: &mut [f64]) {
     const LOG2_E: f64 = std::f64::consts::LOG2_E;
     const LN2_HI: f64 = f64::from_bits(0x3fe6_2e42_fee0_0000);
@@ -76,7 +79,8 @@ pub fn tanh_in_place(values: &mut [f64]) {
         let p = 1.0 + (r + r2 * q);
         let scale = f64::from_bits(k_bits.wrapping_add(1023) << 52);
         let e = p * scale;
-        *v = 1.0 - 2.0 / (e + 1.0);
+        let t = 1.0 - 2.0 / (e + 1.0);
+        *v = if v.abs() < 1e-8 { *v } else { t };
     }
 }
 
@@ -185,14 +189,52 @@ mod tests {
     }
 
     #[test]
-    fn vectorizable_tanh_matches_scalar_tanh() {
+    fn vectorizable_tanh_is_bit_identical_to_scalar_tanh() {
         let mut xs: Vec<f64> = (-3000..=3000).map(|i| i as f64 * 0.01).collect();
-        xs.extend([-1e300, 1e300, 1e-300, 0.0, -0.0]);
-        let want: Vec<f64> = xs.iter().map(|&x| super::tanh(x)).collect();
-        super::tanh_in_place(&mut xs);
-        for (a, b) in xs.iter().zip(&want) {
-            assert!((a - b).abs() < 1e-15, "{a} vs {b}");
+        // Every scale from tiny to huge, both signs, and the edges of each branch.
+        let mut x = 1e-320;
+        while x < 1e300 {
+            xs.extend([x, -x, x * 1.000_000_1, -x * 0.999_999_9]);
+            x *= 1.003_7;
         }
+        for e in [
+            1e-8_f64,
+            20.0,
+            19.999_999_999_999_996,
+            20.000_000_000_000_004,
+        ] {
+            xs.extend([
+                e,
+                -e,
+                f64::from_bits(e.to_bits() - 1),
+                -f64::from_bits(e.to_bits() + 1),
+            ]);
+        }
+        xs.extend([
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::MAX,
+            f64::MIN,
+            0.0,
+            -0.0,
+        ]);
+        // Pseudo-random bit patterns of moderate magnitude.
+        let mut s = 0x9e37_79b9_7f4a_7c15_u64;
+        for _ in 0..200_000 {
+            s ^= s << 13;
+            s ^= s >> 7;
+            s ^= s << 17;
+            xs.push((s >> 11) as f64 / (1u64 << 53) as f64 * 50.0 - 25.0);
+        }
+        let want: Vec<f64> = xs.iter().map(|&x| super::tanh(x)).collect();
+        let mut got = xs.clone();
+        super::tanh_in_place(&mut got);
+        for ((a, b), x) in got.iter().zip(&want).zip(&xs) {
+            assert_eq!(a.to_bits(), b.to_bits(), "tanh({x:e}): {a:e} vs {b:e}");
+        }
+        let mut nan = [f64::NAN];
+        super::tanh_in_place(&mut nan);
+        assert!(nan[0].is_nan());
     }
 
     #[test]

@@ -135,6 +135,26 @@ fn training_continues_with_new_learning_rate_and_regularization() {
     assert!(t.set_params(&p.clone().learning_rate(-1.0)).is_err());
 }
 
+/// The Playground's minibatch runs on across epochs; when the batch size is lowered below
+/// the samples already gathered, those are applied at once and updates go on (they used
+/// to stop for good: the count had passed the new size and was only tested for equality).
+#[test]
+fn lowering_the_batch_size_mid_batch_keeps_training() {
+    let (train, _) = playground(GeneratorKind::Circle, 1);
+    let p = MlpParams::default().playground(true).batch_size(15);
+    let mut t = p.clone().check().unwrap().init_classifier(&train).unwrap();
+    t.step(1).unwrap(); // 250 samples: 16 updates, 10 samples pending
+    t.set_params(&p.clone().batch_size(4)).unwrap();
+    let before = t.network().clone();
+    t.step(1).unwrap();
+    assert_ne!(t.network(), &before);
+    let mut again = t.clone();
+    t.step(1).unwrap();
+    again.step(1).unwrap();
+    assert_eq!(t.network(), again.network());
+    assert_ne!(t.network(), &before);
+}
+
 #[test]
 fn editing_a_weight_changes_the_output_and_bad_edits_are_refused() {
     let (train, _) = playground(GeneratorKind::Gauss, 1);

@@ -19,6 +19,7 @@ use rand_chacha::ChaCha8Rng;
 use serde::{Deserialize, Serialize};
 
 use super::activation::Activation;
+use super::minibatch::{Minibatch, MAX_SAMPLES};
 use super::network::{Layer, Network, OutputKind};
 use crate::dataset::{check_query, Dataset};
 use crate::error::{Error, Result};
@@ -299,8 +300,7 @@ pub struct MlpTrainer {
     adam_t: i32,
     /// Samples accumulated in `grad` since the last update.
     pending: usize,
-    acts: Vec<f64>,
-    deltas: Vec<f64>,
+    batch: Minibatch,
     epoch: u64,
     loss: Vec<f64>,
     input_transforms: Vec<FeatureTransform>,
@@ -372,8 +372,7 @@ impl MlpTrainer {
             grad: LayerBufs::zeros(&net),
             m1: LayerBufs::zeros(&net),
             m2: LayerBufs::zeros(&net),
-            acts: vec![0.0; net.n_units()],
-            deltas: vec![0.0; net.n_units()],
+            batch: Minibatch::default(),
             net,
             target,
             x: x.iter().copied().collect(),
@@ -453,72 +452,13 @@ impl MlpTrainer {
         Ok(())
     }
 
-    /// Loss of one sample at the current weights; also leaves its activations in `acts`.
-    fn sample_loss(&mut self, i: usize) -> f64 {
-        let x = &self.x[i * self.d..(i + 1) * self.d];
-        let out = self.net.forward(x, &mut self.acts);
-        let y = self.y[i];
-        match self.net.output {
-            OutputKind::Softmax => -crate::math::ln(out[y as usize].max(1e-300)),
-            OutputKind::TanhSign => {
-                let t = if y > 0.5 { 1.0 } else { -1.0 };
-                0.5 * (out[0] - t) * (out[0] - t)
-            }
-            OutputKind::Linear => 0.5 * (out[0] - y) * (out[0] - y),
-        }
-    }
-
-    /// Adds sample i's gradient to `grad` (its activations must be in `acts`).
-    fn backprop(&mut self, i: usize) {
-        let net = &self.net;
-        let last = net.layers.len() - 1;
-        let n_units = net.n_units();
-        // Output deltas dL/dz.
-        let out_start = n_units - net.n_outputs();
-        let y = self.y[i];
-        for o in 0..net.n_outputs() {
-            let a = self.acts[out_start + o];
-            self.deltas[out_start + o] = match net.output {
-                OutputKind::Softmax => a - f64::from(o == y as usize),
-                OutputKind::TanhSign => {
-                    let t = if y > 0.5 { 1.0 } else { -1.0 };
-                    (a - t) * (1.0 - a * a)
-                }
-                OutputKind::Linear => a - y,
-            };
-        }
-        let mut end = n_units;
-        for li in (0..=last).rev() {
-            let layer = &net.layers[li];
-            let start = end - layer.outputs;
-            let in_start = start.saturating_sub(layer.inputs);
-            let x = &self.x[i * self.d..(i + 1) * self.d];
-            let gw = &mut self.grad.w[li];
-            let gb = &mut self.grad.b[li];
-            for o in 0..layer.outputs {
-                let delta = self.deltas[start + o];
-                gb[o] += delta;
-                let row = &mut gw[o * layer.inputs..(o + 1) * layer.inputs];
-                let input: &[f64] = if li == 0 {
-                    x
-                } else {
-                    &self.acts[in_start..start]
-                };
-                for (g, a) in row.iter_mut().zip(input) {
-                    *g += delta * a;
-                }
-            }
-            if li > 0 {
-                for j in 0..layer.inputs {
-                    let s: f64 = (0..layer.outputs)
-                        .map(|o| layer.w[o * layer.inputs + j] * self.deltas[start + o])
-                        .sum();
-                    let a = self.acts[in_start + j];
-                    self.deltas[in_start + j] = s * net.hidden_activation.derivative_from_output(a);
-                }
-            }
-            end = start;
-        }
+    /// Runs samples `order[k..k + m]` at the current weights: adds their losses to
+    /// `total` and their gradients to `grad`.
+    fn run(&mut self, k: usize, m: usize, total: &mut f64) {
+        let rows = &self.order[k..k + m];
+        let grad = Some((&mut self.grad.w[..], &mut self.grad.b[..]));
+        self.batch
+            .run(&self.net, &self.x, &self.y, rows, total, grad);
     }
 
     /// Applies the accumulated gradient of `count` samples.
@@ -531,6 +471,27 @@ impl MlpTrainer {
         let scale = 1.0 / count as f64;
         if let Optimizer::Adam { .. } = p.optimizer {
             self.adam_t = self.adam_t.saturating_add(1);
+        }
+        let plain_sgd = matches!(p.optimizer, Optimizer::Sgd { momentum } if momentum <= 0.0);
+        if plain_sgd && p.regularization == Regularization::None {
+            // The general loop below with its choices made once: the same operations,
+            // down to adding λ·0 (which turns a −0 step into +0, as the general loop does).
+            for (li, layer) in self.net.layers.iter_mut().enumerate() {
+                for (params, grads) in [
+                    (&mut layer.w, &mut self.grad.w[li]),
+                    (&mut layer.b, &mut self.grad.b[li]),
+                ] {
+                    for (w, g) in params.iter_mut().zip(grads.iter_mut()) {
+                        let mut step = *g * scale;
+                        if !p.playground {
+                            step += lambda * 0.0;
+                        }
+                        *w -= lr * step;
+                        *g = 0.0;
+                    }
+                }
+            }
+            return;
         }
         for (li, layer) in self.net.layers.iter_mut().enumerate() {
             for (is_w, params, grads, m1, m2) in [
@@ -606,12 +567,19 @@ impl MlpTrainer {
                 self.pending = 0;
             }
             let mut total = 0.0;
-            for k in 0..n {
-                let i = self.order[k];
-                total += self.sample_loss(i);
-                self.backprop(i);
-                self.pending += 1;
-                if self.pending == self.params.batch_size {
+            let mut k = 0;
+            while k < n {
+                // The weights change only between minibatches, so a whole one (or a part,
+                // up to MAX_SAMPLES) runs as one batched pass.
+                let batch = self.params.batch_size;
+                let m = batch
+                    .saturating_sub(self.pending)
+                    .min(n - k)
+                    .min(MAX_SAMPLES);
+                self.run(k, m, &mut total);
+                self.pending += m;
+                k += m;
+                if self.pending >= batch {
                     self.update(self.pending);
                     self.pending = 0;
                 }
@@ -728,9 +696,12 @@ impl MlpTrainer {
     /// vector (weights then biases, layer by layer). For gradient checking.
     pub fn full_gradient(&mut self) -> Vec<f64> {
         self.grad.clear();
-        for i in 0..self.order.len() {
-            self.sample_loss(i);
-            self.backprop(i);
+        let rows: Vec<usize> = (0..self.order.len()).collect();
+        let mut total = 0.0;
+        for chunk in rows.chunks(MAX_SAMPLES) {
+            let grad = Some((&mut self.grad.w[..], &mut self.grad.b[..]));
+            self.batch
+                .run(&self.net, &self.x, &self.y, chunk, &mut total, grad);
         }
         let n = self.order.len() as f64;
         let mut g = Vec::new();
@@ -744,10 +715,14 @@ impl MlpTrainer {
 
     /// Mean training loss at the current weights (no penalty). For gradient checking.
     pub fn full_loss(&mut self) -> f64 {
-        (0..self.order.len())
-            .map(|i| self.sample_loss(i))
-            .sum::<f64>()
-            / self.order.len() as f64
+        let rows: Vec<usize> = (0..self.order.len()).collect();
+        // Summed from −0.0 as the per-sample `Iterator::sum` was.
+        let mut total = -0.0;
+        for chunk in rows.chunks(MAX_SAMPLES) {
+            self.batch
+                .run(&self.net, &self.x, &self.y, chunk, &mut total, None);
+        }
+        total / self.order.len() as f64
     }
 
     /// Mutable access to every parameter in `full_gradient`'s order.
@@ -920,7 +895,7 @@ impl Mlp {
     }
 
     /// The decision surface and, if asked, every neuron's output, in one pass over the
-    /// grid, a row of cells at a time through [`Network::forward_batch`].
+    /// grid, a row of cells at a time through the batched forward pass.
     pub fn surface_and_neurons(
         &self,
         spec: &GridSpec,
@@ -938,30 +913,40 @@ impl Mlp {
         if let Some(n) = neurons.as_deref_mut() {
             n.resize(units * cells, 0.0);
         }
-        let mut raw = vec![0.0; w * raw_d];
-        for c in 0..w {
-            raw[c * raw_d..(c + 1) * raw_d].copy_from_slice(&spec.base);
-            raw[c * raw_d + spec.x_feature] = spec.x_at(c);
+        // The inputs of a row of cells, unit-major (feature i of cell c at i·w + c).
+        let mut raw = vec![0.0; raw_d * w];
+        for (col, &b) in raw.chunks_exact_mut(w).zip(&spec.base) {
+            col.fill(b);
         }
-        let mut xs = vec![0.0; w * d];
-        let (mut acts, mut z) = (Vec::new(), Vec::new());
+        for (c, v) in raw[spec.x_feature * w..(spec.x_feature + 1) * w]
+            .iter_mut()
+            .enumerate()
+        {
+            *v = spec.x_at(c);
+        }
+        let mut expanded = vec![0.0; d * w];
+        let mut acts = vec![0.0; units * w];
         let k = self.network.n_outputs();
         let out_unit = units - k;
         let mut probs = Vec::with_capacity(k);
         for r in 0..h {
-            let y = spec.y_at(r);
-            for c in 0..w {
-                raw[c * raw_d + spec.y_feature] = y;
-                let row = &raw[c * raw_d..(c + 1) * raw_d];
-                if self.input_transforms.is_empty() {
-                    xs[c * d..(c + 1) * d].copy_from_slice(row);
-                } else {
-                    for (k, t) in self.input_transforms.iter().enumerate() {
-                        xs[c * d + k] = t.apply(row[0], row[1]);
+            raw[spec.y_feature * w..(spec.y_feature + 1) * w].fill(spec.y_at(r));
+            let xs: &[f64] = if self.input_transforms.is_empty() {
+                &raw
+            } else {
+                let (a, b) = raw.split_at(w);
+                let cols = self
+                    .input_transforms
+                    .iter()
+                    .zip(expanded.chunks_exact_mut(w));
+                for (t, col) in cols {
+                    for ((v, &p), &q) in col.iter_mut().zip(a).zip(b) {
+                        *v = t.apply(p, q);
                     }
                 }
-            }
-            self.network.forward_batch(&xs, w, &mut acts, &mut z);
+                &expanded
+            };
+            self.network.forward_columns(xs, w, &mut acts);
             if let Some(n) = neurons.as_deref_mut() {
                 for u in 0..units {
                     let dst = &mut n[u * cells + r * w..u * cells + (r + 1) * w];

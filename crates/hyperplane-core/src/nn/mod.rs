@@ -2,6 +2,7 @@
 //! training and change the learning rate or regularization between steps.
 
 mod activation;
+mod minibatch;
 mod mlp;
 mod network;
 

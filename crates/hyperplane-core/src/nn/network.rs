@@ -90,48 +90,58 @@ impl Network {
         Ok(())
     }
 
-    /// Forward pass for `n` inputs at once (`xs` row-major `n × inputs`), layer by layer
-    /// so the inner loops run over samples and vectorize. `acts` receives every unit's
-    /// output, unit-major: unit u of sample c at `u·n + c` (resized as needed).
+    /// Forward pass for `n` inputs at once (`xs` row-major `n × inputs`). `acts` receives
+    /// every unit's output, unit-major: unit u of sample c at `u·n + c` (resized as
+    /// needed); `z` is scratch. Each output has the same bits as [`forward`](Self::forward)
+    /// gives for that input alone.
     pub fn forward_batch(&self, xs: &[f64], n: usize, acts: &mut Vec<f64>, z: &mut Vec<f64>) {
+        let d = self.n_inputs();
         acts.resize(self.n_units() * n, 0.0);
-        z.resize(n, 0.0);
+        z.resize(d * n, 0.0);
+        for (i, col) in z.chunks_exact_mut(n.max(1)).enumerate() {
+            for (v, row) in col.iter_mut().zip(xs.chunks_exact(d.max(1))) {
+                *v = row.get(i).copied().unwrap_or(0.0);
+            }
+        }
+        self.forward_columns(z, n, acts);
+    }
+
+    /// Forward pass for `n` inputs, unit-major in and out: input i of sample c at
+    /// `xs[i·n + c]`, unit u's output at `acts[u·n + c]` (`acts` holds at least
+    /// `n_units·n` values). Layer by layer, so the inner loops run over the samples and
+    /// vectorize, yet per sample the very operations of [`forward`](Self::forward) in the
+    /// same order (the dot product summed from −0.0 as `Iterator::sum` does, then added to
+    /// the bias), so the results are bit-for-bit those of `forward`.
+    pub(crate) fn forward_columns(&self, xs: &[f64], n: usize, acts: &mut [f64]) {
+        if n == 0 || self.layers.is_empty() {
+            return;
+        }
         let last = self.layers.len() - 1;
         let mut offset = 0;
         for (li, layer) in self.layers.iter().enumerate() {
             let (done, rest) = acts.split_at_mut(offset * n);
-            for o in 0..layer.outputs {
-                z.iter_mut().for_each(|v| *v = layer.b[o]);
-                for i in 0..layer.inputs {
-                    let w = layer.w[o * layer.inputs + i];
-                    if li == 0 {
-                        for (zc, c) in z.iter_mut().zip(0..n) {
-                            *zc += w * xs[c * layer.inputs + i];
-                        }
-                    } else {
-                        let input = &done
-                            [(offset - layer.inputs + i) * n..(offset - layer.inputs + i + 1) * n];
-                        for (zc, a) in z.iter_mut().zip(input) {
-                            *zc += w * a;
-                        }
+            let input: &[f64] = if li == 0 {
+                xs
+            } else {
+                &done[offset.saturating_sub(layer.inputs) * n..]
+            };
+            let f = if li < last {
+                self.hidden_activation
+            } else if self.output == OutputKind::TanhSign {
+                Activation::Tanh
+            } else {
+                Activation::Linear
+            };
+            let rows = layer.w.chunks_exact(layer.inputs.max(1));
+            for ((out, row), &b) in rest.chunks_exact_mut(n).zip(rows).zip(&layer.b) {
+                out.fill(-0.0);
+                for (&w, col) in row.iter().zip(input.chunks_exact(n)) {
+                    for (a, &x) in out.iter_mut().zip(col) {
+                        *a += w * x;
                     }
                 }
-                let out = &mut rest[o * n..(o + 1) * n];
-                let f = if li < last {
-                    Some(self.hidden_activation)
-                } else {
-                    match self.output {
-                        OutputKind::TanhSign => Some(Activation::Tanh),
-                        OutputKind::Softmax | OutputKind::Linear => None,
-                    }
-                };
-                match f {
-                    Some(f) => out
-                        .iter_mut()
-                        .zip(z.iter())
-                        .for_each(|(a, &v)| *a = f.apply(v)),
-                    None => out.copy_from_slice(z),
-                }
+                out.iter_mut().for_each(|a| *a += b);
+                f.apply_in_place(out);
             }
             if li == last && self.output == OutputKind::Softmax {
                 let k = layer.outputs;
