@@ -431,37 +431,57 @@ impl VersionsFile {
         }
     }
 
+    /// The file as JSON, one version per line (readable and diffable without compiling
+    /// a second, pretty-printing serializer into the page).
     pub fn to_json(&self) -> Result<String> {
-        serde_json::to_string_pretty(self).map_err(|e| Error::Format(e.to_string()))
+        let versions = self
+            .versions
+            .iter()
+            .map(|v| v.to_json())
+            .collect::<Result<Vec<_>>>()?;
+        Ok(format!(
+            "{{\n  \"format\": {},\n  \"version\": {},\n  \"versions\": [\n    {}\n  ]\n}}\n",
+            serde_json::to_string(&self.format).map_err(|e| Error::Format(e.to_string()))?,
+            self.version,
+            versions.join(",\n    ")
+        ))
     }
 
     /// Parses and validates the whole file; the first problem found is the error, with
     /// the path of the field (`versions[2].metrics.test_accuracy: …`).
     pub fn from_json(text: &str) -> Result<Self> {
-        let head: serde_json::Value = serde_json::from_str(text)
+        // Each version is kept as raw text and parsed on its own, so an error names the
+        // version it is in, and only one deserializer (from text) is compiled in.
+        #[derive(Deserialize)]
+        struct Head<'a> {
+            #[serde(default)]
+            format: Option<serde_json::Value>,
+            #[serde(default)]
+            version: Option<serde_json::Value>,
+            #[serde(default, borrow)]
+            versions: Option<&'a serde_json::value::RawValue>,
+        }
+        let head: Head<'_> = serde_json::from_str(text)
             .map_err(|e| Error::Format(format!("not a JSON file: {e}")))?;
-        let format = head.get("format").and_then(|f| f.as_str()).unwrap_or("");
+        let format = head.format.as_ref().and_then(|f| f.as_str()).unwrap_or("");
         if format != FORMAT {
             return Err(bad(
                 "format",
                 format!("{format:?} is not {FORMAT:?}: not a Hyperplane versions file"),
             ));
         }
-        let version = head.get("version").and_then(|v| v.as_u64());
-        if version != Some(VERSION as u64) {
+        if head.version.as_ref().and_then(|v| v.as_u64()) != Some(VERSION as u64) {
             return Err(bad(
                 "version",
                 format!(
                     "{} is not supported (this build reads version {VERSION})",
-                    head.get("version")
-                        .map(|v| v.to_string())
-                        .unwrap_or_default()
+                    head.version.map(|v| v.to_string()).unwrap_or_default()
                 ),
             ));
         }
-        let items = head
-            .get("versions")
-            .and_then(|v| v.as_array())
+        let items: Vec<&serde_json::value::RawValue> = head
+            .versions
+            .and_then(|raw| serde_json::from_str(raw.get()).ok())
             .ok_or_else(|| bad("versions", "missing or not a list"))?;
         if items.is_empty() {
             return Err(bad("versions", "the file holds no versions"));
@@ -473,7 +493,7 @@ impl VersionsFile {
             .iter()
             .enumerate()
             .map(|(i, item)| {
-                let v: SavedVersion = serde_json::from_value(item.clone())
+                let v: SavedVersion = serde_json::from_str(item.get())
                     .map_err(|e| bad(&format!("versions[{i}]"), e))?;
                 v.validate()
                     .map_err(|e| Error::Format(format!("versions[{i}].{e}")))?;
