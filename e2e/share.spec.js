@@ -80,3 +80,25 @@ test("a malformed or hostile link falls back to the defaults with a notice", asy
     await expect(page.getByRole("combobox", { name: "Dataset" })).toHaveValue("iris");
   }
 });
+
+test("a network's link replays its training to the same epoch and picture", async ({ page, browser }) => {
+  await openStudio(page);
+  await page.getByRole("combobox", { name: "Model", exact: true }).selectOption({ label: "Neural network" });
+  const before = await surfacePixels(page);
+  await page.getByRole("combobox", { name: "Dataset" }).selectOption({ label: "Circle" });
+  await surfaceChangedFrom(page, before);
+  for (let i = 0; i < 25; i++) await page.getByRole("button", { name: "Step" }).click();
+  await expect(page.getByTestId("epoch")).toHaveText("25");
+  const pixels = await surfacePixels(page);
+  const loss = await page.getByTestId("train-loss").textContent();
+  await page.getByRole("button", { name: "Share link" }).click();
+  const link = await page.getByRole("textbox", { name: "Link" }).inputValue();
+  expect(link).toContain("epoch=25");
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  await other.goto(link);
+  await expect(other.getByTestId("epoch")).toHaveText("25");
+  await expect.poll(() => surfacePixels(other)).toBe(pixels);
+  await expect(other.getByTestId("train-loss")).toHaveText(loss);
+  await fresh.close();
+});

@@ -30,6 +30,8 @@ use crate::training::{DatasetChoice, DrawnPoint, DRAWN_CLASSES};
 
 /// Most drawn points a link carries (5 bytes each, about 7 characters in the link).
 pub const MAX_LINK_POINTS: usize = 2000;
+/// Most network epochs a link replays on opening (a few seconds of training).
+pub const MAX_REPLAY_EPOCHS: u64 = 200_000;
 /// Drawn coordinates are kept to a thousandth in a link.
 const POINT_SCALE: f64 = 1000.0;
 
@@ -67,6 +69,9 @@ pub struct SharedState {
     pub inputs: Vec<FeatureTransform>,
     pub gd_lr: f64,
     pub gd_epochs: u64,
+    /// The network's training epochs to replay on opening (a shared link only; the
+    /// settings history leaves it at 0).
+    pub epoch: u64,
 }
 
 impl Default for SharedState {
@@ -78,17 +83,20 @@ impl Default for SharedState {
     }
 }
 
-/// A unit enum's serde name (`"gini"`, `"x1_squared"`).
+/// A unit enum's serde name (`"gini"`, `"x1_squared"`). Through text, not
+/// `serde_json::Value`, so no second serializer is compiled into the page.
 fn name_of<T: Serialize>(v: T) -> String {
-    serde_json::to_value(v)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
+    serde_json::to_string(&v)
+        .map(|s| s.trim_matches('"').to_string())
         .unwrap_or_default()
 }
 
 fn from_name<T: DeserializeOwned>(key: &str, s: &str) -> Result<T, String> {
-    serde_json::from_value(serde_json::Value::String(s.to_string()))
-        .map_err(|_| format!("{key}={s} is not one of the choices"))
+    let not_a_choice = || format!("{key}={s} is not one of the choices");
+    if !s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+        return Err(not_a_choice());
+    }
+    serde_json::from_str(&format!("\"{s}\"")).map_err(|_| not_a_choice())
 }
 
 fn number(key: &str, s: &str, scale: SliderScale) -> Result<f64, String> {
@@ -222,6 +230,7 @@ impl SharedState {
                 inputs: m.nn_inputs.get(),
                 gd_lr: m.gd_learning_rate.get(),
                 gd_epochs: m.gd_epochs.get(),
+                epoch: 0,
             }
         }
     }
@@ -323,6 +332,9 @@ impl SharedState {
                 kv.push(("batch", self.batch.to_string()));
                 let inputs: Vec<String> = self.inputs.iter().map(|&t| name_of(t)).collect();
                 kv.push(("inputs", inputs.join(",")));
+                if self.epoch > 0 {
+                    kv.push(("epoch", self.epoch.to_string()));
+                }
             }
         }
         kv.into_iter()
@@ -414,6 +426,7 @@ impl SharedState {
                 "rate" => s.reg_rate = number(key, value, REG_RATE)?,
                 "batch" => s.batch = number(key, value, BATCH)?.round() as usize,
                 "epochs" => s.gd_epochs = number(key, value, EPOCHS)?.round() as u64,
+                "epoch" => s.epoch = whole(key, value, 0, MAX_REPLAY_EPOCHS)?,
                 "inputs" => {
                     let inputs: Vec<FeatureTransform> = value
                         .split(',')
@@ -472,7 +485,20 @@ mod tests {
             let back = SharedState::parse(&s.to_fragment()).unwrap();
             assert_eq!(back.to_fragment(), s.to_fragment(), "{model:?}");
             assert_eq!(back.model, model);
+            assert_eq!(back.epoch, 0);
         }
+    }
+
+    #[test]
+    fn a_network_link_carries_its_epoch() {
+        let s = SharedState {
+            model: ModelKind::NeuralNetwork,
+            epoch: 250,
+            ..SharedState::default()
+        };
+        assert!(s.to_fragment().contains("epoch=250"));
+        assert_eq!(SharedState::parse(&s.to_fragment()).unwrap().epoch, 250);
+        assert!(SharedState::parse("epoch=999999999").is_err());
     }
 
     #[test]

@@ -8,6 +8,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use crate::app::Studio;
+use crate::state::ModelKind;
 use crate::url_state::SharedState;
 
 /// How long settings must stay unchanged before they become a history entry (a slider
@@ -42,6 +43,9 @@ fn apply_fragment(studio: &Studio, notice: RwSignal<Option<String>>) {
         Ok(state) => {
             notice.set(None);
             state.apply(studio);
+            if state.model == ModelKind::NeuralNetwork && state.epoch > 0 {
+                replay(*studio, state.epoch);
+            }
         }
         Err(e) => {
             notice.set(Some(format!(
@@ -52,17 +56,36 @@ fn apply_fragment(studio: &Studio, notice: RwSignal<Option<String>>) {
     }
 }
 
+/// Trains the (just rebuilt) network up to `target` epochs, a frame's budget at a time:
+/// the same seed and settings give the same weights as when the link was made.
+fn replay(studio: Studio, target: u64) {
+    request_animation_frame(move || {
+        let Some(epoch) = studio.run.epoch.try_get_untracked() else {
+            return;
+        };
+        if epoch >= target || studio.run.error.get_untracked().is_some() {
+            return;
+        }
+        studio.run.advance(25.0, target - epoch);
+        replay(studio, target);
+    });
+}
+
 /// Applies the link's settings now and, if `follow`, keeps the URL in step from here on.
 pub fn sync_with_url(studio: Studio, notice: RwSignal<Option<String>>, follow: bool) {
     apply_fragment(&studio, notice);
     if !follow {
         return;
     }
-    // The page's first state is in the URL at once, so going back returns to it.
+    // The page's first state is in the URL at once, so going back returns to it (a
+    // link's own fragment stays as it was, with its epoch to replay).
     let first = SharedState::read(&studio);
-    if first.linkable().is_ok() {
+    if first.linkable().is_ok() && current_fragment().is_empty() {
         set_fragment(&first.to_fragment(), false);
     }
+    // The settings last written to (or read from) the URL: a change from these becomes a
+    // history entry once it settles.
+    let last = StoredValue::new(first.to_fragment());
     let generation = StoredValue::new(0u64);
     Effect::new(move |_| {
         let state = SharedState::track(&studio);
@@ -70,6 +93,9 @@ pub fn sync_with_url(studio: Studio, notice: RwSignal<Option<String>>, follow: b
             return;
         }
         let fragment = state.to_fragment();
+        if last.try_with_value(|l| *l == fragment).unwrap_or(true) {
+            return;
+        }
         generation.update_value(|g| *g += 1);
         let mine = generation.get_value();
         set_timeout(
@@ -77,17 +103,15 @@ pub fn sync_with_url(studio: Studio, notice: RwSignal<Option<String>>, follow: b
                 if generation.try_get_value() != Some(mine) {
                     return;
                 }
-                let now = current_fragment();
-                if now != fragment {
-                    // The first state of a page gets no entry of its own.
-                    set_fragment(&fragment, !now.is_empty());
-                }
+                last.set_value(fragment.clone());
+                set_fragment(&fragment, true);
             },
             SETTLE,
         );
     });
     let handle = window_event_listener(leptos::ev::popstate, move |_| {
         apply_fragment(&studio, notice);
+        last.set_value(SharedState::read(&studio).to_fragment());
     });
     on_cleanup(move || handle.remove());
 }

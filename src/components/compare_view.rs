@@ -12,6 +12,7 @@ use leptos::prelude::*;
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
 
+use super::downloads::PngButton;
 use crate::format::percent;
 use crate::palette::class_css;
 use crate::registry::comparison::rows;
@@ -167,7 +168,7 @@ fn VersionSurface(item: Item) -> impl IntoView {
     view! {
         <figure class="compare-surface">
             <canvas node_ref=canvas_ref class="compare-canvas" role="img" aria-label=format!("Decision boundary of {label}")></canvas>
-            <figcaption>{caption}</figcaption>
+            <figcaption>{caption} " " <PngButton canvas=format!("Decision boundary of {label}")/></figcaption>
             {move || error.get().map(|e| view! { <p role="alert" class="error">{e}</p> })}
         </figure>
     }
@@ -239,7 +240,8 @@ fn LossOverlay(items: Memo<Vec<Item>>) -> impl IntoView {
             <figure class="loss compare-loss">
                 <canvas node_ref=canvas_ref class="loss-canvas" role="img" aria-label="Loss curves"></canvas>
                 <figcaption>
-                    "Training loss (thick) and test loss (thin) per epoch: "
+                    <PngButton canvas="Loss curves"/>
+                    " Training loss (thick) and test loss (thin) per epoch: "
                     {move || {
                         items
                             .get()
@@ -315,7 +317,7 @@ fn DisagreementMap(a: Item, b: Item) -> impl IntoView {
     view! {
         <figure class="compare-disagreement">
             <canvas node_ref=canvas_ref class="compare-canvas" role="img" aria-label="Disagreement map"></canvas>
-            <figcaption data-testid="disagreement">{summary}</figcaption>
+            <figcaption><span data-testid="disagreement">{summary}</span> " " <PngButton canvas="Disagreement map"/></figcaption>
             {move || error.get().map(|e| view! { <p role="alert" class="error">{e}</p> })}
         </figure>
     }

@@ -26,8 +26,9 @@ fn slug(s: &str) -> String {
 
 /// A button that saves the canvas named `canvas` (its accessible name) as a PNG file.
 #[component]
-pub fn PngButton(canvas: &'static str) -> impl IntoView {
+pub fn PngButton(#[prop(into)] canvas: String) -> impl IntoView {
     let error = RwSignal::new(None::<String>);
+    let label = format!("Download the {} as PNG", canvas.to_lowercase());
     let save = move |_| {
         let selector = format!("canvas[aria-label=\"{canvas}\"]");
         let found = web_sys::window()
@@ -35,13 +36,13 @@ pub fn PngButton(canvas: &'static str) -> impl IntoView {
             .and_then(|d| d.query_selector(&selector).ok().flatten())
             .and_then(|e| e.dyn_into::<web_sys::HtmlCanvasElement>().ok());
         let result = match found {
-            Some(c) => download_canvas(&c, &format!("hyperplane-{}.png", slug(canvas))),
+            Some(c) => download_canvas(&c, &format!("hyperplane-{}.png", slug(&canvas))),
             None => Err("the picture is not on the page".into()),
         };
         error.set(result.err());
     };
     view! {
-        <button type="button" class="small" aria-label=format!("Download the {} as PNG", canvas.to_lowercase()) on:click=save>
+        <button type="button" class="small" aria-label=label on:click=save>
             "PNG"
         </button>
         {move || error.get().map(|e| view! { <span role="alert" class="error">{e}</span> })}

@@ -14,7 +14,8 @@ pub fn ShareLink() -> impl IntoView {
     let link = RwSignal::new(None::<String>);
     let message = RwSignal::new(None::<(bool, String)>);
     let share = move |_| {
-        let state = SharedState::read(&studio);
+        let mut state = SharedState::read(&studio);
+        state.epoch = studio.run.epoch.get_untracked();
         if let Err(e) = state.linkable() {
             link.set(None);
             message.set(Some((true, format!("No link made: {e}."))));

@@ -73,7 +73,9 @@ fn cell(v: &Value) -> String {
 /// nested `params` of the network and the gradient-descent SVM are lifted up.
 fn params_of(v: &SavedVersion) -> Vec<(String, String)> {
     let mut out = Vec::new();
-    if let Ok(Value::Object(map)) = serde_json::to_value(&v.params) {
+    // Through text: the page already has both halves, and no Value serializer is needed.
+    let value = serde_json::to_string(&v.params).and_then(|t| serde_json::from_str(&t));
+    if let Ok(Value::Object(map)) = value {
         for (k, value) in map {
             match (k.as_str(), value) {
                 ("kind", _) => {}
