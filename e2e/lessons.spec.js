@@ -32,6 +32,16 @@ test("each lesson loads its dataset and model and says what to look at", async (
   await lessons.nth(3).click();
   await expect(page.locator("#learning-rate-value")).toHaveText("3.00");
   await expect(page.getByTestId("epoch")).toHaveText("0");
+  // It really diverges, and says so; a lower rate then learns.
+  await page.getByRole("button", { name: "Play" }).click();
+  await expect(page.getByRole("alert")).toContainText("diverged");
+  await expect(page.getByRole("button", { name: "Play" })).toBeVisible();
+  await page.getByRole("slider", { name: "Learning rate" }).fill("777"); // η ≈ 0.3
+  await expect(page.locator("#learning-rate-value")).toHaveText(/^0\.3/);
+  await page.getByRole("button", { name: "Reset" }).click();
+  await expect(page.getByRole("alert")).toHaveCount(0);
+  for (let i = 0; i < 30; i++) await page.getByRole("button", { name: "Step" }).click();
+  expect(await pct(page, "test-accuracy")).toBeGreaterThan(90);
 
   await lessons.nth(4).click();
   await expect(page.getByRole("combobox", { name: "Model", exact: true })).toHaveValue("knn");

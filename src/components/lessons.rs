@@ -64,13 +64,16 @@ const LESSONS: [Lesson; 5] = [
     },
     Lesson {
         title: "A learning rate too high",
-        text: "At η = 3 every step overshoots: press Play and the loss curve jumps about instead of \
-               falling (and if the weights blow up, training stops and says so). Lower the learning \
-               rate, press Reset, and compare.",
+        text: "At η = 3 the first steps overshoot so far that the weights blow up: press Play and \
+               training stops at once and says why, instead of drawing a grey NaN picture. Drag the \
+               learning rate down to about 0.3, press Reset and Play: the same network now learns \
+               the two clusters.",
         apply: |s| {
-            data(s, GeneratorKind::Circle, 0.0);
+            data(s, GeneratorKind::Gauss, 0.3);
             s.model.hidden.set(vec![4, 2]);
-            s.model.activation.set(Activation::Relu);
+            // Linear units do not saturate as tanh or dead ReLUs do, so too large a step
+            // really diverges.
+            s.model.activation.set(Activation::Linear);
             s.model.learning_rate.set(3.0);
             s.model.regularization.set(Regularization::None);
             s.model.kind.set(ModelKind::NeuralNetwork);
