@@ -102,7 +102,10 @@ test("export, then import into a fresh browser profile, round-trips exactly", as
   const other = await fresh.newPage();
   await openStudio(other);
   await expect(versions(other).getByRole("listitem")).toHaveCount(0);
-  await other.getByLabel("Import", { exact: true }).setInputFiles(file);
+  // through the Import button and the browser's file picker
+  const chooser = other.waitForEvent("filechooser");
+  await other.getByRole("button", { name: "Import", exact: true }).click();
+  await (await chooser).setFiles(file);
   await expect(notice(other)).toContainText("Imported 1 version");
   await expect(item(other, "v1")).toContainText("depth 5 on xor");
   await other.getByRole("button", { name: "Restore Decision tree v1" }).click();
@@ -134,14 +137,14 @@ test("a tampered or corrupted file is rejected with a message and changes nothin
     tamper(bad);
     const path = info.outputPath("bad.json");
     fs.writeFileSync(path, JSON.stringify(bad));
-    await page.getByLabel("Import", { exact: true }).setInputFiles(path);
+    await page.getByLabel("Import file").setInputFiles(path);
     await expect(notice(page)).toContainText(field);
     await expect(notice(page)).toContainText("Nothing was changed");
     await expect(versions(page).getByRole("listitem")).toHaveCount(1);
   }
   const path = info.outputPath("garbage.json");
   fs.writeFileSync(path, "{ not json");
-  await page.getByLabel("Import", { exact: true }).setInputFiles(path);
+  await page.getByLabel("Import file").setInputFiles(path);
   await expect(notice(page)).toContainText("not a JSON file");
   await expect(versions(page).getByRole("listitem")).toHaveCount(1);
 });
@@ -238,7 +241,7 @@ test("the versions list and the studio flag overfitting and divergence", async (
   json.versions[0].diverged = true;
   const path = info.outputPath("flagged.json");
   fs.writeFileSync(path, JSON.stringify(json));
-  await page.getByLabel("Import", { exact: true }).setInputFiles(path);
+  await page.getByLabel("Import file").setInputFiles(path);
   await expect(notice(page)).toContainText("Imported 1 version");
   await expect(item(page, "v2").locator(".badge.warn")).toHaveText(["diverged", "overfitting"]);
   await page.getByRole("button", { name: "Restore Neural network v2" }).click();

@@ -55,6 +55,7 @@ pub fn VersionList() -> impl IntoView {
             }
         });
     };
+    let file_input = NodeRef::<leptos::html::Input>::new();
     let can_compare = move || registry.selected.with(|s| s.len() >= 2);
     let sorted = move || {
         let mut entries = registry.entries.get();
@@ -74,10 +75,26 @@ pub fn VersionList() -> impl IntoView {
                 "Compare"
             </button>
             <button type="button" on:click=on_export title="The ticked versions, or all">"Export"</button>
-            <label class="file-button">
+            // A real button (the UI contract's `Import`) that opens the file picker.
+            <button
+                type="button"
+                on:click=move |_| {
+                    if let Some(input) = file_input.get_untracked() {
+                        input.click();
+                    }
+                }
+            >
                 "Import"
-                <input type="file" accept=".json,application/json" on:change=on_import/>
-            </label>
+            </button>
+            <input
+                node_ref=file_input
+                class="visually-hidden"
+                type="file"
+                tabindex="-1"
+                aria-label="Import file"
+                accept=".json,application/json"
+                on:change=on_import
+            />
         </div>
         {move || {
             registry
