@@ -308,3 +308,22 @@ test("a full storage quota is reported and nothing is lost", async ({ page }) =>
   await page.reload();
   await expect(versions(page).getByRole("listitem")).toHaveCount(1);
 });
+
+test("compared surfaces of different data share one scale", async ({ page }) => {
+  await openStudio(page);
+  await setUp(page, "Moons", "SVM");
+  await save(page, "SVM v1");
+  await page.getByRole("slider", { name: "Noise" }).fill("50");
+  await expect(page.locator("#noise-value")).toHaveText("50%");
+  await page.waitForTimeout(300);
+  await save(page, "SVM v2");
+  await page.getByRole("checkbox", { name: "Select SVM v1" }).check();
+  await page.getByRole("checkbox", { name: "Select SVM v2" }).check();
+  await page.getByRole("button", { name: "Compare" }).click();
+  const a = page.getByRole("img", { name: "Decision boundary of SVM v1" });
+  const b = page.getByRole("img", { name: "Decision boundary of SVM v2" });
+  const ea = await a.getAttribute("data-extent");
+  expect(ea).toMatch(/^-?\d/);
+  expect(await b.getAttribute("data-extent")).toBe(ea);
+  await expect(page.locator("table.compare-table").getByRole("row", { name: /Noise/ })).toContainText("0.5");
+});

@@ -22,7 +22,7 @@ use crate::registry::Registry;
 use crate::render::canvas_size::fit_to_css;
 use crate::render::disagreement_canvas::draw_disagreement;
 use crate::render::surface_canvas::{draw_surface, Scene, SurfaceBuffers};
-use crate::training::{DatasetChoice, Trained};
+use crate::training::{plane_extent, DatasetChoice, Trained};
 
 /// A version ready to draw.
 #[derive(Clone)]
@@ -119,9 +119,14 @@ pub fn CompareView() -> impl IntoView {
                 </div>
                 <div class="compare-scroll">{table}</div>
                 <div class="compare-surfaces">
-                    <For each=move || items.get() key=|i| Arc::as_ptr(&i.version) as usize let:item>
-                        <VersionSurface item=item/>
-                    </For>
+                    {move || {
+                        let items = items.get();
+                        let units = common_units(&items);
+                        items
+                            .into_iter()
+                            .map(|item| view! { <VersionSurface item=item units=units/> })
+                            .collect_view()
+                    }}
                 </div>
                 <LossOverlay items=items/>
                 {move || {
@@ -133,8 +138,40 @@ pub fn CompareView() -> impl IntoView {
     }
 }
 
+/// One plane for every surface, in the data's units, when all show the same two
+/// features: the union of their extents.
+fn common_units(items: &[Item]) -> Option<[(f64, f64); 2]> {
+    let mut names = None;
+    let mut out: Option<[(f64, f64); 2]> = None;
+    for item in items {
+        let (data, _) = item.fit.as_ref().ok()?;
+        let (x, y) = (item.version.data.x_feature, item.version.data.y_feature);
+        let fnames = data.train.feature_names();
+        let these = (fnames.get(x)?.clone(), fnames.get(y)?.clone());
+        if names.get_or_insert_with(|| these.clone()) != &these {
+            return None;
+        }
+        let raw = |f: usize| {
+            let (lo, hi) = plane_extent(data, f, item.fixed());
+            (
+                data.scaler.inverse_feature(f, lo),
+                data.scaler.inverse_feature(f, hi),
+            )
+        };
+        let (ex, ey) = (raw(x), raw(y));
+        out = Some(match out {
+            None => [ex, ey],
+            Some([ox, oy]) => [
+                (ox.0.min(ex.0), ox.1.max(ex.1)),
+                (oy.0.min(ey.0), oy.1.max(ey.1)),
+            ],
+        });
+    }
+    out
+}
+
 #[component]
-fn VersionSurface(item: Item) -> impl IntoView {
+fn VersionSurface(item: Item, units: Option<[(f64, f64); 2]>) -> impl IntoView {
     let canvas_ref = NodeRef::<leptos::html::Canvas>::new();
     let label = item.version.label();
     let caption = match &item.fit {
@@ -147,6 +184,10 @@ fn VersionSurface(item: Item) -> impl IntoView {
     };
     let buffers = Rc::new(RefCell::new(SurfaceBuffers::default()));
     let error = RwSignal::new(None::<String>);
+    // The plotted plane in data units (for tests and tooltips): the shared one if any.
+    let extent = units
+        .map(|[x, y]| format!("{:.4},{:.4},{:.4},{:.4}", x.0, x.1, y.0, y.1))
+        .unwrap_or_default();
     let drawn = item.clone();
     Effect::new(move |_| {
         let (Some(canvas), Ok((data, trained))) = (canvas_ref.get(), &drawn.fit) else {
@@ -160,6 +201,7 @@ fn VersionSurface(item: Item) -> impl IntoView {
             show_test: true,
             discretize: false,
             fixed_extent: drawn.fixed(),
+            units,
         };
         if let Err(e) = draw_surface(&canvas, &scene, &mut buffers.borrow_mut(), || 0.0) {
             error.set(Some(e));
@@ -167,7 +209,13 @@ fn VersionSurface(item: Item) -> impl IntoView {
     });
     view! {
         <figure class="compare-surface">
-            <canvas node_ref=canvas_ref class="compare-canvas" role="img" aria-label=format!("Decision boundary of {label}")></canvas>
+            <canvas
+                node_ref=canvas_ref
+                class="compare-canvas"
+                role="img"
+                aria-label=format!("Decision boundary of {label}")
+                data-extent=extent
+            ></canvas>
             <figcaption>{caption} " " <PngButton canvas=format!("Decision boundary of {label}")/></figcaption>
             {move || error.get().map(|e| view! { <p role="alert" class="error">{e}</p> })}
         </figure>

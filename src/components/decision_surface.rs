@@ -56,6 +56,7 @@ pub fn DecisionSurface() -> impl IntoView {
             show_test,
             discretize,
             fixed_extent: studio.data_state.choice.get().fixed_extent(),
+            units: None,
         };
         match draw_surface(&canvas, &scene, &mut buffers.borrow_mut(), now_ms) {
             Ok(s) => {

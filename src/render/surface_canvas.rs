@@ -35,6 +35,9 @@ pub struct Scene<'a> {
     pub discretize: bool,
     /// A fixed plane (original units), e.g. for drawn data.
     pub fixed_extent: Option<(f64, f64)>,
+    /// The plane in the data's own units (x range, y range), overriding both of the
+    /// above: side-by-side surfaces of different data drawn at one scale.
+    pub units: Option<[(f64, f64); 2]>,
 }
 
 /// Timings of one frame, in milliseconds, and the grid resolution used.
@@ -89,10 +92,21 @@ pub fn draw_surface(
         show_test,
         discretize,
         fixed_extent,
+        units,
     } = *scene;
     let cm = |f: usize, z: f64| data.scaler.inverse_feature(f, z);
-    let (xs0, xs1) = plane_extent(data, x, fixed_extent);
-    let (ys0, ys1) = plane_extent(data, y, fixed_extent);
+    let standardized = |f: usize, (lo, hi): (f64, f64)| {
+        let z = |v: f64| (v - data.scaler.mean[f]) / data.scaler.scale[f];
+        (z(lo), z(hi))
+    };
+    let (xs0, xs1) = units.map_or_else(
+        || plane_extent(data, x, fixed_extent),
+        |u| standardized(x, u[0]),
+    );
+    let (ys0, ys1) = units.map_or_else(
+        || plane_extent(data, y, fixed_extent),
+        |u| standardized(y, u[1]),
+    );
     let px = |v: f64| (v * dpr).round() as u32;
     let font = ("sans-serif", 13.0 * dpr)
         .into_font()
@@ -114,8 +128,10 @@ pub fn draw_surface(
     let cell = trained.model.cell_px();
     let gw = ((pw / dpr / cell).round() as usize).clamp(16, 240);
     let gh = ((ph / dpr / cell).round() as usize).clamp(16, 240);
-    let spec = surface_spec(data, trained, x, y, gw, gh, fixed_extent)
+    let mut spec = surface_spec(data, trained, x, y, gw, gh, fixed_extent)
         .ok_or_else(|| "the model was not trained on the plotted features".to_string())?;
+    spec.x_range = (xs0, xs1);
+    spec.y_range = (ys0, ys1);
     let t_grid = now();
     trained
         .model
