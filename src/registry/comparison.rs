@@ -63,6 +63,11 @@ fn cell(v: &Value) -> String {
         }
         Value::Number(n) => match n.as_f64() {
             Some(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{f:.0}"),
+            // Six decimals: enough to tell slider steps apart, short enough to read.
+            Some(f) if f.abs() >= 1e-4 => {
+                let s = format!("{f:.6}");
+                s.trim_end_matches('0').trim_end_matches('.').to_string()
+            }
             _ => n.to_string(),
         },
         other => other.to_string(),
