@@ -10,7 +10,6 @@ use hyperplane_core::preprocess::Prepared;
 use hyperplane_core::saved_version::SavedVersion;
 use leptos::prelude::*;
 use plotters::prelude::*;
-use plotters_canvas::CanvasBackend;
 
 use super::downloads::PngButton;
 use crate::format::percent;
@@ -19,8 +18,8 @@ use crate::registry::comparison::rows;
 use crate::registry::disagreement::{disagreement, Drawn};
 use crate::registry::restore::materialize;
 use crate::registry::Registry;
-use crate::render::canvas_size::fit_to_css;
 use crate::render::disagreement_canvas::draw_disagreement;
+use crate::render::loss_canvas::{draw_loss_lines, LossLine};
 use crate::render::surface_canvas::{draw_surface, Scene, SurfaceBuffers};
 use crate::training::{plane_extent, DatasetChoice, Trained};
 
@@ -231,57 +230,31 @@ fn LossOverlay(items: Memo<Vec<Item>>) -> impl IntoView {
         let Some(canvas) = canvas_ref.get() else {
             return;
         };
-        let (_, _, dpr) = fit_to_css(&canvas);
-        let Some(backend) = CanvasBackend::with_canvas_object(canvas) else {
-            return;
-        };
-        let root = backend.into_drawing_area();
-        let _ = root.fill(&WHITE);
-        let histories: Vec<_> = items.iter().map(|i| &i.version.history).collect();
-        let last = histories
+        // Each version in its own colour: training loss thick, test loss thin and paler.
+        let lines: Vec<LossLine> = items
             .iter()
-            .filter_map(|h| h.last().map(|p| p.epoch))
-            .max()
-            .unwrap_or(1)
-            .max(1);
-        let top = histories
-            .iter()
-            .flat_map(|h| h.iter().flat_map(|p| [Some(p.train), p.test]))
-            .flatten()
-            .fold(0.0f64, f64::max)
-            .max(1e-3);
-        let px = |v: f64| (v * dpr).round() as u32;
-        let font = ("sans-serif", 12.0 * dpr).into_font();
-        let Ok(mut chart) = ChartBuilder::on(&root)
-            .margin(px(8.0))
-            .x_label_area_size(px(28.0))
-            .y_label_area_size(px(44.0))
-            .build_cartesian_2d(0f64..last as f64, 0f64..top * 1.05)
-        else {
-            return;
-        };
-        let _ = chart
-            .configure_mesh()
-            .disable_mesh()
-            .x_desc("epoch")
-            .label_style(font.clone())
-            .axis_desc_style(font)
-            .x_labels(5)
-            .y_labels(4)
-            .draw();
-        for (i, h) in histories.iter().enumerate() {
-            let (r, g, b) = crate::palette::class_rgb(i);
-            let colour = RGBColor(r, g, b);
-            let _ = chart.draw_series(LineSeries::new(
-                h.iter().map(|p| (p.epoch as f64, p.train)),
-                colour.stroke_width(px(2.0)),
-            ));
-            let _ = chart.draw_series(LineSeries::new(
-                h.iter().filter_map(|p| p.test.map(|t| (p.epoch as f64, t))),
-                colour.mix(0.55).stroke_width(px(1.0)),
-            ));
-        }
-        let _ = root.present();
+            .enumerate()
+            .flat_map(|(i, item)| {
+                let (r, g, b) = crate::palette::class_rgb(i);
+                let h = &item.version.history;
+                [
+                    LossLine {
+                        points: h.iter().map(|p| (p.epoch as f64, p.train)).collect(),
+                        colour: RGBColor(r, g, b).to_rgba(),
+                        width: 2.0,
+                    },
+                    LossLine {
+                        points: h
+                            .iter()
+                            .filter_map(|p| p.test.map(|t| (p.epoch as f64, t)))
+                            .collect(),
+                        colour: RGBColor(r, g, b).mix(0.55),
+                        width: 1.0,
+                    },
+                ]
+            })
+            .collect();
+        draw_loss_lines(canvas, &lines);
     });
     view! {
         <Show when=with_history fallback=|| view! { <p class="hint">"None of these versions has a training history (their models fit in one call), so there are no loss curves to overlay."</p> }>

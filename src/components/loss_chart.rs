@@ -2,12 +2,11 @@
 
 use leptos::prelude::*;
 use plotters::prelude::*;
-use plotters_canvas::CanvasBackend;
 
 use hyperplane_core::saved_version::HistoryPoint;
 
 use crate::app::Studio;
-use crate::render::canvas_size::fit_to_css;
+use crate::render::loss_canvas::{draw_loss_lines, LossLine};
 
 #[component]
 pub fn LossChart() -> impl IntoView {
@@ -19,53 +18,24 @@ pub fn LossChart() -> impl IntoView {
         let Some(canvas) = canvas_ref.get() else {
             return;
         };
-        let (_, _, dpr) = fit_to_css(&canvas);
-        let Some(backend) = CanvasBackend::with_canvas_object(canvas) else {
-            return;
-        };
-        let root = backend.into_drawing_area();
-        let _ = root.fill(&WHITE);
-        let last_epoch = history.last().map_or(1, |p| p.epoch.max(1));
-        let max_loss = history
-            .iter()
-            .flat_map(|p| [Some(p.train), p.test])
-            .flatten()
-            .filter(|v| v.is_finite())
-            .fold(0.0f64, f64::max)
-            .max(1e-3);
-        let font = ("sans-serif", 12.0 * dpr).into_font();
-        let px = |v: f64| (v * dpr).round() as u32;
-        let Ok(mut chart) = ChartBuilder::on(&root)
-            .margin(px(8.0))
-            .x_label_area_size(px(28.0))
-            .y_label_area_size(px(44.0))
-            .build_cartesian_2d(0f64..last_epoch as f64, 0f64..max_loss * 1.05)
-        else {
-            return;
-        };
-        let _ = chart
-            .configure_mesh()
-            .disable_mesh()
-            .x_desc("epoch")
-            .label_style(font.clone())
-            .axis_desc_style(font)
-            .x_labels(5)
-            .y_labels(4)
-            .draw();
-        let width = px(2.0);
-        let train = history.iter().map(|p| (p.epoch as f64, p.train));
-        let _ = chart.draw_series(LineSeries::new(
-            train,
-            RGBColor(0, 114, 178).stroke_width(width),
-        ));
-        let test = history
-            .iter()
-            .filter_map(|p| p.test.map(|t| (p.epoch as f64, t)));
-        let _ = chart.draw_series(LineSeries::new(
-            test,
-            RGBColor(213, 94, 0).stroke_width(width),
-        ));
-        let _ = root.present();
+        let blue = RGBColor(0, 114, 178).to_rgba();
+        let vermilion = RGBColor(213, 94, 0).to_rgba();
+        let lines = [
+            LossLine {
+                points: history.iter().map(|p| (p.epoch as f64, p.train)).collect(),
+                colour: blue,
+                width: 2.0,
+            },
+            LossLine {
+                points: history
+                    .iter()
+                    .filter_map(|p| p.test.map(|t| (p.epoch as f64, t)))
+                    .collect(),
+                colour: vermilion,
+                width: 2.0,
+            },
+        ];
+        draw_loss_lines(canvas, &lines);
     });
     let last = move |f: fn(&crate::nn_run::LossPoint) -> Option<f64>| {
         move || {

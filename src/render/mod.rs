@@ -3,5 +3,6 @@
 pub mod canvas_size;
 pub mod contour;
 pub mod disagreement_canvas;
+pub mod loss_canvas;
 pub mod surface_canvas;
 pub mod surface_pixels;
