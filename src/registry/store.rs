@@ -81,21 +81,22 @@ pub async fn load_all() -> Result<Vec<Record>, String> {
         .collect())
 }
 
-async fn write(
-    what: &str,
-    op: impl FnOnce(&idb::ObjectStore) -> Result<(), idb::Error>,
-) -> Result<(), String> {
+/// Runs `op` in a read-write transaction and waits until the browser has committed it.
+async fn write<T, Fut>(what: &str, op: impl FnOnce(idb::ObjectStore) -> Fut) -> Result<T, String>
+where
+    Fut: std::future::Future<Output = Result<T, idb::Error>>,
+{
     let db = open().await?;
     let fail = |e| explain(what, e);
     let tx = db
         .transaction(&[STORE], TransactionMode::ReadWrite)
         .map_err(fail)?;
     let store = tx.object_store(STORE).map_err(fail)?;
-    op(&store).map_err(fail)?;
+    let value = op(store).await.map_err(fail)?;
     let done = tx.await.map_err(fail)?;
     db.close();
     if done.is_committed() {
-        Ok(())
+        Ok(value)
     } else {
         Err(format!("{what}: the browser did not store it"))
     }
@@ -103,22 +104,11 @@ async fn write(
 
 /// Adds a record; returns its key.
 pub async fn add(text: &str) -> Result<u32, String> {
-    let db = open().await?;
-    let fail = |e| explain("Could not save the version", e);
-    let tx = db
-        .transaction(&[STORE], TransactionMode::ReadWrite)
-        .map_err(fail)?;
-    let store = tx.object_store(STORE).map_err(fail)?;
-    let key = store
-        .add(&JsValue::from_str(text), None)
-        .map_err(fail)?
-        .await
-        .map_err(fail)?;
-    let done = tx.await.map_err(fail)?;
-    db.close();
-    if !done.is_committed() {
-        return Err("Could not save the version: the browser did not store it".into());
-    }
+    let text = JsValue::from_str(text);
+    let key = write("Could not save the version", |s| async move {
+        s.add(&text, None)?.await
+    })
+    .await?;
     key.as_f64()
         .map(|k| k as u32)
         .ok_or_else(|| "Could not save the version: no key came back".into())
@@ -127,15 +117,15 @@ pub async fn add(text: &str) -> Result<u32, String> {
 /// Replaces the record under `key`.
 pub async fn put(key: u32, text: &str) -> Result<(), String> {
     let text = JsValue::from_str(text);
-    write("Could not update the version", move |s| {
-        s.put(&text, Some(&JsValue::from(key))).map(drop)
+    write("Could not update the version", |s| async move {
+        s.put(&text, Some(&JsValue::from(key)))?.await.map(drop)
     })
     .await
 }
 
 pub async fn delete(key: u32) -> Result<(), String> {
-    write("Could not delete the version", move |s| {
-        s.delete(JsValue::from(key)).map(drop)
+    write("Could not delete the version", |s| async move {
+        s.delete(JsValue::from(key))?.await.map(drop)
     })
     .await
 }
