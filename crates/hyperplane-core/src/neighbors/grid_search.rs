@@ -116,10 +116,33 @@ struct Work {
     /// Upper bounds of the current rectangle's candidates.
     his: Vec<f64>,
     /// A leaf's candidates as (lower bound, index), sorted.
-    leaf: Vec<(f64, u32)>,
+    leaf: Vec<(f64, usize)>,
     /// One cell's k best as (squared distance, index), sorted by both.
     best: Vec<(f64, usize)>,
     proba: Vec<f64>,
+    /// Per class, a cell's label and margin when all its neighbours are of that class.
+    pure: Vec<(u32, f32)>,
+}
+
+impl Work {
+    /// Every cell of the rectangle gets `(label, margin)`.
+    fn fill(
+        &self,
+        out: &mut GridOutput,
+        cols: (usize, usize),
+        rows: (usize, usize),
+        v: (u32, f32),
+    ) {
+        for r in rows.0..rows.1 {
+            let at = r * self.width;
+            if let Some(l) = out.label.get_mut(at + cols.0..at + cols.1) {
+                l.fill(v.0);
+            }
+            if let Some(m) = out.margin.get_mut(at + cols.0..at + cols.1) {
+                m.fill(v.1);
+            }
+        }
+    }
 }
 
 /// `(d, i)` before `(wd, wi)` in the k-d tree's order (squared distances here are
@@ -145,6 +168,14 @@ impl<M: PlaneDist> GridSearch<'_, M> {
             leaf: Vec::with_capacity(n),
             best: Vec::with_capacity(self.k),
             proba: vec![0.0; self.n_classes],
+            pure: (0..self.n_classes)
+                .map(|c| {
+                    let mut p = vec![0.0; self.n_classes];
+                    p[c] = 1.0;
+                    let (label, lead) = best_and_lead(&p);
+                    (label as u32, lead as f32)
+                })
+                .collect(),
         };
         w.cand.extend(0..n as u32);
         self.rect(&mut w, out, (0, spec.width), (0, spec.height), 0);
@@ -191,19 +222,41 @@ impl<M: PlaneDist> GridSearch<'_, M> {
             return; // cannot happen: the parent kept the k points under its U
         }
         let u = *w.his.select_nth_unstable_by(self.k - 1, f64::total_cmp).1;
-        let lower = |i: u32| {
-            let (px, py) = self.metric.coords(i as usize);
-            self.metric
-                .dist(i as usize, px.clamp(xlo, xhi), py.clamp(ylo, yhi))
+        let lower = |i: usize| {
+            let (px, py) = self.metric.coords(i);
+            self.metric.dist(i, px.clamp(xlo, xhi), py.clamp(ylo, yhi))
         };
         let (nc, nr) = (cols.1 - cols.0, rows.1 - rows.0);
-        if nc * nr > LEAF_CELLS {
-            for j in from..to {
-                let i = w.cand[j];
-                if lower(i) <= u {
+        let leaf = nc * nr <= LEAF_CELLS;
+        // Keep the points that can be a cell's neighbour, noting whether they are all of
+        // one class.
+        let (mut class, mut mixed) = (None, false);
+        w.leaf.clear();
+        for j in from..to {
+            let Some(&i) = w.cand.get(j) else { break };
+            let lo = lower(i as usize);
+            if lo <= u {
+                let c = self.y.get(i as usize).copied();
+                mixed |= class.is_some_and(|first| Some(first) != c);
+                class = class.or(c);
+                if leaf {
+                    w.leaf.push((lo, i as usize));
+                } else {
                     w.cand.push(i);
                 }
             }
+        }
+        // All of one class: every cell's probabilities are 1 for it, 0 for the others
+        // (with distance weights as long as the weights are not all 0, i.e. some k
+        // points are at a finite distance, which U < ∞ guarantees).
+        if !mixed && (self.weights == KnnWeights::Uniform || u.is_finite()) {
+            if let Some(&pure) = class.and_then(|c| w.pure.get(c)) {
+                w.fill(out, cols, rows, pure);
+                w.cand.truncate(to);
+                return;
+            }
+        }
+        if !leaf {
             if nc >= nr {
                 let mid = cols.0 + nc / 2;
                 self.rect(w, out, (cols.0, mid), rows, to);
@@ -216,12 +269,12 @@ impl<M: PlaneDist> GridSearch<'_, M> {
             w.cand.truncate(to);
             return;
         }
-        w.leaf.clear();
-        for &i in &w.cand[from..to] {
-            let lo = lower(i);
-            if lo <= u {
-                w.leaf.push((lo, i));
-            }
+        // Uniform weights and exactly k points left: every cell has these neighbours.
+        if self.weights == KnnWeights::Uniform && w.leaf.len() == self.k {
+            class_weights(&w.leaf, self.y, self.weights, &mut w.proba);
+            let (label, lead) = best_and_lead(&w.proba);
+            w.fill(out, cols, rows, (label as u32, lead as f32));
+            return;
         }
         w.leaf
             .sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
@@ -241,36 +294,51 @@ impl<M: PlaneDist> GridSearch<'_, M> {
         }
     }
 
-    /// The k nearest of `leaf` (sorted by lower bound) to (qx, qy) into `best`.
+    /// The k nearest of `leaf` (sorted by lower bound) to (qx, qy) into `best`, sorted
+    /// by (squared distance, index).
     #[inline(always)]
-    fn cell(&self, leaf: &[(f64, u32)], best: &mut Vec<(f64, usize)>, qx: f64, qy: f64) {
-        let k = self.k;
+    fn cell(&self, leaf: &[(f64, usize)], best: &mut Vec<(f64, usize)>, qx: f64, qy: f64) {
         best.clear();
-        for &(lo, i) in leaf {
-            let i = i as usize;
-            let full = best.len() == k;
-            if full {
-                let Some(&(wd, wi)) = best.last() else { break };
-                if lo > wd {
-                    break; // this and every later point are farther than the k-th
+        let mut rest = leaf.iter();
+        for &(_, i) in rest.by_ref().take(self.k) {
+            let d = self.metric.dist(i, qx, qy);
+            best.push((d, i));
+            bubble(best, d, i);
+        }
+        let Some(&(mut wd, mut wi)) = best.last() else {
+            return;
+        };
+        for &(lo, i) in rest {
+            if lo > wd {
+                break; // this and every later point are farther than the k-th
+            }
+            let d = self.metric.dist(i, qx, qy);
+            if before(d, i, wd, wi) {
+                if let Some(last) = best.last_mut() {
+                    *last = (d, i);
                 }
-                let d = self.metric.dist(i, qx, qy);
-                if !before(d, i, wd, wi) {
-                    continue;
+                bubble(best, d, i);
+                if let Some(&(d, i)) = best.last() {
+                    (wd, wi) = (d, i);
                 }
-                best.pop();
-                insert(best, d, i);
-            } else {
-                let d = self.metric.dist(i, qx, qy);
-                insert(best, d, i);
             }
         }
     }
 }
 
-/// Inserts into a buffer sorted by (distance, index).
+/// Moves `best`'s last entry, (d, i), down to its place (the rest is sorted).
 #[inline(always)]
-fn insert(best: &mut Vec<(f64, usize)>, d: f64, i: usize) {
-    let at = best.partition_point(|&(wd, wi)| before(wd, wi, d, i));
-    best.insert(at, (d, i));
+fn bubble(best: &mut [(f64, usize)], d: f64, i: usize) {
+    let mut j = best.len().saturating_sub(1);
+    while j > 0 {
+        let prev = best[j - 1];
+        if !before(d, i, prev.0, prev.1) {
+            break;
+        }
+        best[j] = prev;
+        j -= 1;
+    }
+    if let Some(slot) = best.get_mut(j) {
+        *slot = (d, i);
+    }
 }
