@@ -16,7 +16,10 @@
 //! Both bounds are computed with the very expression used for a cell's distance (the
 //! k-d tree's), at the rectangle's clamped or farthest coordinates. Rounded
 //! subtraction, squaring and addition are monotonic, so in floating point too
-//! `lo(p) ≤ d(p, cell) ≤ hi(p)` for every cell centre inside the rectangle. In a small
+//! `lo(p) ≤ d(p, cell) ≤ hi(p)` for every cell centre inside the rectangle.
+//!
+//! A rectangle whose kept points are all of one class is filled at once (every cell's
+//! probabilities are then 1 for that class). In a small
 //! rectangle (a leaf) every cell scans the survivors nearest-`lo` first into a sorted
 //! buffer of its k best (squared distance, training index) and stops once `lo` exceeds
 //! its k-th distance. The result is the brute-force answer ordered by (squared
