@@ -136,3 +136,40 @@ fn bench_mlp_in_wasm() {
         console_log!("wasm: MLP {name}: 200×200 surface and every neuron: {ms:.2} ms");
     }
 }
+
+#[wasm_bindgen_test]
+#[ignore]
+fn bench_knn_grid_in_wasm() {
+    use hyperplane_core::neighbors::{KnnParams, KnnWeights};
+    let spec = GridSpec {
+        width: 200,
+        height: 200,
+        x_feature: 0,
+        y_feature: 1,
+        x_range: (-1.5, 2.5),
+        y_range: (-1.0, 1.5),
+        base: vec![0.0, 0.0],
+    };
+    for (n, k, weights) in [
+        (500, 5, KnnWeights::Uniform),
+        (250, 5, KnnWeights::Uniform),
+        (1000, 5, KnnWeights::Uniform),
+        (500, 15, KnnWeights::Distance),
+        (1000, 50, KnnWeights::Distance),
+    ] {
+        let m = KnnParams::default()
+            .k(k)
+            .weights(weights)
+            .check()
+            .unwrap()
+            .fit(&moons(n))
+            .unwrap();
+        let mut out = GridOutput::new();
+        // One untimed call first: V8 tiers up hot wasm functions after their first calls.
+        m.evaluate_grid(&spec, &mut out).unwrap();
+        let ms = median_ms(11, || m.evaluate_grid(&spec, &mut out).unwrap());
+        console_log!(
+            "wasm: k-NN 200×200 grid, moons n={n}, k={k}, {weights:?} weights: {ms:.2} ms (median of 11 after one untimed call)"
+        );
+    }
+}

@@ -7,7 +7,7 @@ mod native {
     use hyperplane_core::datasets::{GeneratorKind, GeneratorParams};
     use hyperplane_core::grid::{GridModel, GridOutput, GridSpec};
     use hyperplane_core::linear_model::LogisticParams;
-    use hyperplane_core::neighbors::KnnParams;
+    use hyperplane_core::neighbors::{KnnParams, KnnWeights};
     use hyperplane_core::nn::MlpParams;
     use hyperplane_core::preprocess::train_test_split;
     use hyperplane_core::tree::TreeParams;
@@ -114,14 +114,31 @@ mod native {
         g.finish();
 
         let mut g = c.benchmark_group("knn_grid_200x200");
-        for n in [250, 1000] {
+        for (n, k, weights) in [
+            (250, 5, KnnWeights::Uniform),
+            (500, 5, KnnWeights::Uniform),
+            (1000, 5, KnnWeights::Uniform),
+            (500, 15, KnnWeights::Uniform),
+            (500, 15, KnnWeights::Distance),
+            (1000, 50, KnnWeights::Distance),
+        ] {
             let d = generated(GeneratorKind::Moons, n, 0.2);
-            let m = KnnParams::default().k(5).check().unwrap().fit(&d).unwrap();
+            let m = KnnParams::default()
+                .k(k)
+                .weights(weights)
+                .check()
+                .unwrap()
+                .fit(&d)
+                .unwrap();
             let mut s = spec(200);
             s.x_range = (-1.5, 2.5);
             s.y_range = (-1.0, 1.5);
             let mut out = GridOutput::new();
-            g.bench_function(format!("k5_n{n}"), |b| {
+            let w = match weights {
+                KnnWeights::Uniform => "",
+                KnnWeights::Distance => "_distance",
+            };
+            g.bench_function(format!("k{k}_n{n}{w}"), |b| {
                 b.iter(|| m.evaluate_grid(black_box(&s), &mut out).unwrap())
             });
         }

@@ -104,29 +104,12 @@ impl KdTree {
 
     /// The `k` nearest points to `q` as (squared distance, index), nearest first.
     /// `out` doubles as the working set (kept sorted), so a query allocates nothing
-    /// once `out` has grown to `k`: the decision surface makes one query per cell.
+    /// once `out` has grown to `k`.
     pub fn nearest(&self, q: &[f64], k: usize, out: &mut Vec<(f64, usize)>) {
         out.clear();
         if self.nodes.is_empty() || k == 0 {
             return;
         }
-        self.search(0, q, k, out);
-    }
-
-    /// As [`nearest`](Self::nearest), seeded with the previous answer (`out` on entry,
-    /// e.g. the neighbours of the adjacent grid cell): their distances to `q` give a
-    /// tight bound at once, so the search prunes most of the tree. Same result.
-    pub fn nearest_from(&self, q: &[f64], k: usize, out: &mut Vec<(f64, usize)>) {
-        if self.nodes.is_empty() || k == 0 {
-            out.clear();
-            return;
-        }
-        for entry in out.iter_mut() {
-            let p = &self.points[entry.1 * self.d..(entry.1 + 1) * self.d];
-            entry.0 = p.iter().zip(q).map(|(a, b)| (a - b) * (a - b)).sum();
-        }
-        out.sort_by_key(|a| Cand(a.0, a.1));
-        out.truncate(k);
         self.search(0, q, k, out);
     }
 
@@ -138,10 +121,6 @@ impl KdTree {
                     let dist: f64 = p.iter().zip(q).map(|(a, b)| (a - b) * (a - b)).sum();
                     let c = Cand(dist, i);
                     if best.len() == k && best.last().is_some_and(|w| c >= Cand(w.0, w.1)) {
-                        continue;
-                    }
-                    // Seeded searches may meet a point they already hold.
-                    if best.iter().any(|w| w.1 == i) {
                         continue;
                     }
                     let at = best.partition_point(|w| Cand(w.0, w.1) < c);
@@ -201,10 +180,6 @@ mod tests {
                 for k in [1, 7, 40] {
                     tree.nearest(&q, k, &mut got);
                     assert_eq!(got, brute[..k].to_vec(), "d={d} k={k}");
-                    // seeded with another query's answer: the same result
-                    let mut seeded: Vec<(f64, usize)> = brute[100..100 + k].to_vec();
-                    tree.nearest_from(&q, k, &mut seeded);
-                    assert_eq!(seeded, brute[..k].to_vec(), "seeded d={d} k={k}");
                 }
             }
         }

@@ -5,11 +5,12 @@
 use ndarray::{Array2, ArrayView2};
 use serde::{Deserialize, Serialize};
 
+use super::grid_search::{Flat2, General, GridSearch};
 use super::kd_tree::KdTree;
 use crate::dataset::{check_query, Dataset};
 use crate::error::{Error, Result};
 use crate::grid::{GridModel, GridOutput, GridSpec};
-use crate::math::{argmax, best_and_lead};
+use crate::math::argmax;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
@@ -79,6 +80,33 @@ impl KnnValidParams {
     }
 }
 
+/// Class weights from the k nearest (squared distance, training index), nearest first,
+/// into `proba` (length n_classes; sums to 1). Both the per-point and the grid paths
+/// use this, so they sum in the same order and agree bit for bit.
+pub(super) fn class_weights(
+    found: &[(f64, usize)],
+    y: &[usize],
+    weights: KnnWeights,
+    proba: &mut [f64],
+) {
+    proba.iter_mut().for_each(|p| *p = 0.0);
+    let exact = found.iter().any(|&(d, _)| d == 0.0);
+    for &(d2, i) in found {
+        let w = match weights {
+            KnnWeights::Uniform => 1.0,
+            KnnWeights::Distance if exact => f64::from(d2 == 0.0),
+            KnnWeights::Distance => 1.0 / d2.sqrt(),
+        };
+        if let Some(p) = y.get(i).and_then(|&c| proba.get_mut(c)) {
+            *p += w;
+        }
+    }
+    let total: f64 = proba.iter().sum();
+    if total > 0.0 {
+        proba.iter_mut().for_each(|p| *p /= total);
+    }
+}
+
 /// What defines a fitted k-NN model (the training data itself).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct KnnParts {
@@ -140,28 +168,10 @@ impl KNeighbors {
         &self.parts.class_names
     }
 
-    /// Class weights of one query into `proba` (length n_classes, sums to 1). With
-    /// `seeded`, `found` holds a nearby query's neighbours to start from.
-    fn proba_one(&self, q: &[f64], found: &mut Vec<(f64, usize)>, proba: &mut [f64], seeded: bool) {
-        if seeded {
-            self.tree.nearest_from(q, self.parts.params.k, found);
-        } else {
-            self.tree.nearest(q, self.parts.params.k, found);
-        }
-        proba.iter_mut().for_each(|p| *p = 0.0);
-        let exact = found.iter().any(|&(d, _)| d == 0.0);
-        for &(d2, i) in found.iter() {
-            let w = match self.parts.params.weights {
-                KnnWeights::Uniform => 1.0,
-                KnnWeights::Distance if exact => f64::from(d2 == 0.0),
-                KnnWeights::Distance => 1.0 / d2.sqrt(),
-            };
-            proba[self.parts.y[i]] += w;
-        }
-        let total: f64 = proba.iter().sum();
-        if total > 0.0 {
-            proba.iter_mut().for_each(|p| *p /= total);
-        }
+    /// Class weights of one query into `proba` (length n_classes, sums to 1).
+    fn proba_one(&self, q: &[f64], found: &mut Vec<(f64, usize)>, proba: &mut [f64]) {
+        self.tree.nearest(q, self.parts.params.k, found);
+        class_weights(found, &self.parts.y, self.parts.params.weights, proba);
     }
 
     /// Probability per class (columns = the dataset's classes).
@@ -175,7 +185,7 @@ impl KNeighbors {
         );
         for (i, row) in x.rows().into_iter().enumerate() {
             q.iter_mut().zip(row).for_each(|(a, b)| *a = *b);
-            self.proba_one(&q, &mut found, &mut p, false);
+            self.proba_one(&q, &mut found, &mut p);
             out.row_mut(i).iter_mut().zip(&p).for_each(|(o, v)| *o = *v);
         }
         Ok(out)
@@ -197,23 +207,49 @@ impl GridModel for KNeighbors {
     }
 
     /// Label: the predicted class; margin: how far its probability leads the runner-up.
+    /// All cells are searched together (see `grid_search`); the result is exactly the
+    /// per-point `predict_proba`'s for every cell.
     fn evaluate_grid(&self, spec: &GridSpec, out: &mut GridOutput) -> Result<()> {
         spec.check(self.n_features())?;
         out.prepare(spec);
         out.pair_values.clear();
-        let mut q = spec.base.clone();
-        let (mut found, mut p) = (Vec::new(), vec![0.0; self.n_classes()]);
-        for r in 0..spec.height {
-            q[spec.y_feature] = spec.y_at(r);
-            for c in 0..spec.width {
-                q[spec.x_feature] = spec.x_at(c);
-                // Neighbouring cells share most neighbours: start from the last answer.
-                self.proba_one(&q, &mut found, &mut p, c > 0 || r > 0);
-                let (best, lead) = best_and_lead(&p);
-                let cell = r * spec.width + c;
-                out.label[cell] = best as u32;
-                out.margin[cell] = lead as f32;
+        let x = &self.parts.x;
+        let (k, y, weights) = (
+            self.parts.params.k,
+            &self.parts.y[..],
+            self.parts.params.weights,
+        );
+        let n_classes = self.n_classes();
+        if x.ncols() == 2 && spec.x_feature != spec.y_feature {
+            let metric = Flat2 {
+                px: x.column(spec.x_feature).to_vec(),
+                py: x.column(spec.y_feature).to_vec(),
+            };
+            GridSearch {
+                metric,
+                k,
+                y,
+                weights,
+                n_classes,
             }
+            .run(spec, out);
+        } else {
+            let points: Vec<f64> = x.iter().copied().collect();
+            let metric = General {
+                points: &points,
+                d: x.ncols(),
+                x_feature: spec.x_feature,
+                y_feature: spec.y_feature,
+                base: &spec.base,
+            };
+            GridSearch {
+                metric,
+                k,
+                y,
+                weights,
+                n_classes,
+            }
+            .run(spec, out);
         }
         Ok(())
     }

@@ -1,5 +1,6 @@
 //! Nearest-neighbour models.
 
+mod grid_search;
 mod kd_tree;
 mod knn;
 
