@@ -7,7 +7,7 @@ use hyperplane_core::grid::{GridModel, GridOutput, GridSpec};
 use hyperplane_core::linear_model::{LogisticParams, LogisticRegression};
 use hyperplane_core::metrics::{accuracy, classification_report, ClassificationReport};
 use hyperplane_core::model_file::FittedModel;
-use hyperplane_core::neighbors::{KNeighbors, KnnParams};
+use hyperplane_core::neighbors::{KNeighbors, KnnParams, KnnWeights};
 use hyperplane_core::nn::Mlp;
 use hyperplane_core::preprocess::{split_and_standardize, Prepared};
 use hyperplane_core::svm::{LinearSvm, LinearSvmParams, Svc, SvcParams};
@@ -315,11 +315,20 @@ impl Fitted {
         }
     }
 
-    /// CSS pixels per grid cell of the surface: k-NN answers a neighbour search per
-    /// cell, so it is drawn at half the resolution to stay interactive.
+    /// CSS pixels per grid cell of the surface. k-NN costs more per cell near class
+    /// boundaries, most with distance weights and many neighbours (a square root and a
+    /// division per neighbour), so those are drawn coarser to stay within a frame
+    /// (BENCHMARKS.md, k-NN decision surface).
     pub fn cell_px(&self) -> f64 {
         match self {
-            Fitted::Knn(_) => 4.0,
+            Fitted::Knn(m) => {
+                let p = m.params();
+                match (p.weights, p.k) {
+                    (KnnWeights::Uniform, k) if k <= 10 => 2.0,
+                    (_, k) if k <= 25 => 3.0,
+                    _ => 4.0,
+                }
+            }
             _ => 2.0,
         }
     }
