@@ -3,7 +3,7 @@
 const { test, expect } = require("@playwright/test");
 const { openStudio, surfacePixels, surfaceChangedFrom } = require("./helpers");
 
-const DATASETS = ["Iris", "Circle", "XOR", "Gaussian", "Spiral", "Moons", "Blobs"];
+const DATASETS = ["Iris", "Wine", "Breast cancer", "Circle", "XOR", "Gaussian", "Spiral", "Moons", "Blobs"];
 const MODELS = ["SVM", "Linear SVM (gradient descent)", "Logistic regression", "Neural network", "k-NN", "Decision tree"];
 
 /** Share of the surface's pixels that are not plain white (a drawn surface has many). */

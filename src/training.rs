@@ -2,7 +2,9 @@
 //! maths here: only which data goes in and what is reported.
 
 use hyperplane_core::csv_data::read_classification_csv;
-use hyperplane_core::datasets::{iris, Generated, GeneratorKind, GeneratorParams};
+use hyperplane_core::datasets::{
+    breast_cancer, iris, wine, Generated, GeneratorKind, GeneratorParams,
+};
 use hyperplane_core::grid::{GridModel, GridOutput, GridSpec};
 use hyperplane_core::linear_model::{LogisticParams, LogisticRegression};
 use hyperplane_core::metrics::{accuracy, classification_report, ClassificationReport};
@@ -18,6 +20,10 @@ use hyperplane_core::{Dataset, Error};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DatasetChoice {
     Iris,
+    /// UCI wine recognition: 13 features, 3 classes.
+    Wine,
+    /// UCI breast cancer Wisconsin (diagnostic): 30 features, 2 classes.
+    BreastCancer,
     Generated(GeneratorKind),
     /// Points the user draws on the plane.
     Drawn,
@@ -26,8 +32,10 @@ pub enum DatasetChoice {
 }
 
 impl DatasetChoice {
-    pub const ALL: [DatasetChoice; 9] = [
+    pub const ALL: [DatasetChoice; 11] = [
         Self::Iris,
+        Self::Wine,
+        Self::BreastCancer,
         Self::Generated(GeneratorKind::Circle),
         Self::Generated(GeneratorKind::Xor),
         Self::Generated(GeneratorKind::Gauss),
@@ -42,6 +50,8 @@ impl DatasetChoice {
     pub fn label(self) -> &'static str {
         match self {
             Self::Iris => "Iris",
+            Self::Wine => "Wine",
+            Self::BreastCancer => "Breast cancer",
             Self::Generated(GeneratorKind::Circle) => "Circle",
             Self::Generated(GeneratorKind::Xor) => "XOR",
             Self::Generated(GeneratorKind::Gauss) => "Gaussian",
@@ -57,6 +67,8 @@ impl DatasetChoice {
     pub fn key(self) -> &'static str {
         match self {
             Self::Iris => "iris",
+            Self::Wine => "wine",
+            Self::BreastCancer => "breast-cancer",
             Self::Generated(k) => k.name(),
             Self::Drawn => "drawn",
             Self::Imported => "imported",
@@ -178,6 +190,8 @@ pub fn load_dataset(
             )?
         }
         DatasetChoice::Iris => iris()?,
+        DatasetChoice::Wine => wine()?,
+        DatasetChoice::BreastCancer => breast_cancer()?,
         DatasetChoice::Generated(kind) => {
             let mut p = GeneratorParams::new(kind)
                 .seed(spec.seed)
