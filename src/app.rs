@@ -7,6 +7,8 @@ use leptos::prelude::*;
 
 use crate::components::compare_view::CompareView;
 use crate::components::downloads::{PngButton, SurfaceDownloads};
+use crate::components::regression_metrics::RegressionMetrics;
+use crate::components::regression_surface::RegressionSurface;
 use crate::components::share_link::ShareLink;
 use crate::components::version_list::VersionList;
 use crate::components::{
@@ -17,6 +19,7 @@ use crate::components::{
 use crate::embed::{EmbedConfig, Panel};
 use crate::nn_run::NnRun;
 use crate::registry::Registry;
+use crate::regression::{load_regression, train_regression, RegPrepared, RegTrained};
 use crate::state::{DataState, ModelKind, ModelState, PlaneState};
 use crate::training::{load_data, model_features, score, train, Fitted, ModelSpec, Trained};
 
@@ -40,6 +43,9 @@ pub struct Studio {
     /// A restored version's fitted model: shown instead of refitting while the data,
     /// features and parameters are the ones it was restored with.
     pub restored: RwSignal<Option<Arc<RestoredFit>>>,
+    /// Regression datasets: the data and the fitted SVR (`None` for classification).
+    pub regression: Memo<Option<Result<Arc<RegPrepared>, String>>>,
+    pub reg_trained: Memo<Option<Result<Arc<RegTrained>, String>>>,
 }
 
 /// A fitted model put back from a saved version, and what it is valid for.
@@ -151,6 +157,40 @@ impl Studio {
                 }
             }
         });
+        let regression = Memo::new(move |_| {
+            let spec = data_state.spec();
+            spec.choice.is_regression().then(|| {
+                load_regression(&spec)
+                    .map(Arc::new)
+                    .map_err(|e| format!("Could not load the data: {e}"))
+            })
+        });
+        let reg_trained = Memo::new(move |_| {
+            let data = regression.get()?;
+            Some(data.and_then(|data| {
+                if model.kind.get() != ModelKind::Svm {
+                    return Err(format!(
+                        "{} classifies, and this dataset's target is a number: pick SVM, which \
+                         fits an epsilon-SVR here.",
+                        model.kind.get().label()
+                    ));
+                }
+                // Refit with the parameters committed for this frame (coalesced as for
+                // the classifiers), plus ε.
+                committed.track();
+                let params = untrack(|| model.svr_params()).epsilon(model.epsilon.get());
+                let n = data.train.n_features();
+                let f = model_features(
+                    n,
+                    plane.x_feature.get().min(n.saturating_sub(1)),
+                    plane.y_feature.get().min(n.saturating_sub(1)),
+                    true,
+                );
+                train_regression(&data, &params, &f, now_ms)
+                    .map(Arc::new)
+                    .map_err(|e| format!("Could not train the model: {e}"))
+            }))
+        });
         let studio = Self {
             data_state,
             data,
@@ -162,6 +202,8 @@ impl Studio {
             fits,
             committed,
             restored,
+            regression,
+            reg_trained,
         };
         studio.keep_plane_valid();
         studio.rebuild_network_when_needed();
@@ -252,6 +294,7 @@ pub fn App() -> impl IntoView {
     registry.load();
     crate::url_sync::sync_with_url(studio, link_notice, true);
     let is_network = move || studio.model.kind.get() == ModelKind::NeuralNetwork;
+    let is_regression = move || studio.data_state.choice.get().is_regression();
     view! {
         <header class="masthead">
             <h1>"Hyperplane"</h1>
@@ -274,9 +317,17 @@ pub fn App() -> impl IntoView {
             </section>
             <section class="panel output" aria-labelledby="output-title">
                 <h2 id="output-title" class="visually-hidden">"Decision boundary"</h2>
-                <DecisionSurface/>
-                <SurfaceDownloads/>
-                <Show when=is_network>
+                <Show
+                    when=is_regression
+                    fallback=|| view! { <DecisionSurface/> <SurfaceDownloads/> }
+                >
+                    <RegressionSurface/>
+                    <div class="downloads">
+                        <span class="hint">"Download:"</span>
+                        <PngButton canvas="Decision boundary"/>
+                    </div>
+                </Show>
+                <Show when=move || is_network() && !is_regression()>
                     <NetworkView/>
                     <LossChart/>
                     <div class="downloads">
@@ -288,8 +339,9 @@ pub fn App() -> impl IntoView {
             </section>
             <section class="panel metrics" aria-labelledby="metrics-title">
                 <h2 id="metrics-title">"Scores"</h2>
-                <MetricsPanel/>
-                <ObjectiveBox/>
+                <Show when=is_regression fallback=|| view! { <MetricsPanel/> <ObjectiveBox/> }>
+                    <RegressionMetrics/>
+                </Show>
                 <h2 id="versions-title">"Versions"</h2>
                 <VersionList/>
             </section>

@@ -13,6 +13,7 @@ pub mod nn_run;
 pub mod palette;
 pub mod panic_notice;
 pub mod registry;
+pub mod regression;
 pub mod render;
 pub mod slider_scale;
 pub mod state;

@@ -6,7 +6,7 @@ use hyperplane_core::kernel::{Gamma, KernelKind};
 use hyperplane_core::linear_model::LogisticParams;
 use hyperplane_core::neighbors::{KnnParams, KnnWeights};
 use hyperplane_core::nn::{Activation, MlpParams, Regularization};
-use hyperplane_core::svm::{LinearSvmParams, SvcParams};
+use hyperplane_core::svm::{LinearSvmParams, SvcParams, SvrParams};
 use hyperplane_core::tree::{Criterion, TreeParams};
 use leptos::prelude::*;
 
@@ -139,6 +139,8 @@ pub struct ModelState {
     pub nn_inputs: RwSignal<Vec<FeatureTransform>>,
     pub gd_learning_rate: RwSignal<f64>,
     pub gd_epochs: RwSignal<u64>,
+    /// The SVR's ε (regression datasets).
+    pub epsilon: RwSignal<f64>,
 }
 
 impl ModelState {
@@ -167,7 +169,20 @@ impl ModelState {
             nn_inputs: RwSignal::new(vec![FeatureTransform::X1, FeatureTransform::X2]),
             gd_learning_rate: RwSignal::new(0.01),
             gd_epochs: RwSignal::new(500),
+            epsilon: RwSignal::new(0.1),
         }
+    }
+
+    /// The SVR's parameters: the SVM's kernel settings with ε (tracked).
+    pub fn svr_params(&self) -> SvrParams {
+        SvrParams::default()
+            .kernel(self.kernel.get())
+            .c(self.c.get())
+            .epsilon(self.epsilon.get())
+            .gamma(self.gamma.get())
+            .degree(self.degree.get())
+            .coef0(self.coef0.get())
+            .cache_mb(32.0)
     }
 
     /// The SVM's parameters (tracked).

@@ -19,7 +19,9 @@ use crate::app::Studio;
 use crate::components::data_controls::{CLASSES, NOISE, POINTS, RATIO};
 use crate::components::gd_svm_controls::{EPOCHS, ETA};
 use crate::components::knn_controls::K;
-use crate::components::model_controls::{COEF0_SCALE, C_SCALE, DEGREE_SCALE, GAMMA_SCALE};
+use crate::components::model_controls::{
+    COEF0_SCALE, C_SCALE, DEGREE_SCALE, EPSILON_SCALE, GAMMA_SCALE,
+};
 use crate::components::network_controls::{
     BATCH, LEARNING_RATE, MAX_LAYERS, MAX_NEURONS, REG_RATE,
 };
@@ -69,6 +71,8 @@ pub struct SharedState {
     pub inputs: Vec<FeatureTransform>,
     pub gd_lr: f64,
     pub gd_epochs: u64,
+    /// The SVR's ε (regression datasets).
+    pub epsilon: f64,
     /// The network's training epochs to replay on opening (a shared link only; the
     /// settings history leaves it at 0).
     pub epoch: u64,
@@ -230,6 +234,7 @@ impl SharedState {
                 inputs: m.nn_inputs.get(),
                 gd_lr: m.gd_learning_rate.get(),
                 gd_epochs: m.gd_epochs.get(),
+                epsilon: m.epsilon.get(),
                 epoch: 0,
             }
         }
@@ -271,6 +276,7 @@ impl SharedState {
         m.nn_inputs.set(self.inputs.clone());
         m.gd_learning_rate.set(self.gd_lr);
         m.gd_epochs.set(self.gd_epochs);
+        m.epsilon.set(self.epsilon);
         m.kind.set(self.model);
     }
 
@@ -306,6 +312,9 @@ impl SharedState {
                 ));
                 kv.push(("degree", self.degree.to_string()));
                 kv.push(("coef0", short(self.coef0)));
+                if self.dataset.is_regression() {
+                    kv.push(("eps", short(self.epsilon)));
+                }
             }
             ModelKind::LinearSvmGd => {
                 kv.push(("C", short(self.c)));
@@ -403,6 +412,7 @@ impl SharedState {
                 }
                 "degree" => s.degree = number(key, value, DEGREE_SCALE)?.round() as u32,
                 "coef0" => s.coef0 = number(key, value, COEF0_SCALE)?,
+                "eps" => s.epsilon = number(key, value, EPSILON_SCALE)?,
                 "k" => s.k = number(key, value, K)?.round() as usize,
                 "weights" => s.weights = from_name(key, value)?,
                 "depth" => s.depth = number(key, value, DEPTH)?.round() as usize,

@@ -57,7 +57,7 @@ pub fn DatasetThumbnails() -> impl IntoView {
     let d = studio.data_state;
     DatasetChoice::ALL
         .into_iter()
-        .filter(|c| matches!(c, DatasetChoice::Generated(_)))
+        .filter(|c| matches!(c, DatasetChoice::Generated(_)) && !c.is_regression())
         .map(|c| {
             let canvas_ref = NodeRef::<leptos::html::Canvas>::new();
             Effect::new(move |_| {

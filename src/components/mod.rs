@@ -21,6 +21,8 @@ pub mod network_view;
 pub mod objective_box;
 pub mod param_slider;
 pub mod plane_controls;
+pub mod regression_metrics;
+pub mod regression_surface;
 pub mod share_link;
 pub mod training_controls;
 pub mod tree_controls;

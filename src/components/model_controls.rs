@@ -12,6 +12,7 @@ pub const C_SCALE: SliderScale = SliderScale::log(0.01, 1000.0);
 pub const GAMMA_SCALE: SliderScale = SliderScale::log(0.001, 100.0);
 pub const DEGREE_SCALE: SliderScale = SliderScale::linear(1.0, 6.0, 5);
 pub const COEF0_SCALE: SliderScale = SliderScale::linear(-2.0, 2.0, 40);
+pub const EPSILON_SCALE: SliderScale = SliderScale::log(0.001, 5.0);
 
 #[component]
 pub fn ModelControls() -> impl IntoView {
@@ -71,6 +72,16 @@ pub fn ModelControls() -> impl IntoView {
             on_change=move |v| m.c.set(v)
         />
         <p class="hint">"Penalty on margin violations: small C, wide soft margin; large C, fewer violations."</p>
+        <Show when=move || studio.data_state.choice.get().is_regression()>
+            <ParamSlider
+                id="epsilon"
+                label="Epsilon"
+                scale=EPSILON_SCALE
+                value=m.epsilon
+                on_change=move |v| m.epsilon.set(v)
+            />
+            <p class="hint">"Half-width of the tube around the fit inside which errors cost nothing: a wider tube, fewer support vectors."</p>
+        </Show>
         <ParamSlider
             id="gamma"
             label="Gamma"

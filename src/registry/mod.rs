@@ -191,6 +191,12 @@ impl Registry {
 
     /// Saves the studio's current model as the next version of its model name.
     pub fn save(self, studio: Studio) {
+        if studio.data_state.choice.get_untracked().is_regression() {
+            return self.say(
+                true,
+                "Regression models cannot be saved as versions yet (the versions file holds classifiers); Share link keeps this set-up.",
+            );
+        }
         let version = match capture::capture(&studio, &self.versions(), now()) {
             Ok(v) => v,
             Err(e) => return self.say(true, e),

@@ -1,0 +1,48 @@
+//! Scores of a regression model: R² and mean squared error on the test and training parts.
+
+use leptos::prelude::*;
+
+use crate::app::Studio;
+
+#[component]
+pub fn RegressionMetrics() -> impl IntoView {
+    let studio = expect_context::<Studio>();
+    let scores = move || studio.reg_trained.get().and_then(|r| r.ok());
+    let r2 = |v: f64| format!("{v:.3}");
+    let mse = |v: f64| format!("{v:.4}");
+    view! {
+        <dl class="scores regression-scores">
+            <div class="score main">
+                <dt>"Test R²"</dt>
+                <dd data-testid="test-r2">
+                    {move || scores().and_then(|t| t.test).map(|s| r2(s.r2)).unwrap_or_else(|| "—".into())}
+                </dd>
+            </div>
+            <div class="score">
+                <dt>"Training R²"</dt>
+                <dd data-testid="train-r2">{move || scores().map(|t| r2(t.train.r2)).unwrap_or_else(|| "—".into())}</dd>
+            </div>
+            <div class="score">
+                <dt>"Test MSE"</dt>
+                <dd data-testid="test-mse">
+                    {move || scores().and_then(|t| t.test).map(|s| mse(s.mse)).unwrap_or_else(|| "—".into())}
+                </dd>
+            </div>
+            <div class="score">
+                <dt>"Training MSE"</dt>
+                <dd data-testid="train-mse">{move || scores().map(|t| mse(t.train.mse)).unwrap_or_else(|| "—".into())}</dd>
+            </div>
+            <div class="score">
+                <dt>"Support vectors"</dt>
+                <dd data-testid="support-vectors">
+                    {move || scores().map(|t| t.model.support_indices().len().to_string()).unwrap_or_default()}
+                </dd>
+            </div>
+        </dl>
+        <p class="hint">
+            "An epsilon-SVR: errors smaller than ε cost nothing, larger ones cost C per unit. "
+            "R² is 1 for a perfect fit and 0 for always predicting the mean; MSE is in the "
+            "target's squared units."
+        </p>
+    }
+}

@@ -1,0 +1,205 @@
+//! Regression in the studio: TensorFlow Playground's regression sets, split and
+//! standardized as the classification data are, fitted by epsilon-SVR, scored by R² and
+//! mean squared error.
+
+use hyperplane_core::datasets::{Generated, GeneratorParams};
+use hyperplane_core::grid::GridSpec;
+use hyperplane_core::metrics::{regression_report, RegressionReport};
+use hyperplane_core::preprocess::{train_test_split, Split, Standardizer};
+use hyperplane_core::svm::{Svr, SvrParams};
+use hyperplane_core::{Error, RegressionData};
+
+use crate::training::{DataSpec, DatasetChoice};
+
+/// A regression dataset, split, with features standardized by the training part.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RegPrepared {
+    pub train: RegressionData,
+    pub test: RegressionData,
+    pub split: Split,
+    pub scaler: Standardizer,
+}
+
+/// An SVR and its scores.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RegTrained {
+    pub model: Svr,
+    pub features: Vec<usize>,
+    pub train: RegressionReport,
+    pub test: Option<RegressionReport>,
+    pub fit_ms: f64,
+}
+
+impl DatasetChoice {
+    /// Whether the dataset's target is a number rather than a class.
+    pub fn is_regression(self) -> bool {
+        matches!(self, Self::Generated(k) if k.is_regression())
+    }
+}
+
+/// Generates, splits and standardizes a regression dataset.
+pub fn load_regression(spec: &DataSpec) -> Result<RegPrepared, Error> {
+    let DatasetChoice::Generated(kind) = spec.choice else {
+        return Err(Error::Format("not a regression dataset".into()));
+    };
+    let data = match GeneratorParams::new(kind)
+        .seed(spec.seed)
+        .noise(spec.noise)
+        .n_samples(spec.n_samples)
+        .generate()?
+    {
+        Generated::Regression(d) => d,
+        Generated::Classification(_) => {
+            return Err(Error::Format("not a regression dataset".into()))
+        }
+    };
+    let split = train_test_split(data.n_samples(), spec.train_ratio, spec.seed)?;
+    let (train, test) = (data.select(&split.train)?, data.select(&split.test)?);
+    let scaler = Standardizer::fit(train.x())?;
+    Ok(RegPrepared {
+        train: train.with_x(scaler.transform(train.x())?)?,
+        test: test.with_x(scaler.transform(test.x())?)?,
+        split,
+        scaler,
+    })
+}
+
+fn restrict(d: &RegressionData, features: &[usize]) -> Result<RegressionData, Error> {
+    let names = features
+        .iter()
+        .map(|&f| d.feature_names().get(f).cloned())
+        .collect::<Option<Vec<_>>>()
+        .ok_or(Error::FeatureOutOfRange {
+            index: features.iter().copied().max().unwrap_or(0),
+            n_features: d.n_features(),
+        })?;
+    RegressionData::new(
+        d.x().select(ndarray::Axis(1), features),
+        d.y().to_vec(),
+        names,
+        d.target_name().to_string(),
+    )
+}
+
+/// Fits an SVR on the training part's `features` and scores both parts.
+pub fn train_regression(
+    data: &RegPrepared,
+    params: &SvrParams,
+    features: &[usize],
+    now: impl Fn() -> f64,
+) -> Result<RegTrained, Error> {
+    if let Some(&f) = features.iter().find(|&&f| f >= data.train.n_features()) {
+        return Err(Error::FeatureOutOfRange {
+            index: f,
+            n_features: data.train.n_features(),
+        });
+    }
+    let train = restrict(&data.train, features)?;
+    let start = now();
+    let model = params.check()?.fit(&train)?;
+    let fit_ms = now() - start;
+    let score = |d: &RegressionData| -> Result<RegressionReport, Error> {
+        regression_report(d.y(), &model.predict(d.x())?)
+    };
+    let test = if data.test.n_samples() > 0 {
+        Some(score(&restrict(&data.test, features)?)?)
+    } else {
+        None
+    };
+    Ok(RegTrained {
+        train: score(&train)?,
+        test,
+        model,
+        features: features.to_vec(),
+        fit_ms,
+    })
+}
+
+/// The plane's extent in standardized units: every point plus a margin.
+pub fn reg_extent(data: &RegPrepared, feature: usize) -> (f64, f64) {
+    let values = data
+        .train
+        .x()
+        .column(feature)
+        .iter()
+        .chain(data.test.x().column(feature).iter())
+        .copied()
+        .collect::<Vec<_>>();
+    let lo = values.iter().copied().fold(f64::INFINITY, f64::min);
+    let hi = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    if lo.is_finite() && hi.is_finite() && hi > lo {
+        let pad = 0.08 * (hi - lo);
+        (lo - pad, hi + pad)
+    } else {
+        (-3.0, 3.0)
+    }
+}
+
+/// The grid over the plane of dataset features `x` and `y` in the model's feature space.
+pub fn reg_grid(
+    data: &RegPrepared,
+    trained: &RegTrained,
+    x: usize,
+    y: usize,
+    width: usize,
+    height: usize,
+) -> Option<GridSpec> {
+    Some(GridSpec {
+        width,
+        height,
+        x_feature: trained.features.iter().position(|&f| f == x)?,
+        y_feature: trained.features.iter().position(|&f| f == y)?,
+        x_range: reg_extent(data, x),
+        y_range: reg_extent(data, y),
+        base: vec![0.0; trained.features.len()],
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use hyperplane_core::datasets::GeneratorKind;
+    use hyperplane_core::kernel::KernelKind;
+
+    fn spec(kind: GeneratorKind, noise: f64) -> DataSpec {
+        DataSpec {
+            choice: DatasetChoice::Generated(kind),
+            noise,
+            train_ratio: 0.5,
+            seed: 3,
+            n_samples: 300,
+            n_classes: 2,
+        }
+    }
+
+    #[test]
+    fn svr_fits_the_playground_regression_sets() {
+        let plane = load_regression(&spec(GeneratorKind::RegPlane, 0.0)).unwrap();
+        assert_eq!(plane.train.n_samples() + plane.test.n_samples(), 300);
+        let linear = SvrParams::default()
+            .kernel(KernelKind::Linear)
+            .epsilon(0.01);
+        let t = train_regression(&plane, &linear, &[0, 1], || 0.0).unwrap();
+        assert!(t.test.unwrap().r2 > 0.99, "{:?}", t.test);
+        let gauss = load_regression(&spec(GeneratorKind::RegGauss, 0.0)).unwrap();
+        let rbf = SvrParams::default()
+            .kernel(KernelKind::Rbf)
+            .c(10.0)
+            .epsilon(0.05);
+        let t = train_regression(&gauss, &rbf, &[0, 1], || 0.0).unwrap();
+        assert!(t.test.unwrap().r2 > 0.8, "{:?}", t.test);
+        // A linear model cannot fit the Gaussian bumps.
+        let t = train_regression(&gauss, &linear, &[0, 1], || 0.0).unwrap();
+        assert!(t.test.unwrap().r2 < 0.5);
+        assert!(reg_grid(&gauss, &t, 0, 1, 10, 8).is_some());
+        assert!(train_regression(&gauss, &linear, &[0, 7], || 0.0).is_err());
+    }
+
+    #[test]
+    fn only_the_regression_sets_are_regression() {
+        assert!(DatasetChoice::Generated(GeneratorKind::RegGauss).is_regression());
+        assert!(!DatasetChoice::Generated(GeneratorKind::Moons).is_regression());
+        assert!(!DatasetChoice::Iris.is_regression());
+        assert!(load_regression(&spec(GeneratorKind::Moons, 0.0)).is_err());
+    }
+}
