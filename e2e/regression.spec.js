@@ -51,3 +51,26 @@ test("a regression dataset is fitted by an SVR, drawn by value and scored by R²
   await expect(page.getByTestId("registry-notice")).toContainText("Regression models cannot be saved");
   expect(errors).toEqual([]);
 });
+
+test("the network learns a regression set: R² rises, the loss falls, Reset starts again", async ({ page }) => {
+  await openStudio(page);
+  await page.getByRole("combobox", { name: "Model", exact: true }).selectOption({ label: "Neural network" });
+  await page.getByRole("combobox", { name: "Dataset" }).selectOption({ label: "Plane (regression)" });
+  await expect(page.getByTestId("epoch")).toHaveText("0");
+  await expect(page.getByTestId("test-r2")).toHaveText(/^-?\d+\.\d{3}$/);
+  const start = await num(page, "test-r2");
+  await expect(page.getByRole("img", { name: "Network" })).toBeVisible();
+  for (let i = 0; i < 30; i++) await page.getByRole("button", { name: "Step" }).click();
+  await expect(page.getByTestId("epoch")).toHaveText("30");
+  const r2 = await num(page, "test-r2");
+  expect(r2).toBeGreaterThan(Math.max(start, 0.9));
+  const firstLoss = await num(page, "train-loss");
+  for (let i = 0; i < 30; i++) await page.getByRole("button", { name: "Step" }).click();
+  expect(await num(page, "train-loss")).toBeLessThan(firstLoss);
+  await expect(page.getByTestId("support-vectors")).toHaveText("—");
+  await page.getByRole("button", { name: "Reset" }).click();
+  await expect(page.getByTestId("epoch")).toHaveText("0");
+  await expect(page.getByTestId("test-r2")).toHaveText(start.toFixed(3));
+  await expect(page.getByRole("combobox", { name: "Horizontal axis" })).toHaveCount(0);
+  await expect(page.locator("[role=alert]")).toHaveCount(0);
+});

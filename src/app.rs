@@ -17,9 +17,11 @@ use crate::components::{
     network_view::NetworkView, objective_box::ObjectiveBox, plane_controls::PlaneControls,
 };
 use crate::embed::{EmbedConfig, Panel};
-use crate::nn_run::NnRun;
+use crate::nn_run::{NnRun, RunData};
 use crate::registry::Registry;
-use crate::regression::{load_regression, train_regression, RegPrepared, RegTrained};
+use crate::regression::{
+    load_regression, score_regression, train_regression, RegModel, RegPrepared, RegTrained,
+};
 use crate::state::{DataState, ModelKind, ModelState, PlaneState};
 use crate::training::{load_data, model_features, score, train, Fitted, ModelSpec, Trained};
 
@@ -168,10 +170,20 @@ impl Studio {
         let reg_trained = Memo::new(move |_| {
             let data = regression.get()?;
             Some(data.and_then(|data| {
+                if model.kind.get() == ModelKind::NeuralNetwork {
+                    let snapshot = run
+                        .snapshot
+                        .get()
+                        .ok_or_else(|| "The network is not built yet.".to_string())?;
+                    let f = features.get();
+                    return score_regression(&data, RegModel::Mlp((*snapshot).clone()), &f, 0.0)
+                        .map(Arc::new)
+                        .map_err(|e| format!("Could not evaluate the network: {e}"));
+                }
                 if model.kind.get() != ModelKind::Svm {
                     return Err(format!(
-                        "{} classifies, and this dataset's target is a number: pick SVM, which \
-                         fits an epsilon-SVR here.",
+                        "{} classifies, and this dataset's target is a number: pick SVM (an \
+                         epsilon-SVR here) or Neural network.",
                         model.kind.get().label()
                     ));
                 }
@@ -235,13 +247,21 @@ impl Studio {
             model,
             run,
             data_state,
+            regression,
             ..
         } = *self;
         Effect::new(move |_| {
             if model.kind.get() != ModelKind::NeuralNetwork {
                 return;
             }
-            let Ok(d) = data.get() else { return };
+            let d = match regression.get() {
+                Some(Ok(r)) => RunData::Values(r),
+                Some(Err(_)) => return,
+                None => match data.get() {
+                    Ok(d) => RunData::Classes(d),
+                    Err(_) => return,
+                },
+            };
             let f = features.get();
             model.hidden.track();
             model.activation.track();
@@ -312,8 +332,11 @@ pub fn App() -> impl IntoView {
                 <DataControls/>
                 <h2 id="controls-title">"Model"</h2>
                 <ModelPicker/>
-                <h2>"Plane"</h2>
-                <PlaneControls/>
+                // Regression sets have exactly the two shown features.
+                <Show when=move || !is_regression()>
+                    <h2>"Plane"</h2>
+                    <PlaneControls/>
+                </Show>
             </section>
             <section class="panel output" aria-labelledby="output-title">
                 <h2 id="output-title" class="visually-hidden">"Decision boundary"</h2>
@@ -327,13 +350,13 @@ pub fn App() -> impl IntoView {
                         <PngButton canvas="Decision boundary"/>
                     </div>
                 </Show>
-                <Show when=move || is_network() && !is_regression()>
+                <Show when=is_network>
                     <NetworkView/>
                     <LossChart/>
                     <div class="downloads">
                         <span class="hint">"Download:"</span>
-                        <PngButton canvas="Network"/>
-                        <PngButton canvas="Loss curve"/>
+                        <PngButton canvas="Network" text="Network (PNG)"/>
+                        <PngButton canvas="Loss curve" text="Loss curve (PNG)"/>
                     </div>
                 </Show>
             </section>

@@ -8,10 +8,11 @@ use hyperplane_core::features::expand;
 use hyperplane_core::features::FeatureTransform;
 use hyperplane_core::nn::{Activation, Mlp, MlpTrainer};
 use hyperplane_core::preprocess::Prepared;
-use hyperplane_core::Dataset;
+use hyperplane_core::{Dataset, RegressionData};
 use leptos::prelude::*;
 
 use crate::app::now_ms;
+use crate::regression::{restrict as restrict_values, RegPrepared};
 use crate::state::ModelState;
 use crate::training::restrict;
 
@@ -27,6 +28,37 @@ pub struct LossPoint {
 const MAX_POINTS: usize = 1500;
 /// Milliseconds of training per animation frame (leaves room to draw at 60 fps).
 const FRAME_BUDGET_MS: f64 = 10.0;
+
+/// The data a network trains on: classes, or a number to predict.
+#[derive(Debug, Clone)]
+pub enum RunData {
+    Classes(Arc<Prepared>),
+    Values(Arc<RegPrepared>),
+}
+
+impl RunData {
+    fn ptr(&self) -> usize {
+        match self {
+            RunData::Classes(d) => Arc::as_ptr(d) as usize,
+            RunData::Values(d) => Arc::as_ptr(d) as usize,
+        }
+    }
+
+    /// The loss of `model` on the test part (for the loss curve).
+    fn test_loss(&self, model: &Mlp, features: &[usize]) -> Option<f64> {
+        match self {
+            RunData::Classes(data) => {
+                let test = restrict(&data.test, features).ok()?;
+                let y: Vec<f64> = test.y().iter().map(|&c| c as f64).collect();
+                model.loss(test.x(), &y).ok()
+            }
+            RunData::Values(data) => {
+                let test = restrict_values(&data.test, features).ok()?;
+                model.loss(test.x(), test.y()).ok()
+            }
+        }
+    }
+}
 
 /// What a network was built from: the same again needs no rebuild.
 #[derive(Debug, Clone, PartialEq)]
@@ -46,7 +78,7 @@ pub struct NnRun {
     /// Training stopped because the loss or weights became infinite or NaN.
     pub diverged: RwSignal<bool>,
     /// The data the trainer uses (for the test loss).
-    data: StoredValue<Option<(Arc<Prepared>, Vec<usize>)>>,
+    data: StoredValue<Option<(RunData, Vec<usize>)>>,
     pub playing: RwSignal<bool>,
     pub epoch: RwSignal<u64>,
     pub snapshot: RwSignal<Option<Arc<Mlp>>>,
@@ -71,28 +103,17 @@ impl NnRun {
 
     /// Builds a fresh network unless the current one was built from the same data,
     /// features, architecture and seed (e.g. it was just restored).
-    pub fn rebuild(
-        &self,
-        data: Arc<Prepared>,
-        features: Vec<usize>,
-        model: &ModelState,
-        seed: u64,
-    ) {
+    pub fn rebuild(&self, data: RunData, features: Vec<usize>, model: &ModelState, seed: u64) {
         let key = Self::built_from(&data, &features, model, seed);
         if self.built.with_value(|b| b.as_ref() == Some(&key)) {
             return;
         }
-        self.reset(data, features, model, seed);
+        self.reset_on(data, features, model, seed);
     }
 
-    fn built_from(
-        data: &Arc<Prepared>,
-        features: &[usize],
-        model: &ModelState,
-        seed: u64,
-    ) -> BuiltFrom {
+    fn built_from(data: &RunData, features: &[usize], model: &ModelState, seed: u64) -> BuiltFrom {
         BuiltFrom {
-            data: Arc::as_ptr(data) as usize,
+            data: data.ptr(),
             features: features.to_vec(),
             hidden: model.hidden.get_untracked(),
             activation: model.activation.get_untracked(),
@@ -132,6 +153,11 @@ impl NnRun {
 
     /// A fresh network with the current settings (same seed, so the same start).
     pub fn reset(&self, data: Arc<Prepared>, features: Vec<usize>, model: &ModelState, seed: u64) {
+        self.reset_on(RunData::Classes(data), features, model, seed);
+    }
+
+    /// [`reset`](Self::reset) for classes or values.
+    pub fn reset_on(&self, data: RunData, features: Vec<usize>, model: &ModelState, seed: u64) {
         self.built
             .set_value(Some(Self::built_from(&data, &features, model, seed)));
         self.diverged.set(false);
@@ -142,18 +168,36 @@ impl NnRun {
         } else {
             Vec::new()
         };
-        let result = restrict(&data.train, &features).and_then(|train| {
-            let train = if transforms.is_empty() {
-                train
-            } else {
-                Dataset::new(
-                    expand(train.x(), &transforms)?,
-                    train.y().to_vec(),
-                    transforms.iter().map(|t| t.label().to_string()).collect(),
-                    train.class_names().to_vec(),
-                )?
-            };
-            let mut t = params.check()?.init_classifier(&train)?;
+        let names = || transforms.iter().map(|t| t.label().to_string()).collect();
+        let result = match &data {
+            RunData::Classes(d) => restrict(&d.train, &features).and_then(|train| {
+                let train = if transforms.is_empty() {
+                    train
+                } else {
+                    Dataset::new(
+                        expand(train.x(), &transforms)?,
+                        train.y().to_vec(),
+                        names(),
+                        train.class_names().to_vec(),
+                    )?
+                };
+                params.check()?.init_classifier(&train)
+            }),
+            RunData::Values(d) => restrict_values(&d.train, &features).and_then(|train| {
+                let train = if transforms.is_empty() {
+                    train
+                } else {
+                    RegressionData::new(
+                        expand(train.x(), &transforms)?,
+                        train.y().to_vec(),
+                        names(),
+                        train.target_name().to_string(),
+                    )?
+                };
+                params.check()?.init_regressor(&train)
+            }),
+        }
+        .and_then(|mut t| {
             t.set_input_transforms(transforms.clone())?;
             Ok(t)
         });
@@ -217,11 +261,8 @@ impl NnRun {
         match outcome {
             Some(Ok((model, epoch, train))) => {
                 let test = self.data.with_value(|d| {
-                    d.as_ref().and_then(|(data, features)| {
-                        let test = restrict(&data.test, features).ok()?;
-                        let y: Vec<f64> = test.y().iter().map(|&c| c as f64).collect();
-                        model.loss(test.x(), &y).ok()
-                    })
+                    d.as_ref()
+                        .and_then(|(data, features)| data.test_loss(&model, features))
                 });
                 self.epoch.set(epoch);
                 self.snapshot.set(Some(Arc::new(model)));

@@ -3,8 +3,9 @@
 //! mean squared error.
 
 use hyperplane_core::datasets::{Generated, GeneratorParams};
-use hyperplane_core::grid::GridSpec;
+use hyperplane_core::grid::{GridModel, GridOutput, GridSpec};
 use hyperplane_core::metrics::{regression_report, RegressionReport};
+use hyperplane_core::nn::Mlp;
 use hyperplane_core::preprocess::{train_test_split, Split, Standardizer};
 use hyperplane_core::svm::{Svr, SvrParams};
 use hyperplane_core::{Error, RegressionData};
@@ -20,10 +21,42 @@ pub struct RegPrepared {
     pub scaler: Standardizer,
 }
 
-/// An SVR and its scores.
+/// A fitted regressor: the SVR, or a snapshot of the network in training.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RegModel {
+    Svr(Box<Svr>),
+    Mlp(Mlp),
+}
+
+impl RegModel {
+    pub fn predict(&self, x: ndarray::ArrayView2<'_, f64>) -> Result<Vec<f64>, Error> {
+        match self {
+            RegModel::Svr(m) => m.predict(x),
+            RegModel::Mlp(m) => m.predict_values(x),
+        }
+    }
+
+    /// The predicted value per cell goes to `out.margin`.
+    pub fn evaluate_grid(&self, spec: &GridSpec, out: &mut GridOutput) -> Result<(), Error> {
+        match self {
+            RegModel::Svr(m) => m.evaluate_grid(spec, out),
+            RegModel::Mlp(m) => m.evaluate_grid(spec, out),
+        }
+    }
+
+    /// The SVR's support vectors (the network has none).
+    pub fn n_support(&self) -> Option<usize> {
+        match self {
+            RegModel::Svr(m) => Some(m.support_indices().len()),
+            RegModel::Mlp(_) => None,
+        }
+    }
+}
+
+/// A regressor and its scores.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RegTrained {
-    pub model: Svr,
+    pub model: RegModel,
     pub features: Vec<usize>,
     pub train: RegressionReport,
     pub test: Option<RegressionReport>,
@@ -64,7 +97,7 @@ pub fn load_regression(spec: &DataSpec) -> Result<RegPrepared, Error> {
     })
 }
 
-fn restrict(d: &RegressionData, features: &[usize]) -> Result<RegressionData, Error> {
+pub fn restrict(d: &RegressionData, features: &[usize]) -> Result<RegressionData, Error> {
     let names = features
         .iter()
         .map(|&f| d.feature_names().get(f).cloned())
@@ -96,18 +129,29 @@ pub fn train_regression(
     }
     let train = restrict(&data.train, features)?;
     let start = now();
-    let model = params.check()?.fit(&train)?;
+    let model = RegModel::Svr(Box::new(params.check()?.fit(&train)?));
     let fit_ms = now() - start;
+    score_regression(data, model, features, fit_ms)
+}
+
+/// Scores a fitted regressor (e.g. a snapshot of the network) on both parts.
+pub fn score_regression(
+    data: &RegPrepared,
+    model: RegModel,
+    features: &[usize],
+    fit_ms: f64,
+) -> Result<RegTrained, Error> {
     let score = |d: &RegressionData| -> Result<RegressionReport, Error> {
+        let d = restrict(d, features)?;
         regression_report(d.y(), &model.predict(d.x())?)
     };
     let test = if data.test.n_samples() > 0 {
-        Some(score(&restrict(&data.test, features)?)?)
+        Some(score(&data.test)?)
     } else {
         None
     };
     Ok(RegTrained {
-        train: score(&train)?,
+        train: score(&data.train)?,
         test,
         model,
         features: features.to_vec(),

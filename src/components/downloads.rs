@@ -26,7 +26,12 @@ fn slug(s: &str) -> String {
 
 /// A button that saves the canvas named `canvas` (its accessible name) as a PNG file.
 #[component]
-pub fn PngButton(#[prop(into)] canvas: String) -> impl IntoView {
+pub fn PngButton(
+    #[prop(into)] canvas: String,
+    /// The button's text (default "PNG").
+    #[prop(optional)]
+    text: Option<&'static str>,
+) -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let label = format!("Download the {} as PNG", canvas.to_lowercase());
     let save = move |_| {
@@ -43,7 +48,7 @@ pub fn PngButton(#[prop(into)] canvas: String) -> impl IntoView {
     };
     view! {
         <button type="button" class="small" aria-label=label on:click=save>
-            "PNG"
+            {text.unwrap_or("PNG")}
         </button>
         {move || error.get().map(|e| view! { <span role="alert" class="error">{e}</span> })}
     }

@@ -9,6 +9,7 @@ use wasm_bindgen::{Clamped, JsCast};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
 
 use crate::app::Studio;
+use crate::regression::reg_extent;
 use crate::render::canvas_size::fit_to_css;
 use crate::training::plane_extent;
 
@@ -115,7 +116,6 @@ pub fn NetworkView() -> impl IntoView {
         let Some(mlp) = studio.run.snapshot.get() else {
             return;
         };
-        let Ok(data) = studio.data.get() else { return };
         let features = studio.features.get();
         let (hover, sel) = (hovered.get(), selected.get());
         let Some(canvas) = canvas_ref.get() else {
@@ -161,13 +161,26 @@ pub fn NetworkView() -> impl IntoView {
         let (Some(&fx), Some(&fy)) = (features.first(), features.get(1)) else {
             return;
         };
+        // The plane of the classification data, or of the regression data.
+        let ranges = match studio.regression.get() {
+            Some(Ok(r)) => (reg_extent(&r, fx), reg_extent(&r, fy)),
+            Some(Err(_)) => return,
+            None => {
+                let Ok(data) = studio.data.get() else { return };
+                let fixed = studio.data_state.choice.get().fixed_extent();
+                (
+                    plane_extent(&data, fx, fixed),
+                    plane_extent(&data, fy, fixed),
+                )
+            }
+        };
         let spec = GridSpec {
             width: CELLS,
             height: CELLS,
             x_feature: 0,
             y_feature: 1.min(mlp.n_features().saturating_sub(1)),
-            x_range: plane_extent(&data, fx, studio.data_state.choice.get().fixed_extent()),
-            y_range: plane_extent(&data, fy, studio.data_state.choice.get().fixed_extent()),
+            x_range: ranges.0,
+            y_range: ranges.1,
             base: vec![0.0; mlp.n_features()],
         };
         let mut neurons = Vec::new();
@@ -282,11 +295,16 @@ pub fn NetworkView() -> impl IntoView {
             .run
             .snapshot
             .with(|m| m.as_ref().map(|m| m.network.sizes()).unwrap_or_default());
-        let feature_names = studio.data.with(|d| {
-            d.as_ref()
-                .map(|d| d.train.feature_names().to_vec())
-                .unwrap_or_default()
-        });
+        let feature_names = match studio.regression.get() {
+            Some(r) => r
+                .map(|r| r.train.feature_names().to_vec())
+                .unwrap_or_default(),
+            None => studio.data.with(|d| {
+                d.as_ref()
+                    .map(|d| d.train.feature_names().to_vec())
+                    .unwrap_or_default()
+            }),
+        };
         let features = studio.features.get();
         (sizes, feature_names, features)
     };

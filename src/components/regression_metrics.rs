@@ -35,14 +35,14 @@ pub fn RegressionMetrics() -> impl IntoView {
             <div class="score">
                 <dt>"Support vectors"</dt>
                 <dd data-testid="support-vectors">
-                    {move || scores().map(|t| t.model.support_indices().len().to_string()).unwrap_or_default()}
+                    {move || scores().and_then(|t| t.model.n_support()).map(|n| n.to_string()).unwrap_or_else(|| "—".into())}
                 </dd>
             </div>
         </dl>
         <p class="hint">
-            "An epsilon-SVR: errors smaller than ε cost nothing, larger ones cost C per unit. "
-            "R² is 1 for a perfect fit and 0 for always predicting the mean; MSE is in the "
-            "target's squared units."
+            "The SVM fits an epsilon-SVR here (errors smaller than ε cost nothing, larger ones C per "
+            "unit); the network a linear output trained on squared error. R² is 1 for a perfect "
+            "fit and 0 for always predicting the mean; MSE is in the target's squared units."
         </p>
     }
 }

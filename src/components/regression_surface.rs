@@ -5,7 +5,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use hyperplane_core::grid::{GridModel, GridOutput};
+use hyperplane_core::grid::GridOutput;
 use leptos::prelude::*;
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;

@@ -3,14 +3,19 @@
 use leptos::prelude::*;
 
 use crate::app::Studio;
+use crate::nn_run::RunData;
 
 #[component]
 pub fn TrainingControls() -> impl IntoView {
     let studio = expect_context::<Studio>();
     let run = studio.run;
     let reset = move |_| {
-        if let Ok(d) = studio.data.get_untracked() {
-            run.reset(
+        let data = match studio.regression.get_untracked() {
+            Some(r) => r.ok().map(RunData::Values),
+            None => studio.data.get_untracked().ok().map(RunData::Classes),
+        };
+        if let Some(d) = data {
+            run.reset_on(
                 d,
                 studio.features.get_untracked(),
                 &studio.model,
