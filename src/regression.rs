@@ -10,7 +10,7 @@ use hyperplane_core::preprocess::{train_test_split, Split, Standardizer};
 use hyperplane_core::svm::{Svr, SvrParams};
 use hyperplane_core::{Error, RegressionData};
 
-use crate::training::{DataSpec, DatasetChoice};
+use crate::training::{padded_extent, DataSpec, DatasetChoice};
 
 /// A regression dataset, split, with features standardized by the training part.
 #[derive(Debug, Clone, PartialEq)]
@@ -161,22 +161,14 @@ pub fn score_regression(
 
 /// The plane's extent in standardized units: every point plus a margin.
 pub fn reg_extent(data: &RegPrepared, feature: usize) -> (f64, f64) {
-    let values = data
-        .train
-        .x()
-        .column(feature)
-        .iter()
-        .chain(data.test.x().column(feature).iter())
-        .copied()
-        .collect::<Vec<_>>();
-    let lo = values.iter().copied().fold(f64::INFINITY, f64::min);
-    let hi = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-    if lo.is_finite() && hi.is_finite() && hi > lo {
-        let pad = 0.08 * (hi - lo);
-        (lo - pad, hi + pad)
-    } else {
-        (-3.0, 3.0)
-    }
+    padded_extent(
+        data.train
+            .x()
+            .column(feature)
+            .iter()
+            .chain(data.test.x().column(feature).iter())
+            .copied(),
+    )
 }
 
 /// The grid over the plane of dataset features `x` and `y` in the model's feature space.

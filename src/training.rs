@@ -479,16 +479,21 @@ pub fn plane_extent(data: &Prepared, feature: usize, fixed: Option<(f64, f64)>) 
         let z = |v: f64| (v - data.scaler.mean[feature]) / data.scaler.scale[feature];
         return (z(lo), z(hi));
     }
-    let values = data
-        .train
-        .x()
-        .column(feature)
-        .iter()
-        .chain(data.test.x().column(feature).iter())
-        .copied()
-        .collect::<Vec<_>>();
-    let lo = values.iter().copied().fold(f64::INFINITY, f64::min);
-    let hi = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    padded_extent(
+        data.train
+            .x()
+            .column(feature)
+            .iter()
+            .chain(data.test.x().column(feature).iter())
+            .copied(),
+    )
+}
+
+/// The range of `values` with 8 % of it added on each side (−3…3 if there is no range).
+pub fn padded_extent(values: impl Iterator<Item = f64>) -> (f64, f64) {
+    let (lo, hi) = values.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
+        (lo.min(v), hi.max(v))
+    });
     if lo.is_finite() && hi.is_finite() && hi > lo {
         let pad = 0.08 * (hi - lo);
         (lo - pad, hi + pad)

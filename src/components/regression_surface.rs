@@ -9,12 +9,12 @@ use hyperplane_core::grid::GridOutput;
 use leptos::prelude::*;
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
-use wasm_bindgen::{Clamped, JsCast};
-use web_sys::{HtmlCanvasElement, ImageData};
+use web_sys::HtmlCanvasElement;
 
 use crate::app::{now_ms, Studio};
 use crate::format::param;
 use crate::regression::{reg_extent, reg_grid};
+use crate::render::blit::blit;
 use crate::render::canvas_size::fit_to_css;
 
 /// Blue (low) → white → orange (high), the class colours' ends.
@@ -99,39 +99,14 @@ fn draw(
         let (r, g, b) = value_rgb(t(v as f64));
         buf.rgba.extend_from_slice(&[r, g, b, 255]);
     }
-    let document = web_sys::window()
-        .and_then(|w| w.document())
-        .ok_or("no document")?;
-    let off: HtmlCanvasElement = document
-        .create_element("canvas")
-        .map_err(|_| "no canvas")?
-        .dyn_into()
-        .map_err(|_| "no canvas")?;
-    off.set_width(gw as u32);
-    off.set_height(gh as u32);
-    let ctx = |c: &HtmlCanvasElement| -> Result<web_sys::CanvasRenderingContext2d, String> {
-        c.get_context("2d")
-            .ok()
-            .flatten()
-            .and_then(|c| c.dyn_into().ok())
-            .ok_or_else(|| "no 2D canvas".to_string())
-    };
-    let image =
-        ImageData::new_with_u8_clamped_array_and_sh(Clamped(&buf.rgba[..]), gw as u32, gh as u32)
-            .map_err(|_| "could not make the image")?;
-    ctx(&off)?
-        .put_image_data(&image, 0.0, 0.0)
-        .map_err(|_| "could not draw the image")?;
-    let main = ctx(canvas)?;
-    main.set_image_smoothing_enabled(true);
-    main.draw_image_with_html_canvas_element_and_dw_and_dh(
-        &off,
-        prx.start as f64,
-        pry.start as f64,
-        pw,
-        ph,
-    )
-    .map_err(|_| "could not draw the image")?;
+    blit(
+        canvas,
+        &buf.rgba,
+        gw,
+        gh,
+        (prx.start as f64, pry.start as f64, pw, ph),
+        true,
+    )?;
     chart
         .configure_mesh()
         .disable_mesh()

@@ -3,9 +3,9 @@
 
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
-use wasm_bindgen::{Clamped, JsCast};
-use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
+use web_sys::HtmlCanvasElement;
 
+use super::blit::blit;
 use super::canvas_size::fit_to_css;
 use crate::registry::disagreement::Disagreement;
 
@@ -37,42 +37,19 @@ pub fn draw_disagreement(
             &[236, 238, 242, 255]
         });
     }
-    let document = web_sys::window()
-        .and_then(|w| w.document())
-        .ok_or("no document")?;
-    let off: HtmlCanvasElement = document
-        .create_element("canvas")
-        .map_err(|_| "no canvas")?
-        .dyn_into()
-        .map_err(|_| "no canvas")?;
-    off.set_width(d.width as u32);
-    off.set_height(d.height as u32);
-    let ctx2d = |c: &HtmlCanvasElement| -> Result<CanvasRenderingContext2d, String> {
-        c.get_context("2d")
-            .ok()
-            .flatten()
-            .and_then(|c| c.dyn_into().ok())
-            .ok_or_else(|| "no 2D canvas".to_string())
-    };
-    let image = ImageData::new_with_u8_clamped_array_and_sh(
-        Clamped(&rgba[..]),
-        d.width as u32,
-        d.height as u32,
-    )
-    .map_err(|_| "could not make the image")?;
-    ctx2d(&off)?
-        .put_image_data(&image, 0.0, 0.0)
-        .map_err(|_| "could not draw the image")?;
-    let ctx = ctx2d(canvas)?;
-    ctx.set_image_smoothing_enabled(false);
-    ctx.draw_image_with_html_canvas_element_and_dw_and_dh(
-        &off,
-        prx.start as f64,
-        pry.start as f64,
-        (prx.end - prx.start) as f64,
-        (pry.end - pry.start) as f64,
-    )
-    .map_err(|_| "could not draw the image")?;
+    blit(
+        canvas,
+        &rgba,
+        d.width,
+        d.height,
+        (
+            prx.start as f64,
+            pry.start as f64,
+            (prx.end - prx.start) as f64,
+            (pry.end - pry.start) as f64,
+        ),
+        false,
+    )?;
     chart
         .configure_mesh()
         .disable_mesh()

@@ -1,5 +1,6 @@
 //! Drawing: pure pixel and geometry work (testable anywhere) and the canvas calls.
 
+pub mod blit;
 pub mod canvas_size;
 pub mod contour;
 pub mod disagreement_canvas;
