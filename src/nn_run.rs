@@ -16,13 +16,9 @@ use crate::regression::{restrict as restrict_values, RegPrepared};
 use crate::state::ModelState;
 use crate::training::restrict;
 
-/// Train and test loss after an epoch.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct LossPoint {
-    pub epoch: u64,
-    pub train: f64,
-    pub test: Option<f64>,
-}
+/// Train and test loss after an epoch: the saved versions' own type, so the history
+/// is saved, restored and checked for overfitting as it is.
+pub type LossPoint = hyperplane_core::saved_version::HistoryPoint;
 
 /// Most points kept for the loss curve; older ones are thinned out.
 const MAX_POINTS: usize = 1500;

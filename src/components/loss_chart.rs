@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use plotters::prelude::*;
 
-use hyperplane_core::saved_version::HistoryPoint;
+use hyperplane_core::saved_version::overfitting;
 
 use crate::app::Studio;
 use crate::render::loss_canvas::{draw_loss_lines, LossLine};
@@ -46,21 +46,9 @@ pub fn LossChart() -> impl IntoView {
         }
     };
     // Monitoring: say so when the run starts to overfit.
-    let overfitting = move || {
-        run.history.with(|h| {
-            let points: Vec<HistoryPoint> = h
-                .iter()
-                .map(|p| HistoryPoint {
-                    epoch: p.epoch,
-                    train: p.train,
-                    test: p.test,
-                })
-                .collect();
-            hyperplane_core::saved_version::overfitting(&points)
-        })
-    };
+    let overfits = move || run.history.with(|h| overfitting(h));
     view! {
-        <Show when=overfitting>
+        <Show when=overfits>
             <p role="status" class="run-flag" data-testid="run-flag">
                 "Overfitting: the test loss has been rising while the training loss keeps falling. "
                 "Stop here, add regularization, or use a smaller network."

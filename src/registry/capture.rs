@@ -4,8 +4,7 @@
 use hyperplane_core::model_file::ModelFile;
 use hyperplane_core::preprocess::Standardizer;
 use hyperplane_core::saved_version::{
-    content_hash, CsvSource, DataSource, DrawnPoint, HistoryPoint, Metrics, ModelParams,
-    SavedVersion,
+    content_hash, CsvSource, DataSource, DrawnPoint, Metrics, ModelParams, SavedVersion,
 };
 use leptos::prelude::*;
 
@@ -113,15 +112,8 @@ pub fn capture(
     )
     .map_err(|e| format!("Could not save the model: {e}"))?;
     let (history, diverged) = if kind == ModelKind::NeuralNetwork {
-        let h = studio.run.history.get_untracked();
         (
-            h.iter()
-                .map(|p| HistoryPoint {
-                    epoch: p.epoch,
-                    train: p.train,
-                    test: p.test,
-                })
-                .collect::<Vec<_>>(),
+            studio.run.history.get_untracked(),
             studio.run.diverged.get_untracked(),
         )
     } else {

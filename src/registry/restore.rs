@@ -9,7 +9,6 @@ use hyperplane_core::saved_version::{content_hash, DataSource, ModelParams, Save
 use leptos::prelude::*;
 
 use crate::app::{RestoredFit, Studio};
-use crate::nn_run::LossPoint;
 use crate::state::{ModelKind, ModelState};
 use crate::training::{
     load_data, load_dataset, model_features, score, DataSpec, DatasetChoice, DrawnPoint, Fitted,
@@ -162,15 +161,7 @@ pub fn restore(studio: &Studio, v: &SavedVersion) -> Result<(), String> {
         Fitted::Mlp(mlp) => {
             studio.restored.set(None);
             studio.committed.set(None);
-            let history: Vec<LossPoint> = v
-                .history
-                .iter()
-                .map(|h| LossPoint {
-                    epoch: h.epoch,
-                    train: h.train,
-                    test: h.test,
-                })
-                .collect();
+            let history = v.history.clone();
             let seed = d.seed.get_untracked();
             studio
                 .run
