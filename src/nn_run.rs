@@ -12,7 +12,7 @@ use hyperplane_core::{Dataset, RegressionData};
 use leptos::prelude::*;
 
 use crate::app::now_ms;
-use crate::regression::{restrict as restrict_values, RegPrepared};
+use crate::regression::RegPrepared;
 use crate::state::ModelState;
 use crate::training::restrict;
 
@@ -49,7 +49,7 @@ impl RunData {
                 model.loss(test.x(), &y).ok()
             }
             RunData::Values(data) => {
-                let test = restrict_values(&data.test, features).ok()?;
+                let test = data.test.select_features(features).ok()?;
                 model.loss(test.x(), test.y()).ok()
             }
         }
@@ -179,7 +179,7 @@ impl NnRun {
                 };
                 params.check()?.init_classifier(&train)
             }),
-            RunData::Values(d) => restrict_values(&d.train, &features).and_then(|train| {
+            RunData::Values(d) => d.train.select_features(&features).and_then(|train| {
                 let train = if transforms.is_empty() {
                     train
                 } else {

@@ -97,23 +97,6 @@ pub fn load_regression(spec: &DataSpec) -> Result<RegPrepared, Error> {
     })
 }
 
-pub fn restrict(d: &RegressionData, features: &[usize]) -> Result<RegressionData, Error> {
-    let names = features
-        .iter()
-        .map(|&f| d.feature_names().get(f).cloned())
-        .collect::<Option<Vec<_>>>()
-        .ok_or(Error::FeatureOutOfRange {
-            index: features.iter().copied().max().unwrap_or(0),
-            n_features: d.n_features(),
-        })?;
-    RegressionData::new(
-        d.x().select(ndarray::Axis(1), features),
-        d.y().to_vec(),
-        names,
-        d.target_name().to_string(),
-    )
-}
-
 /// Fits an SVR on the training part's `features` and scores both parts.
 pub fn train_regression(
     data: &RegPrepared,
@@ -121,13 +104,7 @@ pub fn train_regression(
     features: &[usize],
     now: impl Fn() -> f64,
 ) -> Result<RegTrained, Error> {
-    if let Some(&f) = features.iter().find(|&&f| f >= data.train.n_features()) {
-        return Err(Error::FeatureOutOfRange {
-            index: f,
-            n_features: data.train.n_features(),
-        });
-    }
-    let train = restrict(&data.train, features)?;
+    let train = data.train.select_features(features)?;
     let start = now();
     let model = RegModel::Svr(Box::new(params.check()?.fit(&train)?));
     let fit_ms = now() - start;
@@ -142,7 +119,7 @@ pub fn score_regression(
     fit_ms: f64,
 ) -> Result<RegTrained, Error> {
     let score = |d: &RegressionData| -> Result<RegressionReport, Error> {
-        let d = restrict(d, features)?;
+        let d = d.select_features(features)?;
         regression_report(d.y(), &model.predict(d.x())?)
     };
     let test = if data.test.n_samples() > 0 {

@@ -92,15 +92,7 @@ impl Dataset {
 
     /// Keeps only the given feature columns, in that order.
     pub fn select_features(&self, features: &[usize]) -> Result<Self> {
-        if features.is_empty() {
-            return Err(Error::EmptyData);
-        }
-        if let Some(&index) = features.iter().find(|&&f| f >= self.n_features()) {
-            return Err(Error::FeatureOutOfRange {
-                index,
-                n_features: self.n_features(),
-            });
-        }
+        check_feature_indices(features, self.n_features())?;
         Ok(Self {
             x: self.x.select(Axis(1), features),
             y: self.y.clone(),
@@ -145,6 +137,17 @@ pub(crate) fn check_row_indices(indices: &[usize], n: usize) -> Result<()> {
 }
 
 /// Rejects NaN and ±inf, naming the first offending cell.
+/// Feature columns to keep: at least one, each below `n_features`.
+pub(crate) fn check_feature_indices(features: &[usize], n_features: usize) -> Result<()> {
+    if features.is_empty() {
+        return Err(Error::EmptyData);
+    }
+    if let Some(&index) = features.iter().find(|&&f| f >= n_features) {
+        return Err(Error::FeatureOutOfRange { index, n_features });
+    }
+    Ok(())
+}
+
 pub fn check_finite(x: ArrayView2<'_, f64>, what: &'static str) -> Result<()> {
     for ((row, column), v) in x.indexed_iter() {
         if !v.is_finite() {

@@ -85,6 +85,20 @@ impl RegressionData {
         })
     }
 
+    /// Keeps only the given feature columns, in that order.
+    pub fn select_features(&self, features: &[usize]) -> Result<Self> {
+        crate::dataset::check_feature_indices(features, self.n_features())?;
+        Ok(Self {
+            x: self.x.select(Axis(1), features),
+            y: self.y.clone(),
+            feature_names: features
+                .iter()
+                .map(|&f| self.feature_names[f].clone())
+                .collect(),
+            target_name: self.target_name.clone(),
+        })
+    }
+
     /// Replaces the features (same rows), e.g. after standardization.
     pub fn with_x(&self, x: Array2<f64>) -> Result<Self> {
         Self::new(
