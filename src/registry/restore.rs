@@ -9,11 +9,12 @@ use hyperplane_core::saved_version::{content_hash, DataSource, ModelParams, Save
 use leptos::prelude::*;
 
 use crate::app::{RestoredFit, Studio};
-use crate::state::{ModelKind, ModelState};
+use crate::state::ModelKind;
 use crate::training::{
     load_data, load_dataset, model_features, score, DataSpec, DatasetChoice, DrawnPoint, Fitted,
     ImportedCsv, Trained,
 };
+use crate::url_state::SharedState;
 
 /// The data a version describes, ready to load.
 pub struct VersionData {
@@ -73,49 +74,49 @@ pub fn materialize(v: &SavedVersion) -> Result<(Arc<Prepared>, Trained), String>
     Ok((data, trained))
 }
 
-/// Sets the model controls to the version's parameters; returns the model kind.
-fn apply_params(m: &ModelState, p: &ModelParams) -> ModelKind {
+/// The version's model and parameters over the studio's current settings.
+fn set_params(s: &mut SharedState, p: &ModelParams) {
     match p {
         ModelParams::Svc(p) => {
-            m.kernel.set(p.kernel);
-            m.c.set(p.c);
-            m.gamma.set(p.gamma);
-            m.degree.set(p.degree);
-            m.coef0.set(p.coef0);
-            ModelKind::Svm
+            s.model = ModelKind::Svm;
+            s.kernel = p.kernel;
+            s.c = p.c;
+            s.gamma = p.gamma;
+            s.degree = p.degree;
+            s.coef0 = p.coef0;
         }
         ModelParams::LinearSvm { params, epochs } => {
-            m.c.set(params.c);
-            m.gd_learning_rate.set(params.learning_rate);
-            m.gd_epochs.set(*epochs);
-            ModelKind::LinearSvmGd
+            s.model = ModelKind::LinearSvmGd;
+            s.c = params.c;
+            s.gd_lr = params.learning_rate;
+            s.gd_epochs = *epochs;
         }
         ModelParams::Logistic(p) => {
-            m.logistic_c.set(p.c);
-            ModelKind::Logistic
+            s.model = ModelKind::Logistic;
+            s.logistic_c = p.c;
         }
         ModelParams::Knn(p) => {
-            m.k.set(p.k);
-            m.knn_weights.set(p.weights);
-            ModelKind::Knn
+            s.model = ModelKind::Knn;
+            s.k = p.k;
+            s.weights = p.weights;
         }
         ModelParams::Tree(p) => {
-            m.max_depth.set(p.max_depth.unwrap_or(20));
-            m.min_leaf.set(p.min_samples_leaf);
-            m.criterion.set(p.criterion);
-            ModelKind::Tree
+            s.model = ModelKind::Tree;
+            s.depth = p.max_depth.unwrap_or(20);
+            s.leaf = p.min_samples_leaf;
+            s.criterion = p.criterion;
         }
         ModelParams::Mlp { params, inputs } => {
-            m.hidden.set(params.hidden.clone());
-            m.activation.set(params.activation);
-            m.learning_rate.set(params.learning_rate);
-            m.regularization.set(params.regularization);
-            m.regularization_rate.set(params.regularization_rate);
-            m.batch_size.set(params.batch_size);
+            s.model = ModelKind::NeuralNetwork;
+            s.hidden = params.hidden.clone();
+            s.activation = params.activation;
+            s.lr = params.learning_rate;
+            s.reg = params.regularization;
+            s.reg_rate = params.regularization_rate;
+            s.batch = params.batch_size;
             if !inputs.is_empty() {
-                m.nn_inputs.set(inputs.clone());
+                s.inputs = inputs.clone();
             }
-            ModelKind::NeuralNetwork
         }
     }
 }
@@ -136,24 +137,23 @@ pub fn restore(studio: &Studio, v: &SavedVersion) -> Result<(), String> {
     if x >= n || y >= n || model_features(n, x, y, v.data.shown_only) != v.features {
         return Err(fail("its features do not match its data".into()));
     }
-    // Everything checked: now change the studio.
+    // Everything checked: now change the studio, through the same settings a link sets.
     let d = studio.data_state;
-    studio.run.playing.set(false);
-    d.drawn.set(source.drawn);
+    d.drawn.set(source.drawn.clone());
     if source.imported.is_some() {
         d.imported.set(source.imported);
     }
-    d.noise.set(source.spec.noise);
-    d.train_ratio.set(source.spec.train_ratio);
-    d.seed.set(source.spec.seed);
-    d.n_samples.set(source.spec.n_samples);
-    d.n_classes.set(source.spec.n_classes);
-    d.choice.set(source.spec.choice);
-    studio.plane.x_feature.set(x);
-    studio.plane.y_feature.set(y);
-    studio.plane.shown_only.set(v.data.shown_only);
-    let kind = apply_params(&studio.model, &v.params);
-    studio.model.kind.set(kind);
+    let mut settings = SharedState::read(studio);
+    settings.dataset = source.spec.choice;
+    settings.noise = source.spec.noise;
+    settings.ratio = source.spec.train_ratio;
+    settings.seed = source.spec.seed;
+    settings.n = source.spec.n_samples;
+    settings.classes = source.spec.n_classes;
+    settings.points = source.drawn;
+    (settings.x, settings.y, settings.shown_only) = (x, y, v.data.shown_only);
+    set_params(&mut settings, &v.params);
+    settings.apply(studio);
 
     let data = studio.data.get_untracked().map_err(fail)?;
     let features = studio.features.get_untracked();
