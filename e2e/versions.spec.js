@@ -327,3 +327,19 @@ test("compared surfaces of different data share one scale", async ({ page }) => 
   expect(await b.getAttribute("data-extent")).toBe(ea);
   await expect(page.locator("table.compare-table").getByRole("row", { name: /Noise/ })).toContainText("0.5");
 });
+
+test("restoring a version of other data keeps the points the user drew", async ({ page }) => {
+  await openStudio(page);
+  await save(page, "SVM v1");
+  await page.getByRole("combobox", { name: "Dataset" }).selectOption({ label: "Draw your own" });
+  const canvas = page.getByRole("img", { name: "Decision boundary" });
+  const box = await canvas.boundingBox();
+  for (const [fx, fy] of [[0.3, 0.3], [0.6, 0.6], [0.4, 0.7]]) {
+    await canvas.click({ position: { x: box.width * fx, y: box.height * fy } });
+  }
+  await expect(page.getByTestId("point-count")).toContainText("3");
+  await page.getByRole("button", { name: "Restore SVM v1" }).click();
+  await expect(page.getByRole("combobox", { name: "Dataset" })).toHaveValue("iris");
+  await page.getByRole("combobox", { name: "Dataset" }).selectOption({ label: "Draw your own" });
+  await expect(page.getByTestId("point-count")).toContainText("3");
+});

@@ -138,8 +138,9 @@ pub fn restore(studio: &Studio, v: &SavedVersion) -> Result<(), String> {
         return Err(fail("its features do not match its data".into()));
     }
     // Everything checked: now change the studio, through the same settings a link sets.
+    // Drawn points are replaced only by a drawn version's own (the settings do that);
+    // restoring another dataset keeps the user's drawing.
     let d = studio.data_state;
-    d.drawn.set(source.drawn.clone());
     if source.imported.is_some() {
         d.imported.set(source.imported);
     }
