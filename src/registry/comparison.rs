@@ -248,11 +248,9 @@ mod tests {
             },
             features: vec![0, 1],
             metrics: Metrics {
-                train_accuracy: 0.9,
+                train_accuracy: Some(0.9),
                 test_accuracy: Some(test),
-                macro_f1: None,
-                train_loss: None,
-                test_loss: None,
+                ..Metrics::default()
             },
             history: vec![],
             diverged: false,

@@ -505,11 +505,8 @@ fn predict_reads_a_versions_file_exported_by_the_studio() {
         },
         features: vec![0, 1],
         metrics: Metrics {
-            train_accuracy: 1.0,
-            test_accuracy: None,
-            macro_f1: None,
-            train_loss: None,
-            test_loss: None,
+            train_accuracy: Some(1.0),
+            ..Metrics::default()
         },
         history: vec![],
         diverged: false,

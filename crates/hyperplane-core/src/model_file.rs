@@ -45,6 +45,15 @@ impl FittedModel {
         }
     }
 
+    /// Whether the model predicts values (the SVR, a network with a value output).
+    pub fn is_regressor(&self) -> bool {
+        match self {
+            FittedModel::Svr(_) => true,
+            FittedModel::Mlp(m) => matches!(m.target, crate::nn::Target::Values { .. }),
+            _ => false,
+        }
+    }
+
     /// Predicted values, for regressors.
     pub fn predict_values(&self, x: ArrayView2<'_, f64>) -> Result<Vec<f64>> {
         match self {

@@ -12,9 +12,9 @@ use crate::linear_model::LogisticParams;
 use crate::model_file::{FittedModel, ModelFile};
 use crate::neighbors::KnnParams;
 use crate::nn::MlpParams;
-use crate::svm::{LinearSvmParams, SvcParams};
+use crate::svm::{LinearSvmParams, SvcParams, SvrParams};
 use crate::tree::TreeParams;
-use crate::Dataset;
+use crate::{Dataset, RegressionData};
 
 pub const FORMAT: &str = "hyperplane-versions";
 pub const VERSION: u32 = 1;
@@ -32,6 +32,8 @@ pub const MAX_CSV_BYTES: usize = 20_000_000;
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum ModelParams {
     Svc(SvcParams),
+    /// The epsilon-SVR, for regression data.
+    Svr(SvrParams),
     /// The linear SVM by gradient descent, run for `epochs`.
     LinearSvm {
         params: LinearSvmParams,
@@ -53,6 +55,7 @@ impl ModelParams {
     pub fn kind(&self) -> &'static str {
         match self {
             ModelParams::Svc(_) => "svc",
+            ModelParams::Svr(_) => "svr",
             ModelParams::LinearSvm { .. } => "linear_svm",
             ModelParams::Logistic(_) => "logistic",
             ModelParams::Knn(_) => "knn",
@@ -65,6 +68,7 @@ impl ModelParams {
     pub fn check(&self) -> Result<()> {
         match self {
             ModelParams::Svc(p) => p.check().map(drop),
+            ModelParams::Svr(p) => p.check().map(drop),
             ModelParams::LinearSvm { params, epochs } => {
                 if *epochs == 0 || *epochs > 10_000_000 {
                     return Err(Error::InvalidParam {
@@ -137,14 +141,30 @@ pub struct DataSource {
     pub content_hash: String,
 }
 
-/// What the version scored.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+/// What the version scored: accuracies for a classifier, R² and mean squared error
+/// for a regressor. A part with no data (no test split) has no score.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
 pub struct Metrics {
-    pub train_accuracy: f64,
+    /// Required for classifiers, absent for regressors.
+    #[serde(default)]
+    pub train_accuracy: Option<f64>,
+    #[serde(default)]
     pub test_accuracy: Option<f64>,
     /// Mean F1 over classes on the test part (the training part if there is none).
+    #[serde(default)]
     pub macro_f1: Option<f64>,
+    /// Required for regressors, absent for classifiers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub train_r2: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub test_r2: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub train_mse: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub test_mse: Option<f64>,
+    #[serde(default)]
     pub train_loss: Option<f64>,
+    #[serde(default)]
     pub test_loss: Option<f64>,
 }
 
@@ -295,14 +315,65 @@ impl DataSource {
     }
 }
 
+fn check_r2(field: &str, v: f64) -> Result<()> {
+    // R² is at most 1 and unbounded below (a model worse than the mean).
+    if !v.is_finite() || v > 1.0 + 1e-12 {
+        return Err(bad(field, format!("{v} is not an R² (finite, at most 1)")));
+    }
+    Ok(())
+}
+
+fn check_mse(field: &str, v: f64) -> Result<()> {
+    if !v.is_finite() || v < 0.0 {
+        return Err(bad(field, format!("{v} is not a finite squared error ≥ 0")));
+    }
+    Ok(())
+}
+
 impl Metrics {
-    pub fn validate(&self) -> Result<()> {
-        check_proportion("metrics.train_accuracy", self.train_accuracy)?;
-        if let Some(v) = self.test_accuracy {
-            check_proportion("metrics.test_accuracy", v)?;
+    /// Checks the scores a classifier (`regression` false) or a regressor has, and that
+    /// it has none of the other kind's.
+    pub fn validate(&self, regression: bool) -> Result<()> {
+        let classifier = [
+            ("metrics.train_accuracy", self.train_accuracy),
+            ("metrics.test_accuracy", self.test_accuracy),
+            ("metrics.macro_f1", self.macro_f1),
+        ];
+        let regressor = [
+            ("metrics.train_r2", self.train_r2),
+            ("metrics.train_mse", self.train_mse),
+            ("metrics.test_r2", self.test_r2),
+            ("metrics.test_mse", self.test_mse),
+        ];
+        // The training part always has a score; the test part may be empty.
+        let (required, foreign, whose): (&[_], &[_], _) = if regression {
+            (&regressor[..2], &classifier, "classifiers")
+        } else {
+            (&classifier[..1], &regressor, "regressors")
+        };
+        if let Some((field, _)) = foreign.iter().find(|(_, v)| v.is_some()) {
+            return Err(bad(field, format!("only {whose} have this score")));
         }
-        if let Some(v) = self.macro_f1 {
-            check_proportion("metrics.macro_f1", v)?;
+        if let Some((field, _)) = required.iter().find(|(_, v)| v.is_none()) {
+            return Err(bad(field, "missing"));
+        }
+        for (field, v) in classifier {
+            if let Some(v) = v {
+                check_proportion(field, v)?;
+            }
+        }
+        for (field, v) in regressor {
+            match v {
+                Some(v) if field.ends_with("r2") => check_r2(field, v)?,
+                Some(v) => check_mse(field, v)?,
+                None => {}
+            }
+        }
+        if self.test_r2.is_some() != self.test_mse.is_some() {
+            return Err(bad(
+                "metrics.test_mse",
+                "test R² and test MSE come together (both or neither)",
+            ));
         }
         if let Some(v) = self.train_loss {
             check_loss("metrics.train_loss", v)?;
@@ -340,7 +411,11 @@ impl SavedVersion {
         }
         self.params.check().map_err(|e| bad("params", e))?;
         self.data.validate()?;
-        self.metrics.validate()?;
+        let regression = self.model.model.is_regressor();
+        self.metrics.validate(regression)?;
+        if regression && !self.model.class_names.is_empty() {
+            return Err(bad("model.class_names", "a regressor has no classes"));
+        }
         if self.history.len() > MAX_HISTORY {
             return Err(bad("history", format!("more than {MAX_HISTORY} points")));
         }
@@ -536,26 +611,51 @@ impl VersionsFile {
     }
 }
 
-/// A 64-bit FNV-1a hash of a dataset's values, labels and names, as 16 hex digits:
+/// Data whose content can be hashed: the features, then the targets, then the names.
+pub trait HashContent {
+    fn feed(&self, eat: &mut dyn FnMut(&[u8]));
+}
+
+impl HashContent for Dataset {
+    fn feed(&self, eat: &mut dyn FnMut(&[u8])) {
+        for v in self.x().iter() {
+            eat(&v.to_bits().to_le_bytes());
+        }
+        for &c in self.y() {
+            eat(&(c as u64).to_le_bytes());
+        }
+        for name in self.feature_names().iter().chain(self.class_names()) {
+            eat(name.as_bytes());
+            eat(&[0]);
+        }
+    }
+}
+
+impl HashContent for RegressionData {
+    fn feed(&self, eat: &mut dyn FnMut(&[u8])) {
+        for v in self.x().iter().chain(self.y()) {
+            eat(&v.to_bits().to_le_bytes());
+        }
+        for name in self.feature_names() {
+            eat(name.as_bytes());
+            eat(&[0]);
+        }
+        // Marks the target as a value, so no classification data hashes the same.
+        eat(b"\x01target:");
+        eat(self.target_name().as_bytes());
+    }
+}
+
+/// A 64-bit FNV-1a hash of a dataset's values, targets and names, as 16 hex digits:
 /// the same data always gives the same hash, on every platform.
-pub fn content_hash(data: &Dataset) -> String {
+pub fn content_hash(data: &impl HashContent) -> String {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut eat = |bytes: &[u8]| {
+    data.feed(&mut |bytes: &[u8]| {
         for &b in bytes {
             h ^= b as u64;
             h = h.wrapping_mul(0x0100_0000_01b3);
         }
-    };
-    for v in data.x().iter() {
-        eat(&v.to_bits().to_le_bytes());
-    }
-    for &c in data.y() {
-        eat(&(c as u64).to_le_bytes());
-    }
-    for name in data.feature_names().iter().chain(data.class_names()) {
-        eat(name.as_bytes());
-        eat(&[0]);
-    }
+    });
     format!("{h:016x}")
 }
 

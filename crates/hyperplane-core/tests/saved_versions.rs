@@ -1,19 +1,21 @@
 //! The versions file (`hyperplane-versions`): every model kind round-trips exactly, and
 //! every malformed field is rejected with a message that names it.
 
-use hyperplane_core::datasets::{GeneratorKind, GeneratorParams};
+use hyperplane_core::datasets::{Generated, GeneratorKind, GeneratorParams};
 use hyperplane_core::features::FeatureTransform;
 use hyperplane_core::linear_model::LogisticParams;
 use hyperplane_core::model_file::{FittedModel, ModelFile};
 use hyperplane_core::neighbors::KnnParams;
 use hyperplane_core::nn::MlpParams;
-use hyperplane_core::preprocess::{split_and_standardize, Prepared};
+use hyperplane_core::preprocess::{
+    split_and_standardize, train_test_split, Prepared, Standardizer,
+};
 use hyperplane_core::saved_version::{
     content_hash, DataSource, HistoryPoint, Metrics, ModelParams, SavedVersion, VersionsFile,
 };
-use hyperplane_core::svm::{LinearSvmParams, SvcParams};
+use hyperplane_core::svm::{LinearSvmParams, SvcParams, SvrParams};
 use hyperplane_core::tree::TreeParams;
-use hyperplane_core::Dataset;
+use hyperplane_core::{Dataset, RegressionData};
 use serde_json::{json, Value};
 
 fn moons() -> (Dataset, Prepared) {
@@ -29,8 +31,14 @@ fn moons() -> (Dataset, Prepared) {
     (all, p)
 }
 
-fn version(params: ModelParams, model: FittedModel, history: Vec<HistoryPoint>) -> SavedVersion {
-    let (all, p) = moons();
+/// A version of `model` on data `data`: the fields every fixture shares.
+fn record(
+    params: ModelParams,
+    data: DataSource,
+    metrics: Metrics,
+    model: ModelFile,
+    history: Vec<HistoryPoint>,
+) -> SavedVersion {
     SavedVersion {
         model_name: "Demo".into(),
         number: 1,
@@ -40,38 +48,123 @@ fn version(params: ModelParams, model: FittedModel, history: Vec<HistoryPoint>) 
         alias: Some("best".into()),
         created_ms: 1.79e12,
         params,
-        data: DataSource {
-            dataset: "moons".into(),
-            seed: 4,
-            noise: 0.2,
-            train_ratio: 0.7,
-            n_samples: 120,
-            n_classes: 2,
-            x_feature: 0,
-            y_feature: 1,
-            shown_only: true,
-            points: vec![],
-            csv: None,
-            content_hash: content_hash(&all),
-        },
+        data,
         features: vec![0, 1],
-        metrics: Metrics {
-            train_accuracy: 0.9,
-            test_accuracy: Some(0.85),
-            macro_f1: Some(0.84),
-            train_loss: None,
-            test_loss: None,
-        },
+        metrics,
         history,
         diverged: false,
-        model: ModelFile::new(
-            model,
-            all.feature_names().to_vec(),
-            all.class_names().to_vec(),
-            Some(p.scaler.clone()),
-        )
-        .unwrap(),
+        model,
     }
+}
+
+fn source(dataset: &str, noise: f64, content_hash: String) -> DataSource {
+    DataSource {
+        dataset: dataset.into(),
+        seed: 4,
+        noise,
+        train_ratio: 0.7,
+        n_samples: 120,
+        n_classes: 2,
+        x_feature: 0,
+        y_feature: 1,
+        shown_only: true,
+        points: vec![],
+        csv: None,
+        content_hash,
+    }
+}
+
+fn version(params: ModelParams, model: FittedModel, history: Vec<HistoryPoint>) -> SavedVersion {
+    let (all, p) = moons();
+    let file = ModelFile::new(
+        model,
+        all.feature_names().to_vec(),
+        all.class_names().to_vec(),
+        Some(p.scaler.clone()),
+    )
+    .unwrap();
+    let metrics = Metrics {
+        train_accuracy: Some(0.9),
+        test_accuracy: Some(0.85),
+        macro_f1: Some(0.84),
+        ..Metrics::default()
+    };
+    let data = source("moons", 0.2, content_hash(&all));
+    record(params, data, metrics, file, history)
+}
+
+/// TensorFlow Playground's Gaussians regression set: all of it, and its training part
+/// standardized, with the standardizer.
+fn gaussians(seed: u64) -> (RegressionData, RegressionData, Standardizer) {
+    let Generated::Regression(all) = GeneratorParams::new(GeneratorKind::RegGauss)
+        .n_samples(120)
+        .noise(0.1)
+        .seed(seed)
+        .generate()
+        .unwrap()
+    else {
+        panic!("not regression data")
+    };
+    let split = train_test_split(all.n_samples(), 0.7, seed).unwrap();
+    let train = all.select(&split.train).unwrap();
+    let scaler = Standardizer::fit(train.x()).unwrap();
+    let train = train.with_x(scaler.transform(train.x()).unwrap()).unwrap();
+    (all, train, scaler)
+}
+
+fn regression_version(
+    params: ModelParams,
+    model: FittedModel,
+    history: Vec<HistoryPoint>,
+) -> SavedVersion {
+    let (all, _, scaler) = gaussians(4);
+    let file = ModelFile::new(model, all.feature_names().to_vec(), vec![], Some(scaler)).unwrap();
+    let metrics = Metrics {
+        train_r2: Some(0.93),
+        test_r2: Some(-0.25),
+        train_mse: Some(0.01),
+        test_mse: Some(0.2),
+        train_loss: history.last().map(|h| h.train),
+        ..Metrics::default()
+    };
+    let data = source("reg-gauss", 0.1, content_hash(&all));
+    let mut v = record(params, data, metrics, file, history);
+    v.model_name = "Regressor".into();
+    v
+}
+
+/// The two regressors the studio saves: the SVR and a network with a value output.
+fn regressors() -> Vec<SavedVersion> {
+    let (_, train, _) = gaussians(4);
+    let svr = SvrParams::default().c(10.0).epsilon(0.05);
+    let mlp = MlpParams::default().seed(3);
+    let mut mlp_t = mlp.check().unwrap().init_regressor(&train).unwrap();
+    mlp_t.step(10).unwrap();
+    let history = mlp_t
+        .loss_history()
+        .iter()
+        .enumerate()
+        .map(|(i, &l)| HistoryPoint {
+            epoch: i as u64 + 1,
+            train: l,
+            test: None,
+        })
+        .collect();
+    vec![
+        regression_version(
+            ModelParams::Svr(svr.clone()),
+            FittedModel::Svr(svr.check().unwrap().fit(&train).unwrap()),
+            vec![],
+        ),
+        regression_version(
+            ModelParams::Mlp {
+                params: mlp,
+                inputs: Vec::new(),
+            },
+            FittedModel::Mlp(mlp_t.model()),
+            history,
+        ),
+    ]
 }
 
 /// One version of every model kind the studio saves.
@@ -149,6 +242,9 @@ fn every_kind() -> Vec<SavedVersion> {
             history,
         ),
     ]
+    .into_iter()
+    .chain(regressors())
+    .collect()
 }
 
 #[test]
@@ -191,7 +287,11 @@ fn versions_are_picked_by_name_label_or_alias() {
 
 /// Applies `edit` to the first version of an exported file and returns the error text.
 fn rejection(edit: impl Fn(&mut Value)) -> String {
-    let file = VersionsFile::new(every_kind());
+    rejection_of(every_kind(), edit)
+}
+
+fn rejection_of(versions: Vec<SavedVersion>, edit: impl Fn(&mut Value)) -> String {
+    let file = VersionsFile::new(versions);
     let mut v: Value = serde_json::from_str(&file.to_json().unwrap()).unwrap();
     edit(&mut v);
     match VersionsFile::from_json(&v.to_string()) {
@@ -405,4 +505,112 @@ fn the_content_hash_tells_datasets_apart() {
     assert_eq!(content_hash(&all), content_hash(&all.clone()));
     assert_ne!(content_hash(&all), content_hash(&other));
     assert_eq!(content_hash(&all).len(), 16);
+}
+
+#[test]
+fn regressors_carry_r2_and_mse_and_no_accuracy() {
+    let versions = regressors();
+    let text = VersionsFile::new(versions.clone()).to_json().unwrap();
+    let json: Value = serde_json::from_str(&text).unwrap();
+    let metrics = &json["versions"][0]["metrics"];
+    assert_eq!(metrics["train_r2"], json!(0.93));
+    assert_eq!(metrics["test_mse"], json!(0.2));
+    assert_eq!(metrics["train_accuracy"], Value::Null);
+    assert_eq!(json["versions"][0]["params"]["kind"], json!("svr"));
+    assert_eq!(json["versions"][0]["model"]["class_names"], json!([]));
+    // Predictions are values, the same after the round trip.
+    let (all, _, _) = gaussians(4);
+    let back = VersionsFile::from_json(&text).unwrap();
+    for (a, b) in back.versions.iter().zip(&versions) {
+        let p = a.model.predict(all.x()).unwrap();
+        assert!(p.labels.is_none());
+        assert_eq!(p, b.model.predict(all.x()).unwrap());
+    }
+    // A classifier's file from before regression versions (no R² fields) still reads.
+    let old = every_kind().remove(0);
+    let text = VersionsFile::new(vec![old]).to_json().unwrap();
+    assert!(!text.contains("train_r2"));
+
+    let cases: Vec<(usize, &str, Edit)> = vec![
+        (
+            0,
+            "metrics.train_r2: missing",
+            Box::new(|v| v["metrics"]["train_r2"] = Value::Null),
+        ),
+        (
+            0,
+            "metrics.train_mse: missing",
+            Box::new(|v| v["metrics"]["train_mse"] = Value::Null),
+        ),
+        (
+            0,
+            "metrics.test_accuracy: only classifiers",
+            Box::new(|v| v["metrics"]["test_accuracy"] = json!(0.5)),
+        ),
+        (
+            0,
+            "metrics.train_r2",
+            Box::new(|v| v["metrics"]["train_r2"] = json!(1.5)),
+        ),
+        (
+            0,
+            "metrics.test_mse",
+            Box::new(|v| v["metrics"]["test_mse"] = json!(-1)),
+        ),
+        (
+            0,
+            "metrics.test_mse: test R² and test MSE come together",
+            Box::new(|v| v["metrics"]["test_mse"] = Value::Null),
+        ),
+        (
+            0,
+            "model.class_names",
+            Box::new(|v| v["model"]["class_names"] = json!(["a"])),
+        ),
+        (
+            0,
+            "params",
+            Box::new(|v| v["params"]["epsilon"] = json!(-0.1)),
+        ),
+        (
+            0,
+            "model.model.kind",
+            Box::new(|v| v["params"] = json!({"kind": "svc"})),
+        ),
+        (
+            1,
+            "metrics.macro_f1: only classifiers",
+            Box::new(|v| v["metrics"]["macro_f1"] = json!(0.5)),
+        ),
+        // And a classifier has no R² and needs its accuracy.
+        (
+            2,
+            "metrics.train_r2: only regressors",
+            Box::new(|v| v["metrics"]["train_r2"] = json!(0.5)),
+        ),
+        (
+            2,
+            "metrics.train_accuracy: missing",
+            Box::new(|v| v["metrics"]["train_accuracy"] = Value::Null),
+        ),
+    ];
+    for (i, field, edit) in cases {
+        let mut set = regressors();
+        set.push(every_kind().remove(0));
+        let message = rejection_of(set, |v| edit(&mut v["versions"][i]));
+        assert!(
+            message.contains(&format!("versions[{i}].{field}")),
+            "expected {field:?} at {i}, got {message:?}"
+        );
+    }
+}
+
+#[test]
+fn the_content_hash_tells_regression_data_apart() {
+    let (a, _, _) = gaussians(4);
+    let (b, _, _) = gaussians(5);
+    assert_eq!(content_hash(&a), content_hash(&gaussians(4).0));
+    assert_ne!(content_hash(&a), content_hash(&b));
+    let (moons, _) = moons();
+    assert_ne!(content_hash(&a), content_hash(&moons));
 }
