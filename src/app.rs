@@ -3,6 +3,7 @@
 use std::sync::Arc;
 
 use hyperplane_core::preprocess::Prepared;
+use hyperplane_core::svm::{Svr, SvrParams};
 use leptos::prelude::*;
 
 use crate::components::compare_view::CompareView;
@@ -48,6 +49,8 @@ pub struct Studio {
     /// Regression datasets: the data and the fitted SVR (`None` for classification).
     pub regression: Memo<Option<Result<Arc<RegPrepared>, String>>>,
     pub reg_trained: Memo<Option<Result<Arc<RegTrained>, String>>>,
+    /// A restored SVR, shown instead of refitting as `restored` is for classifiers.
+    pub restored_svr: RwSignal<Option<Arc<RestoredSvr>>>,
 }
 
 /// A fitted model put back from a saved version, and what it is valid for.
@@ -57,6 +60,15 @@ pub struct RestoredFit {
     pub features: Vec<usize>,
     pub spec: ModelSpec,
     pub model: Fitted,
+}
+
+/// A fitted SVR put back from a saved version, and what it is valid for.
+#[derive(Debug)]
+pub struct RestoredSvr {
+    pub data: Arc<RegPrepared>,
+    pub features: Vec<usize>,
+    pub params: SvrParams,
+    pub model: Svr,
 }
 
 /// Milliseconds from the browser's monotonic clock (0 where there is none).
@@ -167,6 +179,7 @@ impl Studio {
                     .map_err(|e| format!("Could not load the data: {e}"))
             })
         });
+        let restored_svr = RwSignal::new(None::<Arc<RestoredSvr>>);
         let reg_trained = Memo::new(move |_| {
             let data = regression.get()?;
             Some(data.and_then(|data| {
@@ -198,6 +211,20 @@ impl Studio {
                     plane.y_feature.get().min(n.saturating_sub(1)),
                     true,
                 );
+                let reuse = restored_svr.with(|r| {
+                    r.as_ref()
+                        .filter(|r| {
+                            Arc::ptr_eq(&r.data, &data) && r.features == f && r.params == params
+                        })
+                        .map(|r| RegModel::Svr(Box::new(r.model.clone())))
+                });
+                if let Some(model) = reuse {
+                    return score_regression(&data, model, &f, 0.0)
+                        .map(Arc::new)
+                        .map_err(|e| format!("Could not evaluate the model: {e}"));
+                }
+                fits.try_update_untracked(|n| *n += 1);
+                fits.notify();
                 train_regression(&data, &params, &f, now_ms)
                     .map(Arc::new)
                     .map_err(|e| format!("Could not train the model: {e}"))
@@ -216,6 +243,7 @@ impl Studio {
             restored,
             regression,
             reg_trained,
+            restored_svr,
         };
         studio.keep_plane_valid();
         studio.rebuild_network_when_needed();
@@ -385,6 +413,7 @@ pub fn App() -> impl IntoView {
 fn embedded(studio: Studio, embed: EmbedConfig, notice: RwSignal<Option<String>>) -> impl IntoView {
     crate::url_sync::sync_with_url(studio, notice, false);
     let is_network = move || studio.model.kind.get() == ModelKind::NeuralNetwork;
+    let is_regression = move || studio.data_state.choice.get().is_regression();
     let controls = (!embed.controls.is_empty()).then(|| {
         let css = embed.controls_css();
         view! {
@@ -405,10 +434,18 @@ fn embedded(studio: Studio, embed: EmbedConfig, notice: RwSignal<Option<String>>
         <main class="embed">
             {move || notice.get().map(|n| view! { <p role="alert" class="error">{n}</p> })}
             {controls}
-            {show(Panel::Surface).then(|| view! { <div class="embed-panel"><DecisionSurface/></div> })}
+            {show(Panel::Surface).then(|| view! {
+                <div class="embed-panel">
+                    <Show when=is_regression fallback=|| view! { <DecisionSurface/> }><RegressionSurface/></Show>
+                </div>
+            })}
             {show(Panel::Network).then(|| view! { <Show when=is_network><div class="embed-panel"><NetworkView/></div></Show> })}
             {show(Panel::Loss).then(|| view! { <Show when=is_network><div class="embed-panel"><LossChart/></div></Show> })}
-            {show(Panel::Metrics).then(|| view! { <div class="embed-panel"><MetricsPanel/></div> })}
+            {show(Panel::Metrics).then(|| view! {
+                <div class="embed-panel">
+                    <Show when=is_regression fallback=|| view! { <MetricsPanel/> }><RegressionMetrics/></Show>
+                </div>
+            })}
             {show(Panel::Objective).then(|| view! { <div class="embed-panel"><ObjectiveBox/></div> })}
             <a class="embed-credit" href=full target="_blank" rel="noopener">"Open in Hyperplane"</a>
         </main>

@@ -104,7 +104,7 @@ impl NnRun {
         if self.built.with_value(|b| b.as_ref() == Some(&key)) {
             return;
         }
-        self.reset_on(data, features, model, seed);
+        self.reset(data, features, model, seed);
     }
 
     fn built_from(data: &RunData, features: &[usize], model: &ModelState, seed: u64) -> BuiltFrom {
@@ -121,7 +121,7 @@ impl NnRun {
     /// Puts a saved network back: its weights at the last epoch of its loss history.
     pub fn restore(
         &self,
-        data: Arc<Prepared>,
+        data: RunData,
         features: Vec<usize>,
         model: &ModelState,
         seed: u64,
@@ -147,13 +147,9 @@ impl NnRun {
         Ok(())
     }
 
-    /// A fresh network with the current settings (same seed, so the same start).
-    pub fn reset(&self, data: Arc<Prepared>, features: Vec<usize>, model: &ModelState, seed: u64) {
-        self.reset_on(RunData::Classes(data), features, model, seed);
-    }
-
-    /// [`reset`](Self::reset) for classes or values.
-    pub fn reset_on(&self, data: RunData, features: Vec<usize>, model: &ModelState, seed: u64) {
+    /// A fresh network with the current settings (same seed, so the same start), on
+    /// classes or values.
+    pub fn reset(&self, data: RunData, features: Vec<usize>, model: &ModelState, seed: u64) {
         self.built
             .set_value(Some(Self::built_from(&data, &features, model, seed)));
         self.diverged.set(false);

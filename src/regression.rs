@@ -5,7 +5,8 @@
 use hyperplane_core::datasets::{Generated, GeneratorParams};
 use hyperplane_core::grid::{GridModel, GridOutput, GridSpec};
 use hyperplane_core::metrics::{regression_report, RegressionReport};
-use hyperplane_core::nn::Mlp;
+use hyperplane_core::model_file::FittedModel;
+use hyperplane_core::nn::{Mlp, Target};
 use hyperplane_core::preprocess::{train_test_split, Split, Standardizer};
 use hyperplane_core::svm::{Svr, SvrParams};
 use hyperplane_core::{Error, RegressionData};
@@ -53,6 +54,30 @@ impl RegModel {
     }
 }
 
+impl From<RegModel> for FittedModel {
+    fn from(m: RegModel) -> Self {
+        match m {
+            RegModel::Svr(m) => FittedModel::Svr(*m),
+            RegModel::Mlp(m) => FittedModel::Mlp(m),
+        }
+    }
+}
+
+impl TryFrom<FittedModel> for RegModel {
+    type Error = Error;
+    fn try_from(m: FittedModel) -> Result<Self, Error> {
+        match m {
+            FittedModel::Svr(m) => Ok(RegModel::Svr(Box::new(m))),
+            FittedModel::Mlp(m) if matches!(m.target, Target::Values { .. }) => {
+                Ok(RegModel::Mlp(m))
+            }
+            _ => Err(Error::Format(
+                "a classifier, not a regressor: it predicts classes, not values".into(),
+            )),
+        }
+    }
+}
+
 /// A regressor and its scores.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RegTrained {
@@ -70,23 +95,34 @@ impl DatasetChoice {
     }
 }
 
-/// Generates, splits and standardizes a regression dataset.
-pub fn load_regression(spec: &DataSpec) -> Result<RegPrepared, Error> {
+/// Generates a regression dataset, whole (what a saved version's content hash covers).
+pub fn generate_regression(spec: &DataSpec) -> Result<RegressionData, Error> {
     let DatasetChoice::Generated(kind) = spec.choice else {
         return Err(Error::Format("not a regression dataset".into()));
     };
-    let data = match GeneratorParams::new(kind)
+    match GeneratorParams::new(kind)
         .seed(spec.seed)
         .noise(spec.noise)
         .n_samples(spec.n_samples)
         .generate()?
     {
-        Generated::Regression(d) => d,
-        Generated::Classification(_) => {
-            return Err(Error::Format("not a regression dataset".into()))
-        }
-    };
-    let split = train_test_split(data.n_samples(), spec.train_ratio, spec.seed)?;
+        Generated::Regression(d) => Ok(d),
+        Generated::Classification(_) => Err(Error::Format("not a regression dataset".into())),
+    }
+}
+
+/// Generates, splits and standardizes a regression dataset.
+pub fn load_regression(spec: &DataSpec) -> Result<RegPrepared, Error> {
+    prepare_regression(&generate_regression(spec)?, spec.train_ratio, spec.seed)
+}
+
+/// Splits (seeded) and standardizes by the training part.
+pub fn prepare_regression(
+    data: &RegressionData,
+    train_ratio: f64,
+    seed: u64,
+) -> Result<RegPrepared, Error> {
+    let split = train_test_split(data.n_samples(), train_ratio, seed)?;
     let (train, test) = (data.select(&split.train)?, data.select(&split.test)?);
     let scaler = Standardizer::fit(train.x())?;
     Ok(RegPrepared {
@@ -148,12 +184,30 @@ pub fn reg_extent(data: &RegPrepared, feature: usize) -> (f64, f64) {
     )
 }
 
-/// The grid over the plane of dataset features `x` and `y` in the model's feature space.
-pub fn reg_grid(
+/// The plane's ranges in standardized units: the given rectangle in the data's units
+/// (a comparison's shared plane), or every point plus a margin.
+pub fn reg_ranges(
     data: &RegPrepared,
+    x: usize,
+    y: usize,
+    units: Option<[(f64, f64); 2]>,
+) -> [(f64, f64); 2] {
+    match units {
+        Some([ux, uy]) => {
+            let z = |f: usize, v: f64| (v - data.scaler.mean[f]) / data.scaler.scale[f];
+            [(z(x, ux.0), z(x, ux.1)), (z(y, uy.0), z(y, uy.1))]
+        }
+        None => [reg_extent(data, x), reg_extent(data, y)],
+    }
+}
+
+/// The grid over the plane of dataset features `x` and `y` (standardized `ranges`) in
+/// the model's feature space.
+pub fn reg_grid(
     trained: &RegTrained,
     x: usize,
     y: usize,
+    [x_range, y_range]: [(f64, f64); 2],
     width: usize,
     height: usize,
 ) -> Option<GridSpec> {
@@ -162,8 +216,8 @@ pub fn reg_grid(
         height,
         x_feature: trained.features.iter().position(|&f| f == x)?,
         y_feature: trained.features.iter().position(|&f| f == y)?,
-        x_range: reg_extent(data, x),
-        y_range: reg_extent(data, y),
+        x_range,
+        y_range,
         base: vec![0.0; trained.features.len()],
     })
 }
@@ -204,7 +258,23 @@ mod tests {
         // A linear model cannot fit the Gaussian bumps.
         let t = train_regression(&gauss, &linear, &[0, 1], || 0.0).unwrap();
         assert!(t.test.unwrap().r2 < 0.5);
-        assert!(reg_grid(&gauss, &t, 0, 1, 10, 8).is_some());
+        let ranges = reg_ranges(&gauss, 0, 1, None);
+        assert!(reg_grid(&t, 0, 1, ranges, 10, 8).is_some());
+        // A rectangle in the data's units maps back to itself.
+        let units = [
+            (
+                gauss.scaler.inverse_feature(0, ranges[0].0),
+                gauss.scaler.inverse_feature(0, ranges[0].1),
+            ),
+            (
+                gauss.scaler.inverse_feature(1, ranges[1].0),
+                gauss.scaler.inverse_feature(1, ranges[1].1),
+            ),
+        ];
+        let back = reg_ranges(&gauss, 0, 1, Some(units));
+        for (a, b) in back.iter().zip(&ranges) {
+            assert!((a.0 - b.0).abs() < 1e-12 && (a.1 - b.1).abs() < 1e-12);
+        }
         assert!(train_regression(&gauss, &linear, &[0, 7], || 0.0).is_err());
     }
 

@@ -10,7 +10,7 @@ use hyperplane_core::linear_model::{LogisticParams, LogisticRegression};
 use hyperplane_core::metrics::{accuracy, classification_report, ClassificationReport};
 use hyperplane_core::model_file::FittedModel;
 use hyperplane_core::neighbors::{KNeighbors, KnnParams, KnnWeights};
-use hyperplane_core::nn::Mlp;
+use hyperplane_core::nn::{Mlp, Target};
 use hyperplane_core::preprocess::{split_and_standardize, Prepared};
 use hyperplane_core::svm::{LinearSvm, LinearSvmParams, Svc, SvcParams};
 use hyperplane_core::tree::{DecisionTree, TreeParams};
@@ -277,11 +277,16 @@ impl TryFrom<FittedModel> for Fitted {
             FittedModel::Logistic(m) => Fitted::Logistic(m),
             FittedModel::Knn(m) => Fitted::Knn(m),
             FittedModel::Tree(m) => Fitted::Tree(m),
+            FittedModel::Mlp(m) if matches!(m.target, Target::Values { .. }) => {
+                return Err(Error::Format(
+                    "a network with a value output: it predicts values, not classes".into(),
+                ))
+            }
             FittedModel::Mlp(m) => Fitted::Mlp(m),
             FittedModel::LinearSvm(m) => Fitted::LinearSvm(m),
             FittedModel::Svr(_) => {
                 return Err(Error::Format(
-                    "regression models are not in the studio yet".into(),
+                    "a regressor (SVR), not a classifier: it predicts values, not classes".into(),
                 ))
             }
         })

@@ -6,28 +6,32 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::Arc;
 
-use hyperplane_core::preprocess::Prepared;
+use hyperplane_core::preprocess::Standardizer;
 use hyperplane_core::saved_version::SavedVersion;
 use leptos::prelude::*;
 use plotters::prelude::*;
 
 use super::downloads::PngButton;
-use crate::format::percent;
+use crate::format::{param, percent};
 use crate::palette::class_css;
 use crate::registry::comparison::rows;
-use crate::registry::disagreement::{disagreement, Drawn};
-use crate::registry::restore::materialize;
+use crate::registry::disagreement::{
+    disagreement, value_disagreement, Disagreement, Drawn, DrawnValues,
+};
+use crate::registry::restore::{materialize, Materialized};
 use crate::registry::Registry;
+use crate::regression::reg_extent;
 use crate::render::disagreement_canvas::draw_disagreement;
 use crate::render::loss_canvas::{draw_loss_lines, LossLine};
 use crate::render::surface_canvas::{draw_surface, Scene, SurfaceBuffers};
-use crate::training::{plane_extent, DatasetChoice, Trained};
+use crate::render::value_surface::{draw_values, ValueBuffers, ValueScene};
+use crate::training::{plane_extent, DatasetChoice};
 
 /// A version ready to draw.
 #[derive(Clone)]
 struct Item {
     version: Arc<SavedVersion>,
-    fit: Result<(Arc<Prepared>, Arc<Trained>), String>,
+    fit: Result<Materialized, String>,
 }
 
 impl PartialEq for Item {
@@ -52,7 +56,7 @@ pub fn CompareView() -> impl IntoView {
                 .filter_map(|k| entries.iter().find(|e| e.key == *k))
                 .map(|e| Item {
                     version: e.version.clone(),
-                    fit: materialize(&e.version).map(|(d, t)| (d, Arc::new(t))),
+                    fit: materialize(&e.version),
                 })
                 .collect::<Vec<_>>()
         })
@@ -143,21 +147,30 @@ fn common_units(items: &[Item]) -> Option<[(f64, f64); 2]> {
     let mut names = None;
     let mut out: Option<[(f64, f64); 2]> = None;
     for item in items {
-        let (data, _) = item.fit.as_ref().ok()?;
         let (x, y) = (item.version.data.x_feature, item.version.data.y_feature);
-        let fnames = data.train.feature_names();
+        let fit = item.fit.as_ref().ok()?;
+        let fnames = match fit {
+            Materialized::Classes(data, _) => data.train.feature_names(),
+            Materialized::Values(data, _) => data.train.feature_names(),
+        };
         let these = (fnames.get(x)?.clone(), fnames.get(y)?.clone());
         if names.get_or_insert_with(|| these.clone()) != &these {
             return None;
         }
-        let raw = |f: usize| {
-            let (lo, hi) = plane_extent(data, f, item.fixed());
-            (
-                data.scaler.inverse_feature(f, lo),
-                data.scaler.inverse_feature(f, hi),
-            )
+        // The plane's rectangle in the data's units.
+        let raw = |scaler: &Standardizer, f: usize, (lo, hi): (f64, f64)| {
+            (scaler.inverse_feature(f, lo), scaler.inverse_feature(f, hi))
         };
-        let (ex, ey) = (raw(x), raw(y));
+        let (ex, ey) = match fit {
+            Materialized::Classes(d, _) => (
+                raw(&d.scaler, x, plane_extent(d, x, item.fixed())),
+                raw(&d.scaler, y, plane_extent(d, y, item.fixed())),
+            ),
+            Materialized::Values(d, _) => (
+                raw(&d.scaler, x, reg_extent(d, x)),
+                raw(&d.scaler, y, reg_extent(d, y)),
+            ),
+        };
         out = Some(match out {
             None => [ex, ey],
             Some([ox, oy]) => [
@@ -173,15 +186,22 @@ fn common_units(items: &[Item]) -> Option<[(f64, f64); 2]> {
 fn VersionSurface(item: Item, units: Option<[(f64, f64); 2]>) -> impl IntoView {
     let canvas_ref = NodeRef::<leptos::html::Canvas>::new();
     let label = item.version.label();
+    let r2 = |v: f64| format!("{v:.3}");
     let caption = match &item.fit {
-        Ok((_, t)) => format!(
+        Ok(Materialized::Classes(_, t)) => format!(
             "{label}: test {}, train {}",
             t.test_accuracy.map(percent).unwrap_or_else(|| "—".into()),
             percent(t.train_accuracy)
         ),
+        Ok(Materialized::Values(_, t)) => format!(
+            "{label}: test R² {}, train R² {}",
+            t.test.map(|s| r2(s.r2)).unwrap_or_else(|| "—".into()),
+            r2(t.train.r2)
+        ),
         Err(e) => format!("{label} cannot be drawn: {e}"),
     };
     let buffers = Rc::new(RefCell::new(SurfaceBuffers::default()));
+    let value_buffers = Rc::new(RefCell::new(ValueBuffers::default()));
     let error = RwSignal::new(None::<String>);
     // The plotted plane in data units (for tests and tooltips): the shared one if any.
     let extent = units
@@ -189,20 +209,37 @@ fn VersionSurface(item: Item, units: Option<[(f64, f64); 2]>) -> impl IntoView {
         .unwrap_or_default();
     let drawn = item.clone();
     Effect::new(move |_| {
-        let (Some(canvas), Ok((data, trained))) = (canvas_ref.get(), &drawn.fit) else {
+        let (Some(canvas), Ok(fit)) = (canvas_ref.get(), &drawn.fit) else {
             return;
         };
-        let scene = Scene {
-            data,
-            trained,
-            x: drawn.version.data.x_feature,
-            y: drawn.version.data.y_feature,
-            show_test: true,
-            discretize: false,
-            fixed_extent: drawn.fixed(),
-            units,
+        let (x, y) = (drawn.version.data.x_feature, drawn.version.data.y_feature);
+        let result = match fit {
+            Materialized::Classes(data, trained) => {
+                let scene = Scene {
+                    data,
+                    trained,
+                    x,
+                    y,
+                    show_test: true,
+                    discretize: false,
+                    fixed_extent: drawn.fixed(),
+                    units,
+                };
+                draw_surface(&canvas, &scene, &mut buffers.borrow_mut(), || 0.0).map(drop)
+            }
+            Materialized::Values(data, trained) => {
+                let scene = ValueScene {
+                    data,
+                    trained,
+                    x,
+                    y,
+                    units,
+                    cell_px: 1.0,
+                };
+                draw_values(&canvas, &scene, &mut value_buffers.borrow_mut()).map(drop)
+            }
         };
-        if let Err(e) = draw_surface(&canvas, &scene, &mut buffers.borrow_mut(), || 0.0) {
+        if let Err(e) = result {
             error.set(Some(e));
         }
     });
@@ -287,43 +324,67 @@ fn LossOverlay(items: Memo<Vec<Item>>) -> impl IntoView {
 #[component]
 fn DisagreementMap(a: Item, b: Item) -> impl IntoView {
     let canvas_ref = NodeRef::<leptos::html::Canvas>::new();
-    let result = match (&a.fit, &b.fit) {
-        (Ok((da, ta)), Ok((db, tb))) => disagreement(
+    let (xa, ya) = (a.version.data.x_feature, a.version.data.y_feature);
+    let (xb, yb) = (b.version.data.x_feature, b.version.data.y_feature);
+    let (w, h) = (160, 140);
+    let result: Result<(Disagreement, &[String]), String> = match (&a.fit, &b.fit) {
+        (Ok(Materialized::Classes(da, ta)), Ok(Materialized::Classes(db, tb))) => disagreement(
             &Drawn {
                 data: da,
                 trained: ta,
-                x: a.version.data.x_feature,
-                y: a.version.data.y_feature,
+                x: xa,
+                y: ya,
                 fixed: a.fixed(),
             },
             &Drawn {
                 data: db,
                 trained: tb,
-                x: b.version.data.x_feature,
-                y: b.version.data.y_feature,
+                x: xb,
+                y: yb,
                 fixed: b.fixed(),
             },
-            160,
-            140,
+            w,
+            h,
         )
-        .map(|d| {
-            let names = da.train.feature_names();
-            let name = |f: usize| names.get(f).cloned().unwrap_or_default();
-            (
-                d,
-                name(a.version.data.x_feature),
-                name(a.version.data.y_feature),
-            )
-        }),
+        .map(|d| (d, da.train.feature_names())),
+        (Ok(Materialized::Values(da, ta)), Ok(Materialized::Values(db, tb))) => value_disagreement(
+            &DrawnValues {
+                data: da,
+                trained: ta,
+                x: xa,
+                y: ya,
+            },
+            &DrawnValues {
+                data: db,
+                trained: tb,
+                x: xb,
+                y: yb,
+            },
+            w,
+            h,
+        )
+        .map(|d| (d, da.train.feature_names())),
+        (Ok(_), Ok(_)) => Err("one predicts classes and the other values".into()),
         _ => Err("one of the versions cannot be drawn".into()),
     };
+    let result = result.map(|(d, names)| {
+        let name = |f: usize| names.get(f).cloned().unwrap_or_default();
+        (d, name(xa), name(ya))
+    });
+    let (la, lb) = (a.version.label(), b.version.label());
     let summary = match &result {
-        Ok((d, _, _)) => format!(
-            "{} and {} predict different classes on {} of the plane (orange).",
-            a.version.label(),
-            b.version.label(),
-            percent(d.share)
-        ),
+        Ok((d, _, _)) => match d.values {
+            None => format!(
+                "{la} and {lb} predict different classes on {} of the plane (orange).",
+                percent(d.share)
+            ),
+            Some(gap) => format!(
+                "{la} and {lb} differ by {} on average over the plane; by more than {} (a tenth of the target's range) on {} of it (orange: the bigger the difference, the stronger).",
+                param(gap.mean_abs),
+                param(gap.threshold),
+                percent(d.share)
+            ),
+        },
         Err(e) => format!("No disagreement map: {e}."),
     };
     let error = RwSignal::new(None::<String>);

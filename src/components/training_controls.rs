@@ -15,7 +15,7 @@ pub fn TrainingControls() -> impl IntoView {
             None => studio.data.get_untracked().ok().map(RunData::Classes),
         };
         if let Some(d) = data {
-            run.reset_on(
+            run.reset(
                 d,
                 studio.features.get_untracked(),
                 &studio.model,

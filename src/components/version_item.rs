@@ -60,8 +60,24 @@ pub fn VersionItem(entry: Entry) -> impl IntoView {
         }
     };
     let m = v.metrics;
-    let test = m.test_accuracy.map(percent).unwrap_or_else(|| "—".into());
-    let train = percent(m.train_accuracy);
+    let dash = |v: Option<String>| v.unwrap_or_else(|| "—".into());
+    let r2 = |v: f64| format!("{v:.3}");
+    // A regressor's scores are R² and MSE, a classifier's accuracies.
+    let scores = if m.train_r2.is_some() {
+        vec![
+            ("test R² ", dash(m.test_r2.map(r2))),
+            ("train R² ", dash(m.train_r2.map(r2))),
+            (
+                "MSE ",
+                dash(m.test_mse.or(m.train_mse).map(|e| format!("{e:.4}"))),
+            ),
+        ]
+    } else {
+        vec![
+            ("test ", dash(m.test_accuracy.map(percent))),
+            ("train ", dash(m.train_accuracy.map(percent))),
+        ]
+    };
     let tags = v.tags.join(", ");
     let alias = v.alias.clone().unwrap_or_default();
     let (name_now, notes_now) = (v.name.clone(), v.notes.clone());
@@ -81,8 +97,7 @@ pub fn VersionItem(entry: Entry) -> impl IntoView {
                 {overfitting.then(|| view! { <span class="badge warn">"overfitting"</span> })}
             </div>
             <div class="version-metrics">
-                <span>"test " <b>{test}</b></span>
-                <span>"train " <b>{train}</b></span>
+                {scores.into_iter().map(|(k, v)| view! { <span>{k} <b>{v}</b></span> }).collect_view()}
                 {m.macro_f1.map(|f| view! { <span>"F1 " <b>{format!("{f:.3}")}</b></span> })}
                 {m.test_loss.map(|l| view! { <span>"loss " <b>{format!("{l:.4}")}</b></span> })}
             </div>

@@ -1,7 +1,7 @@
 //! The studio's current model as a [`SavedVersion`]: parameters, data identity,
 //! metrics, training history and the fitted model with its preprocessing.
 
-use hyperplane_core::model_file::ModelFile;
+use hyperplane_core::model_file::{FittedModel, ModelFile};
 use hyperplane_core::preprocess::Standardizer;
 use hyperplane_core::saved_version::{
     content_hash, CsvSource, DataSource, DrawnPoint, Metrics, ModelParams, SavedVersion,
@@ -9,6 +9,7 @@ use hyperplane_core::saved_version::{
 use leptos::prelude::*;
 
 use crate::app::Studio;
+use crate::regression::generate_regression;
 use crate::state::ModelKind;
 use crate::training::{load_dataset, DatasetChoice, ModelSpec};
 
@@ -16,6 +17,9 @@ use crate::training::{load_dataset, DatasetChoice, ModelSpec};
 pub fn model_params(studio: &Studio) -> ModelParams {
     let m = studio.model;
     match m.spec_untracked() {
+        Some(ModelSpec::Svm(_)) if studio.data_state.choice.get_untracked().is_regression() => {
+            ModelParams::Svr(untrack(|| m.svr_params()))
+        }
         Some(ModelSpec::Svm(p)) => ModelParams::Svc(p),
         Some(ModelSpec::Logistic(p)) => ModelParams::Logistic(p),
         Some(ModelSpec::Knn(p)) => ModelParams::Knn(p),
@@ -43,7 +47,11 @@ pub fn data_source(studio: &Studio) -> Result<DataSource, String> {
     let spec = untrack(|| d.spec());
     let drawn = d.drawn.get_untracked();
     let imported = d.imported.get_untracked();
-    let all = load_dataset(&spec, &drawn, imported.as_deref()).map_err(|e| e.to_string())?;
+    let hash = if spec.choice.is_regression() {
+        content_hash(&generate_regression(&spec).map_err(|e| e.to_string())?)
+    } else {
+        content_hash(&load_dataset(&spec, &drawn, imported.as_deref()).map_err(|e| e.to_string())?)
+    };
     Ok(DataSource {
         dataset: spec.choice.key().to_string(),
         seed: spec.seed,
@@ -70,8 +78,79 @@ pub fn data_source(studio: &Studio) -> Result<DataSource, String> {
                 text: c.text.clone(),
                 target: c.target.clone(),
             }),
-        content_hash: content_hash(&all),
+        content_hash: hash,
     })
+}
+
+/// The fitted model as a file, the dataset columns it reads and its scores.
+type Fit = (ModelFile, Vec<usize>, Metrics);
+
+/// A model file for `model` reading dataset columns `features`, behind the part of the
+/// data's standardizer that covers them.
+fn model_file(
+    model: FittedModel,
+    features: &[usize],
+    names: &[String],
+    class_names: Vec<String>,
+    scaler: &Standardizer,
+) -> Result<ModelFile, String> {
+    let standardizer = Standardizer {
+        mean: features.iter().map(|&f| scaler.mean[f]).collect(),
+        scale: features.iter().map(|&f| scaler.scale[f]).collect(),
+    };
+    ModelFile::new(
+        model,
+        features.iter().map(|&f| names[f].clone()).collect(),
+        class_names,
+        Some(standardizer),
+    )
+    .map_err(|e| format!("Could not save the model: {e}"))
+}
+
+fn classifier_fit(studio: &Studio) -> Result<Fit, String> {
+    let nothing = |e: String| format!("Nothing to save: {e}");
+    let trained = studio.trained.get_untracked().map_err(nothing)?;
+    let data = studio.data.get_untracked().map_err(nothing)?;
+    let features = trained.features.clone();
+    let model = model_file(
+        trained.model.clone().into(),
+        &features,
+        data.train.feature_names(),
+        data.train.class_names().to_vec(),
+        &data.scaler,
+    )?;
+    let metrics = Metrics {
+        train_accuracy: Some(trained.train_accuracy),
+        test_accuracy: trained.test_accuracy,
+        macro_f1: trained.report.as_ref().map(|r| r.macro_f1),
+        ..Metrics::default()
+    };
+    Ok((model, features, metrics))
+}
+
+fn regressor_fit(studio: &Studio) -> Result<Fit, String> {
+    let nothing = |e: String| format!("Nothing to save: {e}");
+    let missing = || nothing("the model is not fitted yet".into());
+    let trained = studio.reg_trained.get_untracked().ok_or_else(missing)?;
+    let trained = trained.map_err(nothing)?;
+    let data = studio.regression.get_untracked().ok_or_else(missing)?;
+    let data = data.map_err(nothing)?;
+    let features = trained.features.clone();
+    let model = model_file(
+        trained.model.clone().into(),
+        &features,
+        data.train.feature_names(),
+        Vec::new(),
+        &data.scaler,
+    )?;
+    let metrics = Metrics {
+        train_r2: Some(trained.train.r2),
+        train_mse: Some(trained.train.mse),
+        test_r2: trained.test.map(|t| t.r2),
+        test_mse: trained.test.map(|t| t.mse),
+        ..Metrics::default()
+    };
+    Ok((model, features, metrics))
 }
 
 /// The current trained model as a new version numbered after `existing` versions of the
@@ -81,14 +160,12 @@ pub fn capture(
     existing: &[SavedVersion],
     now_ms: f64,
 ) -> Result<SavedVersion, String> {
-    let trained = studio
-        .trained
-        .get_untracked()
-        .map_err(|e| format!("Nothing to save: {e}"))?;
-    let data = studio
-        .data
-        .get_untracked()
-        .map_err(|e| format!("Nothing to save: {e}"))?;
+    let (model, features, mut metrics) = if studio.data_state.choice.get_untracked().is_regression()
+    {
+        regressor_fit(studio)?
+    } else {
+        classifier_fit(studio)?
+    };
     let kind = studio.model.kind.get_untracked();
     let model_name = kind.label().to_string();
     let number = existing
@@ -98,19 +175,6 @@ pub fn capture(
         .max()
         .unwrap_or(0)
         + 1;
-    let features = trained.features.clone();
-    let names = data.train.feature_names();
-    let standardizer = Standardizer {
-        mean: features.iter().map(|&f| data.scaler.mean[f]).collect(),
-        scale: features.iter().map(|&f| data.scaler.scale[f]).collect(),
-    };
-    let model = ModelFile::new(
-        trained.model.clone().into(),
-        features.iter().map(|&f| names[f].clone()).collect(),
-        data.train.class_names().to_vec(),
-        Some(standardizer),
-    )
-    .map_err(|e| format!("Could not save the model: {e}"))?;
     let (history, diverged) = if kind == ModelKind::NeuralNetwork {
         (
             studio.run.history.get_untracked(),
@@ -120,6 +184,8 @@ pub fn capture(
         (Vec::new(), false)
     };
     let last = history.last();
+    metrics.train_loss = last.map(|p| p.train);
+    metrics.test_loss = last.and_then(|p| p.test);
     let version = SavedVersion {
         model_name,
         number,
@@ -131,13 +197,7 @@ pub fn capture(
         params: model_params(studio),
         data: data_source(studio)?,
         features,
-        metrics: Metrics {
-            train_accuracy: trained.train_accuracy,
-            test_accuracy: trained.test_accuracy,
-            macro_f1: trained.report.as_ref().map(|r| r.macro_f1),
-            train_loss: last.map(|p| p.train),
-            test_loss: last.and_then(|p| p.test),
-        },
+        metrics,
         history,
         diverged,
         model,

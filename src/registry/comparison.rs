@@ -164,13 +164,23 @@ pub fn rows(versions: &[&SavedVersion]) -> Vec<Row> {
             metric: true,
         }
     };
-    rows.push(metric("Test accuracy", true, &|v| v.metrics.test_accuracy));
-    rows.push(metric("Train accuracy", true, &|v| {
-        Some(v.metrics.train_accuracy)
-    }));
-    rows.push(metric("Macro F1", false, &|v| v.metrics.macro_f1));
-    rows.push(metric("Train loss", false, &|v| v.metrics.train_loss));
-    rows.push(metric("Test loss", false, &|v| v.metrics.test_loss));
+    // A score none of them has (accuracy for regressors, R² for classifiers, loss for
+    // one-call models) gets no row.
+    rows.extend(
+        [
+            metric("Test accuracy", true, &|v| v.metrics.test_accuracy),
+            metric("Train accuracy", true, &|v| v.metrics.train_accuracy),
+            metric("Macro F1", false, &|v| v.metrics.macro_f1),
+            metric("Test R²", false, &|v| v.metrics.test_r2),
+            metric("Train R²", false, &|v| v.metrics.train_r2),
+            metric("Test MSE", false, &|v| v.metrics.test_mse),
+            metric("Train MSE", false, &|v| v.metrics.train_mse),
+            metric("Train loss", false, &|v| v.metrics.train_loss),
+            metric("Test loss", false, &|v| v.metrics.test_loss),
+        ]
+        .into_iter()
+        .filter(|r| r.numbers.iter().any(Option::is_some)),
+    );
     rows.push(Row {
         metric: true,
         ..text_row("Epochs", &|v| {
@@ -272,5 +282,30 @@ mod tests {
         assert_eq!(acc.delta(1).as_deref(), Some("+5.0 pts"));
         assert_eq!(acc.delta(0), None);
         assert_eq!(row("gamma").values, vec!["scale", "scale"]);
+        assert!(rows
+            .iter()
+            .all(|r| r.label != "Test R²" && r.label != "Train loss"));
+    }
+
+    #[test]
+    fn regressors_are_compared_by_r2_and_mse() {
+        let (mut a, mut b) = (version(1.0, 0.8), version(10.0, 0.85));
+        for (v, r2) in [(&mut a, 0.5), (&mut b, 0.75)] {
+            v.metrics = Metrics {
+                train_r2: Some(0.9),
+                test_r2: Some(r2),
+                train_mse: Some(0.1),
+                test_mse: Some(0.2),
+                ..Metrics::default()
+            };
+        }
+        let rows = rows(&[&a, &b]);
+        let row = |label: &str| rows.iter().find(|r| r.label == label).cloned();
+        let r2 = row("Test R²").unwrap();
+        assert_eq!(r2.values, vec!["0.5000", "0.7500"]);
+        assert_eq!(r2.delta(1).as_deref(), Some("+0.2500"));
+        assert!(!row("Train MSE").unwrap().differs());
+        assert!(row("Test accuracy").is_none());
+        assert!(row("Train accuracy").is_none());
     }
 }

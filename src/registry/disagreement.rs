@@ -1,10 +1,11 @@
 //! Where two versions' predictions differ on the plane: both models evaluated on the
-//! same grid of raw coordinates (each through its own standardization), compared by
-//! class name.
+//! same grid of raw coordinates (each through its own standardization), classifiers
+//! compared by class name, regressors by predicted value.
 
 use hyperplane_core::grid::GridOutput;
 use hyperplane_core::preprocess::Prepared;
 
+use crate::regression::{reg_grid, reg_ranges, RegPrepared, RegTrained};
 use crate::training::{plane_extent, surface_spec, Trained};
 
 /// One version as drawn: its data, model and plane (dataset column indices).
@@ -16,16 +17,44 @@ pub struct Drawn<'a> {
     pub fixed: Option<(f64, f64)>,
 }
 
-/// Cells where the two differ (row-major, row 0 at the top) and their share.
+/// A regressor as drawn.
+pub struct DrawnValues<'a> {
+    pub data: &'a RegPrepared,
+    pub trained: &'a RegTrained,
+    pub x: usize,
+    pub y: usize,
+}
+
+/// How much the two differ per cell (row-major, row 0 at the top; 0 agree, 1 differ
+/// fully) and the share of the plane where they differ.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Disagreement {
     pub width: usize,
     pub height: usize,
-    pub differs: Vec<bool>,
+    pub strength: Vec<f32>,
     pub share: f64,
+    /// Regressors: the mean absolute difference of their values over the plane, and
+    /// the difference counted as "differ" (a tenth of the first's target range).
+    pub values: Option<ValueGap>,
     /// The plane in the data's own units.
     pub x_units: (f64, f64),
     pub y_units: (f64, f64),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ValueGap {
+    pub mean_abs: f64,
+    pub threshold: f64,
+}
+
+/// Both planes (feature names, x and y columns) must show features of the same names.
+fn same_plane(a: (&[String], usize, usize), b: (&[String], usize, usize)) -> Result<(), String> {
+    let shown =
+        |(names, x, y): (&[String], usize, usize)| [names.get(x).cloned(), names.get(y).cloned()];
+    if shown(a) != shown(b) {
+        return Err("the two versions show different features, so their planes differ".into());
+    }
+    Ok(())
 }
 
 /// Evaluates both on `a`'s plane. The two must show features of the same names.
@@ -35,10 +64,10 @@ pub fn disagreement(
     width: usize,
     height: usize,
 ) -> Result<Disagreement, String> {
-    let name = |d: &Drawn<'_>, f: usize| d.data.train.feature_names().get(f).cloned();
-    if name(a, a.x) != name(b, b.x) || name(a, a.y) != name(b, b.y) {
-        return Err("the two versions show different features, so their planes differ".into());
-    }
+    same_plane(
+        (a.data.train.feature_names(), a.x, a.y),
+        (b.data.train.feature_names(), b.x, b.y),
+    )?;
     let units = |d: &Drawn<'_>, f: usize, (lo, hi): (f64, f64)| {
         (
             d.data.scaler.inverse_feature(f, lo),
@@ -65,18 +94,89 @@ pub fn disagreement(
         .evaluate_grid(&spec_b, &mut out_b)
         .map_err(|e| e.to_string())?;
     let class = |d: &Drawn<'_>, label: u32| d.data.train.class_names().get(label as usize).cloned();
-    let differs: Vec<bool> = out_a
+    let strength: Vec<f32> = out_a
         .label
         .iter()
         .zip(&out_b.label)
-        .map(|(&la, &lb)| class(a, la) != class(b, lb))
+        .map(|(&la, &lb)| {
+            if class(a, la) != class(b, lb) {
+                1.0
+            } else {
+                0.0
+            }
+        })
         .collect();
-    let share = differs.iter().filter(|&&d| d).count() as f64 / differs.len().max(1) as f64;
+    let share = strength.iter().filter(|&&d| d > 0.0).count() as f64 / strength.len().max(1) as f64;
     Ok(Disagreement {
         width,
         height,
-        differs,
+        strength,
         share,
+        values: None,
+        x_units,
+        y_units,
+    })
+}
+
+/// [`disagreement`] for two regressors: cells shade with the size of the difference
+/// (full at a quarter of the target range), and they "differ" where it exceeds a tenth
+/// of the range.
+pub fn value_disagreement(
+    a: &DrawnValues<'_>,
+    b: &DrawnValues<'_>,
+    width: usize,
+    height: usize,
+) -> Result<Disagreement, String> {
+    same_plane(
+        (a.data.train.feature_names(), a.x, a.y),
+        (b.data.train.feature_names(), b.x, b.y),
+    )?;
+    let ranges = reg_ranges(a.data, a.x, a.y, None);
+    let units = |f: usize, (lo, hi): (f64, f64)| {
+        (
+            a.data.scaler.inverse_feature(f, lo),
+            a.data.scaler.inverse_feature(f, hi),
+        )
+    };
+    let (x_units, y_units) = (units(a.x, ranges[0]), units(a.y, ranges[1]));
+    let ranges_b = reg_ranges(b.data, b.x, b.y, Some([x_units, y_units]));
+    let spec_a = reg_grid(a.trained, a.x, a.y, ranges, width, height)
+        .ok_or("the first version was not trained on its plane's features")?;
+    let spec_b = reg_grid(b.trained, b.x, b.y, ranges_b, width, height)
+        .ok_or("the second version was not trained on its plane's features")?;
+    let (mut out_a, mut out_b) = (GridOutput::new(), GridOutput::new());
+    a.trained
+        .model
+        .evaluate_grid(&spec_a, &mut out_a)
+        .map_err(|e| e.to_string())?;
+    b.trained
+        .model
+        .evaluate_grid(&spec_b, &mut out_b)
+        .map_err(|e| e.to_string())?;
+    let y = a.data.train.y();
+    let lo = y.iter().copied().fold(f64::INFINITY, f64::min);
+    let hi = y.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let range = if hi > lo { hi - lo } else { 1.0 };
+    let gaps: Vec<f64> = out_a
+        .margin
+        .iter()
+        .zip(&out_b.margin)
+        .map(|(&va, &vb)| (va as f64 - vb as f64).abs())
+        .collect();
+    let n = gaps.len().max(1) as f64;
+    let threshold = range / 10.0;
+    Ok(Disagreement {
+        width,
+        height,
+        strength: gaps
+            .iter()
+            .map(|g| (g / (range / 4.0)).min(1.0) as f32)
+            .collect(),
+        share: gaps.iter().filter(|&&g| g > threshold).count() as f64 / n,
+        values: Some(ValueGap {
+            mean_abs: gaps.iter().sum::<f64>() / n,
+            threshold,
+        }),
         x_units,
         y_units,
     })
@@ -132,7 +232,7 @@ mod tests {
         };
         let same = disagreement(&at(&rbf), &at(&rbf), 40, 30).unwrap();
         assert_eq!(same.share, 0.0);
-        assert_eq!(same.differs.len(), 1200);
+        assert_eq!(same.strength.len(), 1200);
         let diff = disagreement(&at(&rbf), &at(&linear), 40, 30).unwrap();
         assert!(diff.share > 0.02 && diff.share < 0.6, "{}", diff.share);
         // Another standardization of other data: still compared on the same raw plane.
@@ -158,5 +258,41 @@ mod tests {
         )
         .unwrap();
         assert!(cross.share < 0.3, "{}", cross.share);
+    }
+
+    #[test]
+    fn regressors_differ_by_value() {
+        use crate::regression::{load_regression, train_regression};
+        use hyperplane_core::svm::SvrParams;
+        let data = load_regression(&DataSpec {
+            choice: DatasetChoice::Generated(GeneratorKind::RegGauss),
+            noise: 0.0,
+            train_ratio: 0.7,
+            seed: 3,
+            n_samples: 200,
+            n_classes: 2,
+        })
+        .unwrap();
+        let fit = |k| {
+            let p = SvrParams::default().kernel(k).c(10.0).epsilon(0.05);
+            train_regression(&data, &p, &[0, 1], || 0.0).unwrap()
+        };
+        let (rbf, linear) = (fit(KernelKind::Rbf), fit(KernelKind::Linear));
+        let at = |t| DrawnValues {
+            data: &data,
+            trained: t,
+            x: 0,
+            y: 1,
+        };
+        let same = value_disagreement(&at(&rbf), &at(&rbf), 40, 30).unwrap();
+        assert_eq!(same.share, 0.0);
+        assert_eq!(same.values.unwrap().mean_abs, 0.0);
+        assert_eq!(same.strength.len(), 1200);
+        // The bumps an RBF follows and a plane cannot.
+        let diff = value_disagreement(&at(&rbf), &at(&linear), 40, 30).unwrap();
+        let gap = diff.values.unwrap();
+        assert!(diff.share > 0.05 && diff.share < 0.95, "{}", diff.share);
+        assert!(gap.mean_abs > 0.0 && gap.threshold > 0.0);
+        assert!(diff.strength.iter().all(|s| (0.0..=1.0).contains(s)));
     }
 }

@@ -44,16 +44,18 @@ pub enum SortKey {
     TestAccuracy,
     TrainAccuracy,
     MacroF1,
+    TestR2,
     TestLoss,
 }
 
 impl SortKey {
-    pub const ALL: [SortKey; 6] = [
+    pub const ALL: [SortKey; 7] = [
         Self::Newest,
         Self::Name,
         Self::TestAccuracy,
         Self::TrainAccuracy,
         Self::MacroF1,
+        Self::TestR2,
         Self::TestLoss,
     ];
     pub fn label(self) -> &'static str {
@@ -63,6 +65,7 @@ impl SortKey {
             Self::TestAccuracy => "Test accuracy",
             Self::TrainAccuracy => "Train accuracy",
             Self::MacroF1 => "Macro F1",
+            Self::TestR2 => "Test R²",
             Self::TestLoss => "Test loss",
         }
     }
@@ -83,7 +86,8 @@ impl SortKey {
                     .cmp(&(&b.version.model_name, b.version.number))
             }),
             Self::TestAccuracy => entries.sort_by(desc(|v| v.metrics.test_accuracy)),
-            Self::TrainAccuracy => entries.sort_by(desc(|v| Some(v.metrics.train_accuracy))),
+            Self::TrainAccuracy => entries.sort_by(desc(|v| v.metrics.train_accuracy)),
+            Self::TestR2 => entries.sort_by(desc(|v| v.metrics.test_r2)),
             Self::MacroF1 => entries.sort_by(desc(|v| v.metrics.macro_f1)),
             Self::TestLoss => entries.sort_by(|a, b| {
                 let l = |e: &Entry| e.version.metrics.test_loss.unwrap_or(f64::INFINITY);
@@ -191,12 +195,6 @@ impl Registry {
 
     /// Saves the studio's current model as the next version of its model name.
     pub fn save(self, studio: Studio) {
-        if studio.data_state.choice.get_untracked().is_regression() {
-            return self.say(
-                true,
-                "Regression models cannot be saved as versions yet (the versions file holds classifiers); Share link keeps this set-up.",
-            );
-        }
         let version = match capture::capture(&studio, &self.versions(), now()) {
             Ok(v) => v,
             Err(e) => return self.say(true, e),

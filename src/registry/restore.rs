@@ -4,11 +4,18 @@
 
 use std::sync::Arc;
 
+use hyperplane_core::nn::Mlp;
 use hyperplane_core::preprocess::Prepared;
-use hyperplane_core::saved_version::{content_hash, DataSource, ModelParams, SavedVersion};
+use hyperplane_core::saved_version::{
+    content_hash, DataSource, HashContent, ModelParams, SavedVersion,
+};
 use leptos::prelude::*;
 
-use crate::app::{RestoredFit, Studio};
+use crate::app::{RestoredFit, RestoredSvr, Studio};
+use crate::nn_run::RunData;
+use crate::regression::{
+    generate_regression, prepare_regression, score_regression, RegModel, RegPrepared, RegTrained,
+};
 use crate::state::ModelKind;
 use crate::training::{
     load_data, load_dataset, model_features, score, DataSpec, DatasetChoice, DrawnPoint, Fitted,
@@ -50,28 +57,56 @@ impl VersionData {
         })
     }
 
-    /// Loads the data and checks it is the data the version was trained on.
+    /// Loads classification data and checks it is the data the version was trained on.
     pub fn load(&self, expected_hash: &str) -> Result<Prepared, String> {
         let all = load_dataset(&self.spec, &self.drawn, self.imported.as_deref())
             .map_err(|e| format!("its data: {e}"))?;
-        if content_hash(&all) != expected_hash {
-            return Err(
-                "its data comes out different from when it was saved (saved by another version of Hyperplane?)"
-                    .into(),
-            );
-        }
+        check_hash(&all, expected_hash)?;
         load_data(&self.spec, &self.drawn, self.imported.as_deref())
+            .map_err(|e| format!("its data: {e}"))
+    }
+
+    /// [`load`](Self::load) for regression data.
+    pub fn load_values(&self, expected_hash: &str) -> Result<RegPrepared, String> {
+        let all = generate_regression(&self.spec).map_err(|e| format!("its data: {e}"))?;
+        check_hash(&all, expected_hash)?;
+        prepare_regression(&all, self.spec.train_ratio, self.spec.seed)
             .map_err(|e| format!("its data: {e}"))
     }
 }
 
-/// A version's data and its fitted model, scored as the studio scores models: what the
-/// comparison draws, without touching the studio.
-pub fn materialize(v: &SavedVersion) -> Result<(Arc<Prepared>, Trained), String> {
-    let data = Arc::new(VersionData::from_source(&v.data)?.load(&v.data.content_hash)?);
+fn check_hash(all: &impl HashContent, expected: &str) -> Result<(), String> {
+    if content_hash(all) != expected {
+        return Err(
+            "its data comes out different from when it was saved (saved by another version of Hyperplane?)"
+                .into(),
+        );
+    }
+    Ok(())
+}
+
+/// A version's data and fitted model, scored as the studio scores them.
+#[derive(Debug, Clone)]
+pub enum Materialized {
+    Classes(Arc<Prepared>, Arc<Trained>),
+    Values(Arc<RegPrepared>, Arc<RegTrained>),
+}
+
+/// The version's data and fitted model: what the comparison draws, without touching
+/// the studio.
+pub fn materialize(v: &SavedVersion) -> Result<Materialized, String> {
+    let source = VersionData::from_source(&v.data)?;
+    if v.model.model.is_regressor() {
+        let data = Arc::new(source.load_values(&v.data.content_hash)?);
+        let model = RegModel::try_from(v.model.model.clone()).map_err(|e| e.to_string())?;
+        let trained =
+            score_regression(&data, model, &v.features, 0.0).map_err(|e| e.to_string())?;
+        return Ok(Materialized::Values(data, Arc::new(trained)));
+    }
+    let data = Arc::new(source.load(&v.data.content_hash)?);
     let model = Fitted::try_from(v.model.model.clone()).map_err(|e| e.to_string())?;
     let trained = score(&data, model, &v.features, 0.0).map_err(|e| e.to_string())?;
-    Ok((data, trained))
+    Ok(Materialized::Classes(data, Arc::new(trained)))
 }
 
 /// The version's model and parameters over the studio's current settings.
@@ -81,6 +116,15 @@ fn set_params(s: &mut SharedState, p: &ModelParams) {
             s.model = ModelKind::Svm;
             s.kernel = p.kernel;
             s.c = p.c;
+            s.gamma = p.gamma;
+            s.degree = p.degree;
+            s.coef0 = p.coef0;
+        }
+        ModelParams::Svr(p) => {
+            s.model = ModelKind::Svm;
+            s.kernel = p.kernel;
+            s.c = p.c;
+            s.epsilon = p.epsilon;
             s.gamma = p.gamma;
             s.degree = p.degree;
             s.coef0 = p.coef0;
@@ -130,11 +174,37 @@ pub fn restore(studio: &Studio, v: &SavedVersion) -> Result<(), String> {
         )
     };
     let source = VersionData::from_source(&v.data).map_err(fail)?;
-    let prepared = source.load(&v.data.content_hash).map_err(fail)?;
-    let model = Fitted::try_from(v.model.model.clone()).map_err(|e| fail(e.to_string()))?;
-    let n = prepared.train.n_features();
+    let regression = v.model.model.is_regressor();
+    if regression != source.spec.choice.is_regression() {
+        return Err(fail(if regression {
+            "it is a regressor saved with classification data".into()
+        } else {
+            "it is a classifier saved with regression data".into()
+        }));
+    }
+    // Load the data and convert the model first: any failure leaves the studio alone.
+    let n = if regression {
+        source
+            .load_values(&v.data.content_hash)
+            .map_err(fail)?
+            .train
+            .n_features()
+    } else {
+        source
+            .load(&v.data.content_hash)
+            .map_err(fail)?
+            .train
+            .n_features()
+    };
+    let model = if regression {
+        RegModel::try_from(v.model.model.clone()).map(Restored::Values)
+    } else {
+        Fitted::try_from(v.model.model.clone()).map(|m| Restored::Classes(Box::new(m)))
+    }
+    .map_err(|e| fail(e.to_string()))?;
     let (x, y) = (v.data.x_feature, v.data.y_feature);
-    if x >= n || y >= n || model_features(n, x, y, v.data.shown_only) != v.features {
+    let shown_only = v.data.shown_only || regression;
+    if x >= n || y >= n || model_features(n, x, y, shown_only) != v.features {
         return Err(fail("its features do not match its data".into()));
     }
     // Everything checked: now change the studio, through the same settings a link sets.
@@ -156,32 +226,70 @@ pub fn restore(studio: &Studio, v: &SavedVersion) -> Result<(), String> {
     set_params(&mut settings, &v.params);
     settings.apply(studio);
 
-    let data = studio.data.get_untracked().map_err(fail)?;
-    let features = studio.features.get_untracked();
+    let seed = d.seed.get_untracked();
+    let restart = |data: RunData, mlp: &Mlp| {
+        studio.restored.set(None);
+        studio.restored_svr.set(None);
+        studio.committed.set(None);
+        studio
+            .run
+            .restore(
+                data,
+                v.features.clone(),
+                &studio.model,
+                seed,
+                mlp,
+                v.history.clone(),
+            )
+            .map_err(|e| format!("{} could not be restored: {e}", v.label()))?;
+        studio.run.diverged.set(v.diverged);
+        Ok(())
+    };
+    let spec = studio.model.spec_untracked();
     match model {
-        Fitted::Mlp(mlp) => {
-            studio.restored.set(None);
-            studio.committed.set(None);
-            let history = v.history.clone();
-            let seed = d.seed.get_untracked();
-            studio
-                .run
-                .restore(data, features, &studio.model, seed, &mlp, history)
-                .map_err(|e| format!("{} could not be restored: {e}", v.label()))?;
-            studio.run.diverged.set(v.diverged);
-        }
-        model => {
-            let spec = studio.model.spec_untracked();
+        Restored::Classes(model) => {
+            let data = studio.data.get_untracked().map_err(fail)?;
+            let model = match *model {
+                Fitted::Mlp(mlp) => return restart(RunData::Classes(data), &mlp),
+                model => model,
+            };
             studio.restored.set(spec.clone().map(|spec| {
                 Arc::new(RestoredFit {
                     data,
-                    features,
+                    features: v.features.clone(),
                     spec,
                     model,
                 })
             }));
             studio.committed.set(spec);
+            Ok(())
+        }
+        Restored::Values(RegModel::Mlp(mlp)) => {
+            restart(RunData::Values(regression_data(studio)?), &mlp)
+        }
+        Restored::Values(RegModel::Svr(svr)) => {
+            studio.restored_svr.set(Some(Arc::new(RestoredSvr {
+                data: regression_data(studio)?,
+                features: v.features.clone(),
+                params: untrack(|| studio.model.svr_params()),
+                model: *svr,
+            })));
+            studio.committed.set(spec);
+            Ok(())
         }
     }
-    Ok(())
+}
+
+/// A version's model, converted before anything changes.
+enum Restored {
+    Classes(Box<Fitted>),
+    Values(RegModel),
+}
+
+fn regression_data(studio: &Studio) -> Result<Arc<RegPrepared>, String> {
+    match studio.regression.get_untracked() {
+        Some(Ok(d)) => Ok(d),
+        Some(Err(e)) => Err(e),
+        None => Err("the studio is not showing regression data".into()),
+    }
 }

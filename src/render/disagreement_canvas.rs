@@ -1,5 +1,5 @@
-//! Paints a disagreement map: cells where two models predict different classes in a
-//! strong colour, the rest pale, with the plane's units on the axes.
+//! Paints a disagreement map: cells where two models differ in a strong colour
+//! (regressors: shaded by how much), the rest pale, with the plane's units on the axes.
 
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
@@ -29,13 +29,17 @@ pub fn draw_disagreement(
         .build_cartesian_2d(d.x_units.0..d.x_units.1, d.y_units.0..d.y_units.1)
         .map_err(perr)?;
     let (prx, pry) = chart.plotting_area().get_pixel_range();
-    let mut rgba = Vec::with_capacity(d.differs.len() * 4);
-    for &differs in &d.differs {
-        rgba.extend_from_slice(if differs {
-            &[213, 94, 0, 255]
-        } else {
-            &[236, 238, 242, 255]
-        });
+    // Pale where they agree, orange where they differ, in between by how much.
+    let mut rgba = Vec::with_capacity(d.strength.len() * 4);
+    let mix = |a: f32, b: f32, t: f32| (a + (b - a) * t).round() as u8;
+    for &t in &d.strength {
+        let t = t.clamp(0.0, 1.0);
+        rgba.extend_from_slice(&[
+            mix(236.0, 213.0, t),
+            mix(238.0, 94.0, t),
+            mix(242.0, 0.0, t),
+            255,
+        ]);
     }
     blit(
         canvas,

@@ -7,3 +7,4 @@ pub mod disagreement_canvas;
 pub mod loss_canvas;
 pub mod surface_canvas;
 pub mod surface_pixels;
+pub mod value_surface;
