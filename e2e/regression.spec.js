@@ -1,5 +1,6 @@
 // Regression datasets in the studio: an epsilon-SVR, a value-coloured surface with a
 // colour legend, R² and MSE.
+const fs = require("fs");
 const { test, expect } = require("@playwright/test");
 const { openStudio, surfacePixels, surfaceChangedFrom } = require("./helpers");
 
@@ -46,9 +47,6 @@ test("a regression dataset is fitted by an SVR, drawn by value and scored by R²
   await expect(other.getByTestId("test-r2")).toHaveText(await page.getByTestId("test-r2").textContent());
   await expect.poll(() => surfacePixels(other)).toBe(pixels);
   await fresh.close();
-  // Saving says plainly that regression versions are not kept yet.
-  await page.getByRole("button", { name: "Save version" }).click();
-  await expect(page.getByTestId("registry-notice")).toContainText("Regression models cannot be saved");
   expect(errors).toEqual([]);
 });
 
@@ -73,4 +71,128 @@ test("the network learns a regression set: R² rises, the loss falls, Reset star
   await expect(page.getByTestId("test-r2")).toHaveText(start.toFixed(3));
   await expect(page.getByRole("combobox", { name: "Horizontal axis" })).toHaveCount(0);
   await expect(page.locator("[role=alert]")).toHaveCount(0);
+});
+
+const versions = (page) => page.getByRole("list", { name: "Versions" });
+const notice = (page) => page.getByTestId("registry-notice");
+const scores = async (page) => ({
+  testR2: await page.getByTestId("test-r2").textContent(),
+  trainR2: await page.getByTestId("train-r2").textContent(),
+  testMse: await page.getByTestId("test-mse").textContent(),
+});
+async function save(page, label) {
+  await page.getByRole("button", { name: "Save version" }).click();
+  await expect(notice(page)).toContainText(`Saved ${label}`);
+}
+/** Gaussians with an RBF SVR; returns the surface's pixels. */
+async function rbfOnGaussians(page) {
+  await openStudio(page);
+  const before = await surfacePixels(page);
+  await page.getByRole("combobox", { name: "Dataset" }).selectOption({ label: "Gaussians (regression)" });
+  const linear = await surfaceChangedFrom(page, before);
+  await page.getByRole("combobox", { name: "Kernel" }).selectOption({ label: "rbf" });
+  return surfaceChangedFrom(page, linear);
+}
+
+test("an SVR version restores its data, ε and fit without refitting, from classification too", async ({ page }) => {
+  const pixels = await rbfOnGaussians(page);
+  await page.getByRole("slider", { name: "Epsilon" }).fill("300");
+  const saved = await surfaceChangedFrom(page, pixels);
+  const eps = await page.locator("#epsilon-value").textContent();
+  const before = await scores(page);
+  await save(page, "SVM v1");
+  const entry = versions(page).getByRole("listitem").filter({ hasText: "v1" });
+  await expect(entry).toContainText(`test R² ${before.testR2}`);
+  await expect(entry).toContainText("reg-gauss");
+  // Move away: other ε, other data, then a classifier on classification data.
+  await page.getByRole("slider", { name: "Epsilon" }).fill("800");
+  await surfaceChangedFrom(page, saved);
+  await page.getByRole("combobox", { name: "Model", exact: true }).selectOption({ label: "k-NN" });
+  await page.getByRole("combobox", { name: "Dataset" }).selectOption({ label: "Moons" });
+  await expect(page.getByTestId("test-accuracy")).toHaveText(/%$/);
+  await page.getByRole("button", { name: "Restore SVM v1" }).click();
+  await expect(notice(page)).toContainText("Restored SVM v1");
+  await expect(page.getByRole("combobox", { name: "Dataset" })).toHaveValue("reg-gauss");
+  await expect.poll(() => surfacePixels(page)).toBe(saved);
+  expect(await scores(page)).toEqual(before);
+  await expect(page.locator("#epsilon-value")).toHaveText(eps);
+  await expect(page.getByRole("combobox", { name: "Kernel" })).toHaveValue("rbf");
+  // Not refitted: the fit counter stands still while the restored model is shown.
+  const fits = await page.getByTestId("fit-count").textContent();
+  await page.waitForTimeout(300);
+  expect(await page.getByTestId("fit-count").textContent()).toBe(fits);
+  // A change refits as usual.
+  await page.getByRole("slider", { name: "Epsilon" }).fill("100");
+  await surfaceChangedFrom(page, saved);
+  expect(Number(await page.getByTestId("fit-count").textContent())).toBeGreaterThan(Number(fits));
+  await expect(page.locator("[role=alert]")).toHaveCount(0);
+});
+
+test("a regression network restores its weights and epoch, and trains on", async ({ page }) => {
+  await openStudio(page);
+  await page.getByRole("combobox", { name: "Model", exact: true }).selectOption({ label: "Neural network" });
+  await page.getByRole("combobox", { name: "Dataset" }).selectOption({ label: "Plane (regression)" });
+  await expect(page.getByTestId("epoch")).toHaveText("0");
+  for (let i = 0; i < 20; i++) await page.getByRole("button", { name: "Step" }).click();
+  await expect(page.getByTestId("epoch")).toHaveText("20");
+  const pixels = await surfacePixels(page);
+  const before = await scores(page);
+  const loss = await page.getByTestId("train-loss").textContent();
+  await save(page, "Neural network v1");
+  await page.getByRole("button", { name: "Reset" }).click();
+  await expect(page.getByTestId("epoch")).toHaveText("0");
+  await page.getByRole("button", { name: "Restore Neural network v1" }).click();
+  await expect(page.getByTestId("epoch")).toHaveText("20");
+  await expect.poll(() => surfacePixels(page)).toBe(pixels);
+  expect(await scores(page)).toEqual(before);
+  await expect(page.getByTestId("train-loss")).toHaveText(loss);
+  await page.getByRole("button", { name: "Step" }).click();
+  await expect(page.getByTestId("epoch")).toHaveText("21");
+  await expect(page.locator("[role=alert]")).toHaveCount(0);
+});
+
+test("regression versions compare by R² and MSE, show where their values differ, and export and import", async ({ page, browser }, info) => {
+  const rbf = await rbfOnGaussians(page);
+  await save(page, "SVM v1");
+  await page.getByRole("combobox", { name: "Kernel" }).selectOption({ label: "linear" });
+  await surfaceChangedFrom(page, rbf);
+  await save(page, "SVM v2");
+  await page.getByRole("checkbox", { name: "Select SVM v1" }).check();
+  await page.getByRole("checkbox", { name: "Select SVM v2" }).check();
+  await page.getByRole("button", { name: "Compare" }).click();
+  const table = page.locator("table.compare-table");
+  await expect(table.getByRole("row", { name: /^kernel/ })).toContainText("rbf");
+  await expect(table.getByRole("row", { name: /Test R²/ })).toContainText("−0.");
+  await expect(table.getByRole("row", { name: /Test MSE/ })).toContainText("+");
+  await expect(table.getByRole("row", { name: /accuracy/ })).toHaveCount(0);
+  await expect(page.locator(".compare-surface figcaption").first()).toContainText("test R²");
+  for (const name of ["Decision boundary of SVM v1", "Decision boundary of SVM v2", "Disagreement map"]) {
+    const ink = await page.getByRole("img", { name }).evaluate((c) => {
+      const d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+      let n = 0;
+      for (let i = 0; i < d.length; i += 4) if (d[i] < 245 || d[i + 2] < 245) n++;
+      return n / (d.length / 4);
+    });
+    expect(ink, name).toBeGreaterThan(0.3);
+  }
+  await expect(page.getByTestId("disagreement")).toHaveText(/differ by [\d.]+ on average over the plane; by more than [\d.]+ .* on \d+\.\d% of it/);
+  // Both versions out, into a fresh profile, and back to the same surface.
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Export", exact: true }).click();
+  const file = info.outputPath("regression.json");
+  await (await download).saveAs(file);
+  const json = JSON.parse(fs.readFileSync(file, "utf8"));
+  expect(json.versions.map((v) => v.params.kind)).toEqual(["svr", "svr"]);
+  expect(json.versions[0].metrics.test_r2).toBeGreaterThan(0.5);
+  expect(json.versions[0].metrics.train_accuracy).toBeNull();
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  await openStudio(other);
+  const chooser = other.waitForEvent("filechooser");
+  await other.getByRole("button", { name: "Import", exact: true }).click();
+  await (await chooser).setFiles(file);
+  await expect(notice(other)).toContainText("Imported 2 version");
+  await other.getByRole("button", { name: "Restore SVM v1" }).click();
+  await expect.poll(() => surfacePixels(other)).toBe(rbf);
+  await fresh.close();
 });
