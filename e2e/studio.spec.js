@@ -244,11 +244,23 @@ test("dataset thumbnails pick their dataset", async ({ page }) => {
   await spiral.click();
   await expect(page.getByRole("combobox", { name: "Dataset" })).toHaveValue("spiral");
   await expect(spiral).toHaveAttribute("aria-pressed", "true");
-  const ink = await spiral.locator("canvas").evaluate((c) => {
-    const d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
-    let n = 0;
-    for (let i = 0; i < d.length; i += 4) if (d[i] < 240) n++;
-    return n;
-  });
-  expect(ink).toBeGreaterThan(50);
+  // Every built-in set has a picture: the bundled ones and the regression ones too.
+  const names = ["Iris", "Wine", "Breast cancer", "Circle", "XOR", "Gaussian", "Spiral", "Moons", "Blobs",
+    "Plane (regression)", "Gaussians (regression)"];
+  await expect(page.getByRole("button", { name: /^Pick the .* dataset$/ })).toHaveCount(names.length);
+  for (const name of names) {
+    const ink = await page.getByRole("button", { name: `Pick the ${name} dataset` }).locator("canvas").evaluate((c) => {
+      const d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+      let n = 0;
+      for (let i = 0; i < d.length; i += 4) if (d[i] < 240 || d[i + 2] < 240) n++;
+      return n;
+    });
+    expect(ink, name).toBeGreaterThan(50);
+  }
+  await page.getByRole("button", { name: "Pick the Gaussians (regression) dataset" }).click();
+  await expect(page.getByRole("combobox", { name: "Dataset" })).toHaveValue("reg-gauss");
+  await expect(page.getByTestId("test-r2")).toHaveText(/^-?\d\.\d{3}$/);
+  await page.getByRole("button", { name: "Pick the Wine dataset" }).click();
+  await expect(page.getByRole("combobox", { name: "Dataset" })).toHaveValue("wine");
+  await expect(page.getByTestId("test-accuracy")).toHaveText(/%$/);
 });

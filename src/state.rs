@@ -32,6 +32,15 @@ pub struct DataState {
 }
 
 impl DataState {
+    /// Picks a dataset, from the picker or a thumbnail: the Playground's sets (and the
+    /// other bundled ones) are split half and half, the seed article's Iris 80/20.
+    pub fn pick(&self, c: DatasetChoice) {
+        self.choice.set(c);
+        if c != DatasetChoice::Iris && self.train_ratio.get_untracked() == 0.8 {
+            self.train_ratio.set(0.5);
+        }
+    }
+
     /// Iris, 80 % training, seed 42: the seed article's example.
     pub fn new() -> Self {
         Self {

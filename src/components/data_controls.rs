@@ -48,11 +48,7 @@ pub fn DataControls() -> impl IntoView {
                 id="dataset"
                 on:change=move |ev| {
                     if let Some(c) = DatasetChoice::from_key(&event_target_value(&ev)) {
-                        d.choice.set(c);
-                        // The Playground's sets are split half and half.
-                        if c != DatasetChoice::Iris && d.train_ratio.get_untracked() == 0.8 {
-                            d.train_ratio.set(0.5);
-                        }
+                        d.pick(c);
                     }
                 }
             >

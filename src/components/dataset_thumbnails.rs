@@ -1,4 +1,4 @@
-//! A small picture of each generated dataset, as TensorFlow Playground shows them: one
+//! A small picture of each built-in dataset, as TensorFlow Playground shows them: one
 //! click picks it (the `Dataset` combobox stays the accessible way to choose).
 
 use hyperplane_core::datasets::{Generated, GeneratorParams};
@@ -8,19 +8,90 @@ use web_sys::CanvasRenderingContext2d;
 
 use crate::app::Studio;
 use crate::palette::class_css;
-use crate::training::DatasetChoice;
+use crate::render::value_surface::value_rgb;
+use crate::training::{load_dataset, DataSpec, DatasetChoice};
 
 const SIZE: f64 = 44.0;
+/// Bundled sets show at most this many points, so the picture stays readable.
+const MAX_POINTS: usize = 200;
 
-/// Draws the dataset's points (noise 0, seed 0) into a canvas of SIZE CSS pixels.
-fn paint(canvas: &web_sys::HtmlCanvasElement, choice: DatasetChoice) {
-    let DatasetChoice::Generated(kind) = choice else {
-        return;
+/// The dataset's first two features scaled into the unit square, each point with its
+/// class colour or (regression) its value's colour. Generated sets share one scale on
+/// both axes so their shapes keep their proportions; bundled sets' features are in
+/// different units, so each axis is scaled on its own. `None` for the user's data.
+pub fn thumbnail_points(choice: DatasetChoice) -> Option<Vec<(f64, f64, String)>> {
+    let (x, colours, same_scale) = match choice {
+        DatasetChoice::Drawn | DatasetChoice::Imported => return None,
+        DatasetChoice::Generated(kind) => {
+            match GeneratorParams::new(kind).n_samples(160).generate().ok()? {
+                Generated::Classification(d) => {
+                    let c: Vec<String> = d.y().iter().map(|&c| class_css(c)).collect();
+                    (d.x().to_owned(), c, true)
+                }
+                Generated::Regression(d) => {
+                    let (lo, hi) = d
+                        .y()
+                        .iter()
+                        .fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), &v| {
+                            (l.min(v), h.max(v))
+                        });
+                    let span = (hi - lo).max(1e-9);
+                    let c: Vec<String> = d
+                        .y()
+                        .iter()
+                        .map(|&v| {
+                            let (r, g, b) = value_rgb((v - lo) / span);
+                            format!("rgb({r},{g},{b})")
+                        })
+                        .collect();
+                    (d.x().to_owned(), c, true)
+                }
+            }
+        }
+        bundled => {
+            let spec = DataSpec {
+                choice: bundled,
+                noise: 0.0,
+                train_ratio: 0.5,
+                seed: 0,
+                n_samples: 0,
+                n_classes: 2,
+            };
+            let d = load_dataset(&spec, &[], None).ok()?;
+            let c: Vec<String> = d.y().iter().map(|&c| class_css(c)).collect();
+            (d.x().to_owned(), c, false)
+        }
     };
-    let Ok(Generated::Classification(d)) = GeneratorParams::new(kind).n_samples(160).generate()
-    else {
-        return;
+    if x.ncols() < 2 {
+        return None;
+    }
+    let range = |cols: &[usize]| {
+        cols.iter()
+            .flat_map(|&j| x.column(j).to_vec())
+            .fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), v| {
+                (l.min(v), h.max(v))
+            })
     };
+    let (rx, ry) = if same_scale {
+        let r = range(&[0, 1]);
+        (r, r)
+    } else {
+        (range(&[0]), range(&[1]))
+    };
+    let unit = |v: f64, (lo, hi): (f64, f64)| (v - lo) / (hi - lo).max(1e-9);
+    let step = x.nrows().div_ceil(MAX_POINTS).max(1);
+    Some(
+        x.rows()
+            .into_iter()
+            .zip(colours)
+            .step_by(step)
+            .map(|(row, c)| (unit(row[0], rx), unit(row[1], ry), c))
+            .collect(),
+    )
+}
+
+/// Draws the points into a canvas of SIZE CSS pixels.
+fn paint(canvas: &web_sys::HtmlCanvasElement, points: &[(f64, f64, String)]) {
     let dpr = web_sys::window()
         .map(|w| w.device_pixel_ratio())
         .unwrap_or(1.0)
@@ -36,17 +107,10 @@ fn paint(canvas: &web_sys::HtmlCanvasElement, choice: DatasetChoice) {
     let _ = ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
     ctx.set_fill_style_str("#fff");
     ctx.fill_rect(0.0, 0.0, SIZE, SIZE);
-    let x = d.x();
-    let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
-    for v in x.iter() {
-        lo = lo.min(*v);
-        hi = hi.max(*v);
-    }
-    let span = (hi - lo).max(1e-9);
-    for i in 0..d.n_samples() {
-        let px = 3.0 + (x[[i, 0]] - lo) / span * (SIZE - 6.0);
-        let py = SIZE - 3.0 - (x[[i, 1]] - lo) / span * (SIZE - 6.0);
-        ctx.set_fill_style_str(&class_css(d.y()[i]));
+    for (x, y, colour) in points {
+        let px = 3.0 + x * (SIZE - 6.0);
+        let py = SIZE - 3.0 - y * (SIZE - 6.0);
+        ctx.set_fill_style_str(colour);
         ctx.fill_rect(px - 1.2, py - 1.2, 2.4, 2.4);
     }
 }
@@ -57,12 +121,12 @@ pub fn DatasetThumbnails() -> impl IntoView {
     let d = studio.data_state;
     DatasetChoice::ALL
         .into_iter()
-        .filter(|c| matches!(c, DatasetChoice::Generated(_)) && !c.is_regression())
-        .map(|c| {
+        .filter_map(|c| thumbnail_points(c).map(|p| (c, p)))
+        .map(|(c, points)| {
             let canvas_ref = NodeRef::<leptos::html::Canvas>::new();
             Effect::new(move |_| {
                 if let Some(canvas) = canvas_ref.get() {
-                    paint(&canvas, c);
+                    paint(&canvas, &points);
                 }
             });
             view! {
@@ -72,16 +136,43 @@ pub fn DatasetThumbnails() -> impl IntoView {
                     title=c.label()
                     aria-label=format!("Pick the {} dataset", c.label())
                     aria-pressed=move || (d.choice.get() == c).to_string()
-                    on:click=move |_| {
-                        d.choice.set(c);
-                        if d.train_ratio.get_untracked() == 0.8 {
-                            d.train_ratio.set(0.5);
-                        }
-                    }
+                    on:click=move |_| d.pick(c)
                 >
                     <canvas node_ref=canvas_ref aria-hidden="true"></canvas>
                 </button>
             }
         })
         .collect_view()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_built_in_set_has_a_picture_in_the_unit_square() {
+        let mut pictured = 0;
+        for c in DatasetChoice::ALL {
+            let Some(points) = thumbnail_points(c) else {
+                assert!(
+                    matches!(c, DatasetChoice::Drawn | DatasetChoice::Imported),
+                    "{c:?}"
+                );
+                continue;
+            };
+            pictured += 1;
+            assert!(
+                points.len() >= 100 && points.len() <= MAX_POINTS,
+                "{c:?}: {}",
+                points.len()
+            );
+            assert!(points
+                .iter()
+                .all(|(x, y, _)| (0.0..=1.0).contains(x) && (0.0..=1.0).contains(y)));
+            // Points of more than one colour: classes or values.
+            let first = &points[0].2;
+            assert!(points.iter().any(|p| &p.2 != first), "{c:?}");
+        }
+        assert_eq!(pictured, DatasetChoice::ALL.len() - 2);
+    }
 }
