@@ -544,4 +544,26 @@ fn predict_reads_a_versions_file_exported_by_the_studio() {
         "v1",
     ]);
     assert!(String::from_utf8_lossy(&out.stderr).contains("versions file"));
+
+    // A regressor's version (the studio's SVR) predicts values, as its model file does.
+    let reg = fixtures().join("reg_plane.csv");
+    let reg = reg.to_str().unwrap();
+    json_of(&run(&[
+        "fit", "--data", reg, "--target", "y", "--model", "svr", "--save", model,
+    ]));
+    let mut svr = version(1, None);
+    svr.model_name = "SVR".into();
+    svr.params = ModelParams::Svr(Default::default());
+    svr.data.dataset = "reg-plane".into();
+    svr.metrics = Metrics {
+        train_r2: Some(0.95),
+        train_mse: Some(0.2),
+        ..Metrics::default()
+    };
+    svr.model = ModelFile::from_json(&std::fs::read_to_string(model).unwrap()).unwrap();
+    std::fs::write(versions, VersionsFile::new(vec![svr]).to_json().unwrap()).unwrap();
+    let direct = json_of(&run(&["predict", "--model", model, "--data", reg]));
+    let via = json_of(&run(&["predict", "--model", versions, "--data", reg]));
+    assert_eq!(via, direct);
+    assert!(via["predictions"].as_array().unwrap()[0].is_f64(), "{via}");
 }
