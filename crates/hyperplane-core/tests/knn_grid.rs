@@ -1,12 +1,13 @@
 //! The k-NN decision surface (`evaluate_grid`, which searches all cells together) gives
 //! exactly what per-point `predict_proba` / `predict` give for every cell: the same
 //! label and the same margin bit for bit, on random grids, k values, both weightings,
-//! data full of distance ties and duplicated points, and more than two features.
+//! data full of distance ties and duplicated points, and more than two features. The
+//! regressor's surface likewise equals its per-point `predict`, value for value.
 
 use hyperplane_core::grid::{GridModel, GridOutput, GridSpec};
 use hyperplane_core::math::best_and_lead;
-use hyperplane_core::neighbors::{KNeighbors, KnnParams, KnnWeights};
-use hyperplane_core::Dataset;
+use hyperplane_core::neighbors::{KNeighbors, KNeighborsRegressor, KnnParams, KnnWeights};
+use hyperplane_core::{Dataset, RegressionData};
 use ndarray::Array2;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
@@ -188,4 +189,73 @@ fn grid_matches_per_point_predictions_on_studio_sized_grids() {
             check(&m, &spec, &mut out, &format!("n={n} k={k} {weights:?}"));
         }
     }
+}
+
+fn check_values(m: &KNeighborsRegressor, spec: &GridSpec, out: &mut GridOutput, what: &str) {
+    m.evaluate_grid(spec, out).unwrap();
+    let pred = m.predict(queries(spec).view()).unwrap();
+    assert_eq!(out.margin.len(), spec.len());
+    for (cell, v) in pred.iter().enumerate() {
+        assert_eq!(
+            out.margin[cell].to_bits(),
+            (*v as f32).to_bits(),
+            "{what}: value of cell {cell}"
+        );
+        assert_eq!(out.label[cell], 0);
+    }
+}
+
+#[test]
+fn regressor_grid_matches_per_point_predictions() {
+    let mut rng = ChaCha8Rng::seed_from_u64(23);
+    let mut out = GridOutput::new();
+    let mut cases = 0;
+    for round in 0..60 {
+        let d = [2, 2, 1, 3][round % 4];
+        let lattice = round % 3 != 2;
+        let n = rng.random_range(1..300);
+        let classes = data(&mut rng, n, d, 1, lattice);
+        // Values: a smooth function of the point plus noise, with repeats on the lattice.
+        let y: Vec<f64> = classes
+            .x()
+            .rows()
+            .into_iter()
+            .map(|r| {
+                let v = r.iter().sum::<f64>().sin() + rng.random::<f64>() * 0.1;
+                if lattice {
+                    (v * 4.0).round() / 4.0
+                } else {
+                    v
+                }
+            })
+            .collect();
+        let train = RegressionData::new(
+            classes.x().to_owned(),
+            y,
+            classes.feature_names().to_vec(),
+            "y".into(),
+        )
+        .unwrap();
+        for _ in 0..3 {
+            let k = match rng.random_range(0..4) {
+                0 => 1,
+                1 => n,
+                _ => rng.random_range(1..=n.min(50)),
+            };
+            let spec = random_spec(&mut rng, d, lattice);
+            for weights in [KnnWeights::Uniform, KnnWeights::Distance] {
+                let m = KnnParams::default()
+                    .k(k)
+                    .weights(weights)
+                    .check()
+                    .unwrap()
+                    .fit_regressor(&train)
+                    .unwrap();
+                let what = format!("round {round} n={n} d={d} k={k} {weights:?} {spec:?}");
+                check_values(&m, &spec, &mut out, &what);
+                cases += 1;
+            }
+        }
+    }
+    assert_eq!(cases, 360);
 }

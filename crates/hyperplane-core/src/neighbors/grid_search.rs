@@ -18,7 +18,9 @@
 //! subtraction, squaring and addition are monotonic, so in floating point too
 //! `lo(p) ≤ d(p, cell) ≤ hi(p)` for every cell centre inside the rectangle.
 //!
-//! A rectangle whose kept points are all of one class is filled at once (every cell's
+//! What a cell's neighbours give is up to [`Targets`]: a class and its lead (the
+//! classifier) or a weighted mean value (the regressor). For a classifier, a rectangle
+//! whose kept points are all of one class is filled at once (every cell's
 //! probabilities are then 1 for that class). In a small
 //! rectangle (a leaf) every cell scans the survivors nearest-`lo` first into a sorted
 //! buffer of its k best (squared distance, training index) and stops once `lo` exceeds
@@ -26,7 +28,9 @@
 //! distance, index), exactly the k-d tree's, so labels, margins and probabilities
 //! are the same bit for bit as per-point `predict_proba`.
 
-use super::knn::{class_weights, KnnWeights};
+use super::knn::{class_weights, neighbour_value, KnnWeights};
+use ndarray::Array2;
+
 use crate::grid::{GridOutput, GridSpec};
 use crate::math::best_and_lead;
 
@@ -34,7 +38,7 @@ use crate::math::best_and_lead;
 const LEAF_CELLS: usize = 16;
 
 /// Squared distance from a training point to the query at (x, y) on the grid's plane.
-pub(super) trait PlaneDist {
+trait PlaneDist {
     /// The point's coordinates on the plane's two features.
     fn coords(&self, i: usize) -> (f64, f64);
     /// Bit for bit the k-d tree's `Σ (p_j − q_j)²` (summed in feature order) for the
@@ -44,9 +48,9 @@ pub(super) trait PlaneDist {
 
 /// Two features, the plane's: `(p₀ − q₀)² + (p₁ − q₁)²` (addition commutes, so the
 /// order of the plane's features does not matter).
-pub(super) struct Flat2 {
-    pub px: Vec<f64>,
-    pub py: Vec<f64>,
+struct Flat2 {
+    px: Vec<f64>,
+    py: Vec<f64>,
 }
 
 impl PlaneDist for Flat2 {
@@ -67,13 +71,13 @@ impl PlaneDist for Flat2 {
 
 /// Any number of features, the others held at the grid's base values (when both axes
 /// are the same feature, the x value wins, as in the per-cell query).
-pub(super) struct General<'a> {
+struct General<'a> {
     /// Row-major n × d.
-    pub points: &'a [f64],
-    pub d: usize,
-    pub x_feature: usize,
-    pub y_feature: usize,
-    pub base: &'a [f64],
+    points: &'a [f64],
+    d: usize,
+    x_feature: usize,
+    y_feature: usize,
+    base: &'a [f64],
 }
 
 impl PlaneDist for General<'_> {
@@ -100,12 +104,128 @@ impl PlaneDist for General<'_> {
     }
 }
 
-pub(super) struct GridSearch<'a, M> {
-    pub metric: M,
-    pub k: usize,
+/// What the training points' targets make of a cell's k nearest.
+pub(super) trait Targets {
+    fn len(&self) -> usize;
+    /// A group a point belongs to such that a rectangle whose kept points are all in
+    /// one group is filled with [`pure`](Self::pure) at once (`None`: no such shortcut).
+    fn group(&self, i: usize) -> Option<usize>;
+    fn pure(&self, group: usize) -> Option<(u32, f32)>;
+    /// A cell's (label, margin) from its k nearest (squared distance, index), sorted.
+    fn cell(&self, found: &[(f64, usize)], scratch: &mut Vec<f64>) -> (u32, f32);
+}
+
+/// A classifier's: label the most probable class, margin its lead over the runner-up.
+pub(super) struct Classes<'a> {
     pub y: &'a [usize],
     pub weights: KnnWeights,
-    pub n_classes: usize,
+    /// Per class, a cell's label and margin when all its neighbours are of that class.
+    pure: Vec<(u32, f32)>,
+}
+
+impl<'a> Classes<'a> {
+    pub fn new(y: &'a [usize], weights: KnnWeights, n_classes: usize) -> Self {
+        let pure = (0..n_classes)
+            .map(|c| {
+                let mut p = vec![0.0; n_classes];
+                p[c] = 1.0;
+                let (label, lead) = best_and_lead(&p);
+                (label as u32, lead as f32)
+            })
+            .collect();
+        Self { y, weights, pure }
+    }
+}
+
+impl Targets for Classes<'_> {
+    fn len(&self) -> usize {
+        self.y.len()
+    }
+    fn group(&self, i: usize) -> Option<usize> {
+        self.y.get(i).copied()
+    }
+    /// With distance weights this holds as long as the weights are not all 0, i.e. some
+    /// k points are at a finite distance (the caller checks U < ∞).
+    fn pure(&self, group: usize) -> Option<(u32, f32)> {
+        self.pure.get(group).copied()
+    }
+    fn cell(&self, found: &[(f64, usize)], proba: &mut Vec<f64>) -> (u32, f32) {
+        proba.resize(self.pure.len(), 0.0);
+        class_weights(found, self.y, self.weights, proba);
+        let (label, lead) = best_and_lead(proba);
+        (label as u32, lead as f32)
+    }
+}
+
+/// A regressor's: label 0, margin the (weighted) mean of the neighbours' values.
+pub(super) struct Values<'a> {
+    pub y: &'a [f64],
+    pub weights: KnnWeights,
+}
+
+impl Targets for Values<'_> {
+    fn len(&self) -> usize {
+        self.y.len()
+    }
+    /// No shortcut: a mean of equal values need not round to the value itself.
+    fn group(&self, _: usize) -> Option<usize> {
+        None
+    }
+    fn pure(&self, _: usize) -> Option<(u32, f32)> {
+        None
+    }
+    fn cell(&self, found: &[(f64, usize)], _: &mut Vec<f64>) -> (u32, f32) {
+        (0, neighbour_value(found, self.y, self.weights) as f32)
+    }
+}
+
+/// Searches every cell of `spec` among the training points `x` (rows) and fills `out`
+/// (already sized for `spec`, which is already checked) with what `targets` make of
+/// each cell's k nearest.
+pub(super) fn search_grid<T: Targets>(
+    x: &Array2<f64>,
+    k: usize,
+    weights: KnnWeights,
+    targets: T,
+    spec: &GridSpec,
+    out: &mut GridOutput,
+) {
+    if x.ncols() == 2 && spec.x_feature != spec.y_feature {
+        let metric = Flat2 {
+            px: x.column(spec.x_feature).to_vec(),
+            py: x.column(spec.y_feature).to_vec(),
+        };
+        GridSearch {
+            metric,
+            k,
+            targets,
+            weights,
+        }
+        .run(spec, out);
+    } else {
+        let points: Vec<f64> = x.iter().copied().collect();
+        let metric = General {
+            points: &points,
+            d: x.ncols(),
+            x_feature: spec.x_feature,
+            y_feature: spec.y_feature,
+            base: &spec.base,
+        };
+        GridSearch {
+            metric,
+            k,
+            targets,
+            weights,
+        }
+        .run(spec, out);
+    }
+}
+
+struct GridSearch<M, T> {
+    pub metric: M,
+    pub k: usize,
+    pub targets: T,
+    pub weights: KnnWeights,
 }
 
 /// Scratch space of one grid evaluation (allocated once per call, not per cell).
@@ -122,9 +242,8 @@ struct Work {
     leaf: Vec<(f64, usize)>,
     /// One cell's k best as (squared distance, index), sorted by both.
     best: Vec<(f64, usize)>,
-    proba: Vec<f64>,
-    /// Per class, a cell's label and margin when all its neighbours are of that class.
-    pure: Vec<(u32, f32)>,
+    /// The targets' scratch space (class weights).
+    scratch: Vec<f64>,
 }
 
 impl Work {
@@ -155,10 +274,10 @@ fn before(d: f64, i: usize, wd: f64, wi: usize) -> bool {
     d < wd || (d == wd && i < wi)
 }
 
-impl<M: PlaneDist> GridSearch<'_, M> {
+impl<M: PlaneDist, T: Targets> GridSearch<M, T> {
     /// Fills `out` (already sized for `spec`, which is already checked).
     pub fn run(&self, spec: &GridSpec, out: &mut GridOutput) {
-        let n = self.y.len();
+        let n = self.targets.len();
         if n == 0 || self.k == 0 || self.k > n {
             return;
         }
@@ -170,15 +289,7 @@ impl<M: PlaneDist> GridSearch<'_, M> {
             his: Vec::with_capacity(n),
             leaf: Vec::with_capacity(n),
             best: Vec::with_capacity(self.k),
-            proba: vec![0.0; self.n_classes],
-            pure: (0..self.n_classes)
-                .map(|c| {
-                    let mut p = vec![0.0; self.n_classes];
-                    p[c] = 1.0;
-                    let (label, lead) = best_and_lead(&p);
-                    (label as u32, lead as f32)
-                })
-                .collect(),
+            scratch: Vec::new(),
         };
         w.cand.extend(0..n as u32);
         self.rect(&mut w, out, (0, spec.width), (0, spec.height), 0);
@@ -232,15 +343,15 @@ impl<M: PlaneDist> GridSearch<'_, M> {
         let (nc, nr) = (cols.1 - cols.0, rows.1 - rows.0);
         let leaf = nc * nr <= LEAF_CELLS;
         // Keep the points that can be a cell's neighbour, noting whether they are all of
-        // one class.
+        // one group (class).
         let (mut class, mut mixed) = (None, false);
         w.leaf.clear();
         for j in from..to {
             let Some(&i) = w.cand.get(j) else { break };
             let lo = lower(i as usize);
             if lo <= u {
-                let c = self.y.get(i as usize).copied();
-                mixed |= class.is_some_and(|first| Some(first) != c);
+                let c = self.targets.group(i as usize);
+                mixed |= c.is_none() || class.is_some_and(|first| Some(first) != c);
                 class = class.or(c);
                 if leaf {
                     w.leaf.push((lo, i as usize));
@@ -253,7 +364,7 @@ impl<M: PlaneDist> GridSearch<'_, M> {
         // (with distance weights as long as the weights are not all 0, i.e. some k
         // points are at a finite distance, which U < ∞ guarantees).
         if !mixed && (self.weights == KnnWeights::Uniform || u.is_finite()) {
-            if let Some(&pure) = class.and_then(|c| w.pure.get(c)) {
+            if let Some(pure) = class.and_then(|c| self.targets.pure(c)) {
                 w.fill(out, cols, rows, pure);
                 w.cand.truncate(to);
                 return;
@@ -274,9 +385,9 @@ impl<M: PlaneDist> GridSearch<'_, M> {
         }
         // Uniform weights and exactly k points left: every cell has these neighbours.
         if self.weights == KnnWeights::Uniform && w.leaf.len() == self.k {
-            class_weights(&w.leaf, self.y, self.weights, &mut w.proba);
-            let (label, lead) = best_and_lead(&w.proba);
-            w.fill(out, cols, rows, (label as u32, lead as f32));
+            // Uniform weights ignore distances and order (see `neighbour_value`).
+            let v = self.targets.cell(&w.leaf, &mut w.scratch);
+            w.fill(out, cols, rows, v);
             return;
         }
         w.leaf
@@ -286,12 +397,11 @@ impl<M: PlaneDist> GridSearch<'_, M> {
             for c in cols.0..cols.1 {
                 let qx = w.xs.get(c).copied().unwrap_or(0.0);
                 self.cell(&w.leaf, &mut w.best, qx, qy);
-                class_weights(&w.best, self.y, self.weights, &mut w.proba);
-                let (label, lead) = best_and_lead(&w.proba);
+                let (label, margin) = self.targets.cell(&w.best, &mut w.scratch);
                 let at = r * w.width + c;
                 if let (Some(l), Some(m)) = (out.label.get_mut(at), out.margin.get_mut(at)) {
-                    *l = label as u32;
-                    *m = lead as f32;
+                    *l = label;
+                    *m = margin;
                 }
             }
         }

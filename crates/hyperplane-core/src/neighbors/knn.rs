@@ -5,7 +5,7 @@
 use ndarray::{Array2, ArrayView2};
 use serde::{Deserialize, Serialize};
 
-use super::grid_search::{Flat2, General, GridSearch};
+use super::grid_search::{search_grid, Classes};
 use super::kd_tree::KdTree;
 use crate::dataset::{check_query, Dataset};
 use crate::error::{Error, Result};
@@ -61,6 +61,10 @@ impl KnnParams {
 pub struct KnnValidParams(KnnParams);
 
 impl KnnValidParams {
+    pub fn params(&self) -> &KnnParams {
+        &self.0
+    }
+
     /// Stores the training data and indexes it. `k` larger than the data is an error,
     /// as in scikit-learn.
     pub fn fit(&self, data: &Dataset) -> Result<KNeighbors> {
@@ -104,6 +108,40 @@ pub(super) fn class_weights(
     let total: f64 = proba.iter().sum();
     if total > 0.0 {
         proba.iter_mut().for_each(|p| *p /= total);
+    }
+}
+
+/// The k nearest's (squared distance, index) weighted mean of `y`: uniform weights sum
+/// in training-index order (so any order of the same neighbours gives the same bits,
+/// which lets the grid fill whole rectangles at once); distance weights sum nearest
+/// first, and a query on training points takes only those, as scikit-learn's
+/// `KNeighborsRegressor`.
+pub(super) fn neighbour_value(found: &[(f64, usize)], y: &[f64], weights: KnnWeights) -> f64 {
+    let at = |i: usize| y.get(i).copied().unwrap_or(0.0);
+    match weights {
+        KnnWeights::Uniform => {
+            let mut idx: Vec<usize> = found.iter().map(|&(_, i)| i).collect();
+            idx.sort_unstable();
+            idx.iter().map(|&i| at(i)).sum::<f64>() / found.len().max(1) as f64
+        }
+        KnnWeights::Distance => {
+            let exact = found.iter().any(|&(d, _)| d == 0.0);
+            let (mut num, mut den) = (0.0, 0.0);
+            for &(d2, i) in found {
+                let w = if exact {
+                    f64::from(d2 == 0.0)
+                } else {
+                    1.0 / d2.sqrt()
+                };
+                num += w * at(i);
+                den += w;
+            }
+            if den > 0.0 {
+                num / den
+            } else {
+                0.0
+            }
+        }
     }
 }
 
@@ -213,44 +251,9 @@ impl GridModel for KNeighbors {
         spec.check(self.n_features())?;
         out.prepare(spec);
         out.pair_values.clear();
-        let x = &self.parts.x;
-        let (k, y, weights) = (
-            self.parts.params.k,
-            &self.parts.y[..],
-            self.parts.params.weights,
-        );
-        let n_classes = self.n_classes();
-        if x.ncols() == 2 && spec.x_feature != spec.y_feature {
-            let metric = Flat2 {
-                px: x.column(spec.x_feature).to_vec(),
-                py: x.column(spec.y_feature).to_vec(),
-            };
-            GridSearch {
-                metric,
-                k,
-                y,
-                weights,
-                n_classes,
-            }
-            .run(spec, out);
-        } else {
-            let points: Vec<f64> = x.iter().copied().collect();
-            let metric = General {
-                points: &points,
-                d: x.ncols(),
-                x_feature: spec.x_feature,
-                y_feature: spec.y_feature,
-                base: &spec.base,
-            };
-            GridSearch {
-                metric,
-                k,
-                y,
-                weights,
-                n_classes,
-            }
-            .run(spec, out);
-        }
+        let params = &self.parts.params;
+        let targets = Classes::new(&self.parts.y, params.weights, self.n_classes());
+        search_grid(&self.parts.x, params.k, params.weights, targets, spec, out);
         Ok(())
     }
 }
