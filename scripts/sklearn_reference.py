@@ -6,7 +6,8 @@ It reads the bundled CSVs (iris, wine, breast cancer), the engine's own train/te
 (iris_split.json) and generated datasets (moons.csv, blobs.csv, ... written by
 `cargo run -p hyperplane-core --example export_fixtures`; Rust tests keep both in step
 with the engine), fits scikit-learn's SVC and SVR on exactly the same numbers, and writes
-tests/fixtures/svc_reference.json.
+tests/fixtures/svc_reference.json (and engine2_reference.json for logistic regression,
+k-NN and trees, regressors_reference.json for the k-NN and tree regressors).
 """
 import json
 import pathlib
@@ -15,9 +16,9 @@ import numpy as np
 import sklearn
 from sklearn.preprocessing import StandardScaler
 from sklearn.linear_model import LogisticRegression
-from sklearn.neighbors import KNeighborsClassifier
+from sklearn.neighbors import KNeighborsClassifier, KNeighborsRegressor
 from sklearn.svm import SVC, SVR
-from sklearn.tree import DecisionTreeClassifier
+from sklearn.tree import DecisionTreeClassifier, DecisionTreeRegressor
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 CORE = ROOT / "crates" / "hyperplane-core"
@@ -195,6 +196,31 @@ def engine2():
     print(f"wrote {len(logistic)} logistic, {len(knn)} k-NN and {len(tree)} tree cases")
 
 
+def regressors():
+    """k-NN and tree regressors on TensorFlow Playground's regression sets."""
+    knn, tree = [], []
+    for name in ["reg_plane", "reg_gauss"]:
+        x, y = load_csv(FIX / f"{name}.csv")
+        query = np.vstack([x[:40], x[:40] + 0.013, [[0.0, 0.0], [5.5, -5.5]]])
+        for k in [1, 5, 15]:
+            for weights in ["uniform", "distance"]:
+                m = KNeighborsRegressor(n_neighbors=k, weights=weights, algorithm="brute").fit(x, y)
+                knn.append(dict(dataset=name, params=dict(k=k, weights=weights),
+                                query=query.tolist(), predict=m.predict(query).tolist()))
+        for depth, split, leaf in [(None, 2, 1), (2, 2, 1), (4, 2, 1), (6, 10, 1), (None, 2, 5), (8, 20, 7)]:
+            m = DecisionTreeRegressor(max_depth=depth, min_samples_split=split, min_samples_leaf=leaf,
+                                      random_state=0).fit(x, y)
+            tree.append(dict(dataset=name,
+                             params=dict(max_depth=depth, min_samples_split=split, min_samples_leaf=leaf),
+                             depth=int(m.get_depth()), n_leaves=int(m.get_n_leaves()),
+                             train_r2=float(m.score(x, y)),
+                             query=query.tolist(), predict=m.predict(query).tolist()))
+    out = dict(sklearn_version=sklearn.__version__, knn=knn, tree=tree)
+    (FIX / "regressors_reference.json").write_text(json.dumps(out, indent=1) + "\n")
+    print(f"wrote {len(knn)} k-NN and {len(tree)} tree regression cases")
+
+
 if __name__ == "__main__":
     main()
     engine2()
+    regressors()

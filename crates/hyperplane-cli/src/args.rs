@@ -37,9 +37,11 @@ pub enum ModelKind {
     LinearSvmGd,
     /// Logistic regression (scikit-learn's LogisticRegression; --c, --penalty)
     Logistic,
-    /// k-nearest neighbours (scikit-learn's KNeighborsClassifier; --k, --weights)
+    /// k-nearest neighbours (scikit-learn's KNeighborsClassifier, or KNeighborsRegressor
+    /// on a numeric target; --k, --weights)
     Knn,
-    /// Decision tree (scikit-learn's DecisionTreeClassifier; --criterion, --max-depth, ...)
+    /// Decision tree (scikit-learn's DecisionTreeClassifier, or DecisionTreeRegressor on a
+    /// numeric target; --criterion, --max-depth, ...)
     Tree,
     /// Neural network (--hidden, --activation, --optimizer, --learning-rate, --epochs, ...)
     Mlp,
@@ -125,9 +127,10 @@ pub struct FitArgs {
     /// knn: uniform or distance.
     #[arg(long, default_value = "uniform")]
     pub weights: String,
-    /// tree: gini or entropy.
-    #[arg(long, default_value = "gini")]
-    pub criterion: String,
+    /// tree: gini or entropy for classes (default gini); squared_error for a numeric
+    /// target (the default there).
+    #[arg(long)]
+    pub criterion: Option<String>,
     /// tree: maximum depth (default: unlimited).
     #[arg(long)]
     pub max_depth: Option<usize>,
@@ -164,7 +167,7 @@ pub struct FitArgs {
     /// mlp: the regularization rate λ.
     #[arg(long, default_value_t = 0.0)]
     pub regularization_rate: f64,
-    /// Read the CSV target as numbers (regression), e.g. for --model mlp.
+    /// Read the CSV target as numbers (regression), e.g. for --model mlp, knn or tree.
     #[arg(long)]
     pub regression: bool,
     /// mlp: TensorFlow Playground's semantics (tanh output, squared loss, its init and updates).

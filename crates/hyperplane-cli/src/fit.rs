@@ -104,8 +104,10 @@ pub fn fit(a: &FitArgs) -> Result<String, String> {
         }
         (ModelKind::Svr, Generated::Regression(d)) => fit_regressor(a, d, train_svr),
         (ModelKind::Mlp, Generated::Regression(d)) => fit_regressor(a, d, train_mlp_regressor),
+        (ModelKind::Knn, Generated::Regression(d)) => fit_regressor(a, d, train_knn_regressor),
+        (ModelKind::Tree, Generated::Regression(d)) => fit_regressor(a, d, train_tree_regressor),
         (_, Generated::Regression(_)) => Err(
-            "this classifier needs classes, but the dataset has a numeric target: use --model svr"
+            "this classifier needs classes, but the dataset has a numeric target: use --model svr, knn, tree or mlp"
                 .into(),
         ),
         (ModelKind::Svr, Generated::Classification(_)) => {
@@ -237,7 +239,7 @@ fn train_logistic(a: &FitArgs, train: &Dataset) -> Result<(FittedModel, Value, V
     Ok((FittedModel::Logistic(m), json!(params), facts))
 }
 
-fn train_knn(a: &FitArgs, train: &Dataset) -> Result<(FittedModel, Value, Value), String> {
+fn knn_params(a: &FitArgs) -> Result<KnnParams, String> {
     let weights = match a.weights.as_str() {
         "uniform" => KnnWeights::Uniform,
         "distance" => KnnWeights::Distance,
@@ -247,7 +249,11 @@ fn train_knn(a: &FitArgs, train: &Dataset) -> Result<(FittedModel, Value, Value)
             ))
         }
     };
-    let params = KnnParams::default().k(a.k).weights(weights);
+    Ok(KnnParams::default().k(a.k).weights(weights))
+}
+
+fn train_knn(a: &FitArgs, train: &Dataset) -> Result<(FittedModel, Value, Value), String> {
+    let params = knn_params(a)?;
     let m = params
         .check()
         .and_then(|p| p.fit(train))
@@ -256,28 +262,66 @@ fn train_knn(a: &FitArgs, train: &Dataset) -> Result<(FittedModel, Value, Value)
     Ok((FittedModel::Knn(m), json!(params), facts))
 }
 
-fn train_tree(a: &FitArgs, train: &Dataset) -> Result<(FittedModel, Value, Value), String> {
-    let criterion = match a.criterion.as_str() {
-        "gini" => Criterion::Gini,
-        "entropy" => Criterion::Entropy,
-        other => {
+fn train_knn_regressor(
+    a: &FitArgs,
+    train: &RegressionData,
+) -> Result<(FittedModel, Value, Value), String> {
+    let params = knn_params(a)?;
+    let m = params
+        .check()
+        .and_then(|p| p.fit_regressor(train))
+        .map_err(|e| e.to_string())?;
+    let facts = json!({ "n_train": train.n_samples() });
+    Ok((FittedModel::KnnRegressor(m), json!(params), facts))
+}
+
+/// The tree's parameters; the criterion defaults to gini for classes and to
+/// squared_error for a numeric target.
+fn tree_params(a: &FitArgs, regression: bool) -> Result<TreeParams, String> {
+    let criterion = match (a.criterion.as_deref(), regression) {
+        (None, false) | (Some("gini"), false) => Criterion::Gini,
+        (Some("entropy"), false) => Criterion::Entropy,
+        (None, true) | (Some("squared_error"), true) => Criterion::SquaredError,
+        (Some(other), false) => {
             return Err(format!(
-                "--criterion must be gini or entropy, not {other:?}"
+                "--criterion must be gini or entropy for classes, not {other:?}"
+            ))
+        }
+        (Some(other), true) => {
+            return Err(format!(
+                "--criterion must be squared_error for a numeric target, not {other:?}"
             ))
         }
     };
-    let params = TreeParams::default()
+    Ok(TreeParams::default()
         .criterion(criterion)
         .max_depth(a.max_depth)
         .min_samples_split(a.min_samples_split)
         .min_samples_leaf(a.min_samples_leaf)
-        .seed(a.seed);
+        .seed(a.seed))
+}
+
+fn train_tree(a: &FitArgs, train: &Dataset) -> Result<(FittedModel, Value, Value), String> {
+    let params = tree_params(a, false)?;
     let m = params
         .check()
         .and_then(|p| p.fit(train))
         .map_err(|e| e.to_string())?;
     let facts = json!({ "depth": m.depth(), "n_leaves": m.n_leaves(), "nodes": m.nodes });
     Ok((FittedModel::Tree(m), json!(params), facts))
+}
+
+fn train_tree_regressor(
+    a: &FitArgs,
+    train: &RegressionData,
+) -> Result<(FittedModel, Value, Value), String> {
+    let params = tree_params(a, true)?;
+    let m = params
+        .check()
+        .and_then(|p| p.fit_regressor(train))
+        .map_err(|e| e.to_string())?;
+    let facts = json!({ "depth": m.depth(), "n_leaves": m.n_leaves(), "nodes": m.nodes });
+    Ok((FittedModel::TreeRegressor(m), json!(params), facts))
 }
 
 fn fit_classifier(a: &FitArgs, data: Dataset, train_fn: Trainer) -> Result<String, String> {
@@ -454,10 +498,11 @@ fn fit_regressor(
                 .map_err(|e| e.to_string())?,
         )?
     };
-    let name = if matches!(model, FittedModel::Mlp(_)) {
-        "mlp"
-    } else {
-        "svr"
+    let name = match model {
+        FittedModel::Mlp(_) => "mlp",
+        FittedModel::KnnRegressor(_) => "knn",
+        FittedModel::TreeRegressor(_) => "tree",
+        _ => "svr",
     };
     let out = json!({
         "model": name,

@@ -180,24 +180,36 @@ fn saved_model_predicts_what_fit_predicted() {
 
     let reg = fixtures().join("reg_plane.csv");
     let reg = reg.to_str().unwrap();
-    let fitted = json_of(&run(&[
+    // Every regressor: the SVR, k-NN and a tree on the numeric target.
+    for extra in [
+        &["--model", "svr", "--kernel", "linear"][..],
+        &["--model", "knn", "--regression", "--k", "3"][..],
+        &["--model", "tree", "--regression", "--max-depth", "6"][..],
+    ] {
+        let mut args = vec!["fit", "--data", reg, "--target", "y"];
+        args.extend_from_slice(extra);
+        args.extend_from_slice(&["--predict", reg, "--save", model]);
+        let fitted = json_of(&run(&args));
+        assert_eq!(fitted["model"], extra[1], "{extra:?}");
+        assert!(
+            fitted["test"]["r2"].as_f64().unwrap() > 0.8,
+            "{extra:?}: {fitted}"
+        );
+        let predicted = json_of(&run(&["predict", "--model", model, "--data", reg]));
+        assert_eq!(predicted["predictions"], fitted["predictions"], "{extra:?}");
+    }
+    let tree = json_of(&run(&["fit", "--dataset", "reg-gauss", "--model", "tree"]));
+    assert_eq!(tree["params"]["criterion"], "squared_error");
+    let bad = run(&[
         "fit",
-        "--data",
-        reg,
-        "--target",
-        "y",
+        "--dataset",
+        "reg-gauss",
         "--model",
-        "svr",
-        "--kernel",
-        "linear",
-        "--predict",
-        reg,
-        "--save",
-        model,
-    ]));
-    assert!(fitted["test"]["r2"].as_f64().unwrap() > 0.8);
-    let predicted = json_of(&run(&["predict", "--model", model, "--data", reg]));
-    assert_eq!(predicted["predictions"], fitted["predictions"]);
+        "tree",
+        "--criterion",
+        "gini",
+    ]);
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("squared_error"));
 }
 
 #[test]

@@ -34,6 +34,12 @@ pub enum Error {
         value: f64,
         reason: &'static str,
     },
+    /// A categorical parameter that does not fit the model or data.
+    #[error("parameter {name} is invalid: {reason}")]
+    InvalidChoice {
+        name: &'static str,
+        reason: &'static str,
+    },
     #[error("feature index {index} is out of range for {n_features} features")]
     FeatureOutOfRange { index: usize, n_features: usize },
     #[error("training diverged at epoch {epoch}: {what} became infinite or NaN; lower the learning rate")]

@@ -8,11 +8,11 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::linear_model::LogisticRegression;
-use crate::neighbors::KNeighbors;
+use crate::neighbors::{KNeighbors, KNeighborsRegressor};
 use crate::nn::Mlp;
 use crate::preprocess::Standardizer;
 use crate::svm::{LinearSvm, Svc, Svr};
-use crate::tree::DecisionTree;
+use crate::tree::{DecisionTree, RegressionTree};
 
 pub const FORMAT: &str = "hyperplane-model";
 pub const VERSION: u32 = 1;
@@ -27,7 +27,11 @@ pub enum FittedModel {
     LinearSvm(LinearSvm),
     Logistic(LogisticRegression),
     Knn(KNeighbors),
+    /// k-nearest-neighbour regression.
+    KnnRegressor(KNeighborsRegressor),
     Tree(DecisionTree),
+    /// A regression tree.
+    TreeRegressor(RegressionTree),
     /// A neural network, classifier or regressor.
     Mlp(Mlp),
 }
@@ -40,7 +44,9 @@ impl FittedModel {
             FittedModel::LinearSvm(m) => m.n_features(),
             FittedModel::Logistic(m) => m.n_features(),
             FittedModel::Knn(m) => m.n_features(),
+            FittedModel::KnnRegressor(m) => m.n_features(),
             FittedModel::Tree(m) => m.n_features(),
+            FittedModel::TreeRegressor(m) => m.n_features(),
             FittedModel::Mlp(m) => m.n_features(),
         }
     }
@@ -48,7 +54,9 @@ impl FittedModel {
     /// Whether the model predicts values (the SVR, a network with a value output).
     pub fn is_regressor(&self) -> bool {
         match self {
-            FittedModel::Svr(_) => true,
+            FittedModel::Svr(_) | FittedModel::KnnRegressor(_) | FittedModel::TreeRegressor(_) => {
+                true
+            }
             FittedModel::Mlp(m) => matches!(m.target, crate::nn::Target::Values { .. }),
             _ => false,
         }
@@ -58,6 +66,8 @@ impl FittedModel {
     pub fn predict_values(&self, x: ArrayView2<'_, f64>) -> Result<Vec<f64>> {
         match self {
             FittedModel::Svr(m) => m.predict(x),
+            FittedModel::KnnRegressor(m) => m.predict(x),
+            FittedModel::TreeRegressor(m) => m.predict(x),
             FittedModel::Mlp(m) => m.predict_values(x),
             _ => Err(Error::Format(
                 "a classifier predicts classes, not values".into(),
@@ -74,9 +84,11 @@ impl FittedModel {
             FittedModel::Knn(m) => m.predict(x),
             FittedModel::Tree(m) => m.predict(x),
             FittedModel::Mlp(m) => m.predict(x),
-            FittedModel::Svr(_) => Err(Error::Format(
-                "a regressor predicts values, not classes".into(),
-            )),
+            FittedModel::Svr(_) | FittedModel::KnnRegressor(_) | FittedModel::TreeRegressor(_) => {
+                Err(Error::Format(
+                    "a regressor predicts values, not classes".into(),
+                ))
+            }
         }
     }
 
@@ -91,7 +103,7 @@ impl FittedModel {
             FittedModel::Knn(m) => m.predict_proba(x),
             FittedModel::Tree(m) => m.predict_proba(x),
             FittedModel::Mlp(m) => m.predict_proba(x),
-            FittedModel::Svr(_) => {
+            FittedModel::Svr(_) | FittedModel::KnnRegressor(_) | FittedModel::TreeRegressor(_) => {
                 Err(Error::Format("a regressor has no decision function".into()))
             }
         }
@@ -187,7 +199,11 @@ impl ModelFile {
                     crate::nn::Target::Values { .. } => None,
                 }
             }
-            FittedModel::Svr(_) => None,
+            FittedModel::TreeRegressor(m) => {
+                m.validate()?;
+                None
+            }
+            FittedModel::Svr(_) | FittedModel::KnnRegressor(_) => None,
         };
         if names.is_some_and(|n| n != self.class_names.as_slice()) {
             return Err(Error::Format(
@@ -252,11 +268,13 @@ impl ModelFile {
                     decision_values: Some(dec.rows().into_iter().map(|r| r.to_vec()).collect()),
                 }
             }
-            FittedModel::Svr(m) => Predictions {
-                labels: None,
-                values: Some(m.predict(x.view())?),
-                decision_values: None,
-            },
+            FittedModel::Svr(_) | FittedModel::KnnRegressor(_) | FittedModel::TreeRegressor(_) => {
+                Predictions {
+                    labels: None,
+                    values: Some(self.model.predict_values(x.view())?),
+                    decision_values: None,
+                }
+            }
             FittedModel::Mlp(m) => match &m.target {
                 crate::nn::Target::Values { .. } => Predictions {
                     labels: None,

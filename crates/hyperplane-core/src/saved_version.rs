@@ -13,7 +13,7 @@ use crate::model_file::{FittedModel, ModelFile};
 use crate::neighbors::KnnParams;
 use crate::nn::MlpParams;
 use crate::svm::{LinearSvmParams, SvcParams, SvrParams};
-use crate::tree::TreeParams;
+use crate::tree::{Criterion, TreeParams};
 use crate::{Dataset, RegressionData};
 
 pub const FORMAT: &str = "hyperplane-versions";
@@ -87,14 +87,16 @@ impl ModelParams {
     }
 }
 
+/// The parameters' `kind` a fitted model comes from (k-NN and trees take the same
+/// parameters for classes and values).
 fn fitted_kind(m: &FittedModel) -> &'static str {
     match m {
         FittedModel::Svc(_) => "svc",
         FittedModel::Svr(_) => "svr",
         FittedModel::LinearSvm(_) => "linear_svm",
         FittedModel::Logistic(_) => "logistic",
-        FittedModel::Knn(_) => "knn",
-        FittedModel::Tree(_) => "tree",
+        FittedModel::Knn(_) | FittedModel::KnnRegressor(_) => "knn",
+        FittedModel::Tree(_) | FittedModel::TreeRegressor(_) => "tree",
         FittedModel::Mlp(_) => "mlp",
     }
 }
@@ -465,6 +467,14 @@ impl SavedVersion {
                 "features",
                 "the model must read the plane's two features",
             ));
+        }
+        if let ModelParams::Tree(p) = &self.params {
+            if (p.criterion == Criterion::SquaredError) != regression {
+                return Err(bad(
+                    "params.criterion",
+                    "squared_error is for regression trees, gini and entropy for classification",
+                ));
+            }
         }
         if let (ModelParams::Mlp { inputs, .. }, FittedModel::Mlp(m)) =
             (&self.params, &self.model.model)

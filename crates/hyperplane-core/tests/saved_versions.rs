@@ -14,7 +14,7 @@ use hyperplane_core::saved_version::{
     content_hash, DataSource, HistoryPoint, Metrics, ModelParams, SavedVersion, VersionsFile,
 };
 use hyperplane_core::svm::{LinearSvmParams, SvcParams, SvrParams};
-use hyperplane_core::tree::TreeParams;
+use hyperplane_core::tree::{Criterion, TreeParams};
 use hyperplane_core::{Dataset, RegressionData};
 use serde_json::{json, Value};
 
@@ -133,9 +133,14 @@ fn regression_version(
     v
 }
 
-/// The two regressors the studio saves: the SVR and a network with a value output.
+/// The regressors the studio saves: the SVR, a network with a value output, k-NN and a
+/// regression tree.
 fn regressors() -> Vec<SavedVersion> {
     let (_, train, _) = gaussians(4);
+    let knn = KnnParams::default().k(4);
+    let tree = TreeParams::default()
+        .criterion(Criterion::SquaredError)
+        .max_depth(Some(4));
     let svr = SvrParams::default().c(10.0).epsilon(0.05);
     let mlp = MlpParams::default().seed(3);
     let mut mlp_t = mlp.check().unwrap().init_regressor(&train).unwrap();
@@ -163,6 +168,16 @@ fn regressors() -> Vec<SavedVersion> {
             },
             FittedModel::Mlp(mlp_t.model()),
             history,
+        ),
+        regression_version(
+            ModelParams::Knn(knn.clone()),
+            FittedModel::KnnRegressor(knn.check().unwrap().fit_regressor(&train).unwrap()),
+            vec![],
+        ),
+        regression_version(
+            ModelParams::Tree(tree.clone()),
+            FittedModel::TreeRegressor(tree.check().unwrap().fit_regressor(&train).unwrap()),
+            vec![],
         ),
     ]
 }
@@ -582,21 +597,37 @@ fn regressors_carry_r2_and_mse_and_no_accuracy() {
             "metrics.macro_f1: only classifiers",
             Box::new(|v| v["metrics"]["macro_f1"] = json!(0.5)),
         ),
-        // And a classifier has no R² and needs its accuracy.
+        (
+            3,
+            "params.criterion",
+            Box::new(|v| v["params"]["criterion"] = json!("gini")),
+        ),
         (
             2,
+            "model.model.kind",
+            Box::new(|v| v["params"] = json!({"kind": "tree", "criterion": "squared_error"})),
+        ),
+        // And a classifier has no R² and needs its accuracy.
+        (
+            4,
             "metrics.train_r2: only regressors",
             Box::new(|v| v["metrics"]["train_r2"] = json!(0.5)),
         ),
         (
-            2,
+            4,
             "metrics.train_accuracy: missing",
             Box::new(|v| v["metrics"]["train_accuracy"] = Value::Null),
+        ),
+        (
+            5,
+            "params.criterion",
+            Box::new(|v| v["params"]["criterion"] = json!("squared_error")),
         ),
     ];
     for (i, field, edit) in cases {
         let mut set = regressors();
         set.push(every_kind().remove(0));
+        set.push(every_kind().remove(3));
         let message = rejection_of(set, |v| edit(&mut v["versions"][i]));
         assert!(
             message.contains(&format!("versions[{i}].{field}")),

@@ -1,32 +1,23 @@
 //! A CART classification tree as scikit-learn's `DecisionTreeClassifier` with the
-//! "best" splitter: at each node every feature is scanned for the threshold (midpoint
-//! between consecutive distinct values) that most lowers the weighted child impurity
-//! (Gini or entropy), subject to `min_samples_leaf`; growth stops at `max_depth`, below
-//! `min_samples_split`, or when a node is pure. Features are visited in an order shuffled
-//! by `seed` and the first best split wins, as in scikit-learn; its random order differs
-//! from ours, so where two features tie exactly the chosen feature may differ.
+//! "best" splitter (grown by `builder`), on Gini impurity or entropy.
 
 use ndarray::{Array2, ArrayView2};
-use rand::seq::SliceRandom;
-use rand::SeedableRng;
-use rand_chacha::ChaCha8Rng;
 use serde::{Deserialize, Serialize};
 
+use super::builder::{grow, SplitTarget};
 use crate::dataset::{check_query, Dataset};
 use crate::error::{Error, Result};
 use crate::grid::{GridModel, GridOutput, GridSpec};
 use crate::math::{argmax, best_and_lead};
 
-/// scikit-learn's tolerance for telling feature values apart.
-const FEATURE_THRESHOLD: f64 = 1e-7;
-const EPSILON: f64 = f64::EPSILON;
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(rename_all = "lowercase")]
+#[serde(rename_all = "snake_case")]
 pub enum Criterion {
     #[default]
     Gini,
     Entropy,
+    /// Regression trees' (the variance of the values), as scikit-learn's.
+    SquaredError,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -131,162 +122,97 @@ impl TreeNode {
     }
 }
 
-fn impurity(criterion: Criterion, counts: &[f64], n: f64) -> f64 {
+/// Gini impurity, or entropy in bits.
+fn impurity(entropy: bool, counts: &[f64], n: f64) -> f64 {
     if n <= 0.0 {
         return 0.0;
     }
-    match criterion {
-        Criterion::Gini => 1.0 - counts.iter().map(|c| (c / n) * (c / n)).sum::<f64>(),
-        Criterion::Entropy => counts
-            .iter()
-            .filter(|&&c| c > 0.0)
-            .map(|&c| {
-                let p = c / n;
-                -p * crate::math::ln(p) / std::f64::consts::LN_2
-            })
-            .sum(),
+    if !entropy {
+        return 1.0 - counts.iter().map(|c| (c / n) * (c / n)).sum::<f64>();
     }
+    counts
+        .iter()
+        .filter(|&&c| c > 0.0)
+        .map(|&c| {
+            let p = c / n;
+            -p * crate::math::ln(p) / std::f64::consts::LN_2
+        })
+        .sum()
 }
 
-struct Builder<'a> {
-    x: ArrayView2<'a, f64>,
+/// Class counts under Gini impurity or entropy.
+struct ClassTarget<'a> {
     y: &'a [usize],
     k: usize,
-    p: &'a TreeParams,
-    rng: ChaCha8Rng,
-    nodes: Vec<TreeNode>,
+    entropy: bool,
 }
 
-impl Builder<'_> {
-    fn counts(&self, rows: &[usize]) -> Vec<f64> {
-        let mut c = vec![0.0; self.k];
-        for &i in rows {
-            c[self.y[i]] += 1.0;
-        }
-        c
+impl SplitTarget for ClassTarget<'_> {
+    type Stats = Vec<f64>;
+    fn empty(&self) -> Vec<f64> {
+        vec![0.0; self.k]
     }
-
-    /// Grows the subtree over `rows` (depth-first, left first); returns its node id.
-    fn grow(&mut self, rows: &mut [usize], depth: usize) -> usize {
-        let counts = self.counts(rows);
-        let n = rows.len();
-        let imp = impurity(self.p.criterion, &counts, n as f64);
-        let id = self.nodes.len();
-        self.nodes.push(TreeNode::Leaf {
-            impurity: imp,
-            counts: counts.clone(),
-        });
-        let is_leaf = self.p.max_depth.is_some_and(|m| depth >= m)
-            || n < self.p.min_samples_split
-            || n < 2 * self.p.min_samples_leaf
-            || imp <= EPSILON;
-        if is_leaf {
-            return id;
+    fn add(&self, counts: &mut Vec<f64>, row: usize) {
+        if let Some(c) = self.y.get(row).and_then(|&c| counts.get_mut(c)) {
+            *c += 1.0;
         }
-        let Some((feature, threshold, pos)) = self.best_split(rows, &counts) else {
-            return id;
-        };
-        // Partition rows: left part first (x <= threshold), in the sorted order.
-        rows.sort_by(|&a, &b| {
-            self.x[[a, feature]]
-                .total_cmp(&self.x[[b, feature]])
-                .then(a.cmp(&b))
-        });
-        let (left_rows, right_rows) = rows.split_at_mut(pos);
-        let left = self.grow(left_rows, depth + 1);
-        let right = self.grow(right_rows, depth + 1);
-        self.nodes[id] = TreeNode::Split {
-            feature,
-            threshold,
-            left,
-            right,
-            impurity: imp,
-            counts,
-        };
-        id
     }
-
-    /// (feature, threshold, number of rows going left) of the best split, if any split
-    /// lowers the impurity.
-    fn best_split(&mut self, rows: &[usize], total: &[f64]) -> Option<(usize, f64, usize)> {
-        let n = rows.len();
-        let min_leaf = self.p.min_samples_leaf;
-        let mut features: Vec<usize> = (0..self.x.ncols()).collect();
-        features.shuffle(&mut self.rng);
-        let mut best: Option<(f64, usize, f64, usize)> = None;
-        let mut sorted = rows.to_vec();
-        let mut left = vec![0.0; self.k];
-        for &f in &features {
-            sorted.sort_by(|&a, &b| self.x[[a, f]].total_cmp(&self.x[[b, f]]).then(a.cmp(&b)));
-            let (lo, hi) = (self.x[[sorted[0], f]], self.x[[sorted[n - 1], f]]);
-            if hi <= lo + FEATURE_THRESHOLD {
-                continue;
-            }
-            left.iter_mut().for_each(|c| *c = 0.0);
-            for pos in 1..n {
-                left[self.y[sorted[pos - 1]]] += 1.0;
-                let (a, b) = (self.x[[sorted[pos - 1], f]], self.x[[sorted[pos], f]]);
-                if b <= a + FEATURE_THRESHOLD {
-                    continue;
-                }
-                if pos < min_leaf || n - pos < min_leaf {
-                    continue;
-                }
-                let (nl, nr) = (pos as f64, (n - pos) as f64);
-                // Maximizing this proxy minimizes the weighted child impurity.
-                let proxy = match self.p.criterion {
-                    Criterion::Gini => {
-                        let sl: f64 = left.iter().map(|c| c * c).sum();
-                        let sr: f64 = left.iter().zip(total).map(|(l, t)| (t - l) * (t - l)).sum();
-                        sl / nl + sr / nr
-                    }
-                    Criterion::Entropy => {
-                        let right: Vec<f64> = left.iter().zip(total).map(|(l, t)| t - l).collect();
-                        -(nl * impurity(Criterion::Entropy, &left, nl)
-                            + nr * impurity(Criterion::Entropy, &right, nr))
-                    }
-                };
-                if best.is_none_or(|b| proxy > b.0) {
-                    let mut threshold = a / 2.0 + b / 2.0;
-                    if threshold == b || !threshold.is_finite() {
-                        threshold = a;
-                    }
-                    best = Some((proxy, f, threshold, pos));
-                }
-            }
+    fn impurity(&self, counts: &Vec<f64>, n: f64) -> f64 {
+        impurity(self.entropy, counts, n)
+    }
+    fn proxy(&self, left: &Vec<f64>, total: &Vec<f64>, nl: f64, nr: f64) -> f64 {
+        if self.entropy {
+            let right: Vec<f64> = left.iter().zip(total).map(|(l, t)| t - l).collect();
+            -(nl * impurity(true, left, nl) + nr * impurity(true, &right, nr))
+        } else {
+            let sl: f64 = left.iter().map(|c| c * c).sum();
+            let sr: f64 = left.iter().zip(total).map(|(l, t)| (t - l) * (t - l)).sum();
+            sl / nl + sr / nr
         }
-        let (_, f, threshold, pos) = best?;
-        // Only split if the children are purer than the parent.
-        let parent = impurity(self.p.criterion, total, n as f64);
-        sorted.sort_by(|&a, &b| self.x[[a, f]].total_cmp(&self.x[[b, f]]).then(a.cmp(&b)));
-        let lc = self.counts(&sorted[..pos]);
-        let rc = self.counts(&sorted[pos..]);
-        let child = (pos as f64 * impurity(self.p.criterion, &lc, pos as f64)
-            + (n - pos) as f64 * impurity(self.p.criterion, &rc, (n - pos) as f64))
-            / n as f64;
-        (parent - child > -EPSILON).then_some((f, threshold, pos))
     }
 }
 
 impl TreeValidParams {
     pub fn fit(&self, data: &Dataset) -> Result<DecisionTree> {
-        let mut rows: Vec<usize> = (0..data.n_samples()).collect();
-        let mut b = Builder {
-            x: data.x(),
+        if self.0.criterion == Criterion::SquaredError {
+            return Err(Error::InvalidChoice {
+                name: "criterion",
+                reason: "squared_error is for regression trees; a classification tree uses gini or entropy",
+            });
+        }
+        let target = ClassTarget {
             y: data.y(),
             k: data.n_classes(),
-            p: &self.0,
-            rng: ChaCha8Rng::seed_from_u64(self.0.seed),
-            nodes: Vec::new(),
+            entropy: self.0.criterion == Criterion::Entropy,
         };
-        b.grow(&mut rows, 0);
+        let nodes = grow(data.x(), &target, &self.0)
+            .into_iter()
+            .map(|g| match g.split {
+                Some(s) => TreeNode::Split {
+                    feature: s.feature,
+                    threshold: s.threshold,
+                    left: s.left,
+                    right: s.right,
+                    impurity: g.impurity,
+                    counts: g.stats,
+                },
+                None => TreeNode::Leaf {
+                    impurity: g.impurity,
+                    counts: g.stats,
+                },
+            })
+            .collect();
         let tree = DecisionTree {
-            nodes: b.nodes,
+            nodes,
             n_features: data.n_features(),
             class_names: data.class_names().to_vec(),
         };
         tree.validate()?;
         Ok(tree)
+    }
+
+    pub fn params(&self) -> &TreeParams {
+        &self.0
     }
 }
 
