@@ -3,7 +3,6 @@
 use std::sync::Arc;
 
 use hyperplane_core::preprocess::Prepared;
-use hyperplane_core::svm::{Svr, SvrParams};
 use leptos::prelude::*;
 
 use crate::components::compare_view::CompareView;
@@ -21,7 +20,7 @@ use crate::embed::{EmbedConfig, Panel};
 use crate::nn_run::{NnRun, RunData};
 use crate::registry::Registry;
 use crate::regression::{
-    load_regression, score_regression, train_regression, RegModel, RegPrepared, RegTrained,
+    load_regression, score_regression, train_regression, RegModel, RegPrepared, RegSpec, RegTrained,
 };
 use crate::state::{DataState, ModelKind, ModelState, PlaneState};
 use crate::training::{load_data, model_features, score, train, Fitted, ModelSpec, Trained};
@@ -49,8 +48,9 @@ pub struct Studio {
     /// Regression datasets: the data and the fitted SVR (`None` for classification).
     pub regression: Memo<Option<Result<Arc<RegPrepared>, String>>>,
     pub reg_trained: Memo<Option<Result<Arc<RegTrained>, String>>>,
-    /// A restored SVR, shown instead of refitting as `restored` is for classifiers.
-    pub restored_svr: RwSignal<Option<Arc<RestoredSvr>>>,
+    /// A restored one-call regressor, shown instead of refitting as `restored` is for
+    /// classifiers.
+    pub restored_reg: RwSignal<Option<Arc<RestoredReg>>>,
 }
 
 /// A fitted model put back from a saved version, and what it is valid for.
@@ -62,13 +62,13 @@ pub struct RestoredFit {
     pub model: Fitted,
 }
 
-/// A fitted SVR put back from a saved version, and what it is valid for.
+/// A fitted regressor put back from a saved version, and what it is valid for.
 #[derive(Debug)]
-pub struct RestoredSvr {
+pub struct RestoredReg {
     pub data: Arc<RegPrepared>,
     pub features: Vec<usize>,
-    pub params: SvrParams,
-    pub model: Svr,
+    pub spec: RegSpec,
+    pub model: RegModel,
 }
 
 /// Milliseconds from the browser's monotonic clock (0 where there is none).
@@ -179,7 +179,7 @@ impl Studio {
                     .map_err(|e| format!("Could not load the data: {e}"))
             })
         });
-        let restored_svr = RwSignal::new(None::<Arc<RestoredSvr>>);
+        let restored_reg = RwSignal::new(None::<Arc<RestoredReg>>);
         let reg_trained = Memo::new(move |_| {
             let data = regression.get()?;
             Some(data.and_then(|data| {
@@ -193,17 +193,17 @@ impl Studio {
                         .map(Arc::new)
                         .map_err(|e| format!("Could not evaluate the network: {e}"));
                 }
-                if model.kind.get() != ModelKind::Svm {
+                // Refit with the parameters committed for this frame (coalesced as for
+                // the classifiers), plus ε (which only the SVR has).
+                committed.track();
+                model.epsilon.track();
+                let Some(spec) = untrack(|| RegSpec::of(&model)) else {
                     return Err(format!(
                         "{} classifies, and this dataset's target is a number: pick SVM (an \
-                         epsilon-SVR here) or Neural network.",
+                         epsilon-SVR here), k-NN, Decision tree or Neural network.",
                         model.kind.get().label()
                     ));
-                }
-                // Refit with the parameters committed for this frame (coalesced as for
-                // the classifiers), plus ε.
-                committed.track();
-                let params = untrack(|| model.svr_params()).epsilon(model.epsilon.get());
+                };
                 let n = data.train.n_features();
                 let f = model_features(
                     n,
@@ -211,12 +211,12 @@ impl Studio {
                     plane.y_feature.get().min(n.saturating_sub(1)),
                     true,
                 );
-                let reuse = restored_svr.with(|r| {
+                let reuse = restored_reg.with(|r| {
                     r.as_ref()
                         .filter(|r| {
-                            Arc::ptr_eq(&r.data, &data) && r.features == f && r.params == params
+                            Arc::ptr_eq(&r.data, &data) && r.features == f && r.spec == spec
                         })
-                        .map(|r| RegModel::Svr(Box::new(r.model.clone())))
+                        .map(|r| r.model.clone())
                 });
                 if let Some(model) = reuse {
                     return score_regression(&data, model, &f, 0.0)
@@ -225,7 +225,7 @@ impl Studio {
                 }
                 fits.try_update_untracked(|n| *n += 1);
                 fits.notify();
-                train_regression(&data, &params, &f, now_ms)
+                train_regression(&data, &spec, &f, now_ms)
                     .map(Arc::new)
                     .map_err(|e| format!("Could not train the model: {e}"))
             }))
@@ -243,7 +243,7 @@ impl Studio {
             restored,
             regression,
             reg_trained,
-            restored_svr,
+            restored_reg,
         };
         studio.keep_plane_valid();
         studio.rebuild_network_when_needed();

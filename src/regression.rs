@@ -1,16 +1,22 @@
 //! Regression in the studio: TensorFlow Playground's regression sets, split and
-//! standardized as the classification data are, fitted by epsilon-SVR, scored by R² and
-//! mean squared error.
+//! standardized as the classification data are, fitted by epsilon-SVR, k-NN, a
+//! regression tree or the network, scored by R² and mean squared error.
 
 use hyperplane_core::datasets::{Generated, GeneratorParams};
 use hyperplane_core::grid::{GridModel, GridOutput, GridSpec};
 use hyperplane_core::metrics::{regression_report, RegressionReport};
 use hyperplane_core::model_file::FittedModel;
+use hyperplane_core::neighbors::{KNeighborsRegressor, KnnParams};
 use hyperplane_core::nn::{Mlp, Target};
 use hyperplane_core::preprocess::{train_test_split, Split, Standardizer};
+use hyperplane_core::saved_version::ModelParams;
 use hyperplane_core::svm::{Svr, SvrParams};
+use hyperplane_core::tree::{Criterion, RegressionTree, TreeParams};
 use hyperplane_core::{Error, RegressionData};
 
+use leptos::prelude::*;
+
+use crate::state::{ModelKind, ModelState};
 use crate::training::{padded_extent, DataSpec, DatasetChoice};
 
 /// A regression dataset, split, with features standardized by the training part.
@@ -22,10 +28,61 @@ pub struct RegPrepared {
     pub scaler: Standardizer,
 }
 
-/// A fitted regressor: the SVR, or a snapshot of the network in training.
+/// A one-call regressor's parameters.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RegSpec {
+    Svr(SvrParams),
+    Knn(KnnParams),
+    /// Always with the `squared_error` criterion.
+    Tree(TreeParams),
+}
+
+impl RegSpec {
+    /// The regressor the model picker's choice fits on regression data (tracked):
+    /// `None` for the network (trained step by step) and the models that only classify.
+    pub fn of(model: &ModelState) -> Option<Self> {
+        Some(match model.kind.get() {
+            ModelKind::Svm => RegSpec::Svr(model.svr_params()),
+            ModelKind::Knn => RegSpec::Knn(
+                KnnParams::default()
+                    .k(model.k.get())
+                    .weights(model.knn_weights.get()),
+            ),
+            ModelKind::Tree => RegSpec::Tree(
+                TreeParams::default()
+                    .max_depth(Some(model.max_depth.get()))
+                    .min_samples_leaf(model.min_leaf.get())
+                    .criterion(Criterion::SquaredError),
+            ),
+            _ => return None,
+        })
+    }
+
+    pub fn fit(&self, train: &RegressionData) -> Result<RegModel, Error> {
+        Ok(match self {
+            RegSpec::Svr(p) => RegModel::Svr(Box::new(p.check()?.fit(train)?)),
+            RegSpec::Knn(p) => RegModel::Knn(p.check()?.fit_regressor(train)?),
+            RegSpec::Tree(p) => RegModel::Tree(p.check()?.fit_regressor(train)?),
+        })
+    }
+}
+
+impl From<RegSpec> for ModelParams {
+    fn from(s: RegSpec) -> Self {
+        match s {
+            RegSpec::Svr(p) => ModelParams::Svr(p),
+            RegSpec::Knn(p) => ModelParams::Knn(p),
+            RegSpec::Tree(p) => ModelParams::Tree(p),
+        }
+    }
+}
+
+/// A fitted regressor: a one-call model, or a snapshot of the network in training.
 #[derive(Debug, Clone, PartialEq)]
 pub enum RegModel {
     Svr(Box<Svr>),
+    Knn(KNeighborsRegressor),
+    Tree(RegressionTree),
     Mlp(Mlp),
 }
 
@@ -33,6 +90,8 @@ impl RegModel {
     pub fn predict(&self, x: ndarray::ArrayView2<'_, f64>) -> Result<Vec<f64>, Error> {
         match self {
             RegModel::Svr(m) => m.predict(x),
+            RegModel::Knn(m) => m.predict(x),
+            RegModel::Tree(m) => m.predict(x),
             RegModel::Mlp(m) => m.predict_values(x),
         }
     }
@@ -41,15 +100,21 @@ impl RegModel {
     pub fn evaluate_grid(&self, spec: &GridSpec, out: &mut GridOutput) -> Result<(), Error> {
         match self {
             RegModel::Svr(m) => m.evaluate_grid(spec, out),
+            RegModel::Knn(m) => m.evaluate_grid(spec, out),
+            RegModel::Tree(m) => m.evaluate_grid(spec, out),
             RegModel::Mlp(m) => m.evaluate_grid(spec, out),
         }
     }
 
-    /// The SVR's support vectors (the network has none).
-    pub fn n_support(&self) -> Option<usize> {
+    /// What to say about the fitted model's size: support vectors, or leaves and depth.
+    pub fn size(&self) -> Option<(&'static str, String)> {
         match self {
-            RegModel::Svr(m) => Some(m.support_indices().len()),
-            RegModel::Mlp(_) => None,
+            RegModel::Svr(m) => Some(("Support vectors", m.support_indices().len().to_string())),
+            RegModel::Tree(t) => Some((
+                "Leaves · depth",
+                format!("{} · {}", t.n_leaves(), t.depth()),
+            )),
+            RegModel::Knn(_) | RegModel::Mlp(_) => None,
         }
     }
 }
@@ -58,6 +123,8 @@ impl From<RegModel> for FittedModel {
     fn from(m: RegModel) -> Self {
         match m {
             RegModel::Svr(m) => FittedModel::Svr(*m),
+            RegModel::Knn(m) => FittedModel::KnnRegressor(m),
+            RegModel::Tree(m) => FittedModel::TreeRegressor(m),
             RegModel::Mlp(m) => FittedModel::Mlp(m),
         }
     }
@@ -68,6 +135,8 @@ impl TryFrom<FittedModel> for RegModel {
     fn try_from(m: FittedModel) -> Result<Self, Error> {
         match m {
             FittedModel::Svr(m) => Ok(RegModel::Svr(Box::new(m))),
+            FittedModel::KnnRegressor(m) => Ok(RegModel::Knn(m)),
+            FittedModel::TreeRegressor(m) => Ok(RegModel::Tree(m)),
             FittedModel::Mlp(m) if matches!(m.target, Target::Values { .. }) => {
                 Ok(RegModel::Mlp(m))
             }
@@ -133,16 +202,16 @@ pub fn prepare_regression(
     })
 }
 
-/// Fits an SVR on the training part's `features` and scores both parts.
+/// Fits a regressor on the training part's `features` and scores both parts.
 pub fn train_regression(
     data: &RegPrepared,
-    params: &SvrParams,
+    spec: &RegSpec,
     features: &[usize],
     now: impl Fn() -> f64,
 ) -> Result<RegTrained, Error> {
     let train = data.train.select_features(features)?;
     let start = now();
-    let model = RegModel::Svr(Box::new(params.check()?.fit(&train)?));
+    let model = spec.fit(&train)?;
     let fit_ms = now() - start;
     score_regression(data, model, features, fit_ms)
 }
@@ -243,16 +312,20 @@ mod tests {
     fn svr_fits_the_playground_regression_sets() {
         let plane = load_regression(&spec(GeneratorKind::RegPlane, 0.0)).unwrap();
         assert_eq!(plane.train.n_samples() + plane.test.n_samples(), 300);
-        let linear = SvrParams::default()
-            .kernel(KernelKind::Linear)
-            .epsilon(0.01);
+        let linear = RegSpec::Svr(
+            SvrParams::default()
+                .kernel(KernelKind::Linear)
+                .epsilon(0.01),
+        );
         let t = train_regression(&plane, &linear, &[0, 1], || 0.0).unwrap();
         assert!(t.test.unwrap().r2 > 0.99, "{:?}", t.test);
         let gauss = load_regression(&spec(GeneratorKind::RegGauss, 0.0)).unwrap();
-        let rbf = SvrParams::default()
-            .kernel(KernelKind::Rbf)
-            .c(10.0)
-            .epsilon(0.05);
+        let rbf = RegSpec::Svr(
+            SvrParams::default()
+                .kernel(KernelKind::Rbf)
+                .c(10.0)
+                .epsilon(0.05),
+        );
         let t = train_regression(&gauss, &rbf, &[0, 1], || 0.0).unwrap();
         assert!(t.test.unwrap().r2 > 0.8, "{:?}", t.test);
         // A linear model cannot fit the Gaussian bumps.
@@ -276,6 +349,28 @@ mod tests {
             assert!((a.0 - b.0).abs() < 1e-12 && (a.1 - b.1).abs() < 1e-12);
         }
         assert!(train_regression(&gauss, &linear, &[0, 7], || 0.0).is_err());
+        // k-NN and a tree follow the bumps too; a stump cannot.
+        let knn = RegSpec::Knn(KnnParams::default().k(5));
+        let t = train_regression(&gauss, &knn, &[0, 1], || 0.0).unwrap();
+        assert!(t.test.unwrap().r2 > 0.8, "{:?}", t.test);
+        let tree = |depth| {
+            RegSpec::Tree(
+                TreeParams::default()
+                    .criterion(Criterion::SquaredError)
+                    .max_depth(Some(depth)),
+            )
+        };
+        // A staircase follows the plane; on the bumps, with 150 points, deeper trees fit
+        // the training part better and generalize badly (as scikit-learn's do).
+        let t = train_regression(&plane, &tree(8), &[0, 1], || 0.0).unwrap();
+        assert!(t.test.unwrap().r2 > 0.9, "{:?}", t.test);
+        assert_eq!(t.model.size().unwrap().0, "Leaves · depth");
+        let deep = train_regression(&gauss, &tree(8), &[0, 1], || 0.0).unwrap();
+        let stump = train_regression(&gauss, &tree(1), &[0, 1], || 0.0).unwrap();
+        assert!(
+            stump.train.r2 < 0.1 && deep.train.r2 > 0.8,
+            "{stump:?} {deep:?}"
+        );
     }
 
     #[test]

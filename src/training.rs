@@ -284,9 +284,9 @@ impl TryFrom<FittedModel> for Fitted {
             }
             FittedModel::Mlp(m) => Fitted::Mlp(m),
             FittedModel::LinearSvm(m) => Fitted::LinearSvm(m),
-            FittedModel::Svr(_) => {
+            FittedModel::Svr(_) | FittedModel::KnnRegressor(_) | FittedModel::TreeRegressor(_) => {
                 return Err(Error::Format(
-                    "a regressor (SVR), not a classifier: it predicts values, not classes".into(),
+                    "a regressor, not a classifier: it predicts values, not classes".into(),
                 ))
             }
         })

@@ -32,17 +32,26 @@ pub fn RegressionMetrics() -> impl IntoView {
                 <dt>"Training MSE"</dt>
                 <dd data-testid="train-mse">{move || scores().map(|t| mse(t.train.mse)).unwrap_or_else(|| "—".into())}</dd>
             </div>
-            <div class="score">
-                <dt>"Support vectors"</dt>
-                <dd data-testid="support-vectors">
-                    {move || scores().and_then(|t| t.model.n_support()).map(|n| n.to_string()).unwrap_or_else(|| "—".into())}
-                </dd>
-            </div>
+            {move || {
+                scores()
+                    .and_then(|t| t.model.size())
+                    .map(|(what, n)| {
+                        let id = if what == "Support vectors" { "support-vectors" } else { "model-size" };
+                        view! {
+                            <div class="score">
+                                <dt>{what}</dt>
+                                <dd data-testid=id>{n}</dd>
+                            </div>
+                        }
+                    })
+            }}
         </dl>
         <p class="hint">
             "The SVM fits an epsilon-SVR here (errors smaller than ε cost nothing, larger ones C per "
-            "unit); the network a linear output trained on squared error. R² is 1 for a perfect "
-            "fit and 0 for always predicting the mean; MSE is in the target's squared units."
+            "unit); k-NN predicts the mean of the nearest values; the tree the mean value of each "
+            "leaf's region (splits chosen by squared error); the network has a linear output "
+            "trained on squared error. R² is 1 for a perfect fit and 0 for always predicting the "
+            "mean; MSE is in the target's squared units."
         </p>
     }
 }

@@ -1,4 +1,5 @@
-//! The decision tree's growth limits and split criterion.
+//! The decision tree's growth limits and split criterion (squared error on regression
+//! data).
 
 use hyperplane_core::tree::Criterion;
 use leptos::prelude::*;
@@ -12,7 +13,9 @@ pub const LEAF: SliderScale = SliderScale::linear(1.0, 30.0, 29);
 
 #[component]
 pub fn TreeControls() -> impl IntoView {
-    let m = expect_context::<Studio>().model;
+    let studio = expect_context::<Studio>();
+    let m = studio.model;
+    let regression = move || studio.data_state.choice.get().is_regression();
     view! {
         <ParamSlider
             id="tree-depth"
@@ -30,21 +33,28 @@ pub fn TreeControls() -> impl IntoView {
             on_change=move |v| m.min_leaf.set(v.round().clamp(1.0, 30.0) as usize)
             display=|v| format!("{v:.0}")
         />
-        <div class="param" data-control="Criterion">
-            <label for="tree-criterion">"Criterion"</label>
-            <select
-                id="tree-criterion"
-                on:change=move |ev| {
-                    m.criterion.set(if event_target_value(&ev) == "entropy" {
-                        Criterion::Entropy
-                    } else {
-                        Criterion::Gini
-                    })
-                }
-            >
-                <option value="gini" prop:selected=move || m.criterion.get() == Criterion::Gini>"gini"</option>
-                <option value="entropy" prop:selected=move || m.criterion.get() == Criterion::Entropy>"entropy"</option>
-            </select>
-        </div>
+        <Show
+            when=regression
+            fallback=move || view! {
+                <div class="param" data-control="Criterion">
+                    <label for="tree-criterion">"Criterion"</label>
+                    <select
+                        id="tree-criterion"
+                        on:change=move |ev| {
+                            m.criterion.set(if event_target_value(&ev) == "entropy" {
+                                Criterion::Entropy
+                            } else {
+                                Criterion::Gini
+                            })
+                        }
+                    >
+                        <option value="gini" prop:selected=move || m.criterion.get() == Criterion::Gini>"gini"</option>
+                        <option value="entropy" prop:selected=move || m.criterion.get() == Criterion::Entropy>"entropy"</option>
+                    </select>
+                </div>
+            }
+        >
+            <p class="hint" data-control="Criterion">"Splits minimize the squared error (the variance of the values in each part)."</p>
+        </Show>
     }
 }

@@ -9,7 +9,7 @@ use hyperplane_core::saved_version::{
 use leptos::prelude::*;
 
 use crate::app::Studio;
-use crate::regression::generate_regression;
+use crate::regression::{generate_regression, RegSpec};
 use crate::state::ModelKind;
 use crate::training::{load_dataset, DatasetChoice, ModelSpec};
 
@@ -17,8 +17,12 @@ use crate::training::{load_dataset, DatasetChoice, ModelSpec};
 pub fn model_params(studio: &Studio) -> ModelParams {
     let m = studio.model;
     match m.spec_untracked() {
-        Some(ModelSpec::Svm(_)) if studio.data_state.choice.get_untracked().is_regression() => {
-            ModelParams::Svr(untrack(|| m.svr_params()))
+        Some(_) if studio.data_state.choice.get_untracked().is_regression() => {
+            match untrack(|| RegSpec::of(&m)) {
+                Some(spec) => spec.into(),
+                // Not reached: capture fails first, as the model has no fit on this data.
+                None => ModelParams::Svr(untrack(|| m.svr_params())),
+            }
         }
         Some(ModelSpec::Svm(p)) => ModelParams::Svc(p),
         Some(ModelSpec::Logistic(p)) => ModelParams::Logistic(p),

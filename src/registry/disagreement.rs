@@ -262,7 +262,7 @@ mod tests {
 
     #[test]
     fn regressors_differ_by_value() {
-        use crate::regression::{load_regression, train_regression};
+        use crate::regression::{load_regression, train_regression, RegSpec};
         use hyperplane_core::svm::SvrParams;
         let data = load_regression(&DataSpec {
             choice: DatasetChoice::Generated(GeneratorKind::RegGauss),
@@ -275,7 +275,7 @@ mod tests {
         .unwrap();
         let fit = |k| {
             let p = SvrParams::default().kernel(k).c(10.0).epsilon(0.05);
-            train_regression(&data, &p, &[0, 1], || 0.0).unwrap()
+            train_regression(&data, &RegSpec::Svr(p), &[0, 1], || 0.0).unwrap()
         };
         let (rbf, linear) = (fit(KernelKind::Rbf), fit(KernelKind::Linear));
         let at = |t| DrawnValues {

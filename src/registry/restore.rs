@@ -9,12 +9,14 @@ use hyperplane_core::preprocess::Prepared;
 use hyperplane_core::saved_version::{
     content_hash, DataSource, HashContent, ModelParams, SavedVersion,
 };
+use hyperplane_core::tree::Criterion;
 use leptos::prelude::*;
 
-use crate::app::{RestoredFit, RestoredSvr, Studio};
+use crate::app::{RestoredFit, RestoredReg, Studio};
 use crate::nn_run::RunData;
 use crate::regression::{
-    generate_regression, prepare_regression, score_regression, RegModel, RegPrepared, RegTrained,
+    generate_regression, prepare_regression, score_regression, RegModel, RegPrepared, RegSpec,
+    RegTrained,
 };
 use crate::state::ModelKind;
 use crate::training::{
@@ -148,7 +150,11 @@ fn set_params(s: &mut SharedState, p: &ModelParams) {
             s.model = ModelKind::Tree;
             s.depth = p.max_depth.unwrap_or(20);
             s.leaf = p.min_samples_leaf;
-            s.criterion = p.criterion;
+            // A regression tree's squared_error is implied by its data; the picker keeps
+            // the classification criterion.
+            if p.criterion != Criterion::SquaredError {
+                s.criterion = p.criterion;
+            }
         }
         ModelParams::Mlp { params, inputs } => {
             s.model = ModelKind::NeuralNetwork;
@@ -229,7 +235,7 @@ pub fn restore(studio: &Studio, v: &SavedVersion) -> Result<(), String> {
     let seed = d.seed.get_untracked();
     let restart = |data: RunData, mlp: &Mlp| {
         studio.restored.set(None);
-        studio.restored_svr.set(None);
+        studio.restored_reg.set(None);
         studio.committed.set(None);
         studio
             .run
@@ -267,14 +273,16 @@ pub fn restore(studio: &Studio, v: &SavedVersion) -> Result<(), String> {
         Restored::Values(RegModel::Mlp(mlp)) => {
             restart(RunData::Values(regression_data(studio)?), &mlp)
         }
-        Restored::Values(RegModel::Svr(svr)) => {
-            studio.restored_svr.set(Some(Arc::new(RestoredSvr {
+        Restored::Values(model) => {
+            let spec = untrack(|| RegSpec::of(&studio.model))
+                .ok_or_else(|| fail("its model does not fit regression data".into()))?;
+            studio.restored_reg.set(Some(Arc::new(RestoredReg {
                 data: regression_data(studio)?,
                 features: v.features.clone(),
-                params: untrack(|| studio.model.svr_params()),
-                model: *svr,
+                spec,
+                model,
             })));
-            studio.committed.set(spec);
+            studio.committed.set(studio.model.spec_untracked());
             Ok(())
         }
     }
