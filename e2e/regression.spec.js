@@ -31,7 +31,7 @@ test("a regression dataset is fitted by an SVR, drawn by value and scored by R²
   pixels = await surfaceChangedFrom(page, pixels);
   expect(await num(page, "support-vectors")).toBeLessThan(svs);
   // Classifiers say why they do not apply.
-  await page.getByRole("combobox", { name: "Model", exact: true }).selectOption({ label: "k-NN" });
+  await page.getByRole("combobox", { name: "Model", exact: true }).selectOption({ label: "Logistic regression" });
   await expect(page.getByRole("alert")).toContainText("classifies");
   await page.getByRole("combobox", { name: "Model", exact: true }).selectOption({ label: "SVM" });
   await expect(page.getByRole("alert")).toHaveCount(0);
@@ -65,7 +65,8 @@ test("the network learns a regression set: R² rises, the loss falls, Reset star
   const firstLoss = await num(page, "train-loss");
   for (let i = 0; i < 30; i++) await page.getByRole("button", { name: "Step" }).click();
   expect(await num(page, "train-loss")).toBeLessThan(firstLoss);
-  await expect(page.getByTestId("support-vectors")).toHaveText("—");
+  // A network has no support vectors to count.
+  await expect(page.getByTestId("support-vectors")).toHaveCount(0);
   await page.getByRole("button", { name: "Reset" }).click();
   await expect(page.getByTestId("epoch")).toHaveText("0");
   await expect(page.getByTestId("test-r2")).toHaveText(start.toFixed(3));
@@ -195,4 +196,44 @@ test("regression versions compare by R² and MSE, show where their values differ
   await other.getByRole("button", { name: "Restore SVM v1" }).click();
   await expect.poll(() => surfacePixels(other)).toBe(rbf);
   await fresh.close();
+});
+
+test("k-NN and a decision tree fit regression data, and a tree version restores without refitting", async ({ page }) => {
+  const rbf = await rbfOnGaussians(page);
+  const model = page.getByRole("combobox", { name: "Model", exact: true });
+  // Models that only classify say so.
+  await model.selectOption({ label: "Logistic regression" });
+  await expect(page.getByRole("alert")).toContainText("k-NN, Decision tree or Neural network");
+  await model.selectOption({ label: "k-NN" });
+  await expect(page.getByRole("alert")).toHaveCount(0);
+  const knn = await surfaceChangedFrom(page, rbf);
+  expect(await num(page, "test-r2")).toBeGreaterThan(0.8);
+  await page.getByRole("slider", { name: "Neighbours" }).fill("40");
+  await surfaceChangedFrom(page, knn);
+  await model.selectOption({ label: "Decision tree" });
+  await expect(page.getByTestId("model-size")).toHaveText(/^\d+ · \d+$/);
+  await expect(page.getByRole("combobox", { name: "Criterion" })).toHaveCount(0);
+  await expect(page.getByText("Splits minimize the squared error")).toBeVisible();
+  const deep = await surfacePixels(page);
+  await page.getByRole("slider", { name: "Max depth" }).fill("2"); // depth 3
+  const shallow = await surfaceChangedFrom(page, deep);
+  await expect(page.getByTestId("model-size")).toHaveText(/^\d+ · 3$/);
+  const before = await scores(page);
+  await save(page, "Decision tree v1");
+  await page.getByRole("slider", { name: "Max depth" }).fill("11"); // depth 12
+  await surfaceChangedFrom(page, shallow);
+  await expect(page.getByTestId("model-size")).toHaveText(/^\d+ · ([4-9]|1[0-2])$/);
+  await page.getByRole("button", { name: "Restore Decision tree v1" }).click();
+  await expect(notice(page)).toContainText("Restored Decision tree v1");
+  await expect.poll(() => surfacePixels(page)).toBe(shallow);
+  expect(await scores(page)).toEqual(before);
+  await expect(page.getByRole("slider", { name: "Max depth" })).toHaveValue("2");
+  const fits = await page.getByTestId("fit-count").textContent();
+  await page.waitForTimeout(300);
+  expect(await page.getByTestId("fit-count").textContent()).toBe(fits);
+  // Back on classification data the tree uses its classification criterion again.
+  await page.getByRole("combobox", { name: "Dataset" }).selectOption({ label: "Moons" });
+  await expect(page.getByTestId("test-accuracy")).toHaveText(/%$/);
+  await expect(page.getByRole("combobox", { name: "Criterion" })).toHaveValue("gini");
+  await expect(page.locator("[role=alert]")).toHaveCount(0);
 });
