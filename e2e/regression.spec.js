@@ -30,6 +30,10 @@ test("a regression dataset is fitted by an SVR, drawn by value and scored by R²
   await page.getByRole("slider", { name: "Epsilon" }).fill("700");
   pixels = await surfaceChangedFrom(page, pixels);
   expect(await num(page, "support-vectors")).toBeLessThan(svs);
+  // The objective is the epsilon-insensitive loss, with the current C and ε filled in.
+  const objective = page.getByTestId("objective");
+  await expect(objective).toContainText(await page.locator("#epsilon-value").textContent());
+  await expect(objective).toContainText(await page.locator("#c-value").textContent());
   // Classifiers say why they do not apply.
   await page.getByRole("combobox", { name: "Model", exact: true }).selectOption({ label: "Logistic regression" });
   await expect(page.getByRole("alert")).toContainText("classifies");
@@ -204,6 +208,7 @@ test("k-NN and a decision tree fit regression data, and a tree version restores 
   // Models that only classify say so.
   await model.selectOption({ label: "Logistic regression" });
   await expect(page.getByRole("alert")).toContainText("k-NN, Decision tree or Neural network");
+  await expect(page.getByTestId("objective")).toHaveCount(0);
   await model.selectOption({ label: "k-NN" });
   await expect(page.getByRole("alert")).toHaveCount(0);
   const knn = await surfaceChangedFrom(page, rbf);
@@ -214,6 +219,7 @@ test("k-NN and a decision tree fit regression data, and a tree version restores 
   await expect(page.getByTestId("model-size")).toHaveText(/^\d+ · \d+$/);
   await expect(page.getByRole("combobox", { name: "Criterion" })).toHaveCount(0);
   await expect(page.getByText("Splits minimize the squared error")).toBeVisible();
+  await expect(page.getByTestId("objective")).toContainText("min");
   const deep = await surfacePixels(page);
   await page.getByRole("slider", { name: "Max depth" }).fill("2"); // depth 3
   const shallow = await surfaceChangedFrom(page, deep);

@@ -390,9 +390,10 @@ pub fn App() -> impl IntoView {
             </section>
             <section class="panel metrics" aria-labelledby="metrics-title">
                 <h2 id="metrics-title">"Scores"</h2>
-                <Show when=is_regression fallback=|| view! { <MetricsPanel/> <ObjectiveBox/> }>
+                <Show when=is_regression fallback=|| view! { <MetricsPanel/> }>
                     <RegressionMetrics/>
                 </Show>
+                <ObjectiveBox/>
                 <h2 id="versions-title">"Versions"</h2>
                 <VersionList/>
             </section>

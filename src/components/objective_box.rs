@@ -12,6 +12,91 @@ fn mn(v: f64) -> String {
     format!("<mn>{}</mn>", param(v))
 }
 
+/// The network's weight penalty term, if any.
+fn penalty(reg: Regularization, lambda: f64) -> String {
+    match reg {
+        Regularization::None => String::new(),
+        Regularization::L1 => format!(
+            "<mo>+</mo>{}<munder><mo>∑</mo><mi>w</mi></munder><mo>|</mo><mi>w</mi><mo>|</mo>",
+            mn(lambda)
+        ),
+        Regularization::L2 => format!(
+            "<mo>+</mo>{}<mfrac><mn>1</mn><mn>2</mn></mfrac><munder><mo>∑</mo><mi>w</mi></munder><msup><mi>w</mi><mn>2</mn></msup>",
+            mn(lambda)
+        ),
+    }
+}
+
+/// The current values the formulas show.
+#[derive(Clone, Copy)]
+struct Values {
+    c: f64,
+    epsilon: f64,
+    eta: f64,
+    reg: Regularization,
+    lambda: f64,
+    k: usize,
+}
+
+/// MathML for a regressor (`None` for the models that only classify).
+fn regression_formula(kind: ModelKind, v: Values) -> Option<(String, &'static str)> {
+    let sum_i = "<munder><mo>∑</mo><mi>i</mi></munder>";
+    let yhat = "<msub><mover><mi>y</mi><mo>^</mo></mover><mi>i</mi></msub>";
+    Some(match kind {
+        ModelKind::Svm => (
+            // Two short lines, so the formula fits the narrow panel.
+            format!(
+                "<math display=\"block\"><mrow><munder><mi>min</mi><mrow><mi>w</mi><mo>,</mo><mi>b</mi></mrow></munder>\
+                 <mfrac><mn>1</mn><mn>2</mn></mfrac><msup><mi>w</mi><mi>T</mi></msup><mi>w</mi><mo>+</mo>{}{sum_i}\
+                 <msub><mi>ξ</mi><mi>i</mi></msub></mrow></math>\
+                 <math display=\"block\"><mrow><msub><mi>ξ</mi><mi>i</mi></msub><mo>=</mo>\
+                 <mi>max</mi><mo>(</mo><mn>0</mn><mo>,</mo><mo>|</mo><msub><mi>y</mi><mi>i</mi></msub><mo>−</mo>\
+                 <mi>f</mi><mo>(</mo><msub><mi>x</mi><mi>i</mi></msub><mo>)</mo><mo>|</mo><mo>−</mo>{}<mo>)</mo></mrow></math>",
+                mn(v.c),
+                mn(v.epsilon)
+            ),
+            "Epsilon-insensitive loss: errors inside the tube of half-width ε cost nothing, larger \
+             ones cost C per unit, against a flat function (small wᵀw). Solved exactly in its dual by \
+             SMO, as LIBSVM does; the points on or outside the tube are the support vectors.",
+        ),
+        ModelKind::NeuralNetwork => (
+            format!(
+                "<math display=\"block\"><mrow><mi>L</mi><mo>=</mo><mfrac><mn>1</mn><mi>n</mi></mfrac>{sum_i}\
+                 <mfrac><mn>1</mn><mn>2</mn></mfrac><msup><mrow><mo>(</mo>{yhat}<mo>−</mo><msub><mi>y</mi><mi>i</mi></msub>\
+                 <mo>)</mo></mrow><mn>2</mn></msup>{}</mrow></math>\
+                 <math display=\"block\"><mrow><mi>W</mi><mo>←</mo><mi>W</mi><mo>−</mo>{}<mo>∇</mo><mi>L</mi></mrow></math>",
+                penalty(v.reg, v.lambda),
+                mn(v.eta)
+            ),
+            "Half the squared error of the linear output, averaged over each minibatch, plus the \
+             chosen penalty; every step moves the weights against the gradient, scaled by η.",
+        ),
+        ModelKind::Knn => (
+            format!(
+                "<math display=\"block\"><mrow><mover><mi>y</mi><mo>^</mo></mover><mo>(</mo><mi>x</mi><mo>)</mo><mo>=</mo>\
+                 <mfrac><mrow><munder><mo>∑</mo><mrow><mi>i</mi><mo>∈</mo><msub><mi>N</mi><mn>{}</mn></msub><mo>(</mo><mi>x</mi><mo>)</mo></mrow></munder>\
+                 <msub><mi>w</mi><mi>i</mi></msub><msub><mi>y</mi><mi>i</mi></msub></mrow>\
+                 <mrow><munder><mo>∑</mo><mrow><mi>i</mi><mo>∈</mo><msub><mi>N</mi><mn>{}</mn></msub><mo>(</mo><mi>x</mi><mo>)</mo></mrow></munder>\
+                 <msub><mi>w</mi><mi>i</mi></msub></mrow></mfrac></mrow></math>",
+                v.k, v.k
+            ),
+            "Nothing is minimized: the prediction is the mean of the k nearest training values \
+             (weights 1, or 1/distance).",
+        ),
+        ModelKind::Tree => (
+            "<math display=\"block\"><mrow><munder><mi>min</mi><mrow><mi>feature</mi><mo>,</mo><mi>t</mi></mrow></munder>\
+             <msub><mi>E</mi><mi>L</mi></msub><mo>+</mo><msub><mi>E</mi><mi>R</mi></msub></mrow></math>\
+             <math display=\"block\"><mrow><msub><mi>E</mi><mi>S</mi></msub><mo>=</mo>\
+             <munder><mo>∑</mo><mrow><mi>i</mi><mo>∈</mo><mi>S</mi></mrow></munder><msup><mrow><mo>(</mo><msub><mi>y</mi><mi>i</mi></msub>\
+             <mo>−</mo><msub><mover><mi>y</mi><mo>¯</mo></mover><mi>S</mi></msub><mo>)</mo></mrow><mn>2</mn></msup></mrow></math>"
+                .to_string(),
+            "Each split is chosen greedily to leave the least squared error around the two \
+             children's means; a leaf predicts the mean value of its training points.",
+        ),
+        ModelKind::Logistic | ModelKind::LinearSvmGd => return None,
+    })
+}
+
 /// MathML for the chosen model; numbers come from our own formatting, never from text
 /// a user typed, so building markup here is safe.
 #[allow(clippy::too_many_arguments)]
@@ -60,17 +145,7 @@ fn formula(
              regularization. Solved by Newton's method to machine precision.",
         ),
         ModelKind::NeuralNetwork => {
-            let penalty = match reg {
-                Regularization::None => String::new(),
-                Regularization::L1 => format!(
-                    "<mo>+</mo>{}<munder><mo>∑</mo><mi>w</mi></munder><mo>|</mo><mi>w</mi><mo>|</mo>",
-                    mn(lambda)
-                ),
-                Regularization::L2 => format!(
-                    "<mo>+</mo>{}<mfrac><mn>1</mn><mn>2</mn></mfrac><munder><mo>∑</mo><mi>w</mi></munder><msup><mi>w</mi><mn>2</mn></msup>",
-                    mn(lambda)
-                ),
-            };
+            let penalty = penalty(reg, lambda);
             (
                 format!(
                     "<math display=\"block\"><mrow><mi>L</mi><mo>=</mo><mfrac><mn>1</mn><mi>n</mi></mfrac>\
@@ -107,9 +182,21 @@ fn formula(
 
 #[component]
 pub fn ObjectiveBox() -> impl IntoView {
-    let m = expect_context::<Studio>().model;
+    let studio = expect_context::<Studio>();
+    let m = studio.model;
     let content = move || {
-        formula(
+        if studio.data_state.choice.get().is_regression() {
+            let values = Values {
+                c: m.c.get(),
+                epsilon: m.epsilon.get(),
+                eta: m.learning_rate.get(),
+                reg: m.regularization.get(),
+                lambda: m.regularization_rate.get(),
+                k: m.k.get(),
+            };
+            return regression_formula(m.kind.get(), values);
+        }
+        Some(formula(
             m.kind.get(),
             m.c.get(),
             m.logistic_c.get(),
@@ -118,13 +205,17 @@ pub fn ObjectiveBox() -> impl IntoView {
             m.regularization.get(),
             m.regularization_rate.get(),
             m.k.get(),
-        )
+        ))
     };
+    // The models that only classify have nothing to show on regression data.
+    let text = move || content().unwrap_or_default();
     view! {
-        <details class="objective" open>
-            <summary>"What is being minimized"</summary>
-            <div class="math" data-testid="objective" inner_html=move || content().0></div>
-            <p class="hint">{move || content().1}</p>
-        </details>
+        <Show when=move || content().is_some()>
+            <details class="objective" open>
+                <summary>"What is being minimized"</summary>
+                <div class="math" data-testid="objective" inner_html=move || text().0></div>
+                <p class="hint">{move || text().1}</p>
+            </details>
+        </Show>
     }
 }

@@ -47,11 +47,8 @@ pub fn RegressionMetrics() -> impl IntoView {
             }}
         </dl>
         <p class="hint">
-            "The SVM fits an epsilon-SVR here (errors smaller than ε cost nothing, larger ones C per "
-            "unit); k-NN predicts the mean of the nearest values; the tree the mean value of each "
-            "leaf's region (splits chosen by squared error); the network has a linear output "
-            "trained on squared error. R² is 1 for a perfect fit and 0 for always predicting the "
-            "mean; MSE is in the target's squared units."
+            "R² is 1 for a perfect fit and 0 for always predicting the training mean (below 0: "
+            "worse than that); MSE is the mean squared error, in the target's squared units."
         </p>
     }
 }
