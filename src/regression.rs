@@ -106,6 +106,21 @@ impl RegModel {
         }
     }
 
+    /// CSS pixels per grid cell of the studio's surface. A k-NN regressor searches every
+    /// cell's neighbours (no cell is settled by a single class around it, as for the
+    /// classifier), so it is drawn coarser, the more so the more neighbours, to stay
+    /// within a frame (BENCHMARKS.md).
+    pub fn cell_px(&self) -> f64 {
+        match self {
+            RegModel::Knn(m) => match m.params().k {
+                k if k <= 10 => 4.0,
+                k if k <= 25 => 5.0,
+                _ => 6.0,
+            },
+            _ => 2.0,
+        }
+    }
+
     /// What to say about the fitted model's size: support vectors, or leaves and depth.
     pub fn size(&self) -> Option<(&'static str, String)> {
         match self {

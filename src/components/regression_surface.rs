@@ -26,7 +26,7 @@ fn draw(
         x: studio.plane.x_feature.get().min(1),
         y: studio.plane.y_feature.get().min(1),
         units: None,
-        cell_px: 2.0,
+        cell_px: trained.model.cell_px(),
     };
     draw_values(canvas, &scene, buf).map(Some)
 }

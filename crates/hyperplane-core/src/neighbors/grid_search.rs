@@ -112,7 +112,14 @@ pub(super) trait Targets {
     fn group(&self, i: usize) -> Option<usize>;
     fn pure(&self, group: usize) -> Option<(u32, f32)>;
     /// A cell's (label, margin) from its k nearest (squared distance, index), sorted.
-    fn cell(&self, found: &[(f64, usize)], scratch: &mut Vec<f64>) -> (u32, f32);
+    fn cell(&self, found: &[(f64, usize)], scratch: &mut Scratch) -> (u32, f32);
+}
+
+/// Reused between cells so the search allocates nothing per cell.
+#[derive(Default)]
+pub(super) struct Scratch {
+    proba: Vec<f64>,
+    idx: Vec<usize>,
 }
 
 /// A classifier's: label the most probable class, margin its lead over the runner-up.
@@ -149,7 +156,8 @@ impl Targets for Classes<'_> {
     fn pure(&self, group: usize) -> Option<(u32, f32)> {
         self.pure.get(group).copied()
     }
-    fn cell(&self, found: &[(f64, usize)], proba: &mut Vec<f64>) -> (u32, f32) {
+    fn cell(&self, found: &[(f64, usize)], scratch: &mut Scratch) -> (u32, f32) {
+        let proba = &mut scratch.proba;
         proba.resize(self.pure.len(), 0.0);
         class_weights(found, self.y, self.weights, proba);
         let (label, lead) = best_and_lead(proba);
@@ -174,8 +182,9 @@ impl Targets for Values<'_> {
     fn pure(&self, _: usize) -> Option<(u32, f32)> {
         None
     }
-    fn cell(&self, found: &[(f64, usize)], _: &mut Vec<f64>) -> (u32, f32) {
-        (0, neighbour_value(found, self.y, self.weights) as f32)
+    fn cell(&self, found: &[(f64, usize)], scratch: &mut Scratch) -> (u32, f32) {
+        let v = neighbour_value(found, self.y, self.weights, &mut scratch.idx);
+        (0, v as f32)
     }
 }
 
@@ -242,8 +251,8 @@ struct Work {
     leaf: Vec<(f64, usize)>,
     /// One cell's k best as (squared distance, index), sorted by both.
     best: Vec<(f64, usize)>,
-    /// The targets' scratch space (class weights).
-    scratch: Vec<f64>,
+    /// The targets' scratch space.
+    scratch: Scratch,
 }
 
 impl Work {
@@ -289,7 +298,7 @@ impl<M: PlaneDist, T: Targets> GridSearch<M, T> {
             his: Vec::with_capacity(n),
             leaf: Vec::with_capacity(n),
             best: Vec::with_capacity(self.k),
-            scratch: Vec::new(),
+            scratch: Scratch::default(),
         };
         w.cand.extend(0..n as u32);
         self.rect(&mut w, out, (0, spec.width), (0, spec.height), 0);

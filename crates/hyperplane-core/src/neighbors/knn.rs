@@ -113,14 +113,20 @@ pub(super) fn class_weights(
 
 /// The k nearest's (squared distance, index) weighted mean of `y`: uniform weights sum
 /// in training-index order (so any order of the same neighbours gives the same bits,
-/// which lets the grid fill whole rectangles at once); distance weights sum nearest
-/// first, and a query on training points takes only those, as scikit-learn's
-/// `KNeighborsRegressor`.
-pub(super) fn neighbour_value(found: &[(f64, usize)], y: &[f64], weights: KnnWeights) -> f64 {
+/// which lets the grid fill whole rectangles at once; `idx` is scratch space for that
+/// order); distance weights sum nearest first, and a query on training points takes
+/// only those, as scikit-learn's `KNeighborsRegressor`.
+pub(super) fn neighbour_value(
+    found: &[(f64, usize)],
+    y: &[f64],
+    weights: KnnWeights,
+    idx: &mut Vec<usize>,
+) -> f64 {
     let at = |i: usize| y.get(i).copied().unwrap_or(0.0);
     match weights {
         KnnWeights::Uniform => {
-            let mut idx: Vec<usize> = found.iter().map(|&(_, i)| i).collect();
+            idx.clear();
+            idx.extend(found.iter().map(|&(_, i)| i));
             idx.sort_unstable();
             idx.iter().map(|&i| at(i)).sum::<f64>() / found.len().max(1) as f64
         }

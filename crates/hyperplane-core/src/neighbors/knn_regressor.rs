@@ -89,14 +89,14 @@ impl KNeighborsRegressor {
     /// The predicted value per row.
     pub fn predict(&self, x: ArrayView2<'_, f64>) -> Result<Vec<f64>> {
         check_query(x, self.n_features())?;
-        let (mut found, mut q) = (Vec::new(), vec![0.0; x.ncols()]);
+        let (mut found, mut q, mut idx) = (Vec::new(), vec![0.0; x.ncols()], Vec::new());
         let p = &self.parts.params;
         Ok(x.rows()
             .into_iter()
             .map(|row| {
                 q.iter_mut().zip(row).for_each(|(a, b)| *a = *b);
                 self.tree.nearest(&q, p.k, &mut found);
-                neighbour_value(&found, &self.parts.y, p.weights)
+                neighbour_value(&found, &self.parts.y, p.weights, &mut idx)
             })
             .collect())
     }
