@@ -57,3 +57,20 @@ test("an embed with an unknown panel says so and shows the surface", async ({ pa
   await expect(page.getByRole("alert")).toContainText("not a panel");
   await expect(page.getByRole("img", { name: "Decision boundary" })).toBeVisible();
 });
+
+test("a regression embed shows the value surface, its legend and R²", async ({ page }) => {
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto("./?embed=surface,metrics,objective&controls=Max%20depth#data=reg-gauss&model=tree&depth=4");
+  await expect(page.getByRole("img", { name: /Colour legend: y from/ })).toBeVisible();
+  await expect(page.getByTestId("test-r2")).toHaveText(/^-?\d\.\d{3}$/);
+  await expect(page.getByTestId("model-size")).toHaveText(/ · 4$/);
+  await expect(page.getByTestId("objective")).toContainText("min");
+  await expect(page.getByTestId("test-accuracy")).toHaveCount(0);
+  const canvas = page.getByRole("img", { name: "Decision boundary" });
+  const before = await canvas.evaluate((c) => c.toDataURL());
+  await page.getByRole("slider", { name: "Max depth" }).fill("9");
+  await expect.poll(() => canvas.evaluate((c) => c.toDataURL())).not.toBe(before);
+  await expect(page.locator("[role=alert]")).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
