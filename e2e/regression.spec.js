@@ -243,3 +243,46 @@ test("k-NN and a decision tree fit regression data, and a tree version restores 
   await expect(page.getByRole("combobox", { name: "Criterion" })).toHaveValue("gini");
   await expect(page.locator("[role=alert]")).toHaveCount(0);
 });
+
+test("an imported file with a numeric target is regression data: axes, target type, versions", async ({ page }) => {
+  await openStudio(page);
+  // Three features; the target is a smooth function of the first two plus a little of the third.
+  const rows = ["u,v,w,height"];
+  for (let i = 0; i < 240; i++) {
+    const u = ((i * 37) % 100) / 10 - 5, v = ((i * 61) % 100) / 10 - 5, w = ((i * 13) % 50) / 10;
+    rows.push(`${u},${v},${w},${(Math.sin(u) + 0.3 * v + 0.05 * w).toFixed(4)}`);
+  }
+  await page.getByLabel("Import CSV").setInputFiles({ name: "heights.csv", mimeType: "text/csv", buffer: Buffer.from(rows.join("\n")) });
+  await expect(page.getByRole("combobox", { name: "Target type" })).toHaveValue("numbers");
+  await expect(page.getByTestId("test-r2")).toHaveText(/^-?\d\.\d{3}$/);
+  await expect(page.getByRole("img", { name: /Colour legend: height from/ })).toBeVisible();
+  await expect(page.getByText("192 training · 48 test")).toBeVisible(); // the studio opens at 80 % training
+  await page.getByRole("combobox", { name: "Kernel" }).selectOption({ label: "rbf" });
+  await expect.poll(async () => num(page, "test-r2")).toBeGreaterThan(0.9);
+  // Three features: the plane can show any two; a regressor trains on those two.
+  const uv = await surfacePixels(page);
+  await expect(page.getByRole("radio", { name: /All 3 features/ })).toHaveCount(0);
+  await page.getByRole("combobox", { name: "Vertical axis" }).selectOption({ label: "w" });
+  await surfaceChangedFrom(page, uv);
+  await expect.poll(async () => num(page, "test-r2")).toBeLessThan(0.9);
+  await page.getByRole("combobox", { name: "Vertical axis" }).selectOption({ label: "v" });
+  await expect.poll(() => surfacePixels(page)).toBe(uv);
+  const before = await scores(page);
+  await save(page, "SVM v1");
+  // Elsewhere, then back: the file, its target type and the fit come back.
+  await page.getByRole("combobox", { name: "Dataset" }).selectOption({ label: "Moons" });
+  await expect(page.getByTestId("test-accuracy")).toHaveText(/%$/);
+  await page.getByRole("button", { name: "Restore SVM v1" }).click();
+  await expect(notice(page)).toContainText("Restored SVM v1");
+  await expect.poll(() => surfacePixels(page)).toBe(uv);
+  expect(await scores(page)).toEqual(before);
+  // Whole numbers with few values are read as classes; the target type switches that.
+  const labels = ["a,b,grade"];
+  for (let i = 0; i < 60; i++) labels.push(`${i % 10},${(i * 7) % 10},${i % 3}`);
+  await page.getByLabel("Import CSV").setInputFiles({ name: "grades.csv", mimeType: "text/csv", buffer: Buffer.from(labels.join("\n")) });
+  await expect(page.getByRole("combobox", { name: "Target type" })).toHaveValue("classes");
+  await expect(page.getByTestId("test-accuracy")).toHaveText(/%$/);
+  await page.getByRole("combobox", { name: "Target type" }).selectOption("numbers");
+  await expect(page.getByTestId("test-r2")).toHaveText(/^-?\d\.\d{3}$/);
+  await expect(page.locator("[role=alert]")).toHaveCount(0);
+});

@@ -47,6 +47,8 @@ pub struct Studio {
     pub restored: RwSignal<Option<Arc<RestoredFit>>>,
     /// Regression datasets: the data and the fitted SVR (`None` for classification).
     pub regression: Memo<Option<Result<Arc<RegPrepared>, String>>>,
+    /// The data's feature names, classification or regression (empty if it failed).
+    pub feature_names: Memo<Vec<String>>,
     pub reg_trained: Memo<Option<Result<Arc<RegTrained>, String>>>,
     /// A restored one-call regressor, shown instead of refitting as `restored` is for
     /// classifiers.
@@ -83,6 +85,9 @@ impl Studio {
     pub fn new() -> Self {
         let data_state = DataState::new();
         let data = Memo::new(move |_| {
+            if data_state.is_regression() {
+                return Err("The target is a number: this data is for regressors.".to_string());
+            }
             let spec = data_state.spec();
             let drawn = if spec.choice == crate::training::DatasetChoice::Drawn {
                 data_state.drawn.get()
@@ -110,13 +115,34 @@ impl Studio {
         let model = ModelState::new();
         let plane = PlaneState::new();
         let run = NnRun::new();
+        let regression = Memo::new(move |_| {
+            data_state.is_regression().then(|| {
+                let spec = data_state.spec();
+                let imported = data_state.imported.get();
+                load_regression(&spec, imported.as_deref())
+                    .map(Arc::new)
+                    .map_err(|e| format!("Could not load the data: {e}"))
+            })
+        });
+        let feature_names = Memo::new(move |_| match regression.get() {
+            Some(r) => r
+                .map(|d| d.train.feature_names().to_vec())
+                .unwrap_or_default(),
+            None => data.with(|d| {
+                d.as_ref()
+                    .map(|d| d.train.feature_names().to_vec())
+                    .unwrap_or_default()
+            }),
+        });
         let features = Memo::new(move |_| {
-            let n = data.with(|d| d.as_ref().map(|d| d.train.n_features()).unwrap_or(2));
+            let n = feature_names.with(|f| f.len()).max(2);
             let (mut x, mut y) = (plane.x_feature.get(), plane.y_feature.get());
             if x >= n || y >= n || x == y {
                 (x, y) = (0, 1.min(n.saturating_sub(1)));
             }
-            model_features(n, x, y, plane.shown_only.get())
+            // A regressor sees the two shown features only.
+            let shown_only = plane.shown_only.get() || regression.with(|r| r.is_some());
+            model_features(n, x, y, shown_only)
         });
         // Slider drags can fire several input events per frame: the model is refitted with
         // the latest parameters at most once per animation frame.
@@ -171,14 +197,6 @@ impl Studio {
                 }
             }
         });
-        let regression = Memo::new(move |_| {
-            let spec = data_state.spec();
-            spec.choice.is_regression().then(|| {
-                load_regression(&spec)
-                    .map(Arc::new)
-                    .map_err(|e| format!("Could not load the data: {e}"))
-            })
-        });
         let restored_reg = RwSignal::new(None::<Arc<RestoredReg>>);
         let reg_trained = Memo::new(move |_| {
             let data = regression.get()?;
@@ -204,13 +222,7 @@ impl Studio {
                         model.kind.get().label()
                     ));
                 };
-                let n = data.train.n_features();
-                let f = model_features(
-                    n,
-                    plane.x_feature.get().min(n.saturating_sub(1)),
-                    plane.y_feature.get().min(n.saturating_sub(1)),
-                    true,
-                );
+                let f = features.get();
                 let reuse = restored_reg.with(|r| {
                     r.as_ref()
                         .filter(|r| {
@@ -242,6 +254,7 @@ impl Studio {
             committed,
             restored,
             regression,
+            feature_names,
             reg_trained,
             restored_reg,
         };
@@ -252,9 +265,9 @@ impl Studio {
 
     /// A new dataset may have fewer features: fall back to the first two.
     fn keep_plane_valid(&self) {
-        let (data, plane) = (self.data, self.plane);
+        let (names, plane) = (self.feature_names, self.plane);
         Effect::new(move |_| {
-            let n = data.with(|d| d.as_ref().map(|d| d.train.n_features()).unwrap_or(2));
+            let n = names.with(|f| f.len()).max(2);
             let (x, y) = (
                 plane.x_feature.get_untracked(),
                 plane.y_feature.get_untracked(),
@@ -342,7 +355,7 @@ pub fn App() -> impl IntoView {
     registry.load();
     crate::url_sync::sync_with_url(studio, link_notice, true);
     let is_network = move || studio.model.kind.get() == ModelKind::NeuralNetwork;
-    let is_regression = move || studio.data_state.choice.get().is_regression();
+    let is_regression = move || studio.data_state.is_regression();
     view! {
         <header class="masthead">
             <h1>"Hyperplane"</h1>
@@ -360,8 +373,8 @@ pub fn App() -> impl IntoView {
                 <DataControls/>
                 <h2 id="controls-title">"Model"</h2>
                 <ModelPicker/>
-                // Regression sets have exactly the two shown features.
-                <Show when=move || !is_regression()>
+                // The generated regression sets have exactly the two shown features.
+                <Show when=move || !is_regression() || studio.feature_names.with(|f| f.len() > 2)>
                     <h2>"Plane"</h2>
                     <PlaneControls/>
                 </Show>
@@ -414,7 +427,7 @@ pub fn App() -> impl IntoView {
 fn embedded(studio: Studio, embed: EmbedConfig, notice: RwSignal<Option<String>>) -> impl IntoView {
     crate::url_sync::sync_with_url(studio, notice, false);
     let is_network = move || studio.model.kind.get() == ModelKind::NeuralNetwork;
-    let is_regression = move || studio.data_state.choice.get().is_regression();
+    let is_regression = move || studio.data_state.is_regression();
     let controls = (!embed.controls.is_empty()).then(|| {
         let css = embed.controls_css();
         view! {

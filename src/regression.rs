@@ -17,7 +17,7 @@ use hyperplane_core::{Error, RegressionData};
 use leptos::prelude::*;
 
 use crate::state::{ModelKind, ModelState};
-use crate::training::{padded_extent, DataSpec, DatasetChoice};
+use crate::training::{padded_extent, DataSpec, DatasetChoice, ImportedCsv};
 
 /// A regression dataset, split, with features standardized by the training part.
 #[derive(Debug, Clone, PartialEq)]
@@ -179,10 +179,16 @@ impl DatasetChoice {
     }
 }
 
-/// Generates a regression dataset, whole (what a saved version's content hash covers).
-pub fn generate_regression(spec: &DataSpec) -> Result<RegressionData, Error> {
-    let DatasetChoice::Generated(kind) = spec.choice else {
-        return Err(Error::Format("not a regression dataset".into()));
+/// A regression dataset, whole (what a saved version's content hash covers): generated,
+/// or the imported file's when its target is read as numbers.
+pub fn generate_regression(
+    spec: &DataSpec,
+    imported: Option<&ImportedCsv>,
+) -> Result<RegressionData, Error> {
+    let kind = match (spec.choice, imported) {
+        (DatasetChoice::Generated(kind), _) => kind,
+        (DatasetChoice::Imported, Some(csv)) if csv.regression => return csv.values(),
+        _ => return Err(Error::Format("not a regression dataset".into())),
     };
     match GeneratorParams::new(kind)
         .seed(spec.seed)
@@ -195,9 +201,16 @@ pub fn generate_regression(spec: &DataSpec) -> Result<RegressionData, Error> {
     }
 }
 
-/// Generates, splits and standardizes a regression dataset.
-pub fn load_regression(spec: &DataSpec) -> Result<RegPrepared, Error> {
-    prepare_regression(&generate_regression(spec)?, spec.train_ratio, spec.seed)
+/// Generates (or reads), splits and standardizes a regression dataset.
+pub fn load_regression(
+    spec: &DataSpec,
+    imported: Option<&ImportedCsv>,
+) -> Result<RegPrepared, Error> {
+    prepare_regression(
+        &generate_regression(spec, imported)?,
+        spec.train_ratio,
+        spec.seed,
+    )
 }
 
 /// Splits (seeded) and standardizes by the training part.
@@ -209,9 +222,15 @@ pub fn prepare_regression(
     let split = train_test_split(data.n_samples(), train_ratio, seed)?;
     let (train, test) = (data.select(&split.train)?, data.select(&split.test)?);
     let scaler = Standardizer::fit(train.x())?;
+    // A tiny file may leave no test part; it stays empty (and unscored).
+    let test = if split.test.is_empty() {
+        test
+    } else {
+        test.with_x(scaler.transform(test.x())?)?
+    };
     Ok(RegPrepared {
         train: train.with_x(scaler.transform(train.x())?)?,
-        test: test.with_x(scaler.transform(test.x())?)?,
+        test,
         split,
         scaler,
     })
@@ -325,7 +344,7 @@ mod tests {
 
     #[test]
     fn svr_fits_the_playground_regression_sets() {
-        let plane = load_regression(&spec(GeneratorKind::RegPlane, 0.0)).unwrap();
+        let plane = load_regression(&spec(GeneratorKind::RegPlane, 0.0), None).unwrap();
         assert_eq!(plane.train.n_samples() + plane.test.n_samples(), 300);
         let linear = RegSpec::Svr(
             SvrParams::default()
@@ -334,7 +353,7 @@ mod tests {
         );
         let t = train_regression(&plane, &linear, &[0, 1], || 0.0).unwrap();
         assert!(t.test.unwrap().r2 > 0.99, "{:?}", t.test);
-        let gauss = load_regression(&spec(GeneratorKind::RegGauss, 0.0)).unwrap();
+        let gauss = load_regression(&spec(GeneratorKind::RegGauss, 0.0), None).unwrap();
         let rbf = RegSpec::Svr(
             SvrParams::default()
                 .kernel(KernelKind::Rbf)
@@ -389,10 +408,45 @@ mod tests {
     }
 
     #[test]
+    fn an_imported_file_is_read_as_classes_or_numbers() {
+        let numbers = "a,b,y\n0,1,0.5\n1,0,1.25\n2,2,-3\n3,1,0.75\n";
+        let csv = ImportedCsv::parse("v.csv", numbers.into()).unwrap();
+        assert!(
+            csv.regression,
+            "fractional values are numbers to regress on"
+        );
+        let mut spec = spec(GeneratorKind::RegPlane, 0.0);
+        spec.choice = DatasetChoice::Imported;
+        spec.train_ratio = 1.0;
+        let data = load_regression(&spec, Some(&csv)).unwrap();
+        assert_eq!(data.train.y().len(), 4);
+        // Read as classes instead: four classes of one point each.
+        let classes = csv.with_mode("y", false).unwrap();
+        assert!(!classes.regression && classes.dataset().unwrap().n_classes() == 4);
+        assert!(load_regression(&spec, Some(&classes)).is_err());
+        // Few whole numbers are classes; text cannot be numbers.
+        let labels = "a,b,label\n0,1,0\n1,0,1\n2,2,1\n";
+        assert!(
+            !ImportedCsv::parse("l.csv", labels.into())
+                .unwrap()
+                .regression
+        );
+        let names = "a,b,label\n0,1,cat\n1,0,dog\n";
+        let named = ImportedCsv::parse("n.csv", names.into()).unwrap();
+        assert!(named.with_mode("label", true).is_err());
+        // Many distinct whole numbers: a count to regress on.
+        let counts: String = std::iter::once("a,b,count".to_string())
+            .chain((0..30).map(|i| format!("{i},{},{}", i % 7, i * 3)))
+            .collect::<Vec<_>>()
+            .join("\n");
+        assert!(ImportedCsv::parse("c.csv", counts).unwrap().regression);
+    }
+
+    #[test]
     fn only_the_regression_sets_are_regression() {
         assert!(DatasetChoice::Generated(GeneratorKind::RegGauss).is_regression());
         assert!(!DatasetChoice::Generated(GeneratorKind::Moons).is_regression());
         assert!(!DatasetChoice::Iris.is_regression());
-        assert!(load_regression(&spec(GeneratorKind::Moons, 0.0)).is_err());
+        assert!(load_regression(&spec(GeneratorKind::Moons, 0.0), None).is_err());
     }
 }

@@ -41,6 +41,17 @@ impl DataState {
         }
     }
 
+    /// Whether the data's target is a number (tracked): a regression set, or an imported
+    /// file whose target is read as numbers.
+    pub fn is_regression(&self) -> bool {
+        let choice = self.choice.get();
+        choice.is_regression()
+            || (choice == DatasetChoice::Imported
+                && self
+                    .imported
+                    .with(|i| i.as_ref().is_some_and(|c| c.regression)))
+    }
+
     /// Iris, 80 % training, seed 42: the seed article's example.
     pub fn new() -> Self {
         Self {

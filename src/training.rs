@@ -1,7 +1,7 @@
 //! Turns state into data, fitted models and their scores by calling the engine. No
 //! maths here: only which data goes in and what is reported.
 
-use hyperplane_core::csv_data::read_classification_csv;
+use hyperplane_core::csv_data::{read_classification_csv, read_regression_csv};
 use hyperplane_core::datasets::{
     breast_cancer, iris, wine, Generated, GeneratorKind, GeneratorParams,
 };
@@ -14,7 +14,7 @@ use hyperplane_core::nn::{Mlp, Target};
 use hyperplane_core::preprocess::{split_and_standardize, Prepared};
 use hyperplane_core::svm::{LinearSvm, LinearSvmParams, Svc, SvcParams};
 use hyperplane_core::tree::{DecisionTree, TreeParams};
-use hyperplane_core::{Dataset, Error};
+use hyperplane_core::{Dataset, Error, RegressionData};
 
 /// The datasets the picker offers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -117,18 +117,22 @@ pub type DrawnPoint = (f64, f64, usize);
 /// Classes a user can draw.
 pub const DRAWN_CLASSES: [&str; 3] = ["A", "B", "C"];
 
-/// An imported CSV file: its text, and the column to predict.
+/// An imported CSV file: its text, the column to predict, and whether that column holds
+/// classes or numbers to regress on.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ImportedCsv {
     pub file_name: String,
     pub text: String,
     pub columns: Vec<String>,
     pub target: String,
+    pub regression: bool,
 }
 
 impl ImportedCsv {
     /// Reads the header and checks the whole file with the last column as the target,
     /// so a bad file is rejected (with its line and column) before anything changes.
+    /// A target that looks like numbers to regress on (see [`Self::with_target`]) makes
+    /// a regression dataset.
     pub fn parse(file_name: &str, text: String) -> Result<Self, Error> {
         let columns: Vec<String> = text
             .lines()
@@ -142,18 +146,53 @@ impl ImportedCsv {
             .cloned()
             .filter(|c| !c.is_empty())
             .ok_or(Error::EmptyData)?;
-        let csv = Self {
+        Self {
             file_name: file_name.to_string(),
             text,
             columns,
-            target,
+            target: String::new(),
+            regression: false,
+        }
+        .with_target(&target)
+    }
+
+    /// The same file predicting `target`: numbers with a fraction, or more than ten
+    /// distinct values, are taken for a regression target; anything else for classes.
+    /// The whole file is checked either way.
+    pub fn with_target(&self, target: &str) -> Result<Self, Error> {
+        let regression = read_regression_csv(&self.text, target)
+            .map(|d| {
+                let mut v: Vec<f64> = d.y().to_vec();
+                let fractional = v.iter().any(|x| x.fract() != 0.0);
+                v.sort_by(f64::total_cmp);
+                v.dedup();
+                fractional || v.len() > 10
+            })
+            .unwrap_or(false);
+        self.with_mode(target, regression)
+    }
+
+    /// The same file predicting `target` as classes or as numbers, checked whole.
+    pub fn with_mode(&self, target: &str, regression: bool) -> Result<Self, Error> {
+        let next = Self {
+            target: target.to_string(),
+            regression,
+            ..self.clone()
         };
-        csv.dataset()?;
-        Ok(csv)
+        if regression {
+            next.values()?;
+        } else {
+            next.dataset()?;
+        }
+        Ok(next)
     }
 
     pub fn dataset(&self) -> Result<Dataset, Error> {
         read_classification_csv(&self.text, &self.target)
+    }
+
+    pub fn values(&self) -> Result<RegressionData, Error> {
+        read_regression_csv(&self.text, &self.target)
     }
 }
 

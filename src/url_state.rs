@@ -312,7 +312,7 @@ impl SharedState {
                 ));
                 kv.push(("degree", self.degree.to_string()));
                 kv.push(("coef0", short(self.coef0)));
-                if self.dataset.is_regression() {
+                if self.dataset.is_regression() || self.dataset == DatasetChoice::Imported {
                     kv.push(("eps", short(self.epsilon)));
                 }
             }

@@ -8,6 +8,8 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 use crate::app::Studio;
+use hyperplane_core::Error;
+
 use crate::training::{DatasetChoice, ImportedCsv};
 
 /// Files larger than this are refused before reading (the page keeps everything in memory).
@@ -49,23 +51,26 @@ pub fn CsvImport() -> impl IntoView {
         });
     };
 
-    let set_target = move |target: String| {
+    // Another target or target type: the file is checked again first; on error the
+    // data stay as they were.
+    let change = move |what: &str, next: &dyn Fn(&ImportedCsv) -> Result<ImportedCsv, Error>| {
         let Some(current) = d.imported.get_untracked() else {
             return;
         };
-        let mut next = (*current).clone();
-        next.target = target;
-        match next.dataset() {
-            Ok(_) => {
+        match next(&current) {
+            Ok(next) => {
                 error.set(None);
                 d.imported.set(Some(Arc::new(next)));
             }
             Err(e) => error.set(Some(format!(
-                "{}: {e}. The target was not changed.",
-                next.file_name
+                "{}: {e}. The {what} was not changed.",
+                current.file_name
             ))),
         }
     };
+    let set_target = move |target: String| change("target", &|c| c.with_target(&target));
+    let set_mode =
+        move |regression: bool| change("target type", &|c| c.with_mode(&c.target, regression));
 
     view! {
         <div
@@ -99,7 +104,7 @@ pub fn CsvImport() -> impl IntoView {
                     }
                 }
             />
-            <p class="hint">"or drop a file here: a header row, numeric features, one column of classes."</p>
+            <p class="hint">"or drop a file here: a header row, numeric features, and the column to predict (classes, or numbers to regress on)."</p>
         </div>
         {move || error.get().map(|e| view! { <p role="alert" class="error">{e}</p> })}
         <Show when=move || d.choice.get() == DatasetChoice::Imported && d.imported.with(|i| i.is_some())>
@@ -119,6 +124,17 @@ pub fn CsvImport() -> impl IntoView {
                                     .collect_view()
                             })
                     }}
+                </select>
+            </div>
+            <div class="param" data-control="Target type">
+                <label for="target-type">"Target type"</label>
+                <select id="target-type" on:change=move |ev| set_mode(event_target_value(&ev) == "numbers")>
+                    <option value="classes" prop:selected=move || d.imported.with(|i| i.as_ref().is_some_and(|c| !c.regression))>
+                        "classes (classification)"
+                    </option>
+                    <option value="numbers" prop:selected=move || d.imported.with(|i| i.as_ref().is_some_and(|c| c.regression))>
+                        "numbers (regression)"
+                    </option>
                 </select>
             </div>
         </Show>

@@ -29,15 +29,15 @@ pub fn DataControls() -> impl IntoView {
         if d.choice.get() == DatasetChoice::Drawn {
             return format!("{} points", d.drawn.with(|p| p.len()));
         }
+        let split = |train: usize, test: usize| format!("{train} training · {test} test");
+        if let Some(r) = studio.regression.get() {
+            return r
+                .map(|p| split(p.train.n_samples(), p.test.n_samples()))
+                .unwrap_or_default();
+        }
         studio.data.with(|r| {
             r.as_ref()
-                .map(|p| {
-                    format!(
-                        "{} training · {} test",
-                        p.train.n_samples(),
-                        p.test.n_samples()
-                    )
-                })
+                .map(|p| split(p.train.n_samples(), p.test.n_samples()))
                 .unwrap_or_default()
         })
     };

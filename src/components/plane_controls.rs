@@ -8,14 +8,10 @@ use crate::app::Studio;
 pub fn PlaneControls() -> impl IntoView {
     let studio = expect_context::<Studio>();
     let plane = studio.plane;
-    let names = move || {
-        studio.data.with(|d| {
-            d.as_ref()
-                .map(|d| d.train.feature_names().to_vec())
-                .unwrap_or_default()
-        })
-    };
-    let n_features = move || names().len();
+    let names = move || studio.feature_names.get();
+    let n_features = move || studio.feature_names.with(|f| f.len());
+    // Regressors are trained on the two shown features.
+    let choose_inputs = move || n_features() > 2 && !studio.data_state.is_regression();
     // Picking the other axis's feature swaps the two, so they never coincide.
     let pick = move |mine: RwSignal<usize>, other: RwSignal<usize>, raw: String| {
         let Ok(f) = raw.parse::<usize>() else { return };
@@ -55,7 +51,7 @@ pub fn PlaneControls() -> impl IntoView {
                 {move || options(plane.y_feature)}
             </select>
         </div>
-        <Show when=move || { n_features() > 2 }>
+        <Show when=choose_inputs>
         <fieldset class="choice">
             <legend>"Train on"</legend>
             <label>

@@ -23,8 +23,9 @@ fn draw(
     let scene = ValueScene {
         data: &data,
         trained: &trained,
-        x: studio.plane.x_feature.get().min(1),
-        y: studio.plane.y_feature.get().min(1),
+        // The regressor reads exactly the plane's two features, in order.
+        x: trained.features.first().copied().unwrap_or(0),
+        y: trained.features.get(1).copied().unwrap_or(1),
         units: None,
         cell_px: trained.model.cell_px(),
     };

@@ -17,7 +17,7 @@ use crate::training::{load_dataset, DatasetChoice, ModelSpec};
 pub fn model_params(studio: &Studio) -> ModelParams {
     let m = studio.model;
     match m.spec_untracked() {
-        Some(_) if studio.data_state.choice.get_untracked().is_regression() => {
+        Some(_) if untrack(|| studio.data_state.is_regression()) => {
             match untrack(|| RegSpec::of(&m)) {
                 Some(spec) => spec.into(),
                 // Not reached: capture fails first, as the model has no fit on this data.
@@ -51,8 +51,8 @@ pub fn data_source(studio: &Studio) -> Result<DataSource, String> {
     let spec = untrack(|| d.spec());
     let drawn = d.drawn.get_untracked();
     let imported = d.imported.get_untracked();
-    let hash = if spec.choice.is_regression() {
-        content_hash(&generate_regression(&spec).map_err(|e| e.to_string())?)
+    let hash = if untrack(|| d.is_regression()) {
+        content_hash(&generate_regression(&spec, imported.as_deref()).map_err(|e| e.to_string())?)
     } else {
         content_hash(&load_dataset(&spec, &drawn, imported.as_deref()).map_err(|e| e.to_string())?)
     };
@@ -81,6 +81,7 @@ pub fn data_source(studio: &Studio) -> Result<DataSource, String> {
                 file_name: c.file_name.clone(),
                 text: c.text.clone(),
                 target: c.target.clone(),
+                regression: c.regression,
             }),
         content_hash: hash,
     })
@@ -164,8 +165,7 @@ pub fn capture(
     existing: &[SavedVersion],
     now_ms: f64,
 ) -> Result<SavedVersion, String> {
-    let (model, features, mut metrics) = if studio.data_state.choice.get_untracked().is_regression()
-    {
+    let (model, features, mut metrics) = if untrack(|| studio.data_state.is_regression()) {
         regressor_fit(studio)?
     } else {
         classifier_fit(studio)?

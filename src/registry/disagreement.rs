@@ -264,15 +264,15 @@ mod tests {
     fn regressors_differ_by_value() {
         use crate::regression::{load_regression, train_regression, RegSpec};
         use hyperplane_core::svm::SvrParams;
-        let data = load_regression(&DataSpec {
+        let spec = DataSpec {
             choice: DatasetChoice::Generated(GeneratorKind::RegGauss),
             noise: 0.0,
             train_ratio: 0.7,
             seed: 3,
             n_samples: 200,
             n_classes: 2,
-        })
-        .unwrap();
+        };
+        let data = load_regression(&spec, None).unwrap();
         let fit = |k| {
             let p = SvrParams::default().kernel(k).c(10.0).epsilon(0.05);
             train_regression(&data, &RegSpec::Svr(p), &[0, 1], || 0.0).unwrap()

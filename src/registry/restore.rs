@@ -38,9 +38,9 @@ impl VersionData {
             .ok_or_else(|| format!("unknown dataset {:?}", d.dataset))?;
         let imported = match &d.csv {
             Some(c) => {
-                let mut csv = ImportedCsv::parse(&c.file_name, c.text.clone())
+                let csv = ImportedCsv::parse(&c.file_name, c.text.clone())
+                    .and_then(|csv| csv.with_mode(&c.target, c.regression))
                     .map_err(|e| format!("its CSV file: {e}"))?;
-                csv.target = c.target.clone();
                 Some(Arc::new(csv))
             }
             None => None,
@@ -59,6 +59,11 @@ impl VersionData {
         })
     }
 
+    /// Whether the target is a number: a regression set, or a file read that way.
+    pub fn is_regression(&self) -> bool {
+        self.spec.choice.is_regression() || self.imported.as_ref().is_some_and(|c| c.regression)
+    }
+
     /// Loads classification data and checks it is the data the version was trained on.
     pub fn load(&self, expected_hash: &str) -> Result<Prepared, String> {
         let all = load_dataset(&self.spec, &self.drawn, self.imported.as_deref())
@@ -70,7 +75,8 @@ impl VersionData {
 
     /// [`load`](Self::load) for regression data.
     pub fn load_values(&self, expected_hash: &str) -> Result<RegPrepared, String> {
-        let all = generate_regression(&self.spec).map_err(|e| format!("its data: {e}"))?;
+        let all = generate_regression(&self.spec, self.imported.as_deref())
+            .map_err(|e| format!("its data: {e}"))?;
         check_hash(&all, expected_hash)?;
         prepare_regression(&all, self.spec.train_ratio, self.spec.seed)
             .map_err(|e| format!("its data: {e}"))
@@ -181,7 +187,7 @@ pub fn restore(studio: &Studio, v: &SavedVersion) -> Result<(), String> {
     };
     let source = VersionData::from_source(&v.data).map_err(fail)?;
     let regression = v.model.model.is_regressor();
-    if regression != source.spec.choice.is_regression() {
+    if regression != source.is_regression() {
         return Err(fail(if regression {
             "it is a regressor saved with classification data".into()
         } else {

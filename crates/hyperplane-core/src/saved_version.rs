@@ -115,6 +115,9 @@ pub struct CsvSource {
     pub file_name: String,
     pub text: String,
     pub target: String,
+    /// The target read as numbers (a regression dataset) rather than classes.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub regression: bool,
 }
 
 /// Which data a version was trained on, and how it was split and shown.
