@@ -259,6 +259,9 @@ test("an imported file with a numeric target is regression data: axes, target ty
   await expect(page.getByText("192 training · 48 test")).toBeVisible(); // the studio opens at 80 % training
   await page.getByRole("combobox", { name: "Kernel" }).selectOption({ label: "rbf" });
   await expect.poll(async () => num(page, "test-r2")).toBeGreaterThan(0.9);
+  // The SVM is an epsilon-SVR here too, with its ε and objective.
+  await expect(page.getByRole("slider", { name: "Epsilon" })).toBeVisible();
+  await expect(page.getByTestId("objective")).toContainText(await page.locator("#epsilon-value").textContent());
   // Three features: the plane can show any two; a regressor trains on those two.
   const uv = await surfacePixels(page);
   await expect(page.getByRole("radio", { name: /All 3 features/ })).toHaveCount(0);

@@ -72,7 +72,7 @@ pub fn ModelControls() -> impl IntoView {
             on_change=move |v| m.c.set(v)
         />
         <p class="hint">"Penalty on margin violations: small C, wide soft margin; large C, fewer violations."</p>
-        <Show when=move || studio.data_state.choice.get().is_regression()>
+        <Show when=move || studio.data_state.is_regression()>
             <ParamSlider
                 id="epsilon"
                 label="Epsilon"

@@ -185,7 +185,7 @@ pub fn ObjectiveBox() -> impl IntoView {
     let studio = expect_context::<Studio>();
     let m = studio.model;
     let content = move || {
-        if studio.data_state.choice.get().is_regression() {
+        if studio.data_state.is_regression() {
             let values = Values {
                 c: m.c.get(),
                 epsilon: m.epsilon.get(),

@@ -15,7 +15,7 @@ pub const LEAF: SliderScale = SliderScale::linear(1.0, 30.0, 29);
 pub fn TreeControls() -> impl IntoView {
     let studio = expect_context::<Studio>();
     let m = studio.model;
-    let regression = move || studio.data_state.choice.get().is_regression();
+    let regression = move || studio.data_state.is_regression();
     view! {
         <ParamSlider
             id="tree-depth"
