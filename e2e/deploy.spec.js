@@ -75,6 +75,51 @@ test("the command line predicts what the browser predicted, from the exported ve
   }
 });
 
+const REGRESSORS = [
+  { model: "SVM", tune: async (page) => page.getByRole("combobox", { name: "Kernel" }).selectOption({ label: "rbf" }) },
+  { model: "Decision tree" },
+  { model: "k-NN" },
+  {
+    model: "Neural network",
+    tune: async (page) => {
+      for (let i = 0; i < 10; i++) await page.getByRole("button", { name: "Step" }).click();
+      await expect(page.getByTestId("epoch")).toHaveText("10");
+    },
+  },
+];
+
+test("the command line predicts the values the browser predicted, for every regressor", async ({ page }, info) => {
+  test.setTimeout(240_000);
+  await openStudio(page);
+  const before = await surfacePixels(page);
+  await page.getByRole("combobox", { name: "Dataset" }).selectOption({ label: "Gaussians (regression)" });
+  await surfaceChangedFrom(page, before);
+  for (const [i, c] of REGRESSORS.entries()) {
+    await page.getByRole("combobox", { name: "Model", exact: true }).selectOption({ label: c.model });
+    if (c.tune) await c.tune(page);
+    await page.waitForTimeout(200);
+    await page.getByRole("button", { name: "Save version" }).click();
+    await expect(page.getByTestId("registry-notice")).toContainText(`Saved ${c.model} v1`);
+    const versionFile = info.outputPath(`regressor-${i}.json`);
+    fs.writeFileSync(versionFile, await download(page, page.getByRole("button", { name: `Export ${c.model} v1` })));
+    const csvFile = info.outputPath(`values-${i}.csv`);
+    const csv = await download(page, page.getByRole("button", { name: "Data and predictions (CSV)" }));
+    fs.writeFileSync(csvFile, csv);
+    const rows = parseCsv(csv);
+    expect(rows.length).toBe(500);
+    const native = cli(["predict", "--model", versionFile, "--data", csvFile]);
+    expect(native.predictions, c.model).toEqual(rows.map((r) => parseFloat(r.predicted)));
+    // The test R² the page shows is the CSV's test rows' R².
+    const test = rows.filter((r) => r.part === "test");
+    const y = test.map((r) => parseFloat(r.y));
+    const mean = y.reduce((a, b) => a + b, 0) / y.length;
+    const ssRes = test.reduce((a, r) => a + (parseFloat(r.y) - parseFloat(r.predicted)) ** 2, 0);
+    const ssTot = y.reduce((a, v) => a + (v - mean) ** 2, 0);
+    const shown = parseFloat(await page.getByTestId("test-r2").textContent());
+    expect(Math.abs(1 - ssRes / ssTot - shown), c.model).toBeLessThan(0.0006);
+  }
+});
+
 test("any canvas downloads as a PNG picture", async ({ page }) => {
   await openStudio(page);
   const pending = page.waitForEvent("download");

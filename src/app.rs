@@ -386,10 +386,7 @@ pub fn App() -> impl IntoView {
                     fallback=|| view! { <DecisionSurface/> <SurfaceDownloads/> }
                 >
                     <RegressionSurface/>
-                    <div class="downloads">
-                        <span class="hint">"Download:"</span>
-                        <PngButton canvas="Decision boundary"/>
-                    </div>
+                    <SurfaceDownloads/>
                 </Show>
                 <Show when=is_network>
                     <NetworkView/>

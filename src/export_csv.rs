@@ -1,10 +1,11 @@
 //! The current dataset with the model's predictions, as CSV: every row in its original
-//! order and units, which part it fell in, and the predicted class. The feature columns
+//! order and units, which part it fell in, and the predicted class (or value). The feature columns
 //! carry the dataset's names, so `hyperplane predict --model` reads this file as is.
 
 use hyperplane_core::preprocess::Prepared;
-use hyperplane_core::{Dataset, Error};
+use hyperplane_core::{Dataset, Error, RegressionData};
 
+use crate::regression::{RegPrepared, RegTrained};
 use crate::training::{restrict, Trained};
 
 /// A CSV field, quoted when it must be.
@@ -16,45 +17,110 @@ fn field(s: &str) -> String {
     }
 }
 
-/// `raw` is the whole dataset before the split (as loaded); `data` its split.
-pub fn predictions_csv(raw: &Dataset, data: &Prepared, trained: &Trained) -> Result<String, Error> {
-    let n = raw.n_samples();
+/// Which part each row of the whole dataset fell in, and `predict`'s output for it.
+fn by_row<P: Clone + Default>(
+    n: usize,
+    parts: [(&'static str, &[usize], Vec<P>); 2],
+) -> (Vec<&'static str>, Vec<P>) {
     let mut part = vec![""; n];
-    let mut predicted = vec![String::new(); n];
-    let classes = raw.class_names();
-    for (name, rows, set) in [
-        ("train", &data.split.train, &data.train),
-        ("test", &data.split.test, &data.test),
-    ] {
-        let pred = trained
-            .model
-            .predict(restrict(set, &trained.features)?.x())?;
+    let mut predicted = vec![P::default(); n];
+    for (name, rows, pred) in parts {
         for (&row, p) in rows.iter().zip(pred) {
             if row < n {
                 part[row] = name;
-                predicted[row] = classes.get(p).cloned().unwrap_or_default();
+                predicted[row] = p;
             }
         }
     }
+    (part, predicted)
+}
+
+/// The header, then per row: the features in original units, the true target, the part
+/// and the prediction.
+fn table(
+    names: &[String],
+    x: ndarray::ArrayView2<'_, f64>,
+    target: &str,
+    truth: &[String],
+    part: &[&str],
+    predicted: &[String],
+) -> String {
     let mut out = String::new();
-    for name in raw.feature_names() {
+    for name in names {
         out.push_str(&field(name));
         out.push(',');
     }
-    out.push_str("class,part,predicted\n");
-    for i in 0..n {
-        for v in raw.x().row(i) {
+    out.push_str(&format!("{},part,predicted\n", field(target)));
+    for (i, row) in x.rows().into_iter().enumerate() {
+        for v in row {
             out.push_str(&format!("{v:?},"));
         }
-        let class = classes.get(raw.y()[i]).cloned().unwrap_or_default();
+        let at = |v: &[String]| field(v.get(i).map(String::as_str).unwrap_or_default());
         out.push_str(&format!(
             "{},{},{}\n",
-            field(&class),
-            part[i],
-            field(&predicted[i])
+            at(truth),
+            part.get(i).copied().unwrap_or_default(),
+            at(predicted)
         ));
     }
-    Ok(out)
+    out
+}
+
+/// `raw` is the whole dataset before the split (as loaded); `data` its split.
+pub fn predictions_csv(raw: &Dataset, data: &Prepared, trained: &Trained) -> Result<String, Error> {
+    let predict = |set: &Dataset| -> Result<Vec<usize>, Error> {
+        trained.model.predict(restrict(set, &trained.features)?.x())
+    };
+    let (part, predicted) = by_row(
+        raw.n_samples(),
+        [
+            ("train", &data.split.train, predict(&data.train)?),
+            ("test", &data.split.test, predict(&data.test)?),
+        ],
+    );
+    let classes = raw.class_names();
+    let name = |c: usize| classes.get(c).cloned().unwrap_or_default();
+    let truth: Vec<String> = raw.y().iter().map(|&c| name(c)).collect();
+    let predicted: Vec<String> = predicted.into_iter().map(name).collect();
+    Ok(table(
+        raw.feature_names(),
+        raw.x(),
+        "class",
+        &truth,
+        &part,
+        &predicted,
+    ))
+}
+
+/// [`predictions_csv`] for a regressor: the true and predicted values at full precision.
+pub fn value_predictions_csv(
+    raw: &RegressionData,
+    data: &RegPrepared,
+    trained: &RegTrained,
+) -> Result<String, Error> {
+    let predict = |set: &RegressionData| -> Result<Vec<f64>, Error> {
+        trained
+            .model
+            .predict(set.select_features(&trained.features)?.x())
+    };
+    let (part, predicted) = by_row(
+        raw.n_samples(),
+        [
+            ("train", &data.split.train, predict(&data.train)?),
+            ("test", &data.split.test, predict(&data.test)?),
+        ],
+    );
+    let number = |v: &f64| format!("{v:?}");
+    let truth: Vec<String> = raw.y().iter().map(number).collect();
+    let predicted: Vec<String> = predicted.iter().map(number).collect();
+    Ok(table(
+        raw.feature_names(),
+        raw.x(),
+        raw.target_name(),
+        &truth,
+        &part,
+        &predicted,
+    ))
 }
 
 #[cfg(test)]
@@ -105,5 +171,39 @@ mod tests {
             .count();
         assert_eq!(right as f64 / 30.0, t.test_accuracy.unwrap());
         assert_eq!(field("a,b"), "\"a,b\"");
+    }
+
+    #[test]
+    fn a_regressor_writes_true_and_predicted_values() {
+        use crate::regression::{generate_regression, load_regression, train_regression, RegSpec};
+        use hyperplane_core::datasets::GeneratorKind;
+        use hyperplane_core::neighbors::KnnParams;
+        let spec = DataSpec {
+            choice: DatasetChoice::Generated(GeneratorKind::RegPlane),
+            noise: 0.0,
+            train_ratio: 0.5,
+            seed: 1,
+            n_samples: 40,
+            n_classes: 2,
+        };
+        let raw = generate_regression(&spec, None).unwrap();
+        let data = load_regression(&spec, None).unwrap();
+        let t = train_regression(
+            &data,
+            &RegSpec::Knn(KnnParams::default().k(1)),
+            &[0, 1],
+            || 0.0,
+        )
+        .unwrap();
+        let csv = value_predictions_csv(&raw, &data, &t).unwrap();
+        let lines: Vec<&str> = csv.lines().collect();
+        assert_eq!(lines.len(), 41);
+        assert_eq!(lines[0], "x1,x2,y,part,predicted");
+        // 1-NN on its own training points predicts their values exactly.
+        for l in lines.iter().skip(1).filter(|l| l.contains(",train,")) {
+            let f: Vec<&str> = l.split(',').collect();
+            assert_eq!(f[2], f[4], "{l}");
+        }
+        assert_eq!(lines.iter().filter(|l| l.contains(",test,")).count(), 20);
     }
 }

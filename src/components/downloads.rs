@@ -6,7 +6,8 @@ use wasm_bindgen::JsCast;
 
 use crate::app::Studio;
 use crate::download::{download_canvas, download_text};
-use crate::export_csv::predictions_csv;
+use crate::export_csv::{predictions_csv, value_predictions_csv};
+use crate::regression::generate_regression;
 use crate::training::load_dataset;
 
 /// A file-name-safe form of a label.
@@ -61,17 +62,28 @@ pub fn SurfaceDownloads() -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let save_csv = move |_| {
         let result = (|| -> Result<(), String> {
-            let data = studio.data.get_untracked()?;
-            let trained = studio.trained.get_untracked()?;
             let d = studio.data_state;
             let spec = untrack(|| d.spec());
-            let raw = load_dataset(
-                &spec,
-                &d.drawn.get_untracked(),
-                d.imported.get_untracked().as_deref(),
-            )
+            let imported = d.imported.get_untracked();
+            let csv = match (
+                studio.regression.get_untracked(),
+                studio.reg_trained.get_untracked(),
+            ) {
+                (Some(data), Some(trained)) => {
+                    let raw = generate_regression(&spec, imported.as_deref())
+                        .map_err(|e| e.to_string())?;
+                    let (data, trained) = (data?, trained?);
+                    value_predictions_csv(&raw, &data, &trained)
+                }
+                _ => {
+                    let data = studio.data.get_untracked()?;
+                    let trained = studio.trained.get_untracked()?;
+                    let raw = load_dataset(&spec, &d.drawn.get_untracked(), imported.as_deref())
+                        .map_err(|e| e.to_string())?;
+                    predictions_csv(&raw, &data, &trained)
+                }
+            }
             .map_err(|e| e.to_string())?;
-            let csv = predictions_csv(&raw, &data, &trained).map_err(|e| e.to_string())?;
             download_text(
                 &format!("hyperplane-{}-predictions.csv", spec.choice.key()),
                 "text/csv",
