@@ -5,6 +5,7 @@ use ndarray::{Array2, ArrayView2};
 use serde::{Deserialize, Serialize};
 
 use super::builder::{grow, SplitTarget};
+use super::walk::{check_structure, depth, leaf, n_leaves, Node, SplitRef};
 use crate::dataset::{check_query, Dataset};
 use crate::error::{Error, Result};
 use crate::grid::{GridModel, GridOutput, GridSpec};
@@ -224,41 +225,38 @@ pub struct DecisionTree {
     pub class_names: Vec<String>,
 }
 
+impl Node for TreeNode {
+    fn split(&self) -> Option<SplitRef> {
+        match *self {
+            TreeNode::Split {
+                feature,
+                threshold,
+                left,
+                right,
+                ..
+            } => Some(SplitRef {
+                feature,
+                threshold,
+                left,
+                right,
+            }),
+            TreeNode::Leaf { .. } => None,
+        }
+    }
+}
+
 impl DecisionTree {
     /// Checks structure (as after reading a file): children point forward, features
     /// and class counts fit, numbers are finite.
     pub fn validate(&self) -> Result<()> {
-        if self.nodes.is_empty() || self.n_features == 0 {
-            return Err(Error::Format(
-                "a tree needs a root and at least one feature".into(),
-            ));
-        }
         for (i, node) in self.nodes.iter().enumerate() {
             if node.counts().len() != self.class_names.len()
                 || node.counts().iter().any(|c| !c.is_finite() || *c < 0.0)
             {
                 return Err(Error::Format(format!("node {i} has bad class counts")));
             }
-            if let TreeNode::Split {
-                feature,
-                threshold,
-                left,
-                right,
-                ..
-            } = node
-            {
-                if *feature >= self.n_features
-                    || !threshold.is_finite()
-                    || *left <= i
-                    || *right <= i
-                    || *left >= self.nodes.len()
-                    || *right >= self.nodes.len()
-                {
-                    return Err(Error::Format(format!("node {i} is not a valid split")));
-                }
-            }
         }
-        Ok(())
+        check_structure(&self.nodes, self.n_features)
     }
 
     pub fn n_features(&self) -> usize {
@@ -267,44 +265,16 @@ impl DecisionTree {
 
     /// Depth of the deepest leaf (the root alone has depth 0).
     pub fn depth(&self) -> usize {
-        let mut stack = vec![(0usize, 0usize)];
-        let mut deepest = 0;
-        while let Some((node, d)) = stack.pop() {
-            deepest = deepest.max(d);
-            if let Some(TreeNode::Split { left, right, .. }) = self.nodes.get(node) {
-                stack.push((*left, d + 1));
-                stack.push((*right, d + 1));
-            }
-        }
-        deepest
+        depth(&self.nodes)
     }
 
     pub fn n_leaves(&self) -> usize {
-        self.nodes
-            .iter()
-            .filter(|n| matches!(n, TreeNode::Leaf { .. }))
-            .count()
+        n_leaves(&self.nodes)
     }
 
-    /// The leaf a point falls in. Children always point forward (validated), so this ends.
+    /// The leaf a point falls in.
     fn leaf(&self, x: &[f64]) -> &TreeNode {
-        let mut node = &self.nodes[0];
-        while let TreeNode::Split {
-            feature,
-            threshold,
-            left,
-            right,
-            ..
-        } = node
-        {
-            let next = if x[*feature] <= *threshold {
-                *left
-            } else {
-                *right
-            };
-            node = &self.nodes[next];
-        }
-        node
+        leaf(&self.nodes, x)
     }
 
     pub fn predict_proba(&self, x: ArrayView2<'_, f64>) -> Result<Array2<f64>> {

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::builder::{grow, SplitTarget};
 use super::cart::{Criterion, TreeValidParams};
+use super::walk::{check_structure, depth, leaf, n_leaves, Node, SplitRef};
 use crate::dataset::check_query;
 use crate::error::{Error, Result};
 use crate::grid::{GridModel, GridOutput, GridSpec};
@@ -118,39 +119,34 @@ pub struct RegressionTree {
     pub n_features: usize,
 }
 
-impl RegressionTree {
-    /// Checks structure (as after reading a file): children point forward, features
-    /// fit, numbers are finite.
-    pub fn validate(&self) -> Result<()> {
-        if self.nodes.is_empty() || self.n_features == 0 {
-            return Err(Error::Format(
-                "a tree needs a root and at least one feature".into(),
-            ));
-        }
-        for (i, node) in self.nodes.iter().enumerate() {
-            if !node.value().is_finite() {
-                return Err(Error::Format(format!("node {i} has a non-finite value")));
-            }
-            if let ValueNode::Split {
+impl Node for ValueNode {
+    fn split(&self) -> Option<SplitRef> {
+        match *self {
+            ValueNode::Split {
                 feature,
                 threshold,
                 left,
                 right,
                 ..
-            } = node
-            {
-                if *feature >= self.n_features
-                    || !threshold.is_finite()
-                    || *left <= i
-                    || *right <= i
-                    || *left >= self.nodes.len()
-                    || *right >= self.nodes.len()
-                {
-                    return Err(Error::Format(format!("node {i} is not a valid split")));
-                }
-            }
+            } => Some(SplitRef {
+                feature,
+                threshold,
+                left,
+                right,
+            }),
+            ValueNode::Leaf { .. } => None,
         }
-        Ok(())
+    }
+}
+
+impl RegressionTree {
+    /// Checks structure (as after reading a file): children point forward, features
+    /// fit, numbers are finite.
+    pub fn validate(&self) -> Result<()> {
+        if let Some(i) = self.nodes.iter().position(|n| !n.value().is_finite()) {
+            return Err(Error::Format(format!("node {i} has a non-finite value")));
+        }
+        check_structure(&self.nodes, self.n_features)
     }
 
     pub fn n_features(&self) -> usize {
@@ -159,45 +155,16 @@ impl RegressionTree {
 
     /// Depth of the deepest leaf (the root alone has depth 0).
     pub fn depth(&self) -> usize {
-        let mut stack = vec![(0usize, 0usize)];
-        let mut deepest = 0;
-        while let Some((node, d)) = stack.pop() {
-            deepest = deepest.max(d);
-            if let Some(ValueNode::Split { left, right, .. }) = self.nodes.get(node) {
-                stack.push((*left, d + 1));
-                stack.push((*right, d + 1));
-            }
-        }
-        deepest
+        depth(&self.nodes)
     }
 
     pub fn n_leaves(&self) -> usize {
-        self.nodes
-            .iter()
-            .filter(|n| matches!(n, ValueNode::Leaf { .. }))
-            .count()
+        n_leaves(&self.nodes)
     }
 
-    /// The value of the leaf a point falls in. Children always point forward
-    /// (validated), so this ends.
+    /// The value of the leaf a point falls in.
     fn leaf_value(&self, x: &[f64]) -> f64 {
-        let mut node = &self.nodes[0];
-        while let ValueNode::Split {
-            feature,
-            threshold,
-            left,
-            right,
-            ..
-        } = node
-        {
-            let next = if x[*feature] <= *threshold {
-                *left
-            } else {
-                *right
-            };
-            node = &self.nodes[next];
-        }
-        node.value()
+        leaf(&self.nodes, x).value()
     }
 
     pub fn predict(&self, x: ArrayView2<'_, f64>) -> Result<Vec<f64>> {
