@@ -7,7 +7,7 @@ const pct = async (page, id) => parseFloat(await page.getByTestId(id).textConten
 test("each lesson loads its dataset and model and says what to look at", async ({ page }) => {
   await openStudio(page);
   const lessons = page.getByRole("navigation", { name: "Lessons" }).getByRole("button");
-  await expect(lessons).toHaveCount(5);
+  await expect(lessons).toHaveCount(7);
 
   await lessons.nth(0).click();
   await expect(page.getByTestId("lesson")).toContainText("margin");
@@ -55,4 +55,33 @@ test("Discretize switches the surface to hard regions and back", async ({ page }
   const hard = await surfaceChangedFrom(page, soft);
   await page.getByRole("checkbox", { name: "Discretize" }).uncheck();
   await surfaceChangedFrom(page, hard);
+});
+
+test("the regression lessons: the epsilon tube and a tree's staircase", async ({ page }) => {
+  await openStudio(page);
+  const lessons = page.getByRole("navigation", { name: "Lessons" }).getByRole("button");
+  const num = async (id) => parseFloat(await page.getByTestId(id).textContent());
+  // The tube: with ε tiny every training point is a support vector; a wider tube keeps
+  // only the points outside it, and R² hardly moves.
+  await lessons.nth(5).click();
+  await expect(page.getByTestId("lesson")).toContainText("ε");
+  await expect(page.getByRole("combobox", { name: "Dataset" })).toHaveValue("reg-plane");
+  await expect(page.getByTestId("support-vectors")).toHaveText("250");
+  const r2 = await num("test-r2");
+  await page.getByRole("slider", { name: "Epsilon" }).fill("600"); // ε ≈ 0.17
+  await expect.poll(() => num("support-vectors")).toBeLessThan(50);
+  expect(Math.abs((await num("test-r2")) - r2)).toBeLessThan(0.01);
+  // The staircase: four steps at depth 2; deeper, test R² rises, then falls as the leaves
+  // fit the noise while training R² reaches 1.
+  await lessons.nth(6).click();
+  await expect(page.getByRole("combobox", { name: "Model", exact: true })).toHaveValue("tree");
+  await expect(page.getByTestId("model-size")).toHaveText("4 · 2");
+  const shallow = await num("test-r2");
+  await page.getByRole("slider", { name: "Max depth" }).fill("3"); // depth 4
+  await expect.poll(() => num("test-r2")).toBeGreaterThan(shallow);
+  const best = await num("test-r2");
+  await page.getByRole("slider", { name: "Max depth" }).fill("19"); // depth 20
+  await expect.poll(() => num("train-r2")).toBeGreaterThan(0.99);
+  expect(await num("test-r2")).toBeLessThan(best);
+  await expect(page.locator("[role=alert]")).toHaveCount(0);
 });

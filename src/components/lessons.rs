@@ -22,7 +22,7 @@ fn data(s: &Studio, kind: GeneratorKind, noise: f64) {
     s.run.playing.set(false);
 }
 
-const LESSONS: [Lesson; 5] = [
+const LESSONS: [Lesson; 7] = [
     Lesson {
         title: "What C does to the margin",
         text: "With a small C the margin (the dashed lines) is wide and many points sit inside it as \
@@ -87,6 +87,32 @@ const LESSONS: [Lesson; 5] = [
             data(s, GeneratorKind::Moons, 0.35);
             s.model.kind.set(ModelKind::Knn);
             s.model.k.set(1);
+        },
+    },
+    Lesson {
+        title: "The epsilon tube",
+        text: "Regression with an SVM: errors smaller than ε cost nothing, so only points on or \
+               outside the tube around the fit are support vectors. With ε tiny nearly every point \
+               is one; drag Epsilon to the right and watch the count fall while R² hardly moves.",
+        apply: |s| {
+            data(s, GeneratorKind::RegPlane, 0.2);
+            s.model.kind.set(ModelKind::Svm);
+            s.model.kernel.set(KernelKind::Linear);
+            s.model.c.set(1.0);
+            s.model.epsilon.set(0.001);
+        },
+    },
+    Lesson {
+        title: "A tree's staircase",
+        text: "A regression tree predicts one value per region, so it draws a plane as a \
+               staircase: at depth 2 there are four steps. Raise Max depth and the steps get finer \
+               and test R² rises, until the leaves start fitting the noise: training R² still \
+               climbs toward 1 while test R² falls.",
+        apply: |s| {
+            data(s, GeneratorKind::RegPlane, 0.5);
+            s.model.kind.set(ModelKind::Tree);
+            s.model.max_depth.set(2);
+            s.model.min_leaf.set(1);
         },
     },
 ];
