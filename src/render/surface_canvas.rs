@@ -7,9 +7,9 @@ use hyperplane_core::preprocess::Prepared;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
-use wasm_bindgen::{Clamped, JsCast};
-use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
+use web_sys::HtmlCanvasElement;
 
+use super::blit::{context_2d, Blitter};
 use super::canvas_size::fit_to_css;
 use super::contour::{contour, Segment};
 use super::surface_pixels::fill_rgba;
@@ -22,7 +22,7 @@ pub struct SurfaceBuffers {
     grid: GridOutput,
     rgba: Vec<u8>,
     segments: Vec<Segment>,
-    offscreen: Option<HtmlCanvasElement>,
+    blitter: Blitter,
 }
 
 /// What to draw.
@@ -55,19 +55,6 @@ pub struct FrameStats {
     /// The same ranges in the data's own units.
     pub x_units: (f64, f64),
     pub y_units: (f64, f64),
-}
-
-fn js_err(e: wasm_bindgen::JsValue) -> String {
-    format!("canvas error: {e:?}")
-}
-
-fn context_2d(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, String> {
-    canvas
-        .get_context("2d")
-        .map_err(js_err)?
-        .ok_or_else(|| "this browser gives no 2D canvas context".to_string())?
-        .dyn_into::<CanvasRenderingContext2d>()
-        .map_err(|_| "unexpected canvas context type".to_string())
 }
 
 pub fn draw_surface(
@@ -142,32 +129,9 @@ pub fn draw_surface(
     let signed = matches!(kind, SurfaceKind::SvmBinary | SurfaceKind::SignedBinary);
     fill_rgba(&buf.grid, gw, gh, signed, discretize, &mut buf.rgba);
 
-    let document = web_sys::window()
-        .and_then(|w| w.document())
-        .ok_or_else(|| "no document".to_string())?;
-    if buf.offscreen.is_none() {
-        let el = document.create_element("canvas").map_err(js_err)?;
-        buf.offscreen = Some(
-            el.dyn_into::<HtmlCanvasElement>()
-                .map_err(|_| "could not create a canvas".to_string())?,
-        );
-    }
-    let off = buf
-        .offscreen
-        .as_ref()
-        .ok_or_else(|| "no offscreen canvas".to_string())?;
-    off.set_width(gw as u32);
-    off.set_height(gh as u32);
-    let image =
-        ImageData::new_with_u8_clamped_array_and_sh(Clamped(&buf.rgba[..]), gw as u32, gh as u32)
-            .map_err(js_err)?;
-    context_2d(off)?
-        .put_image_data(&image, 0.0, 0.0)
-        .map_err(js_err)?;
+    buf.blitter
+        .blit(canvas, &buf.rgba, gw, gh, (ox, oy, pw, ph), false)?;
     let ctx = context_2d(canvas)?;
-    ctx.set_image_smoothing_enabled(false);
-    ctx.draw_image_with_html_canvas_element_and_dw_and_dh(off, ox, oy, pw, ph)
-        .map_err(js_err)?;
 
     // Contours, from grid coordinates (cell centres) to canvas pixels.
     let (sx, sy) = (pw / gw as f64, ph / gh as f64);

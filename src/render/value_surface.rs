@@ -7,7 +7,7 @@ use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
 use web_sys::HtmlCanvasElement;
 
-use super::blit::blit;
+use super::blit::Blitter;
 use super::canvas_size::fit_to_css;
 use crate::regression::{reg_grid, reg_ranges, RegPrepared, RegTrained};
 
@@ -54,6 +54,7 @@ pub struct ValueScene<'a> {
 pub struct ValueBuffers {
     grid: GridOutput,
     rgba: Vec<u8>,
+    blitter: Blitter,
 }
 
 /// The colour scale's ends and the target's name, for the legend.
@@ -113,7 +114,7 @@ pub fn draw_values(
         let (r, g, b) = value_rgb(t(v as f64));
         buf.rgba.extend_from_slice(&[r, g, b, 255]);
     }
-    blit(
+    buf.blitter.blit(
         canvas,
         &buf.rgba,
         gw,
