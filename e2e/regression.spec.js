@@ -289,3 +289,26 @@ test("an imported file with a numeric target is regression data: axes, target ty
   await expect(page.getByTestId("test-r2")).toHaveText(/^-?\d\.\d{3}$/);
   await expect(page.locator("[role=alert]")).toHaveCount(0);
 });
+
+test("hovering the value surface tells the predicted value, and on a point its true value", async ({ page }) => {
+  const pixels = await rbfOnGaussians(page);
+  const surface = page.getByRole("img", { name: "Decision boundary" });
+  const box = await surface.boundingBox();
+  // Sweeping a row of the plane meets points (their true value and the prediction) and
+  // gaps between them (the prediction there).
+  const seen = { point: false, plane: false };
+  for (let i = 0; i < 120 && !(seen.point && seen.plane); i++) {
+    await page.mouse.move(box.x + box.width * (0.15 + i * 0.006), box.y + box.height * 0.3);
+    const text = (await page.getByTestId("hover-info").textContent().catch(() => "")) || "";
+    if (/^(training|test) point: x1 = .*, x2 = .* · true y -?[\d.]+ · predicted -?[\d.]+$/.test(text)) seen.point = true;
+    if (/^x1 = .*, x2 = .* · predicted y -?[\d.]+$/.test(text)) seen.plane = true;
+  }
+  expect(seen).toEqual({ point: true, plane: true });
+  await page.mouse.move(box.x - 20, box.y - 20);
+  await expect(page.getByTestId("hover-info")).toHaveCount(0);
+  // Hiding the test points redraws without them; showing them brings the picture back.
+  await page.getByRole("checkbox", { name: "Show test data" }).uncheck();
+  await surfaceChangedFrom(page, pixels);
+  await page.getByRole("checkbox", { name: "Show test data" }).check();
+  await expect.poll(() => surfacePixels(page)).toBe(pixels);
+});

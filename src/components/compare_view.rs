@@ -235,6 +235,7 @@ fn VersionSurface(item: Item, units: Option<[(f64, f64); 2]>) -> impl IntoView {
                     y,
                     units,
                     cell_px: 1.0,
+                    show_test: true,
                 };
                 draw_values(&canvas, &scene, &mut value_buffers.borrow_mut()).map(drop)
             }

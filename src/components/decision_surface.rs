@@ -78,16 +78,7 @@ pub fn DecisionSurface() -> impl IntoView {
             ev.client_x() as f64 - rect.left(),
             ev.client_y() as f64 - rect.top(),
         );
-        // Keep the tooltip inside the canvas: to the left of the pointer on the right half.
-        let place = if px > rect.width() * 0.55 {
-            format!(
-                "right: {:.0}px; top: {:.0}px",
-                rect.width() - px + 14.0,
-                py + 10.0
-            )
-        } else {
-            format!("left: {:.0}px; top: {:.0}px", px + 14.0, py + 10.0)
-        };
+        let place = tooltip_place(px, py, rect.width());
         hover.set(
             describe_point(&studio, &s, px, py, show_test.get_untracked()).map(|t| (place, t)),
         );
@@ -238,6 +229,16 @@ pub fn DecisionSurface() -> impl IntoView {
 
 /// Text for the pointer at (px, py) CSS pixels: the nearest point within 8 px (its
 /// values, true class and the model's answer) or else the plane there.
+/// Where a tooltip goes (CSS): beside the pointer, to its left on the canvas's right
+/// part so it stays inside.
+pub fn tooltip_place(px: f64, py: f64, width: f64) -> String {
+    if px > width * 0.55 {
+        format!("right: {:.0}px; top: {:.0}px", width - px + 14.0, py + 10.0)
+    } else {
+        format!("left: {:.0}px; top: {:.0}px", px + 14.0, py + 10.0)
+    }
+}
+
 fn describe_point(
     studio: &Studio,
     s: &FrameStats,

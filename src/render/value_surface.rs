@@ -45,8 +45,9 @@ pub struct ValueScene<'a> {
     pub y: usize,
     /// The plane in the data's units, when shared with other surfaces.
     pub units: Option<[(f64, f64); 2]>,
-    /// Grid cells per CSS pixel side (the studio uses 2 for speed).
+    /// CSS pixels per grid cell side.
     pub cell_px: f64,
+    pub show_test: bool,
 }
 
 /// Kept between frames so redrawing allocates nothing.
@@ -57,18 +58,24 @@ pub struct ValueBuffers {
     blitter: Blitter,
 }
 
-/// The colour scale's ends and the target's name, for the legend.
-pub struct ValueLegend {
+/// What was drawn: the colour scale's ends and the target's name (for the legend), and
+/// where the plane is (for pointing at it).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ValueFrame {
     pub lo: f64,
     pub hi: f64,
     pub target: String,
+    /// The plotting area in CSS pixels: left, top, width, height.
+    pub plot: (f64, f64, f64, f64),
+    /// The plane's ranges in standardized units.
+    pub ranges: [(f64, f64); 2],
 }
 
 pub fn draw_values(
     canvas: &HtmlCanvasElement,
     scene: &ValueScene<'_>,
     buf: &mut ValueBuffers,
-) -> Result<ValueLegend, String> {
+) -> Result<ValueFrame, String> {
     let ValueScene {
         data,
         trained,
@@ -134,7 +141,12 @@ pub fn draw_values(
         .draw()
         .map_err(perr)?;
     // Points: filled training, hollow test, each in its true value's colour.
-    for (set, filled) in [(&data.train, true), (&data.test, false)] {
+    let parts: &[_] = if scene.show_test {
+        &[(&data.train, true), (&data.test, false)]
+    } else {
+        &[(&data.train, true)]
+    };
+    for &(set, filled) in parts {
         chart
             .draw_series(set.x().rows().into_iter().zip(set.y()).map(|(row, &v)| {
                 let (r, g, b) = value_rgb(t(v));
@@ -160,9 +172,16 @@ pub fn draw_values(
             .map_err(perr)?;
     }
     root.present().map_err(perr)?;
-    Ok(ValueLegend {
+    Ok(ValueFrame {
         lo,
         hi,
         target: data.train.target_name().to_string(),
+        plot: (
+            prx.start as f64 / dpr,
+            pry.start as f64 / dpr,
+            pw / dpr,
+            ph / dpr,
+        ),
+        ranges,
     })
 }
