@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use hyperplane_core::features::expand;
 use hyperplane_core::features::FeatureTransform;
-use hyperplane_core::nn::{Activation, Mlp, MlpTrainer};
+use hyperplane_core::nn::{Activation, Mlp, MlpTrainer, TrainerState};
 use hyperplane_core::preprocess::Prepared;
 use hyperplane_core::{Dataset, RegressionData};
 use leptos::prelude::*;
@@ -54,6 +54,13 @@ impl RunData {
             }
         }
     }
+}
+
+/// A saved network to put back: its weights, loss history and trainer state.
+pub struct SavedRun<'a> {
+    pub model: &'a Mlp,
+    pub history: Vec<LossPoint>,
+    pub state: Option<&'a TrainerState>,
 }
 
 /// What a network was built from: the same again needs no rebuild.
@@ -118,24 +125,25 @@ impl NnRun {
         }
     }
 
-    /// Puts a saved network back: its weights at the last epoch of its loss history.
+    /// Puts a saved network back: its weights at the last epoch of its loss history and,
+    /// if saved, its trainer state (then training on continues the saved run exactly).
     pub fn restore(
         &self,
         data: RunData,
         features: Vec<usize>,
         model: &ModelState,
         seed: u64,
-        saved: &Mlp,
-        history: Vec<LossPoint>,
+        saved: SavedRun<'_>,
     ) -> Result<(), String> {
-        let epoch = history.last().map_or(0, |p| p.epoch);
+        let epoch = saved.history.last().map_or(0, |p| p.epoch);
         self.playing.set(false);
         self.reset(data, features, model, seed);
         let mut result = Err("the network could not be built".to_string());
         self.trainer.update_value(|t| {
             if let Some(t) = t {
                 result = t
-                    .restore(saved, epoch, Vec::new())
+                    .restore(saved.model, epoch, Vec::new())
+                    .and_then(|()| saved.state.map_or(Ok(()), |s| t.restore_state(s)))
                     .map(|()| t.model())
                     .map_err(|e| e.to_string());
             }
@@ -143,8 +151,13 @@ impl NnRun {
         let model = result?;
         self.snapshot.set(Some(Arc::new(model)));
         self.epoch.set(epoch);
-        self.history.set(history);
+        self.history.set(saved.history);
         Ok(())
+    }
+
+    /// The trainer's state besides its weights, for saving.
+    pub fn trainer_state(&self) -> Option<TrainerState> {
+        self.trainer.with_value(|t| t.as_ref().map(|t| t.state()))
     }
 
     /// A fresh network with the current settings (same seed, so the same start), on

@@ -179,13 +179,14 @@ pub fn capture(
         .max()
         .unwrap_or(0)
         + 1;
-    let (history, diverged) = if kind == ModelKind::NeuralNetwork {
+    let (history, diverged, trainer) = if kind == ModelKind::NeuralNetwork {
         (
             studio.run.history.get_untracked(),
             studio.run.diverged.get_untracked(),
+            studio.run.trainer_state(),
         )
     } else {
-        (Vec::new(), false)
+        (Vec::new(), false, None)
     };
     let last = history.last();
     metrics.train_loss = last.map(|p| p.train);
@@ -204,6 +205,7 @@ pub fn capture(
         metrics,
         history,
         diverged,
+        trainer,
         model,
     };
     version

@@ -264,6 +264,7 @@ mod tests {
             },
             history: vec![],
             diverged: false,
+            trainer: None,
             model: file,
         }
     }

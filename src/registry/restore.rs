@@ -13,7 +13,7 @@ use hyperplane_core::tree::Criterion;
 use leptos::prelude::*;
 
 use crate::app::{RestoredFit, RestoredReg, Studio};
-use crate::nn_run::RunData;
+use crate::nn_run::{RunData, SavedRun};
 use crate::regression::{
     generate_regression, prepare_regression, score_regression, RegModel, RegPrepared, RegSpec,
     RegTrained,
@@ -243,16 +243,14 @@ pub fn restore(studio: &Studio, v: &SavedVersion) -> Result<(), String> {
         studio.restored.set(None);
         studio.restored_reg.set(None);
         studio.committed.set(None);
+        let saved = SavedRun {
+            model: mlp,
+            history: v.history.clone(),
+            state: v.trainer.as_ref(),
+        };
         studio
             .run
-            .restore(
-                data,
-                v.features.clone(),
-                &studio.model,
-                seed,
-                mlp,
-                v.history.clone(),
-            )
+            .restore(data, v.features.clone(), &studio.model, seed, saved)
             .map_err(|e| format!("{} could not be restored: {e}", v.label()))?;
         studio.run.diverged.set(v.diverged);
         Ok(())

@@ -522,6 +522,7 @@ fn predict_reads_a_versions_file_exported_by_the_studio() {
         },
         history: vec![],
         diverged: false,
+        trainer: None,
         model: file.clone(),
     };
     let export = VersionsFile::new(vec![version(1, None), version(2, Some("best"))]);

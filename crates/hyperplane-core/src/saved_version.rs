@@ -11,7 +11,7 @@ use crate::features::FeatureTransform;
 use crate::linear_model::LogisticParams;
 use crate::model_file::{FittedModel, ModelFile};
 use crate::neighbors::KnnParams;
-use crate::nn::MlpParams;
+use crate::nn::{MlpParams, TrainerState};
 use crate::svm::{LinearSvmParams, SvcParams, SvrParams};
 use crate::tree::{Criterion, TreeParams};
 use crate::{Dataset, RegressionData};
@@ -210,6 +210,10 @@ pub struct SavedVersion {
     /// Training stopped because the loss or weights became infinite or NaN.
     #[serde(default)]
     pub diverged: bool,
+    /// A network's optimizer and shuffling state, so training on after restoring is the
+    /// exact continuation of the saved run (versions saved without it continue afresh).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trainer: Option<TrainerState>,
     /// The fitted model, ready for `hyperplane predict --model`.
     pub model: ModelFile,
 }
@@ -470,6 +474,19 @@ impl SavedVersion {
                 "features",
                 "the model must read the plane's two features",
             ));
+        }
+        match (&self.trainer, &self.model.model) {
+            (None, _) => {}
+            (Some(state), FittedModel::Mlp(m)) => {
+                if state.order.len() > MAX_POINTS {
+                    return Err(bad(
+                        "trainer.order",
+                        format!("more than {MAX_POINTS} samples"),
+                    ));
+                }
+                state.check(&m.network).map_err(|e| bad("trainer", e))?;
+            }
+            (Some(_), _) => return Err(bad("trainer", "only a network has a trainer state")),
         }
         if let ModelParams::Tree(p) = &self.params {
             if (p.criterion == Criterion::SquaredError) != regression {

@@ -355,3 +355,65 @@ fn a_trainer_restores_saved_weights_and_rejects_another_shape() {
         .unwrap();
     assert!(other.restore(&saved, 30, vec![]).is_err());
 }
+
+/// A trainer restored from saved weights plus its [`TrainerState`] continues exactly as
+/// the original: the same weights, bit for bit, epochs later, for Playground mode (a
+/// minibatch that straddles epochs), SGD with shuffling and Adam.
+#[test]
+fn a_restored_trainer_with_its_state_continues_the_run_exactly() {
+    use hyperplane_core::nn::{MlpParams, Optimizer, TrainerState};
+    let data = hyperplane_core::datasets::GeneratorParams::new(
+        hyperplane_core::datasets::GeneratorKind::Circle,
+    )
+    .n_samples(60)
+    .noise(0.1)
+    .seed(3)
+    .generate()
+    .unwrap()
+    .into_classification()
+    .unwrap();
+    let variants = [
+        MlpParams::default().seed(5).playground(true).batch_size(7),
+        MlpParams::default().seed(6).batch_size(8),
+        MlpParams::default()
+            .seed(7)
+            .batch_size(5)
+            .optimizer(Optimizer::adam()),
+    ];
+    for p in variants {
+        let valid = p.check().unwrap();
+        let mut original = valid.init_classifier(&data).unwrap();
+        original.step(13).unwrap();
+        let saved = original.model();
+        let state: TrainerState =
+            serde_json::from_str(&serde_json::to_string(&original.state()).unwrap()).unwrap();
+        original.step(9).unwrap();
+
+        let mut restored = valid.init_classifier(&data).unwrap();
+        restored.step(2).unwrap(); // elsewhere in its own run: the state must override it
+        restored.restore(&saved, 13, Vec::new()).unwrap();
+        restored.restore_state(&state).unwrap();
+        restored.step(9).unwrap();
+        assert_eq!(restored.model(), original.model(), "{p:?}");
+        assert_eq!(restored.epoch(), 22);
+
+        // Without the state it is a different run.
+        let mut fresh = valid.init_classifier(&data).unwrap();
+        fresh.restore(&saved, 13, Vec::new()).unwrap();
+        fresh.step(9).unwrap();
+        assert_ne!(fresh.model(), original.model(), "{p:?}");
+
+        // A state that does not fit is refused and changes nothing.
+        let mut bad = state.clone();
+        bad.order[0] = bad.order[1];
+        let before = restored.state();
+        assert!(restored.restore_state(&bad).is_err());
+        bad = state.clone();
+        bad.m1.w.pop();
+        assert!(restored.restore_state(&bad).is_err());
+        bad = state.clone();
+        bad.rng_word_pos = "x".into();
+        assert!(restored.restore_state(&bad).is_err());
+        assert_eq!(restored.state(), before);
+    }
+}

@@ -53,6 +53,7 @@ fn record(
         metrics,
         history,
         diverged: false,
+        trainer: None,
         model,
     }
 }
@@ -248,14 +249,18 @@ fn every_kind() -> Vec<SavedVersion> {
             FittedModel::LinearSvm(gd_t.model()),
             vec![],
         ),
-        version(
-            ModelParams::Mlp {
-                params: mlp,
-                inputs,
-            },
-            FittedModel::Mlp(mlp_t.model()),
-            history,
-        ),
+        {
+            let mut v = version(
+                ModelParams::Mlp {
+                    params: mlp,
+                    inputs,
+                },
+                FittedModel::Mlp(mlp_t.model()),
+                history,
+            );
+            v.trainer = Some(mlp_t.state());
+            v
+        },
     ]
     .into_iter()
     .chain(regressors())
@@ -492,7 +497,26 @@ fn every_malformed_field_is_rejected_with_its_path() {
             }),
         ),
     ];
-    for (field, edit) in cases {
+    // The network (versions[5]) carries its trainer state; others have none.
+    let trainer_cases: Vec<(&str, Edit)> = vec![
+        (
+            "versions[5].trainer: trainer state: order",
+            Box::new(|v| v["versions"][5]["trainer"]["order"][0] = json!(999_999)),
+        ),
+        (
+            "versions[5].trainer: trainer state: m1",
+            Box::new(|v| v["versions"][5]["trainer"]["m1"]["w"] = json!([])),
+        ),
+        (
+            "versions[5].trainer: trainer state: rng_word_pos",
+            Box::new(|v| v["versions"][5]["trainer"]["rng_word_pos"] = json!("-3")),
+        ),
+        (
+            "versions[0].trainer: only a network",
+            Box::new(|v| v["versions"][0]["trainer"] = v["versions"][5]["trainer"].clone()),
+        ),
+    ];
+    for (field, edit) in cases.into_iter().chain(trainer_cases) {
         let message = rejection(edit);
         assert!(
             message.contains(field),

@@ -261,14 +261,14 @@ impl MlpValidParams {
 }
 
 /// Per-layer buffers shaped like the network's weights and biases.
-#[derive(Debug, Clone, PartialEq)]
-struct LayerBufs {
-    w: Vec<Vec<f64>>,
-    b: Vec<Vec<f64>>,
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LayerBufs {
+    pub w: Vec<Vec<f64>>,
+    pub b: Vec<Vec<f64>>,
 }
 
 impl LayerBufs {
-    fn zeros(net: &Network) -> Self {
+    pub(super) fn zeros(net: &Network) -> Self {
         Self {
             w: net.layers.iter().map(|l| vec![0.0; l.w.len()]).collect(),
             b: net.layers.iter().map(|l| vec![0.0; l.b.len()]).collect(),
@@ -285,21 +285,21 @@ impl LayerBufs {
 /// Training state: advance with [`step`](Self::step), read or edit the network any time.
 #[derive(Debug, Clone)]
 pub struct MlpTrainer {
-    params: MlpParams,
-    net: Network,
+    pub(super) params: MlpParams,
+    pub(super) net: Network,
     target: Target,
     x: Vec<f64>,
     d: usize,
     /// Class index (as f64) or value per sample.
     y: Vec<f64>,
-    rng: ChaCha8Rng,
-    order: Vec<usize>,
-    grad: LayerBufs,
-    m1: LayerBufs,
-    m2: LayerBufs,
-    adam_t: i32,
+    pub(super) rng: ChaCha8Rng,
+    pub(super) order: Vec<usize>,
+    pub(super) grad: LayerBufs,
+    pub(super) m1: LayerBufs,
+    pub(super) m2: LayerBufs,
+    pub(super) adam_t: i32,
     /// Samples accumulated in `grad` since the last update.
-    pending: usize,
+    pub(super) pending: usize,
     batch: Minibatch,
     epoch: u64,
     loss: Vec<f64>,
@@ -649,8 +649,10 @@ impl MlpTrainer {
 
     /// Puts a saved network's weights back at a given epoch (restoring a saved version):
     /// the layers, activation, output and inputs must be this trainer's. The optimizer's
-    /// momentum starts afresh, and the shuffling continues from this trainer's own
-    /// stream, so training on from here is not the run that produced the weights.
+    /// momentum starts afresh and the shuffling continues from this trainer's own stream
+    /// unless the saved run's [`TrainerState`](super::TrainerState) is put back too
+    /// ([`restore_state`](Self::restore_state)), which makes training on exactly the
+    /// continuation of the saved run.
     pub fn restore(&mut self, saved: &Mlp, epoch: u64, loss_history: Vec<f64>) -> Result<()> {
         saved.validate()?;
         let same_shape = saved.network.layers.len() == self.net.layers.len()

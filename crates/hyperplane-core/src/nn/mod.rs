@@ -5,7 +5,11 @@ mod activation;
 mod minibatch;
 mod mlp;
 mod network;
+mod trainer_state;
 
 pub use activation::Activation;
-pub use mlp::{Mlp, MlpParams, MlpTrainer, MlpValidParams, Optimizer, Regularization, Target};
+pub use mlp::{
+    LayerBufs, Mlp, MlpParams, MlpTrainer, MlpValidParams, Optimizer, Regularization, Target,
+};
 pub use network::{Layer, Network, OutputKind};
+pub use trainer_state::TrainerState;
