@@ -3,6 +3,7 @@
 use hyperplane_core::neighbors::KnnWeights;
 use leptos::prelude::*;
 
+use super::choice_select::ChoiceSelect;
 use super::param_slider::ParamSlider;
 use crate::app::Studio;
 use crate::slider_scale::SliderScale;
@@ -21,21 +22,14 @@ pub fn KnnControls() -> impl IntoView {
             on_change=move |v| m.k.set(v.round().clamp(1.0, 50.0) as usize)
             display=|v| format!("{v:.0}")
         />
-        <div class="param" data-control="Weights">
-            <label for="knn-weights">"Weights"</label>
-            <select
-                id="knn-weights"
-                on:change=move |ev| {
-                    m.knn_weights.set(if event_target_value(&ev) == "distance" {
-                        KnnWeights::Distance
-                    } else {
-                        KnnWeights::Uniform
-                    })
-                }
-            >
-                <option value="uniform" prop:selected=move || m.knn_weights.get() == KnnWeights::Uniform>"uniform"</option>
-                <option value="distance" prop:selected=move || m.knn_weights.get() == KnnWeights::Distance>"distance"</option>
-            </select>
-        </div>
+        <ChoiceSelect
+            id="knn-weights"
+            label="Weights"
+            choices=vec![
+                (KnnWeights::Uniform, "uniform", "uniform"),
+                (KnnWeights::Distance, "distance", "distance"),
+            ]
+            value=m.knn_weights
+        />
     }
 }

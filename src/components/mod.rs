@@ -1,5 +1,6 @@
 //! One component per file, named for what the user sees.
 
+pub mod choice_select;
 pub mod class_legend;
 pub mod class_report;
 pub mod compare_view;

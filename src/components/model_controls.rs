@@ -3,6 +3,7 @@
 use hyperplane_core::kernel::{Gamma, Kernel, KernelKind};
 use leptos::prelude::*;
 
+use super::choice_select::ChoiceSelect;
 use super::param_slider::ParamSlider;
 use crate::app::Studio;
 use crate::slider_scale::SliderScale;
@@ -42,28 +43,12 @@ pub fn ModelControls() -> impl IntoView {
     });
     let no_gamma = Signal::derive(move || !kernel.get().uses_gamma());
     view! {
-        <div class="param" data-control="Kernel">
-            <label for="kernel">"Kernel"</label>
-            <select
-                id="kernel"
-                on:change=move |ev| {
-                    if let Some(k) = KernelKind::from_name(&event_target_value(&ev)) {
-                        kernel.set(k);
-                    }
-                }
-            >
-                {KernelKind::ALL
-                    .into_iter()
-                    .map(|k| {
-                        view! {
-                            <option value=k.name() prop:selected=move || kernel.get() == k>
-                                {k.name()}
-                            </option>
-                        }
-                    })
-                    .collect_view()}
-            </select>
-        </div>
+        <ChoiceSelect
+            id="kernel"
+            label="Kernel"
+            choices=KernelKind::ALL.into_iter().map(|k| (k, k.name(), k.name())).collect()
+            value=kernel
+        />
         <ParamSlider
             id="c"
             label="C"

@@ -6,6 +6,7 @@ use hyperplane_core::features::FeatureTransform;
 use hyperplane_core::nn::{Activation, Regularization};
 use leptos::prelude::*;
 
+use super::choice_select::ChoiceSelect;
 use super::param_slider::ParamSlider;
 use crate::app::Studio;
 use crate::slider_scale::SliderScale;
@@ -124,22 +125,12 @@ pub fn NetworkControls() -> impl IntoView {
                     .collect_view()
             }}
         </div>
-        <div class="param" data-control="Activation">
-            <label for="activation">"Activation"</label>
-            <select
-                id="activation"
-                on:change=move |ev| {
-                    if let Some(a) = Activation::from_name(&event_target_value(&ev)) {
-                        m.activation.set(a);
-                    }
-                }
-            >
-                {Activation::ALL
-                    .into_iter()
-                    .map(|a| view! { <option value=a.name() prop:selected=move || m.activation.get() == a>{a.name()}</option> })
-                    .collect_view()}
-            </select>
-        </div>
+        <ChoiceSelect
+            id="activation"
+            label="Activation"
+            choices=Activation::ALL.into_iter().map(|a| (a, a.name(), a.name())).collect()
+            value=m.activation
+        />
         <ParamSlider
             id="learning-rate"
             label="Learning rate"
@@ -147,23 +138,16 @@ pub fn NetworkControls() -> impl IntoView {
             value=m.learning_rate
             on_change=move |v| m.learning_rate.set(v)
         />
-        <div class="param" data-control="Regularization">
-            <label for="regularization">"Regularization"</label>
-            <select
-                id="regularization"
-                on:change=move |ev| {
-                    m.regularization.set(match event_target_value(&ev).as_str() {
-                        "l1" => Regularization::L1,
-                        "l2" => Regularization::L2,
-                        _ => Regularization::None,
-                    })
-                }
-            >
-                <option value="none" prop:selected=move || m.regularization.get() == Regularization::None>"none"</option>
-                <option value="l1" prop:selected=move || m.regularization.get() == Regularization::L1>"L1"</option>
-                <option value="l2" prop:selected=move || m.regularization.get() == Regularization::L2>"L2"</option>
-            </select>
-        </div>
+        <ChoiceSelect
+            id="regularization"
+            label="Regularization"
+            choices=vec![
+                (Regularization::None, "none", "none"),
+                (Regularization::L1, "l1", "L1"),
+                (Regularization::L2, "l2", "L2"),
+            ]
+            value=m.regularization
+        />
         <ParamSlider
             id="regularization-rate"
             label="Regularization rate"

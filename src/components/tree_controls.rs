@@ -4,6 +4,7 @@
 use hyperplane_core::tree::Criterion;
 use leptos::prelude::*;
 
+use super::choice_select::ChoiceSelect;
 use super::param_slider::ParamSlider;
 use crate::app::Studio;
 use crate::slider_scale::SliderScale;
@@ -36,22 +37,15 @@ pub fn TreeControls() -> impl IntoView {
         <Show
             when=regression
             fallback=move || view! {
-                <div class="param" data-control="Criterion">
-                    <label for="tree-criterion">"Criterion"</label>
-                    <select
-                        id="tree-criterion"
-                        on:change=move |ev| {
-                            m.criterion.set(if event_target_value(&ev) == "entropy" {
-                                Criterion::Entropy
-                            } else {
-                                Criterion::Gini
-                            })
-                        }
-                    >
-                        <option value="gini" prop:selected=move || m.criterion.get() == Criterion::Gini>"gini"</option>
-                        <option value="entropy" prop:selected=move || m.criterion.get() == Criterion::Entropy>"entropy"</option>
-                    </select>
-                </div>
+                <ChoiceSelect
+                    id="tree-criterion"
+                    label="Criterion"
+                    choices=vec![
+                        (Criterion::Gini, "gini", "gini"),
+                        (Criterion::Entropy, "entropy", "entropy"),
+                    ]
+                    value=m.criterion
+                />
             }
         >
             <p class="hint" data-control="Criterion">"Splits minimize the squared error (the variance of the values in each part)."</p>
