@@ -198,79 +198,25 @@ fn svc_in_wasm_matches_the_scikit_learn_reference() {
     assert!(checked >= 8);
 }
 
+/// The native tests' datasets and fingerprint code, compiled here to wasm as they are.
+#[path = "../crates/hyperplane-core/tests/common/parity_sets.rs"]
+mod parity_sets;
+
 /// The generators and solvers give bit-for-bit what they give natively: the fixtures
 /// were written by the native build (`cargo run -p hyperplane-core --example
-/// export_fixtures`).
+/// export_fixtures`) with the very code run here.
 #[wasm_bindgen_test]
 fn same_seed_gives_identical_numbers_in_wasm_and_natively() {
-    use hyperplane_core::datasets::{GeneratorKind, GeneratorParams};
-    use hyperplane_core::svm::LinearSvmParams;
-    let moons = GeneratorParams::new(GeneratorKind::Moons)
-        .n_samples(200)
-        .noise(0.2)
-        .seed(1)
-        .generate()
-        .unwrap()
-        .into_classification()
-        .unwrap();
-    let mut csv = String::from("x1,x2,label\n");
-    for i in 0..moons.n_samples() {
-        csv += &format!(
-            "{:?},{:?},{}\n",
-            moons.x()[[i, 0]],
-            moons.x()[[i, 1]],
-            moons.y()[i]
-        );
-    }
+    let moons = parity_sets::parity_sets()[0].1.generate().unwrap();
     assert_eq!(
-        csv,
+        parity_sets::to_csv(&moons),
         include_str!("../crates/hyperplane-core/tests/fixtures/moons.csv")
     );
-
-    let fingerprint = include_str!("../crates/hyperplane-core/tests/fixtures/fingerprint.txt");
-    let line = |key: &str| -> Vec<String> {
-        fingerprint
-            .lines()
-            .find_map(|l| l.strip_prefix(key))
-            .unwrap()
-            .split_whitespace()
-            .map(String::from)
-            .collect()
-    };
-    let svc = SvcParams::default().check().unwrap().fit(&moons).unwrap();
-    let dec: Vec<String> = svc
-        .decision_function(moons.x())
-        .unwrap()
-        .iter()
-        .map(|v| format!("{v:?}"))
-        .collect();
-    assert_eq!(dec, line("svc_rbf_decision "));
-    let mut gd = LinearSvmParams::default()
-        .check()
-        .unwrap()
-        .init(&moons)
-        .unwrap();
-    gd.step(500, 500).unwrap();
-    let m = gd.model();
-    let w: Vec<String> = m.w.iter().chain(&m.b).map(|v| format!("{v:?}")).collect();
-    assert_eq!(w, line("linear_gd_500_w_b "));
-    let mut mlp = hyperplane_core::nn::MlpParams::default()
-        .seed(5)
-        .check()
-        .unwrap()
-        .init_classifier(&moons)
-        .unwrap();
-    mlp.step(30).unwrap();
-    let net: Vec<String> = mlp
-        .network()
-        .layers
-        .iter()
-        .flat_map(|l| l.w.iter().chain(&l.b))
-        .map(|v| format!("{v:?}"))
-        .collect();
-    assert_eq!(
-        net,
-        line("mlp_30_epochs "),
-        "MLP weights after 30 epochs, same seed"
-    );
+    let want = include_str!("../crates/hyperplane-core/tests/fixtures/fingerprint.txt");
+    let got = parity_sets::fingerprint();
+    assert_eq!(got.lines().count(), want.lines().count());
+    for (g, w) in got.lines().zip(want.lines()) {
+        let part = w.split(' ').next().unwrap_or_default();
+        assert!(g == w, "{part} differs between wasm and the native build");
+    }
 }

@@ -108,10 +108,37 @@ pub fn fingerprint() -> String {
         .flat_map(|l| l.w.iter().chain(&l.b))
         .map(|v| format!("{v:?}"))
         .collect();
+    // The regressors on the Gaussians set: a tree and distance-weighted k-NN.
+    let Ok(Generated::Regression(gauss)) = parity_sets()[5].1.generate() else {
+        panic!("reg_gauss is a regression set");
+    };
+    let tree = hyperplane_core::tree::TreeParams::default()
+        .criterion(hyperplane_core::tree::Criterion::SquaredError)
+        .max_depth(Some(6))
+        .check()
+        .unwrap()
+        .fit_regressor(&gauss)
+        .unwrap();
+    let knn = hyperplane_core::neighbors::KnnParams::default()
+        .k(7)
+        .weights(hyperplane_core::neighbors::KnnWeights::Distance)
+        .check()
+        .unwrap()
+        .fit_regressor(&gauss)
+        .unwrap();
+    let shifted = gauss.x().mapv(|v| v * 0.97 + 0.011);
+    let values = |v: Vec<f64>| -> String {
+        v.iter()
+            .map(|v| format!("{v:?}"))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
     format!(
-        "svc_rbf_decision {}\nlinear_gd_500_w_b {}\nmlp_30_epochs {}\n",
+        "svc_rbf_decision {}\nlinear_gd_500_w_b {}\nmlp_30_epochs {}\nregression_tree_6 {}\nknn_regressor_7_distance {}\n",
         dec.join(" "),
         w.join(" "),
-        net.join(" ")
+        net.join(" "),
+        values(tree.predict(shifted.view()).unwrap()),
+        values(knn.predict(shifted.view()).unwrap()),
     )
 }
