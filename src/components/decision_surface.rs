@@ -73,12 +73,7 @@ pub fn DecisionSurface() -> impl IntoView {
         let (Some(s), Some(canvas)) = (stats.get_untracked(), canvas_ref.get_untracked()) else {
             return;
         };
-        let rect = canvas.get_bounding_client_rect();
-        let (px, py) = (
-            ev.client_x() as f64 - rect.left(),
-            ev.client_y() as f64 - rect.top(),
-        );
-        let place = tooltip_place(px, py, rect.width());
+        let (px, py, place) = pointer_at(&canvas, &ev);
         hover.set(
             describe_point(&studio, &s, px, py, show_test.get_untracked()).map(|t| (place, t)),
         );
@@ -229,9 +224,22 @@ pub fn DecisionSurface() -> impl IntoView {
 
 /// Text for the pointer at (px, py) CSS pixels: the nearest point within 8 px (its
 /// values, true class and the model's answer) or else the plane there.
+/// The pointer's position in the canvas (CSS pixels) and where a tooltip for it goes.
+pub fn pointer_at(
+    canvas: &web_sys::HtmlCanvasElement,
+    ev: &web_sys::MouseEvent,
+) -> (f64, f64, String) {
+    let rect = canvas.get_bounding_client_rect();
+    let (px, py) = (
+        ev.client_x() as f64 - rect.left(),
+        ev.client_y() as f64 - rect.top(),
+    );
+    (px, py, tooltip_place(px, py, rect.width()))
+}
+
 /// Where a tooltip goes (CSS): beside the pointer, to its left on the canvas's right
 /// part so it stays inside.
-pub fn tooltip_place(px: f64, py: f64, width: f64) -> String {
+fn tooltip_place(px: f64, py: f64, width: f64) -> String {
     if px > width * 0.55 {
         format!("right: {:.0}px; top: {:.0}px", width - px + 14.0, py + 10.0)
     } else {

@@ -8,7 +8,7 @@ use std::rc::Rc;
 use leptos::prelude::*;
 use web_sys::HtmlCanvasElement;
 
-use super::decision_surface::tooltip_place;
+use super::decision_surface::pointer_at;
 use crate::app::{now_ms, Studio};
 use crate::format::param;
 use crate::regression::RegTrained;
@@ -146,12 +146,7 @@ pub fn RegressionSurface() -> impl IntoView {
         let (Some(f), Some(canvas)) = (drawn.get_untracked(), canvas_ref.get_untracked()) else {
             return;
         };
-        let rect = canvas.get_bounding_client_rect();
-        let (px, py) = (
-            ev.client_x() as f64 - rect.left(),
-            ev.client_y() as f64 - rect.top(),
-        );
-        let place = tooltip_place(px, py, rect.width());
+        let (px, py, place) = pointer_at(&canvas, &ev);
         hover.set(
             describe_value(&studio, &f, px, py, show_test.get_untracked()).map(|t| (place, t)),
         );

@@ -5,7 +5,7 @@ use ndarray::{Array2, ArrayView2};
 use serde::{Deserialize, Serialize};
 
 use super::builder::{grow, SplitTarget};
-use super::walk::{check_structure, depth, leaf, n_leaves, Node, SplitRef};
+use super::walk::{check_structure, depth, fill_grid, leaf, n_leaves, Node, SplitRef};
 use crate::dataset::{check_query, Dataset};
 use crate::error::{Error, Result};
 use crate::grid::{GridModel, GridOutput, GridSpec};
@@ -311,21 +311,12 @@ impl GridModel for DecisionTree {
     /// Label: the leaf's majority class; margin: its share minus the runner-up's.
     fn evaluate_grid(&self, spec: &GridSpec, out: &mut GridOutput) -> Result<()> {
         spec.check(self.n_features)?;
-        out.prepare(spec);
-        out.pair_values.clear();
-        let mut q = spec.base.clone();
-        for r in 0..spec.height {
-            q[spec.y_feature] = spec.y_at(r);
-            for c in 0..spec.width {
-                q[spec.x_feature] = spec.x_at(c);
-                let counts = self.leaf(&q).counts();
-                let total: f64 = counts.iter().sum::<f64>().max(1.0);
-                let (best, lead) = best_and_lead(counts);
-                let cell = r * spec.width + c;
-                out.label[cell] = best as u32;
-                out.margin[cell] = (lead / total) as f32;
-            }
-        }
+        fill_grid(&self.nodes, spec, out, |leaf| {
+            let counts = leaf.counts();
+            let total: f64 = counts.iter().sum::<f64>().max(1.0);
+            let (best, lead) = best_and_lead(counts);
+            (best as u32, (lead / total) as f32)
+        });
         Ok(())
     }
 }

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::builder::{grow, SplitTarget};
 use super::cart::{Criterion, TreeValidParams};
-use super::walk::{check_structure, depth, leaf, n_leaves, Node, SplitRef};
+use super::walk::{check_structure, depth, fill_grid, leaf, n_leaves, Node, SplitRef};
 use crate::dataset::check_query;
 use crate::error::{Error, Result};
 use crate::grid::{GridModel, GridOutput, GridSpec};
@@ -188,18 +188,7 @@ impl GridModel for RegressionTree {
     /// Margin: the leaf's value (label 0).
     fn evaluate_grid(&self, spec: &GridSpec, out: &mut GridOutput) -> Result<()> {
         spec.check(self.n_features)?;
-        out.prepare(spec);
-        out.pair_values.clear();
-        let mut q = spec.base.clone();
-        for r in 0..spec.height {
-            q[spec.y_feature] = spec.y_at(r);
-            for c in 0..spec.width {
-                q[spec.x_feature] = spec.x_at(c);
-                let cell = r * spec.width + c;
-                out.label[cell] = 0;
-                out.margin[cell] = self.leaf_value(&q) as f32;
-            }
-        }
+        fill_grid(&self.nodes, spec, out, |leaf| (0, leaf.value() as f32));
         Ok(())
     }
 }

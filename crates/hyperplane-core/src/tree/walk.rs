@@ -2,6 +2,7 @@
 //! measure it, and walk a point down to its leaf.
 
 use crate::error::{Error, Result};
+use crate::grid::{GridOutput, GridSpec};
 
 /// A node's split, if it is not a leaf.
 pub(super) struct SplitRef {
@@ -65,4 +66,109 @@ pub(super) fn leaf<'a, N: Node>(nodes: &'a [N], x: &[f64]) -> &'a N {
         node = &nodes[if go_left { s.left } else { s.right }];
     }
     node
+}
+
+/// Fills every cell of the grid (already checked) with `cell(leaf)`: a label and margin
+/// from the leaf the cell's centre falls in.
+pub(super) fn fill_grid<N: Node>(
+    nodes: &[N],
+    spec: &GridSpec,
+    out: &mut GridOutput,
+    cell: impl Fn(&N) -> (u32, f32),
+) {
+    out.prepare(spec);
+    out.pair_values.clear();
+    let mut q = spec.base.clone();
+    for r in 0..spec.height {
+        q[spec.y_feature] = spec.y_at(r);
+        for c in 0..spec.width {
+            q[spec.x_feature] = spec.x_at(c);
+            let (label, margin) = cell(leaf(nodes, &q));
+            let at = r * spec.width + c;
+            out.label[at] = label;
+            out.margin[at] = margin;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::datasets::{iris, Generated, GeneratorKind, GeneratorParams};
+    use crate::grid::{GridModel, GridOutput, GridSpec};
+    use crate::tree::{Criterion, TreeParams};
+    use ndarray::Array2;
+
+    /// Every cell's centre as a query row.
+    fn centres(spec: &GridSpec) -> Array2<f64> {
+        Array2::from_shape_fn((spec.len(), spec.base.len()), |(i, f)| {
+            let (r, c) = (i / spec.width, i % spec.width);
+            if f == spec.x_feature {
+                spec.x_at(c)
+            } else if f == spec.y_feature {
+                spec.y_at(r)
+            } else {
+                spec.base[f]
+            }
+        })
+    }
+
+    #[test]
+    fn both_trees_fill_the_grid_with_their_per_point_answers() {
+        let spec = GridSpec {
+            width: 9,
+            height: 7,
+            x_feature: 2,
+            y_feature: 3,
+            x_range: (1.0, 7.0),
+            y_range: (0.0, 2.5),
+            base: vec![5.8, 3.0, 0.0, 0.0],
+        };
+        let d = iris().unwrap();
+        let t = TreeParams::default()
+            .max_depth(Some(3))
+            .check()
+            .unwrap()
+            .fit(&d)
+            .unwrap();
+        let mut out = GridOutput::new();
+        t.evaluate_grid(&spec, &mut out).unwrap();
+        let want: Vec<u32> = t
+            .predict(centres(&spec).view())
+            .unwrap()
+            .iter()
+            .map(|&c| c as u32)
+            .collect();
+        assert_eq!(out.label, want);
+
+        let Ok(Generated::Regression(g)) = GeneratorParams::new(GeneratorKind::RegGauss)
+            .seed(2)
+            .generate()
+        else {
+            panic!("regression data");
+        };
+        let r = TreeParams::default()
+            .criterion(Criterion::SquaredError)
+            .max_depth(Some(5))
+            .check()
+            .unwrap()
+            .fit_regressor(&g)
+            .unwrap();
+        let spec = GridSpec {
+            x_feature: 0,
+            y_feature: 1,
+            x_range: (-6.0, 6.0),
+            y_range: (6.0, -6.0),
+            base: vec![0.0, 0.0],
+            ..spec
+        };
+        r.evaluate_grid(&spec, &mut out).unwrap();
+        let want: Vec<f32> = r
+            .predict(centres(&spec).view())
+            .unwrap()
+            .iter()
+            .map(|&v| v as f32)
+            .collect();
+        assert_eq!(out.margin, want);
+        assert!(out.label.iter().all(|&l| l == 0));
+    }
 }
