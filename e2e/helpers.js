@@ -38,4 +38,14 @@ async function surfaceChangedFrom(page, before) {
   return surfacePixels(page);
 }
 
-module.exports = { watchPage, openStudio, surfacePixels, surfaceChangedFrom };
+/** The share of a canvas's pixels that are not (near) white: how much it shows. */
+async function inkShare(page, name) {
+  return page.getByRole("img", { name }).evaluate((c) => {
+    const d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+    let n = 0;
+    for (let i = 0; i < d.length; i += 4) if (d[i] < 245 || d[i + 2] < 245) n++;
+    return n / (d.length / 4);
+  });
+}
+
+module.exports = { watchPage, openStudio, surfacePixels, surfaceChangedFrom, inkShare };

@@ -2,7 +2,7 @@
 // colour legend, R² and MSE.
 const fs = require("fs");
 const { test, expect } = require("@playwright/test");
-const { openStudio, surfacePixels, surfaceChangedFrom } = require("./helpers");
+const { openStudio, surfacePixels, surfaceChangedFrom, inkShare } = require("./helpers");
 
 const num = async (page, id) => parseFloat(await page.getByTestId(id).textContent());
 
@@ -172,13 +172,7 @@ test("regression versions compare by R² and MSE, show where their values differ
   await expect(table.getByRole("row", { name: /accuracy/ })).toHaveCount(0);
   await expect(page.locator(".compare-surface figcaption").first()).toContainText("test R²");
   for (const name of ["Decision boundary of SVM v1", "Decision boundary of SVM v2", "Disagreement map"]) {
-    const ink = await page.getByRole("img", { name }).evaluate((c) => {
-      const d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
-      let n = 0;
-      for (let i = 0; i < d.length; i += 4) if (d[i] < 245 || d[i + 2] < 245) n++;
-      return n / (d.length / 4);
-    });
-    expect(ink, name).toBeGreaterThan(0.3);
+    expect(await inkShare(page, name), name).toBeGreaterThan(0.3);
   }
   await expect(page.getByTestId("disagreement")).toHaveText(/differ by [\d.]+ on average over the plane; by more than [\d.]+ .* on \d+\.\d% of it/);
   // Both versions out, into a fresh profile, and back to the same surface.

@@ -1,7 +1,7 @@
 // Model management: saved versions in IndexedDB, restore, export/import, damaged data.
 const fs = require("fs");
 const { test, expect } = require("@playwright/test");
-const { openStudio, surfacePixels, surfaceChangedFrom } = require("./helpers");
+const { openStudio, surfacePixels, surfaceChangedFrom, inkShare } = require("./helpers");
 
 const versions = (page) => page.getByRole("list", { name: "Versions" });
 const notice = (page) => page.getByTestId("registry-notice");
@@ -213,13 +213,7 @@ test("compare shows the differing parameters, deltas, both surfaces and where th
   await expect(table.getByRole("row", { name: /Dataset/ })).toHaveCount(0);
   await expect(table.getByRole("row", { name: /^c / })).toHaveCount(0);
   for (const name of ["Decision boundary of SVM v1", "Decision boundary of SVM v2", "Disagreement map"]) {
-    const ink = await page.getByRole("img", { name }).evaluate((c) => {
-      const d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
-      let n = 0;
-      for (let i = 0; i < d.length; i += 4) if (d[i] < 245 || d[i + 2] < 245) n++;
-      return n / (d.length / 4);
-    });
-    expect(ink, name).toBeGreaterThan(0.3);
+    expect(await inkShare(page, name), name).toBeGreaterThan(0.3);
   }
   await expect(page.getByTestId("disagreement")).toHaveText(/predict different classes on \d+\.\d% of the plane/);
   const share = parseFloat((await page.getByTestId("disagreement").textContent()).match(/(\d+\.\d)%/)[1]);

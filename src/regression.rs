@@ -275,6 +275,14 @@ pub fn score_regression(
     })
 }
 
+/// The lowest and highest of a target's values and the distance between them (1 when
+/// they are all equal): the scale the value colours and difference maps are drawn on.
+pub fn value_span(y: &[f64]) -> (f64, f64, f64) {
+    let lo = y.iter().copied().fold(f64::INFINITY, f64::min);
+    let hi = y.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    (lo, hi, if hi > lo { hi - lo } else { 1.0 })
+}
+
 /// The plane's extent in standardized units: every point plus a margin.
 pub fn reg_extent(data: &RegPrepared, feature: usize) -> (f64, f64) {
     padded_extent(
@@ -296,10 +304,10 @@ pub fn reg_ranges(
     units: Option<[(f64, f64); 2]>,
 ) -> [(f64, f64); 2] {
     match units {
-        Some([ux, uy]) => {
-            let z = |f: usize, v: f64| (v - data.scaler.mean[f]) / data.scaler.scale[f];
-            [(z(x, ux.0), z(x, ux.1)), (z(y, uy.0), z(y, uy.1))]
-        }
+        Some([ux, uy]) => [
+            data.scaler.standardize_range(x, ux),
+            data.scaler.standardize_range(y, uy),
+        ],
         None => [reg_extent(data, x), reg_extent(data, y)],
     }
 }

@@ -519,9 +519,8 @@ pub fn model_features(n_features: usize, x: usize, y: usize, shown_only: bool) -
 /// The plane's extent in standardized units: `fixed` (original units) if given, else
 /// every point (train and test) plus a margin.
 pub fn plane_extent(data: &Prepared, feature: usize, fixed: Option<(f64, f64)>) -> (f64, f64) {
-    if let Some((lo, hi)) = fixed {
-        let z = |v: f64| (v - data.scaler.mean[feature]) / data.scaler.scale[feature];
-        return (z(lo), z(hi));
+    if let Some(units) = fixed {
+        return data.scaler.standardize_range(feature, units);
     }
     padded_extent(
         data.train

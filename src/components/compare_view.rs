@@ -6,7 +6,6 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::Arc;
 
-use hyperplane_core::preprocess::Standardizer;
 use hyperplane_core::saved_version::SavedVersion;
 use leptos::prelude::*;
 use plotters::prelude::*;
@@ -158,17 +157,14 @@ fn common_units(items: &[Item]) -> Option<[(f64, f64); 2]> {
             return None;
         }
         // The plane's rectangle in the data's units.
-        let raw = |scaler: &Standardizer, f: usize, (lo, hi): (f64, f64)| {
-            (scaler.inverse_feature(f, lo), scaler.inverse_feature(f, hi))
-        };
         let (ex, ey) = match fit {
             Materialized::Classes(d, _) => (
-                raw(&d.scaler, x, plane_extent(d, x, item.fixed())),
-                raw(&d.scaler, y, plane_extent(d, y, item.fixed())),
+                d.scaler.inverse_range(x, plane_extent(d, x, item.fixed())),
+                d.scaler.inverse_range(y, plane_extent(d, y, item.fixed())),
             ),
             Materialized::Values(d, _) => (
-                raw(&d.scaler, x, reg_extent(d, x)),
-                raw(&d.scaler, y, reg_extent(d, y)),
+                d.scaler.inverse_range(x, reg_extent(d, x)),
+                d.scaler.inverse_range(y, reg_extent(d, y)),
             ),
         };
         out = Some(match out {

@@ -8,6 +8,7 @@ use web_sys::CanvasRenderingContext2d;
 
 use crate::app::Studio;
 use crate::palette::class_css;
+use crate::regression::value_span;
 use crate::render::value_surface::value_rgb;
 use crate::training::{load_dataset, DataSpec, DatasetChoice};
 
@@ -29,13 +30,7 @@ pub fn thumbnail_points(choice: DatasetChoice) -> Option<Vec<(f64, f64, String)>
                     (d.x().to_owned(), c, true)
                 }
                 Generated::Regression(d) => {
-                    let (lo, hi) = d
-                        .y()
-                        .iter()
-                        .fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), &v| {
-                            (l.min(v), h.max(v))
-                        });
-                    let span = (hi - lo).max(1e-9);
+                    let (lo, _, span) = value_span(d.y());
                     let c: Vec<String> = d
                         .y()
                         .iter()

@@ -5,7 +5,7 @@
 use hyperplane_core::grid::GridOutput;
 use hyperplane_core::preprocess::Prepared;
 
-use crate::regression::{reg_grid, reg_ranges, RegPrepared, RegTrained};
+use crate::regression::{reg_grid, reg_ranges, value_span, RegPrepared, RegTrained};
 use crate::training::{plane_extent, surface_spec, Trained};
 
 /// One version as drawn: its data, model and plane (dataset column indices).
@@ -68,22 +68,21 @@ pub fn disagreement(
         (a.data.train.feature_names(), a.x, a.y),
         (b.data.train.feature_names(), b.x, b.y),
     )?;
-    let units = |d: &Drawn<'_>, f: usize, (lo, hi): (f64, f64)| {
-        (
-            d.data.scaler.inverse_feature(f, lo),
-            d.data.scaler.inverse_feature(f, hi),
-        )
-    };
-    let x_units = units(a, a.x, plane_extent(a.data, a.x, a.fixed));
-    let y_units = units(a, a.y, plane_extent(a.data, a.y, a.fixed));
+    let x_units = a
+        .data
+        .scaler
+        .inverse_range(a.x, plane_extent(a.data, a.x, a.fixed));
+    let y_units = a
+        .data
+        .scaler
+        .inverse_range(a.y, plane_extent(a.data, a.y, a.fixed));
     let spec_a = surface_spec(a.data, a.trained, a.x, a.y, width, height, a.fixed)
         .ok_or("the first version was not trained on its plane's features")?;
     let mut spec_b = surface_spec(b.data, b.trained, b.x, b.y, width, height, b.fixed)
         .ok_or("the second version was not trained on its plane's features")?;
     // The same raw rectangle in the second model's standardized units.
-    let z = |f: usize, v: f64| (v - b.data.scaler.mean[f]) / b.data.scaler.scale[f];
-    spec_b.x_range = (z(b.x, x_units.0), z(b.x, x_units.1));
-    spec_b.y_range = (z(b.y, y_units.0), z(b.y, y_units.1));
+    spec_b.x_range = b.data.scaler.standardize_range(b.x, x_units);
+    spec_b.y_range = b.data.scaler.standardize_range(b.y, y_units);
     let (mut out_a, mut out_b) = (GridOutput::new(), GridOutput::new());
     a.trained
         .model
@@ -132,13 +131,8 @@ pub fn value_disagreement(
         (b.data.train.feature_names(), b.x, b.y),
     )?;
     let ranges = reg_ranges(a.data, a.x, a.y, None);
-    let units = |f: usize, (lo, hi): (f64, f64)| {
-        (
-            a.data.scaler.inverse_feature(f, lo),
-            a.data.scaler.inverse_feature(f, hi),
-        )
-    };
-    let (x_units, y_units) = (units(a.x, ranges[0]), units(a.y, ranges[1]));
+    let x_units = a.data.scaler.inverse_range(a.x, ranges[0]);
+    let y_units = a.data.scaler.inverse_range(a.y, ranges[1]);
     let ranges_b = reg_ranges(b.data, b.x, b.y, Some([x_units, y_units]));
     let spec_a = reg_grid(a.trained, a.x, a.y, ranges, width, height)
         .ok_or("the first version was not trained on its plane's features")?;
@@ -153,10 +147,7 @@ pub fn value_disagreement(
         .model
         .evaluate_grid(&spec_b, &mut out_b)
         .map_err(|e| e.to_string())?;
-    let y = a.data.train.y();
-    let lo = y.iter().copied().fold(f64::INFINITY, f64::min);
-    let hi = y.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-    let range = if hi > lo { hi - lo } else { 1.0 };
+    let (_, _, range) = value_span(a.data.train.y());
     let gaps: Vec<f64> = out_a
         .margin
         .iter()

@@ -82,10 +82,7 @@ pub fn draw_surface(
         units,
     } = *scene;
     let cm = |f: usize, z: f64| data.scaler.inverse_feature(f, z);
-    let standardized = |f: usize, (lo, hi): (f64, f64)| {
-        let z = |v: f64| (v - data.scaler.mean[f]) / data.scaler.scale[f];
-        (z(lo), z(hi))
-    };
+    let standardized = |f: usize, u: (f64, f64)| data.scaler.standardize_range(f, u);
     let (xs0, xs1) = units.map_or_else(
         || plane_extent(data, x, fixed_extent),
         |u| standardized(x, u[0]),

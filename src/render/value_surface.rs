@@ -9,7 +9,7 @@ use web_sys::HtmlCanvasElement;
 
 use super::blit::Blitter;
 use super::canvas_size::fit_to_css;
-use crate::regression::{reg_grid, reg_ranges, RegPrepared, RegTrained};
+use crate::regression::{reg_grid, reg_ranges, value_span, RegPrepared, RegTrained};
 
 /// Blue (low) → white → orange (high), the class colours' ends.
 pub fn value_rgb(t: f64) -> (u8, u8, u8) {
@@ -111,10 +111,7 @@ pub fn draw_values(
         .evaluate_grid(&spec, &mut buf.grid)
         .map_err(|e| e.to_string())?;
     // Colours span the training targets, so points and surface read on one scale.
-    let ys_train = data.train.y();
-    let lo = ys_train.iter().copied().fold(f64::INFINITY, f64::min);
-    let hi = ys_train.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-    let span = if hi > lo { hi - lo } else { 1.0 };
+    let (lo, hi, span) = value_span(data.train.y());
     let t = |v: f64| (v - lo) / span;
     buf.rgba.clear();
     for &v in &buf.grid.margin {

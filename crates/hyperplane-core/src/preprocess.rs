@@ -113,6 +113,20 @@ impl Standardizer {
     pub fn inverse_feature(&self, feature: usize, z: f64) -> f64 {
         z * self.scale[feature] + self.mean[feature]
     }
+
+    /// An interval of one feature in original units, standardized as `transform` does.
+    pub fn standardize_range(&self, feature: usize, (lo, hi): (f64, f64)) -> (f64, f64) {
+        let z = |v: f64| (v - self.mean[feature]) / self.scale[feature];
+        (z(lo), z(hi))
+    }
+
+    /// An interval of one feature in standardized units, back in original units.
+    pub fn inverse_range(&self, feature: usize, (lo, hi): (f64, f64)) -> (f64, f64) {
+        (
+            self.inverse_feature(feature, lo),
+            self.inverse_feature(feature, hi),
+        )
+    }
 }
 
 /// A dataset split into standardized train and test parts, plus what was fitted.
