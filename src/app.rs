@@ -17,13 +17,12 @@ use crate::components::{
     network_view::NetworkView, objective_box::ObjectiveBox, plane_controls::PlaneControls,
 };
 use crate::embed::{EmbedConfig, Panel};
-use crate::nn_run::{NnRun, RunData};
+use crate::nn_run::NnRun;
 use crate::registry::Registry;
-use crate::regression::{
-    load_regression, score_regression, train_regression, RegModel, RegPrepared, RegSpec, RegTrained,
-};
+use crate::regression::{load_regression, score_regression, train_regression, RegTrained};
 use crate::state::{DataState, ModelKind, ModelState, PlaneState};
-use crate::training::{load_data, model_features, score, train, Fitted, ModelSpec, Trained};
+use crate::training::{load_data, model_features, score, train, Trained};
+use hyperplane_core::model::{FittedModel, ModelParams};
 
 /// Everything the panels share, provided by context.
 #[derive(Clone, Copy)]
@@ -41,18 +40,15 @@ pub struct Studio {
     /// How many times a one-call model has been fitted (shown with the timings).
     pub fits: RwSignal<u64>,
     /// The one-call model's parameters as last applied (at most once per frame).
-    pub committed: RwSignal<Option<ModelSpec>>,
+    pub committed: RwSignal<Option<ModelParams>>,
     /// A restored version's fitted model: shown instead of refitting while the data,
     /// features and parameters are the ones it was restored with.
     pub restored: RwSignal<Option<Arc<RestoredFit>>>,
     /// Regression datasets: the data and the fitted SVR (`None` for classification).
-    pub regression: Memo<Option<Result<Arc<RegPrepared>, String>>>,
+    pub regression: Memo<Option<Result<Arc<Prepared>, String>>>,
     /// The data's feature names, classification or regression (empty if it failed).
     pub feature_names: Memo<Vec<String>>,
     pub reg_trained: Memo<Option<Result<Arc<RegTrained>, String>>>,
-    /// A restored one-call regressor, shown instead of refitting as `restored` is for
-    /// classifiers.
-    pub restored_reg: RwSignal<Option<Arc<RestoredReg>>>,
 }
 
 /// A fitted model put back from a saved version, and what it is valid for.
@@ -60,17 +56,22 @@ pub struct Studio {
 pub struct RestoredFit {
     pub data: Arc<Prepared>,
     pub features: Vec<usize>,
-    pub spec: ModelSpec,
-    pub model: Fitted,
+    pub params: ModelParams,
+    pub model: FittedModel,
 }
 
-/// A fitted regressor put back from a saved version, and what it is valid for.
-#[derive(Debug)]
-pub struct RestoredReg {
-    pub data: Arc<RegPrepared>,
-    pub features: Vec<usize>,
-    pub spec: RegSpec,
-    pub model: RegModel,
+impl RestoredFit {
+    /// The restored model, if it was fitted with exactly these data, features and
+    /// parameters.
+    fn model_for(
+        &self,
+        data: &Arc<Prepared>,
+        features: &[usize],
+        params: &ModelParams,
+    ) -> Option<FittedModel> {
+        (Arc::ptr_eq(&self.data, data) && self.features == features && &self.params == params)
+            .then(|| self.model.clone())
+    }
 }
 
 /// Milliseconds from the browser's monotonic clock (0 where there is none).
@@ -146,17 +147,17 @@ impl Studio {
         });
         // Slider drags can fire several input events per frame: the model is refitted with
         // the latest parameters at most once per animation frame.
-        let committed = RwSignal::new(untrack(|| model.spec()));
+        let params = move || model.params(data_state.is_regression());
+        let committed = RwSignal::new(untrack(params));
         let pending = StoredValue::new(false);
         Effect::new(move |_| {
-            let spec = model.spec();
-            if spec == committed.get_untracked() || pending.get_value() {
+            if params() == committed.get_untracked() || pending.get_value() {
                 return;
             }
             pending.set_value(true);
             request_animation_frame(move || {
                 pending.set_value(false);
-                let _ = committed.try_set(untrack(|| model.spec()));
+                let _ = committed.try_set(untrack(params));
             });
         });
         let fits = RwSignal::new(0u64);
@@ -164,16 +165,14 @@ impl Studio {
         let trained = Memo::new(move |_| {
             let data = data.get()?;
             let features = features.get();
-            match committed.get() {
+            // Refit when this frame's parameters are committed, with the latest ones
+            // (the data's kind may have changed since).
+            committed.track();
+            match untrack(params) {
                 Some(spec) => {
                     let reuse = restored.with(|r| {
                         r.as_ref()
-                            .filter(|r| {
-                                Arc::ptr_eq(&r.data, &data)
-                                    && r.features == features
-                                    && r.spec == spec
-                            })
-                            .map(|r| r.model.clone())
+                            .and_then(|r| r.model_for(&data, &features, &spec))
                     });
                     if let Some(model) = reuse {
                         return score(&data, model, &features, 0.0)
@@ -191,13 +190,12 @@ impl Studio {
                         .snapshot
                         .get()
                         .ok_or_else(|| "The network is not built yet.".to_string())?;
-                    score(&data, Fitted::Mlp((*snapshot).clone()), &features, 0.0)
+                    score(&data, FittedModel::Mlp((*snapshot).clone()), &features, 0.0)
                         .map(Arc::new)
                         .map_err(|e| format!("Could not evaluate the network: {e}"))
                 }
             }
         });
-        let restored_reg = RwSignal::new(None::<Arc<RestoredReg>>);
         let reg_trained = Memo::new(move |_| {
             let data = regression.get()?;
             Some(data.and_then(|data| {
@@ -207,15 +205,14 @@ impl Studio {
                         .get()
                         .ok_or_else(|| "The network is not built yet.".to_string())?;
                     let f = features.get();
-                    return score_regression(&data, RegModel::Mlp((*snapshot).clone()), &f, 0.0)
+                    return score_regression(&data, FittedModel::Mlp((*snapshot).clone()), &f, 0.0)
                         .map(Arc::new)
                         .map_err(|e| format!("Could not evaluate the network: {e}"));
                 }
                 // Refit with the parameters committed for this frame (coalesced as for
-                // the classifiers), plus ε (which only the SVR has).
+                // the classifiers).
                 committed.track();
-                model.epsilon.track();
-                let Some(spec) = untrack(|| RegSpec::of(&model)) else {
+                let Some(spec) = untrack(params) else {
                     return Err(format!(
                         "{} classifies, and this dataset's target is a number: pick SVM (an \
                          epsilon-SVR here), k-NN, Decision tree or Neural network.",
@@ -223,13 +220,8 @@ impl Studio {
                     ));
                 };
                 let f = features.get();
-                let reuse = restored_reg.with(|r| {
-                    r.as_ref()
-                        .filter(|r| {
-                            Arc::ptr_eq(&r.data, &data) && r.features == f && r.spec == spec
-                        })
-                        .map(|r| r.model.clone())
-                });
+                let reuse =
+                    restored.with(|r| r.as_ref().and_then(|r| r.model_for(&data, &f, &spec)));
                 if let Some(model) = reuse {
                     return score_regression(&data, model, &f, 0.0)
                         .map(Arc::new)
@@ -256,7 +248,6 @@ impl Studio {
             regression,
             feature_names,
             reg_trained,
-            restored_reg,
         };
         studio.keep_plane_valid();
         studio.rebuild_network_when_needed();
@@ -296,10 +287,10 @@ impl Studio {
                 return;
             }
             let d = match regression.get() {
-                Some(Ok(r)) => RunData::Values(r),
+                Some(Ok(r)) => r,
                 Some(Err(_)) => return,
                 None => match data.get() {
-                    Ok(d) => RunData::Classes(d),
+                    Ok(d) => d,
                     Err(_) => return,
                 },
             };

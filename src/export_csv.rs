@@ -2,11 +2,11 @@
 //! order and units, which part it fell in, and the predicted class (or value). The feature columns
 //! carry the dataset's names, so `hyperplane predict --model` reads this file as is.
 
+use hyperplane_core::model::{FittedModel, Prediction};
 use hyperplane_core::preprocess::Prepared;
-use hyperplane_core::{Dataset, Error, RegressionData};
+use hyperplane_core::{Dataset, Error, Target};
 
-use crate::regression::{RegPrepared, RegTrained};
-use crate::training::{restrict, Trained};
+use crate::training::restrict;
 
 /// A CSV field, quoted when it must be.
 fn field(s: &str) -> String {
@@ -66,10 +66,22 @@ fn table(
     out
 }
 
-/// `raw` is the whole dataset before the split (as loaded); `data` its split.
-pub fn predictions_csv(raw: &Dataset, data: &Prepared, trained: &Trained) -> Result<String, Error> {
-    let predict = |set: &Dataset| -> Result<Vec<usize>, Error> {
-        trained.model.predict(restrict(set, &trained.features)?.x())
+/// `raw` is the whole dataset before the split (as loaded); `data` its split; `model`
+/// was trained on `features`. Classes are written by name, values at full precision.
+pub fn predictions_csv(
+    raw: &Dataset,
+    data: &Prepared,
+    model: &FittedModel,
+    features: &[usize],
+) -> Result<String, Error> {
+    let predict = |set: &Dataset| -> Result<Vec<String>, Error> {
+        if set.n_samples() == 0 {
+            return Ok(Vec::new());
+        }
+        Ok(match model.predict_target(restrict(set, features)?.x())? {
+            Prediction::Classes(c) => c.into_iter().map(|c| class_name(raw, c)).collect(),
+            Prediction::Values(v) => v.iter().map(number).collect(),
+        })
     };
     let (part, predicted) = by_row(
         raw.n_samples(),
@@ -78,55 +90,36 @@ pub fn predictions_csv(raw: &Dataset, data: &Prepared, trained: &Trained) -> Res
             ("test", &data.split.test, predict(&data.test)?),
         ],
     );
-    let classes = raw.class_names();
-    let name = |c: usize| classes.get(c).cloned().unwrap_or_default();
-    let truth: Vec<String> = raw.y().iter().map(|&c| name(c)).collect();
-    let predicted: Vec<String> = predicted.into_iter().map(name).collect();
+    let (target, truth): (&str, Vec<String>) = match raw.target() {
+        Target::Classes { labels, .. } => (
+            "class",
+            labels.iter().map(|&c| class_name(raw, c)).collect(),
+        ),
+        Target::Values { values, name } => (name, values.iter().map(number).collect()),
+    };
     Ok(table(
         raw.feature_names(),
         raw.x(),
-        "class",
+        target,
         &truth,
         &part,
         &predicted,
     ))
 }
 
-/// [`predictions_csv`] for a regressor: the true and predicted values at full precision.
-pub fn value_predictions_csv(
-    raw: &RegressionData,
-    data: &RegPrepared,
-    trained: &RegTrained,
-) -> Result<String, Error> {
-    let predict = |set: &RegressionData| -> Result<Vec<f64>, Error> {
-        trained
-            .model
-            .predict(set.select_features(&trained.features)?.x())
-    };
-    let (part, predicted) = by_row(
-        raw.n_samples(),
-        [
-            ("train", &data.split.train, predict(&data.train)?),
-            ("test", &data.split.test, predict(&data.test)?),
-        ],
-    );
-    let number = |v: &f64| format!("{v:?}");
-    let truth: Vec<String> = raw.y().iter().map(number).collect();
-    let predicted: Vec<String> = predicted.iter().map(number).collect();
-    Ok(table(
-        raw.feature_names(),
-        raw.x(),
-        raw.target_name(),
-        &truth,
-        &part,
-        &predicted,
-    ))
+fn class_name(d: &Dataset, c: usize) -> String {
+    d.class_names().get(c).cloned().unwrap_or_default()
+}
+
+fn number(v: &f64) -> String {
+    format!("{v:?}")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::training::{load_data, load_dataset, train, DataSpec, DatasetChoice, ModelSpec};
+    use crate::training::{load_data, load_dataset, train, DataSpec, DatasetChoice};
+    use hyperplane_core::model::ModelParams;
     use hyperplane_core::svm::SvcParams;
 
     #[test]
@@ -143,12 +136,12 @@ mod tests {
         let data = load_data(&spec, &[], None).unwrap();
         let t = train(
             &data,
-            &ModelSpec::Svm(SvcParams::default()),
+            &ModelParams::Svc(SvcParams::default()),
             &[0, 1],
             || 0.0,
         )
         .unwrap();
-        let csv = predictions_csv(&raw, &data, &t).unwrap();
+        let csv = predictions_csv(&raw, &data, &t.model, &t.features).unwrap();
         let lines: Vec<&str> = csv.lines().collect();
         assert_eq!(lines.len(), 151);
         assert!(lines[0].ends_with("class,part,predicted"));
@@ -175,7 +168,7 @@ mod tests {
 
     #[test]
     fn a_regressor_writes_true_and_predicted_values() {
-        use crate::regression::{generate_regression, load_regression, train_regression, RegSpec};
+        use crate::regression::{load_regression, train_regression};
         use hyperplane_core::datasets::GeneratorKind;
         use hyperplane_core::neighbors::KnnParams;
         let spec = DataSpec {
@@ -186,16 +179,16 @@ mod tests {
             n_samples: 40,
             n_classes: 2,
         };
-        let raw = generate_regression(&spec, None).unwrap();
+        let raw = load_dataset(&spec, &[], None).unwrap();
         let data = load_regression(&spec, None).unwrap();
         let t = train_regression(
             &data,
-            &RegSpec::Knn(KnnParams::default().k(1)),
+            &ModelParams::Knn(KnnParams::default().k(1)),
             &[0, 1],
             || 0.0,
         )
         .unwrap();
-        let csv = value_predictions_csv(&raw, &data, &t).unwrap();
+        let csv = predictions_csv(&raw, &data, &t.model, &t.features).unwrap();
         let lines: Vec<&str> = csv.lines().collect();
         assert_eq!(lines.len(), 41);
         assert_eq!(lines[0], "x1,x2,y,part,predicted");

@@ -4,15 +4,14 @@
 
 use std::sync::Arc;
 
-use hyperplane_core::features::expand;
 use hyperplane_core::features::FeatureTransform;
+use hyperplane_core::model::ModelParams;
 use hyperplane_core::nn::{Activation, Mlp, MlpTrainer, TrainerState};
 use hyperplane_core::preprocess::Prepared;
-use hyperplane_core::{Dataset, RegressionData};
+use hyperplane_core::Target;
 use leptos::prelude::*;
 
 use crate::app::now_ms;
-use crate::regression::RegPrepared;
 use crate::state::ModelState;
 use crate::training::restrict;
 
@@ -25,34 +24,18 @@ const MAX_POINTS: usize = 1500;
 /// Milliseconds of training per animation frame (leaves room to draw at 60 fps).
 const FRAME_BUDGET_MS: f64 = 10.0;
 
-/// The data a network trains on: classes, or a number to predict.
-#[derive(Debug, Clone)]
-pub enum RunData {
-    Classes(Arc<Prepared>),
-    Values(Arc<RegPrepared>),
-}
+/// The data a network trains on (classes, or a number to predict).
+pub type RunData = Arc<Prepared>;
 
-impl RunData {
-    fn ptr(&self) -> usize {
-        match self {
-            RunData::Classes(d) => Arc::as_ptr(d) as usize,
-            RunData::Values(d) => Arc::as_ptr(d) as usize,
+/// The loss of `model` on the test part (for the loss curve).
+fn test_loss(data: &Prepared, model: &Mlp, features: &[usize]) -> Option<f64> {
+    let test = restrict(&data.test, features).ok()?;
+    match test.target() {
+        Target::Classes { labels, .. } => {
+            let y: Vec<f64> = labels.iter().map(|&c| c as f64).collect();
+            model.loss(test.x(), &y).ok()
         }
-    }
-
-    /// The loss of `model` on the test part (for the loss curve).
-    fn test_loss(&self, model: &Mlp, features: &[usize]) -> Option<f64> {
-        match self {
-            RunData::Classes(data) => {
-                let test = restrict(&data.test, features).ok()?;
-                let y: Vec<f64> = test.y().iter().map(|&c| c as f64).collect();
-                model.loss(test.x(), &y).ok()
-            }
-            RunData::Values(data) => {
-                let test = data.test.select_features(features).ok()?;
-                model.loss(test.x(), test.y()).ok()
-            }
-        }
+        Target::Values { values, .. } => model.loss(test.x(), values).ok(),
     }
 }
 
@@ -116,7 +99,7 @@ impl NnRun {
 
     fn built_from(data: &RunData, features: &[usize], model: &ModelState, seed: u64) -> BuiltFrom {
         BuiltFrom {
-            data: data.ptr(),
+            data: Arc::as_ptr(data) as usize,
             features: features.to_vec(),
             hidden: model.hidden.get_untracked(),
             activation: model.activation.get_untracked(),
@@ -173,38 +156,12 @@ impl NnRun {
         } else {
             Vec::new()
         };
-        let names = || transforms.iter().map(|t| t.label().to_string()).collect();
-        let result = match &data {
-            RunData::Classes(d) => restrict(&d.train, &features).and_then(|train| {
-                let train = if transforms.is_empty() {
-                    train
-                } else {
-                    Dataset::new(
-                        expand(train.x(), &transforms)?,
-                        train.y().to_vec(),
-                        names(),
-                        train.class_names().to_vec(),
-                    )?
-                };
-                params.check()?.init_classifier(&train)
-            }),
-            RunData::Values(d) => d.train.select_features(&features).and_then(|train| {
-                let train = if transforms.is_empty() {
-                    train
-                } else {
-                    RegressionData::new(
-                        expand(train.x(), &transforms)?,
-                        train.y().to_vec(),
-                        names(),
-                        train.target_name().to_string(),
-                    )?
-                };
-                params.check()?.init_regressor(&train)
-            }),
-        }
-        .and_then(|mut t| {
-            t.set_input_transforms(transforms.clone())?;
-            Ok(t)
+        let result = restrict(&data.train, &features).and_then(|train| {
+            ModelParams::Mlp {
+                params,
+                inputs: transforms,
+            }
+            .trainer(&train)
         });
         match result {
             Ok(t) => {
@@ -267,7 +224,7 @@ impl NnRun {
             Some(Ok((model, epoch, train))) => {
                 let test = self.data.with_value(|d| {
                     d.as_ref()
-                        .and_then(|(data, features)| data.test_loss(&model, features))
+                        .and_then(|(data, features)| test_loss(data, &model, features))
                 });
                 self.epoch.set(epoch);
                 self.snapshot.set(Some(Arc::new(model)));

@@ -2,170 +2,18 @@
 //! standardized as the classification data are, fitted by epsilon-SVR, k-NN, a
 //! regression tree or the network, scored by R² and mean squared error.
 
-use hyperplane_core::datasets::{Generated, GeneratorParams};
-use hyperplane_core::grid::{GridModel, GridOutput, GridSpec};
+use hyperplane_core::grid::GridSpec;
 use hyperplane_core::metrics::{regression_report, RegressionReport};
-use hyperplane_core::model_file::FittedModel;
-use hyperplane_core::neighbors::{KNeighborsRegressor, KnnParams};
-use hyperplane_core::nn::{Mlp, Target};
-use hyperplane_core::preprocess::{train_test_split, Split, Standardizer};
-use hyperplane_core::saved_version::ModelParams;
-use hyperplane_core::svm::{Svr, SvrParams};
-use hyperplane_core::tree::{Criterion, RegressionTree, TreeParams};
-use hyperplane_core::{Error, RegressionData};
+use hyperplane_core::model::{FittedModel, ModelParams, Size};
+use hyperplane_core::preprocess::{split_and_standardize, Prepared};
+use hyperplane_core::{Dataset, Error};
 
-use leptos::prelude::*;
-
-use crate::state::{ModelKind, ModelState};
-use crate::training::{padded_extent, DataSpec, DatasetChoice, ImportedCsv};
-
-/// A regression dataset, split, with features standardized by the training part.
-#[derive(Debug, Clone, PartialEq)]
-pub struct RegPrepared {
-    pub train: RegressionData,
-    pub test: RegressionData,
-    pub split: Split,
-    pub scaler: Standardizer,
-}
-
-/// A one-call regressor's parameters.
-#[derive(Debug, Clone, PartialEq)]
-pub enum RegSpec {
-    Svr(SvrParams),
-    Knn(KnnParams),
-    /// Always with the `squared_error` criterion.
-    Tree(TreeParams),
-}
-
-impl RegSpec {
-    /// The regressor the model picker's choice fits on regression data (tracked):
-    /// `None` for the network (trained step by step) and the models that only classify.
-    pub fn of(model: &ModelState) -> Option<Self> {
-        Some(match model.kind.get() {
-            ModelKind::Svm => RegSpec::Svr(model.svr_params()),
-            ModelKind::Knn => RegSpec::Knn(
-                KnnParams::default()
-                    .k(model.k.get())
-                    .weights(model.knn_weights.get()),
-            ),
-            ModelKind::Tree => RegSpec::Tree(
-                TreeParams::default()
-                    .max_depth(Some(model.max_depth.get()))
-                    .min_samples_leaf(model.min_leaf.get())
-                    .criterion(Criterion::SquaredError),
-            ),
-            _ => return None,
-        })
-    }
-
-    pub fn fit(&self, train: &RegressionData) -> Result<RegModel, Error> {
-        Ok(match self {
-            RegSpec::Svr(p) => RegModel::Svr(Box::new(p.check()?.fit(train)?)),
-            RegSpec::Knn(p) => RegModel::Knn(p.check()?.fit_regressor(train)?),
-            RegSpec::Tree(p) => RegModel::Tree(p.check()?.fit_regressor(train)?),
-        })
-    }
-}
-
-impl From<RegSpec> for ModelParams {
-    fn from(s: RegSpec) -> Self {
-        match s {
-            RegSpec::Svr(p) => ModelParams::Svr(p),
-            RegSpec::Knn(p) => ModelParams::Knn(p),
-            RegSpec::Tree(p) => ModelParams::Tree(p),
-        }
-    }
-}
-
-/// A fitted regressor: a one-call model, or a snapshot of the network in training.
-#[derive(Debug, Clone, PartialEq)]
-pub enum RegModel {
-    Svr(Box<Svr>),
-    Knn(KNeighborsRegressor),
-    Tree(RegressionTree),
-    Mlp(Mlp),
-}
-
-impl RegModel {
-    pub fn predict(&self, x: ndarray::ArrayView2<'_, f64>) -> Result<Vec<f64>, Error> {
-        match self {
-            RegModel::Svr(m) => m.predict(x),
-            RegModel::Knn(m) => m.predict(x),
-            RegModel::Tree(m) => m.predict(x),
-            RegModel::Mlp(m) => m.predict_values(x),
-        }
-    }
-
-    /// The predicted value per cell goes to `out.margin`.
-    pub fn evaluate_grid(&self, spec: &GridSpec, out: &mut GridOutput) -> Result<(), Error> {
-        match self {
-            RegModel::Svr(m) => m.evaluate_grid(spec, out),
-            RegModel::Knn(m) => m.evaluate_grid(spec, out),
-            RegModel::Tree(m) => m.evaluate_grid(spec, out),
-            RegModel::Mlp(m) => m.evaluate_grid(spec, out),
-        }
-    }
-
-    /// CSS pixels per grid cell of the studio's surface. A k-NN regressor searches every
-    /// cell's neighbours (no cell is settled by a single class around it, as for the
-    /// classifier), so it is drawn coarser, the more so the more neighbours, to stay
-    /// within a frame (BENCHMARKS.md).
-    pub fn cell_px(&self) -> f64 {
-        match self {
-            RegModel::Knn(m) => match m.params().k {
-                k if k <= 10 => 4.0,
-                k if k <= 25 => 5.0,
-                _ => 6.0,
-            },
-            _ => 2.0,
-        }
-    }
-
-    /// What to say about the fitted model's size: support vectors, or leaves and depth.
-    pub fn size(&self) -> Option<(&'static str, String)> {
-        match self {
-            RegModel::Svr(m) => Some(("Support vectors", m.support_indices().len().to_string())),
-            RegModel::Tree(t) => Some((
-                "Leaves · depth",
-                format!("{} · {}", t.n_leaves(), t.depth()),
-            )),
-            RegModel::Knn(_) | RegModel::Mlp(_) => None,
-        }
-    }
-}
-
-impl From<RegModel> for FittedModel {
-    fn from(m: RegModel) -> Self {
-        match m {
-            RegModel::Svr(m) => FittedModel::Svr(*m),
-            RegModel::Knn(m) => FittedModel::KnnRegressor(m),
-            RegModel::Tree(m) => FittedModel::TreeRegressor(m),
-            RegModel::Mlp(m) => FittedModel::Mlp(m),
-        }
-    }
-}
-
-impl TryFrom<FittedModel> for RegModel {
-    type Error = Error;
-    fn try_from(m: FittedModel) -> Result<Self, Error> {
-        match m {
-            FittedModel::Svr(m) => Ok(RegModel::Svr(Box::new(m))),
-            FittedModel::KnnRegressor(m) => Ok(RegModel::Knn(m)),
-            FittedModel::TreeRegressor(m) => Ok(RegModel::Tree(m)),
-            FittedModel::Mlp(m) if matches!(m.target, Target::Values { .. }) => {
-                Ok(RegModel::Mlp(m))
-            }
-            _ => Err(Error::Format(
-                "a classifier, not a regressor: it predicts classes, not values".into(),
-            )),
-        }
-    }
-}
+use crate::training::{fit, load_dataset, padded_extent, DataSpec, DatasetChoice, ImportedCsv};
 
 /// A regressor and its scores.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RegTrained {
-    pub model: RegModel,
+    pub model: FittedModel,
     pub features: Vec<usize>,
     pub train: RegressionReport,
     pub test: Option<RegressionReport>,
@@ -179,87 +27,39 @@ impl DatasetChoice {
     }
 }
 
-/// A regression dataset, whole (what a saved version's content hash covers): generated,
-/// or the imported file's when its target is read as numbers.
-pub fn generate_regression(
-    spec: &DataSpec,
-    imported: Option<&ImportedCsv>,
-) -> Result<RegressionData, Error> {
-    let kind = match (spec.choice, imported) {
-        (DatasetChoice::Generated(kind), _) => kind,
-        (DatasetChoice::Imported, Some(csv)) if csv.regression => return csv.values(),
-        _ => return Err(Error::Format("not a regression dataset".into())),
-    };
-    match GeneratorParams::new(kind)
-        .seed(spec.seed)
-        .noise(spec.noise)
-        .n_samples(spec.n_samples)
-        .generate()?
-    {
-        Generated::Regression(d) => Ok(d),
-        Generated::Classification(_) => Err(Error::Format("not a regression dataset".into())),
-    }
-}
-
 /// Generates (or reads), splits and standardizes a regression dataset.
-pub fn load_regression(
-    spec: &DataSpec,
-    imported: Option<&ImportedCsv>,
-) -> Result<RegPrepared, Error> {
-    prepare_regression(
-        &generate_regression(spec, imported)?,
-        spec.train_ratio,
-        spec.seed,
-    )
-}
-
-/// Splits (seeded) and standardizes by the training part.
-pub fn prepare_regression(
-    data: &RegressionData,
-    train_ratio: f64,
-    seed: u64,
-) -> Result<RegPrepared, Error> {
-    let split = train_test_split(data.n_samples(), train_ratio, seed)?;
-    let (train, test) = (data.select(&split.train)?, data.select(&split.test)?);
-    let scaler = Standardizer::fit(train.x())?;
-    // A tiny file may leave no test part; it stays empty (and unscored).
-    let test = if split.test.is_empty() {
-        test
-    } else {
-        test.with_x(scaler.transform(test.x())?)?
-    };
-    Ok(RegPrepared {
-        train: train.with_x(scaler.transform(train.x())?)?,
-        test,
-        split,
-        scaler,
-    })
+pub fn load_regression(spec: &DataSpec, imported: Option<&ImportedCsv>) -> Result<Prepared, Error> {
+    let data = load_dataset(spec, &[], imported)?;
+    if !data.is_regression() {
+        return Err(Error::Format("not a regression dataset".into()));
+    }
+    split_and_standardize(&data, spec.train_ratio, spec.seed)
 }
 
 /// Fits a regressor on the training part's `features` and scores both parts.
 pub fn train_regression(
-    data: &RegPrepared,
-    spec: &RegSpec,
+    data: &Prepared,
+    params: &ModelParams,
     features: &[usize],
     now: impl Fn() -> f64,
 ) -> Result<RegTrained, Error> {
     let train = data.train.select_features(features)?;
     let start = now();
-    let model = spec.fit(&train)?;
+    let model = fit(params, &train)?;
     let fit_ms = now() - start;
     score_regression(data, model, features, fit_ms)
 }
 
 /// Scores a fitted regressor (e.g. a snapshot of the network) on both parts.
 pub fn score_regression(
-    data: &RegPrepared,
-    model: RegModel,
+    data: &Prepared,
+    model: FittedModel,
     features: &[usize],
     fit_ms: f64,
 ) -> Result<RegTrained, Error> {
-    let score = |d: &RegressionData| -> Result<RegressionReport, Error> {
+    let score = |d: &Dataset| -> Result<RegressionReport, Error> {
         let d = d.select_features(features)?;
-        regression_report(d.y(), &model.predict(d.x())?)
+        regression_report(d.values()?, &model.predict_values(d.x())?)
     };
     let test = if data.test.n_samples() > 0 {
         Some(score(&data.test)?)
@@ -275,6 +75,14 @@ pub fn score_regression(
     })
 }
 
+/// What to say about a fitted regressor's size: support vectors, or leaves and depth.
+pub fn size_text(model: &FittedModel) -> Option<(&'static str, String)> {
+    Some(match model.size()? {
+        Size::SupportVectors(n) => ("Support vectors", n.to_string()),
+        Size::Tree { leaves, depth } => ("Leaves · depth", format!("{leaves} · {depth}")),
+    })
+}
+
 /// The lowest and highest of a target's values and the distance between them (1 when
 /// they are all equal): the scale the value colours and difference maps are drawn on.
 pub fn value_span(y: &[f64]) -> (f64, f64, f64) {
@@ -284,7 +92,7 @@ pub fn value_span(y: &[f64]) -> (f64, f64, f64) {
 }
 
 /// The plane's extent in standardized units: every point plus a margin.
-pub fn reg_extent(data: &RegPrepared, feature: usize) -> (f64, f64) {
+pub fn reg_extent(data: &Prepared, feature: usize) -> (f64, f64) {
     padded_extent(
         data.train
             .x()
@@ -298,7 +106,7 @@ pub fn reg_extent(data: &RegPrepared, feature: usize) -> (f64, f64) {
 /// The plane's ranges in standardized units: the given rectangle in the data's units
 /// (a comparison's shared plane), or every point plus a margin.
 pub fn reg_ranges(
-    data: &RegPrepared,
+    data: &Prepared,
     x: usize,
     y: usize,
     units: Option<[(f64, f64); 2]>,
@@ -338,6 +146,9 @@ mod tests {
     use super::*;
     use hyperplane_core::datasets::GeneratorKind;
     use hyperplane_core::kernel::KernelKind;
+    use hyperplane_core::neighbors::KnnParams;
+    use hyperplane_core::svm::SvrParams;
+    use hyperplane_core::tree::{Criterion, TreeParams};
 
     fn spec(kind: GeneratorKind, noise: f64) -> DataSpec {
         DataSpec {
@@ -354,7 +165,7 @@ mod tests {
     fn svr_fits_the_playground_regression_sets() {
         let plane = load_regression(&spec(GeneratorKind::RegPlane, 0.0), None).unwrap();
         assert_eq!(plane.train.n_samples() + plane.test.n_samples(), 300);
-        let linear = RegSpec::Svr(
+        let linear = ModelParams::Svr(
             SvrParams::default()
                 .kernel(KernelKind::Linear)
                 .epsilon(0.01),
@@ -362,7 +173,7 @@ mod tests {
         let t = train_regression(&plane, &linear, &[0, 1], || 0.0).unwrap();
         assert!(t.test.unwrap().r2 > 0.99, "{:?}", t.test);
         let gauss = load_regression(&spec(GeneratorKind::RegGauss, 0.0), None).unwrap();
-        let rbf = RegSpec::Svr(
+        let rbf = ModelParams::Svr(
             SvrParams::default()
                 .kernel(KernelKind::Rbf)
                 .c(10.0)
@@ -392,11 +203,11 @@ mod tests {
         }
         assert!(train_regression(&gauss, &linear, &[0, 7], || 0.0).is_err());
         // k-NN and a tree follow the bumps too; a stump cannot.
-        let knn = RegSpec::Knn(KnnParams::default().k(5));
+        let knn = ModelParams::Knn(KnnParams::default().k(5));
         let t = train_regression(&gauss, &knn, &[0, 1], || 0.0).unwrap();
         assert!(t.test.unwrap().r2 > 0.8, "{:?}", t.test);
         let tree = |depth| {
-            RegSpec::Tree(
+            ModelParams::Tree(
                 TreeParams::default()
                     .criterion(Criterion::SquaredError)
                     .max_depth(Some(depth)),
@@ -406,7 +217,10 @@ mod tests {
         // the training part better and generalize badly (as scikit-learn's do).
         let t = train_regression(&plane, &tree(8), &[0, 1], || 0.0).unwrap();
         assert!(t.test.unwrap().r2 > 0.9, "{:?}", t.test);
-        assert_eq!(t.model.size().unwrap().0, "Leaves · depth");
+        assert!(matches!(
+            t.model.size(),
+            Some(hyperplane_core::model::Size::Tree { .. })
+        ));
         let deep = train_regression(&gauss, &tree(8), &[0, 1], || 0.0).unwrap();
         let stump = train_regression(&gauss, &tree(1), &[0, 1], || 0.0).unwrap();
         assert!(
@@ -427,7 +241,7 @@ mod tests {
         spec.choice = DatasetChoice::Imported;
         spec.train_ratio = 1.0;
         let data = load_regression(&spec, Some(&csv)).unwrap();
-        assert_eq!(data.train.y().len(), 4);
+        assert_eq!(data.train.values().unwrap().len(), 4);
         // Read as classes instead: four classes of one point each.
         let classes = csv.with_mode("y", false).unwrap();
         assert!(!classes.regression && classes.dataset().unwrap().n_classes() == 4);

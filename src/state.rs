@@ -12,7 +12,9 @@ use leptos::prelude::*;
 
 use std::sync::Arc;
 
-use crate::training::{DataSpec, DatasetChoice, DrawnPoint, ImportedCsv, ModelSpec, SPLIT_SEED};
+use hyperplane_core::model::ModelParams;
+
+use crate::training::{DataSpec, DatasetChoice, DrawnPoint, ImportedCsv, SPLIT_SEED};
 
 /// Which data, how noisy, how it is split.
 #[derive(Clone, Copy)]
@@ -193,59 +195,71 @@ impl ModelState {
         }
     }
 
-    /// The SVR's parameters: the SVM's kernel settings with ε (tracked).
-    pub fn svr_params(&self) -> SvrParams {
-        SvrParams::default()
-            .kernel(self.kernel.get())
-            .c(self.c.get())
-            .epsilon(self.epsilon.get())
-            .gamma(self.gamma.get())
-            .degree(self.degree.get())
-            .coef0(self.coef0.get())
-            .cache_mb(32.0)
+    /// The SVM's kernel settings (tracked), shared by the classifier and the SVR.
+    fn kernel_settings(&self) -> (KernelKind, f64, Gamma, u32, f64) {
+        (
+            self.kernel.get(),
+            self.c.get(),
+            self.gamma.get(),
+            self.degree.get(),
+            self.coef0.get(),
+        )
     }
 
-    /// The SVM's parameters (tracked).
-    pub fn svc_params(&self) -> SvcParams {
-        SvcParams::default()
-            .kernel(self.kernel.get())
-            .c(self.c.get())
-            .gamma(self.gamma.get())
-            .degree(self.degree.get())
-            .coef0(self.coef0.get())
-            .cache_mb(32.0)
+    /// [`params`](Self::params) without tracking.
+    pub fn params_untracked(&self, regression: bool) -> Option<ModelParams> {
+        untrack(|| self.params(regression))
     }
 
-    /// [`spec`](Self::spec) without tracking.
-    pub fn spec_untracked(&self) -> Option<ModelSpec> {
-        untrack(|| self.spec())
-    }
-
-    /// The one-call model currently chosen, if it is one (tracked).
-    pub fn spec(&self) -> Option<ModelSpec> {
-        Some(match self.kind.get() {
-            ModelKind::Svm => ModelSpec::Svm(self.svc_params()),
-            ModelKind::Logistic => {
-                ModelSpec::Logistic(LogisticParams::default().c(self.logistic_c.get()))
+    /// The one-call model chosen, for classes or for values (tracked): `None` for the
+    /// network (trained step by step) and for a classifier on values.
+    pub fn params(&self, regression: bool) -> Option<ModelParams> {
+        let (kernel, c, gamma, degree, coef0) = self.kernel_settings();
+        Some(match (self.kind.get(), regression) {
+            (ModelKind::Svm, false) => ModelParams::Svc(
+                SvcParams::default()
+                    .kernel(kernel)
+                    .c(c)
+                    .gamma(gamma)
+                    .degree(degree)
+                    .coef0(coef0)
+                    .cache_mb(32.0),
+            ),
+            (ModelKind::Svm, true) => ModelParams::Svr(
+                SvrParams::default()
+                    .kernel(kernel)
+                    .c(c)
+                    .epsilon(self.epsilon.get())
+                    .gamma(gamma)
+                    .degree(degree)
+                    .coef0(coef0)
+                    .cache_mb(32.0),
+            ),
+            (ModelKind::Logistic, false) => {
+                ModelParams::Logistic(LogisticParams::default().c(self.logistic_c.get()))
             }
-            ModelKind::Knn => ModelSpec::Knn(
+            (ModelKind::Knn, _) => ModelParams::Knn(
                 KnnParams::default()
                     .k(self.k.get())
                     .weights(self.knn_weights.get()),
             ),
-            ModelKind::Tree => ModelSpec::Tree(
+            (ModelKind::Tree, regression) => ModelParams::Tree(
                 TreeParams::default()
                     .max_depth(Some(self.max_depth.get()))
                     .min_samples_leaf(self.min_leaf.get())
-                    .criterion(self.criterion.get()),
+                    .criterion(if regression {
+                        Criterion::SquaredError
+                    } else {
+                        self.criterion.get()
+                    }),
             ),
-            ModelKind::LinearSvmGd => ModelSpec::LinearSvmGd(
-                LinearSvmParams::default()
-                    .c(self.c.get())
+            (ModelKind::LinearSvmGd, false) => ModelParams::LinearSvm {
+                params: LinearSvmParams::default()
+                    .c(c)
                     .learning_rate(self.gd_learning_rate.get()),
-                self.gd_epochs.get(),
-            ),
-            ModelKind::NeuralNetwork => return None,
+                epochs: self.gd_epochs.get(),
+            },
+            _ => return None,
         })
     }
 

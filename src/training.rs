@@ -2,19 +2,13 @@
 //! maths here: only which data goes in and what is reported.
 
 use hyperplane_core::csv_data::{read_classification_csv, read_regression_csv};
-use hyperplane_core::datasets::{
-    breast_cancer, iris, wine, Generated, GeneratorKind, GeneratorParams,
-};
-use hyperplane_core::grid::{GridModel, GridOutput, GridSpec};
-use hyperplane_core::linear_model::{LogisticParams, LogisticRegression};
+use hyperplane_core::datasets::{breast_cancer, iris, wine, GeneratorKind, GeneratorParams};
+use hyperplane_core::grid::GridSpec;
 use hyperplane_core::metrics::{accuracy, classification_report, ClassificationReport};
-use hyperplane_core::model_file::FittedModel;
-use hyperplane_core::neighbors::{KNeighbors, KnnParams, KnnWeights};
-use hyperplane_core::nn::{Mlp, Target};
+use hyperplane_core::model::{FittedModel, ModelParams};
+use hyperplane_core::neighbors::KnnWeights;
 use hyperplane_core::preprocess::{split_and_standardize, Prepared};
-use hyperplane_core::svm::{LinearSvm, LinearSvmParams, Svc, SvcParams};
-use hyperplane_core::tree::{DecisionTree, TreeParams};
-use hyperplane_core::{Dataset, Error, RegressionData};
+use hyperplane_core::{Dataset, Error};
 
 /// The datasets the picker offers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -161,8 +155,8 @@ impl ImportedCsv {
     /// The whole file is checked either way.
     pub fn with_target(&self, target: &str) -> Result<Self, Error> {
         let regression = read_regression_csv(&self.text, target)
-            .map(|d| {
-                let mut v: Vec<f64> = d.y().to_vec();
+            .and_then(|d| d.values().map(<[f64]>::to_vec))
+            .map(|mut v| {
                 let fractional = v.iter().any(|x| x.fract() != 0.0);
                 v.sort_by(f64::total_cmp);
                 v.dedup();
@@ -179,20 +173,17 @@ impl ImportedCsv {
             regression,
             ..self.clone()
         };
-        if regression {
-            next.values()?;
-        } else {
-            next.dataset()?;
-        }
+        next.dataset()?;
         Ok(next)
     }
 
+    /// The file as data: the target read as numbers or as classes.
     pub fn dataset(&self) -> Result<Dataset, Error> {
-        read_classification_csv(&self.text, &self.target)
-    }
-
-    pub fn values(&self) -> Result<RegressionData, Error> {
-        read_regression_csv(&self.text, &self.target)
+        if self.regression {
+            read_regression_csv(&self.text, &self.target)
+        } else {
+            read_classification_csv(&self.text, &self.target)
+        }
     }
 }
 
@@ -245,14 +236,7 @@ pub fn load_dataset(
                     .cluster_std(1.0 + 10.0 * spec.noise)
                     .n_classes(spec.n_classes);
             }
-            match p.generate()? {
-                Generated::Classification(d) => d,
-                Generated::Regression(_) => {
-                    return Err(Error::Format(
-                        "this dataset's target is a number, so the classifiers do not apply".into(),
-                    ))
-                }
-            }
+            p.generate()?
         }
     })
 }
@@ -273,65 +257,6 @@ pub fn default_data() -> Result<Prepared, Error> {
     )
 }
 
-/// A model that fits in one call, with its parameters.
-#[derive(Debug, Clone, PartialEq)]
-pub enum ModelSpec {
-    Svm(SvcParams),
-    Logistic(LogisticParams),
-    Knn(KnnParams),
-    Tree(TreeParams),
-    /// The seed article's linear SVM by gradient descent, run for a number of epochs.
-    LinearSvmGd(LinearSvmParams, u64),
-}
-
-/// Any fitted classifier the studio draws.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Fitted {
-    Svm(Svc),
-    Logistic(LogisticRegression),
-    Knn(KNeighbors),
-    Tree(DecisionTree),
-    Mlp(Mlp),
-    LinearSvm(LinearSvm),
-}
-
-impl From<Fitted> for FittedModel {
-    fn from(f: Fitted) -> Self {
-        match f {
-            Fitted::Svm(m) => FittedModel::Svc(m),
-            Fitted::Logistic(m) => FittedModel::Logistic(m),
-            Fitted::Knn(m) => FittedModel::Knn(m),
-            Fitted::Tree(m) => FittedModel::Tree(m),
-            Fitted::Mlp(m) => FittedModel::Mlp(m),
-            Fitted::LinearSvm(m) => FittedModel::LinearSvm(m),
-        }
-    }
-}
-
-impl TryFrom<FittedModel> for Fitted {
-    type Error = Error;
-    fn try_from(f: FittedModel) -> Result<Self, Error> {
-        Ok(match f {
-            FittedModel::Svc(m) => Fitted::Svm(m),
-            FittedModel::Logistic(m) => Fitted::Logistic(m),
-            FittedModel::Knn(m) => Fitted::Knn(m),
-            FittedModel::Tree(m) => Fitted::Tree(m),
-            FittedModel::Mlp(m) if matches!(m.target, Target::Values { .. }) => {
-                return Err(Error::Format(
-                    "a network with a value output: it predicts values, not classes".into(),
-                ))
-            }
-            FittedModel::Mlp(m) => Fitted::Mlp(m),
-            FittedModel::LinearSvm(m) => Fitted::LinearSvm(m),
-            FittedModel::Svr(_) | FittedModel::KnnRegressor(_) | FittedModel::TreeRegressor(_) => {
-                return Err(Error::Format(
-                    "a regressor, not a classifier: it predicts values, not classes".into(),
-                ))
-            }
-        })
-    }
-}
-
 /// How to read a grid's margin, and so which lines to draw.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SurfaceKind {
@@ -345,70 +270,47 @@ pub enum SurfaceKind {
     Regions,
 }
 
-impl Fitted {
-    pub fn predict(&self, x: ndarray::ArrayView2<'_, f64>) -> Result<Vec<usize>, Error> {
-        match self {
-            Fitted::Svm(m) => m.predict(x),
-            Fitted::Logistic(m) => m.predict(x),
-            Fitted::Knn(m) => m.predict(x),
-            Fitted::Tree(m) => m.predict(x),
-            Fitted::Mlp(m) => m.predict(x),
-            Fitted::LinearSvm(m) => m.predict(x),
-        }
-    }
-
-    pub fn evaluate_grid(&self, spec: &GridSpec, out: &mut GridOutput) -> Result<(), Error> {
-        match self {
-            Fitted::Svm(m) => m.evaluate_grid(spec, out),
-            Fitted::Logistic(m) => m.evaluate_grid(spec, out),
-            Fitted::Knn(m) => m.evaluate_grid(spec, out),
-            Fitted::Tree(m) => m.evaluate_grid(spec, out),
-            Fitted::Mlp(m) => m.evaluate_grid(spec, out),
-            Fitted::LinearSvm(m) => m.evaluate_grid(spec, out),
-        }
-    }
-
-    /// Training rows to ring (support vectors), if the model has such.
-    pub fn support_indices(&self) -> &[usize] {
-        match self {
-            Fitted::Svm(m) => m.support_indices(),
-            _ => &[],
-        }
-    }
-
-    /// CSS pixels per grid cell of the surface. k-NN costs more per cell near class
-    /// boundaries, most with distance weights and many neighbours (a square root and a
-    /// division per neighbour), so those are drawn coarser to stay within a frame
-    /// (BENCHMARKS.md, k-NN decision surface).
-    pub fn cell_px(&self) -> f64 {
-        match self {
-            Fitted::Knn(m) => {
-                let p = m.params();
-                match (p.weights, p.k) {
-                    (KnnWeights::Uniform, k) if k <= 10 => 2.0,
-                    (_, k) if k <= 25 => 3.0,
-                    _ => 4.0,
-                }
+/// CSS pixels per grid cell of the studio's surface. k-NN costs more per cell near
+/// class boundaries (a classifier: most with distance weights and many neighbours; a
+/// regressor everywhere, having no single-class regions to settle at once), so it is
+/// drawn coarser, the more so the more neighbours, to stay within a frame
+/// (BENCHMARKS.md, k-NN decision surface).
+pub fn cell_px(model: &FittedModel) -> f64 {
+    match model {
+        FittedModel::Knn(m) => {
+            let p = m.params();
+            match (p.weights, p.k) {
+                (KnnWeights::Uniform, k) if k <= 10 => 2.0,
+                (_, k) if k <= 25 => 3.0,
+                _ => 4.0,
             }
-            _ => 2.0,
         }
+        FittedModel::KnnRegressor(m) => match m.params().k {
+            k if k <= 10 => 4.0,
+            k if k <= 25 => 5.0,
+            _ => 6.0,
+        },
+        _ => 2.0,
     }
+}
 
-    pub fn surface_kind(&self, n_classes: usize) -> SurfaceKind {
-        match self {
-            Fitted::Svm(m) if m.pairs().len() == 1 => SurfaceKind::SvmBinary,
-            Fitted::Svm(_) => SurfaceKind::SvmPairs,
-            Fitted::LinearSvm(m) if m.pairs.len() == 1 => SurfaceKind::SvmBinary,
-            Fitted::Logistic(_) | Fitted::Mlp(_) if n_classes == 2 => SurfaceKind::SignedBinary,
-            _ => SurfaceKind::Regions,
+/// How to read a classifier's grid: which lines its margins draw.
+pub fn surface_kind(model: &FittedModel, n_classes: usize) -> SurfaceKind {
+    match model {
+        FittedModel::Svc(m) if m.pairs().len() == 1 => SurfaceKind::SvmBinary,
+        FittedModel::Svc(_) => SurfaceKind::SvmPairs,
+        FittedModel::LinearSvm(m) if m.pairs.len() == 1 => SurfaceKind::SvmBinary,
+        FittedModel::Logistic(_) | FittedModel::Mlp(_) if n_classes == 2 => {
+            SurfaceKind::SignedBinary
         }
+        _ => SurfaceKind::Regions,
     }
 }
 
 /// A fitted model with what the page shows about it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Trained {
-    pub model: Fitted,
+    pub model: FittedModel,
     /// Indices (into the dataset's features) the model was trained on.
     pub features: Vec<usize>,
     pub train_accuracy: f64,
@@ -423,36 +325,32 @@ pub struct Trained {
 /// `now` is a millisecond clock (the browser's `performance.now()`).
 pub fn train(
     data: &Prepared,
-    spec: &ModelSpec,
+    params: &ModelParams,
     features: &[usize],
     now: impl Fn() -> f64,
 ) -> Result<Trained, Error> {
     let train_set = restrict(&data.train, features)?;
     let start = now();
-    let model = match spec {
-        ModelSpec::Svm(p) => Fitted::Svm(p.check()?.fit(&train_set)?),
-        ModelSpec::Logistic(p) => Fitted::Logistic(p.check()?.fit(&train_set)?),
-        ModelSpec::Knn(p) => {
-            let mut p = p.clone();
-            // k can never exceed the training points; say so by using all of them.
-            p.k = p.k.min(train_set.n_samples());
-            Fitted::Knn(p.check()?.fit(&train_set)?)
-        }
-        ModelSpec::Tree(p) => Fitted::Tree(p.check()?.fit(&train_set)?),
-        ModelSpec::LinearSvmGd(p, epochs) => {
-            let mut t = p.check()?.init(&train_set)?;
-            t.step(*epochs, *epochs)?;
-            Fitted::LinearSvm(t.model())
-        }
-    };
+    let model = fit(params, &train_set)?;
     let fit_ms = now() - start;
     score_on(&train_set, data, model, features, fit_ms)
+}
+
+/// Fits `params` on `train`; k-NN's k never exceeds the training points (the slider's
+/// top means "all of them").
+pub fn fit(params: &ModelParams, train: &Dataset) -> Result<FittedModel, Error> {
+    match params {
+        ModelParams::Knn(p) if p.k > train.n_samples() => {
+            ModelParams::Knn(p.clone().k(train.n_samples())).fit(train)
+        }
+        p => p.fit(train),
+    }
 }
 
 /// Scores an already fitted model (e.g. a snapshot of a network in training).
 pub fn score(
     data: &Prepared,
-    model: Fitted,
+    model: FittedModel,
     features: &[usize],
     fit_ms: f64,
 ) -> Result<Trained, Error> {
@@ -469,23 +367,24 @@ pub fn score(
 fn score_on(
     train_set: &Dataset,
     data: &Prepared,
-    model: Fitted,
+    model: FittedModel,
     features: &[usize],
     fit_ms: f64,
 ) -> Result<Trained, Error> {
-    let train_pred = model.predict(train_set.x())?;
-    let train_accuracy = accuracy(train_set.y(), &train_pred)?;
+    let train_pred = model.predict_classes(train_set.x())?;
+    let train_accuracy = accuracy(train_set.labels()?, &train_pred)?;
     // Per-class scores on the test part, or on the training part when there is none.
     let (report, test_accuracy) = if data.test.n_samples() > 0 {
         let test_set = restrict(&data.test, features)?;
-        let pred = model.predict(test_set.x())?;
+        let pred = model.predict_classes(test_set.x())?;
+        let y = test_set.labels()?;
         (
-            classification_report(test_set.y(), &pred, test_set.n_classes()).ok(),
-            Some(accuracy(test_set.y(), &pred)?),
+            classification_report(y, &pred, test_set.n_classes()).ok(),
+            Some(accuracy(y, &pred)?),
         )
     } else {
         (
-            classification_report(train_set.y(), &train_pred, train_set.n_classes()).ok(),
+            classification_report(train_set.labels()?, &train_pred, train_set.n_classes()).ok(),
             None,
         )
     };
@@ -574,13 +473,17 @@ pub fn surface_spec(
 mod tests {
     use super::*;
     use hyperplane_core::kernel::KernelKind;
+    use hyperplane_core::linear_model::LogisticParams;
+    use hyperplane_core::neighbors::KnnParams;
+    use hyperplane_core::svm::SvcParams;
+    use hyperplane_core::tree::TreeParams;
 
     #[test]
     fn default_linear_svc_scores_like_sklearn() {
         let data = default_data().unwrap();
         let t = train(
             &data,
-            &ModelSpec::Svm(SvcParams::default().kernel(KernelKind::Linear)),
+            &ModelParams::Svc(SvcParams::default().kernel(KernelKind::Linear)),
             &[0, 1, 2, 3],
             || 0.0,
         )
@@ -588,7 +491,7 @@ mod tests {
         // scikit-learn's SVC(kernel="linear", C=1) on the same split: 93.3 %, 23 SVs.
         assert_eq!(crate::format::percent(t.test_accuracy.unwrap()), "93.3%");
         match &t.model {
-            Fitted::Svm(m) => assert_eq!(m.n_support(), &[2, 12, 9]),
+            FittedModel::Svc(m) => assert_eq!(m.n_support(), &[2, 12, 9]),
             _ => panic!("an SVM"),
         }
     }
@@ -615,10 +518,10 @@ mod tests {
             )
             .unwrap();
             for spec in [
-                ModelSpec::Svm(SvcParams::default()),
-                ModelSpec::Logistic(LogisticParams::default()),
-                ModelSpec::Knn(KnnParams::default()),
-                ModelSpec::Tree(TreeParams::default().max_depth(Some(5))),
+                ModelParams::Svc(SvcParams::default()),
+                ModelParams::Logistic(LogisticParams::default()),
+                ModelParams::Knn(KnnParams::default()),
+                ModelParams::Tree(TreeParams::default().max_depth(Some(5))),
             ] {
                 let t = train(&data, &spec, &[0, 1], || 0.0).unwrap();
                 assert!(t.train_accuracy > 0.4, "{choice:?} {spec:?}");
@@ -631,7 +534,7 @@ mod tests {
         let data = default_data().unwrap();
         let err = train(
             &data,
-            &ModelSpec::Svm(SvcParams::default().c(-1.0)),
+            &ModelParams::Svc(SvcParams::default().c(-1.0)),
             &[0, 1],
             || 0.0,
         )
@@ -643,6 +546,7 @@ mod tests {
 #[cfg(test)]
 mod drawn_tests {
     use super::*;
+    use hyperplane_core::svm::SvcParams;
 
     #[test]
     fn drawn_points_become_a_dataset_and_too_few_are_an_error() {
@@ -663,7 +567,7 @@ mod drawn_tests {
         ];
         let d = load_data(&spec, &pts, None).unwrap();
         assert_eq!(d.train.n_samples(), 4);
-        let t = train(&d, &ModelSpec::Svm(SvcParams::default()), &[0, 1], || 0.0).unwrap();
+        let t = train(&d, &ModelParams::Svc(SvcParams::default()), &[0, 1], || 0.0).unwrap();
         assert_eq!(t.train_accuracy, 1.0);
         // the plane stays at [-6, 6] in drawn units
         let (lo, hi) = plane_extent(&d, 0, DatasetChoice::Drawn.fixed_extent());

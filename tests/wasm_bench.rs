@@ -4,7 +4,7 @@
 //! and read the figures from the output (they go to BENCHMARKS.md).
 #![cfg(target_arch = "wasm32")]
 
-use hyperplane_core::datasets::{Generated, GeneratorKind, GeneratorParams};
+use hyperplane_core::datasets::{GeneratorKind, GeneratorParams};
 use hyperplane_core::grid::{GridModel, GridOutput, GridSpec};
 use hyperplane_core::svm::SvcParams;
 use hyperplane_core::Dataset;
@@ -25,8 +25,6 @@ fn moons(n: usize) -> Dataset {
         .noise(0.2)
         .seed(1)
         .generate()
-        .unwrap()
-        .into_classification()
         .unwrap()
 }
 
@@ -85,14 +83,11 @@ fn bench_mlp_in_wasm() {
         ),
         ("default 4-2, 5000 points", playground.clone(), 5000),
     ] {
-        let Generated::Classification(d) = GeneratorParams::new(GeneratorKind::Circle)
+        let d = GeneratorParams::new(GeneratorKind::Circle)
             .n_samples(n)
             .seed(1)
             .generate()
-            .unwrap()
-        else {
-            unreachable!()
-        };
+            .unwrap();
         let s = train_test_split(n, 0.5, 1).unwrap();
         let train = d.select(&s.train).unwrap();
         let mut t = params.check().unwrap().init_classifier(&train).unwrap();

@@ -4,7 +4,8 @@ use leptos::prelude::*;
 
 use crate::app::Studio;
 use crate::palette::class_css;
-use crate::training::{Fitted, SurfaceKind};
+use crate::training::{surface_kind, SurfaceKind};
+use hyperplane_core::model::FittedModel;
 
 #[component]
 pub fn ClassLegend() -> impl IntoView {
@@ -19,14 +20,14 @@ pub fn ClassLegend() -> impl IntoView {
     let svm_binary = move || {
         studio.trained.with(|t| {
             t.as_ref()
-                .map(|t| t.model.surface_kind(2) == SurfaceKind::SvmBinary)
+                .map(|t| surface_kind(&t.model, 2) == SurfaceKind::SvmBinary)
                 .unwrap_or(false)
         })
     };
     let is_svm = move || {
         studio
             .trained
-            .with(|t| matches!(t.as_ref().map(|t| &t.model), Ok(Fitted::Svm(_))))
+            .with(|t| matches!(t.as_ref().map(|t| &t.model), Ok(FittedModel::Svc(_))))
     };
     view! {
         <ul class="legend" aria-label="Legend">

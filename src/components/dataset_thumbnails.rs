@@ -1,7 +1,8 @@
 //! A small picture of each built-in dataset, as TensorFlow Playground shows them: one
 //! click picks it (the `Dataset` combobox stays the accessible way to choose).
 
-use hyperplane_core::datasets::{Generated, GeneratorParams};
+use hyperplane_core::datasets::GeneratorParams;
+use hyperplane_core::{Dataset, Target};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::CanvasRenderingContext2d;
@@ -16,6 +17,23 @@ const SIZE: f64 = 44.0;
 /// Bundled sets show at most this many points, so the picture stays readable.
 const MAX_POINTS: usize = 200;
 
+/// Each point's colour: its class's, or its value's on the data's value scale.
+fn point_colours(d: &Dataset) -> Vec<String> {
+    match d.target() {
+        Target::Classes { labels, .. } => labels.iter().map(|&c| class_css(c)).collect(),
+        Target::Values { values, .. } => {
+            let (lo, _, span) = value_span(values);
+            values
+                .iter()
+                .map(|&v| {
+                    let (r, g, b) = value_rgb((v - lo) / span);
+                    format!("rgb({r},{g},{b})")
+                })
+                .collect()
+        }
+    }
+}
+
 /// The dataset's first two features scaled into the unit square, each point with its
 /// class colour or (regression) its value's colour. Generated sets share one scale on
 /// both axes so their shapes keep their proportions; bundled sets' features are in
@@ -24,24 +42,8 @@ pub fn thumbnail_points(choice: DatasetChoice) -> Option<Vec<(f64, f64, String)>
     let (x, colours, same_scale) = match choice {
         DatasetChoice::Drawn | DatasetChoice::Imported => return None,
         DatasetChoice::Generated(kind) => {
-            match GeneratorParams::new(kind).n_samples(160).generate().ok()? {
-                Generated::Classification(d) => {
-                    let c: Vec<String> = d.y().iter().map(|&c| class_css(c)).collect();
-                    (d.x().to_owned(), c, true)
-                }
-                Generated::Regression(d) => {
-                    let (lo, _, span) = value_span(d.y());
-                    let c: Vec<String> = d
-                        .y()
-                        .iter()
-                        .map(|&v| {
-                            let (r, g, b) = value_rgb((v - lo) / span);
-                            format!("rgb({r},{g},{b})")
-                        })
-                        .collect();
-                    (d.x().to_owned(), c, true)
-                }
-            }
+            let d = GeneratorParams::new(kind).n_samples(160).generate().ok()?;
+            (d.x().to_owned(), point_colours(&d), true)
         }
         bundled => {
             let spec = DataSpec {
@@ -53,8 +55,7 @@ pub fn thumbnail_points(choice: DatasetChoice) -> Option<Vec<(f64, f64, String)>
                 n_classes: 2,
             };
             let d = load_dataset(&spec, &[], None).ok()?;
-            let c: Vec<String> = d.y().iter().map(|&c| class_css(c)).collect();
-            (d.x().to_owned(), c, false)
+            (d.x().to_owned(), point_colours(&d), false)
         }
     };
     if x.ncols() < 2 {

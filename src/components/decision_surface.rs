@@ -313,7 +313,11 @@ fn describe_point(
                 param(cm(x, ax)),
                 fname(y),
                 param(cm(y, ay)),
-                names.get(set.y()[i]).cloned().unwrap_or_default(),
+                set.labels()
+                    .ok()
+                    .and_then(|y| names.get(y[i]))
+                    .cloned()
+                    .unwrap_or_default(),
                 pred,
                 margin
             )

@@ -6,8 +6,7 @@ use wasm_bindgen::JsCast;
 
 use crate::app::Studio;
 use crate::download::{download_canvas, download_text};
-use crate::export_csv::{predictions_csv, value_predictions_csv};
-use crate::regression::generate_regression;
+use crate::export_csv::predictions_csv;
 use crate::training::load_dataset;
 
 /// A file-name-safe form of a label.
@@ -65,22 +64,20 @@ pub fn SurfaceDownloads() -> impl IntoView {
             let d = studio.data_state;
             let spec = untrack(|| d.spec());
             let imported = d.imported.get_untracked();
+            let raw = load_dataset(&spec, &d.drawn.get_untracked(), imported.as_deref())
+                .map_err(|e| e.to_string())?;
             let csv = match (
                 studio.regression.get_untracked(),
                 studio.reg_trained.get_untracked(),
             ) {
                 (Some(data), Some(trained)) => {
-                    let raw = generate_regression(&spec, imported.as_deref())
-                        .map_err(|e| e.to_string())?;
                     let (data, trained) = (data?, trained?);
-                    value_predictions_csv(&raw, &data, &trained)
+                    predictions_csv(&raw, &data, &trained.model, &trained.features)
                 }
                 _ => {
                     let data = studio.data.get_untracked()?;
                     let trained = studio.trained.get_untracked()?;
-                    let raw = load_dataset(&spec, &d.drawn.get_untracked(), imported.as_deref())
-                        .map_err(|e| e.to_string())?;
-                    predictions_csv(&raw, &data, &trained)
+                    predictions_csv(&raw, &data, &trained.model, &trained.features)
                 }
             }
             .map_err(|e| e.to_string())?;

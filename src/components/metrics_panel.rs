@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use super::class_report::ClassReport;
 use crate::app::Studio;
 use crate::format::percent;
-use crate::training::Fitted;
+use hyperplane_core::model::FittedModel;
 
 #[component]
 pub fn MetricsPanel() -> impl IntoView {
@@ -26,12 +26,12 @@ pub fn MetricsPanel() -> impl IntoView {
                 <dt>"Training accuracy"</dt>
                 <dd data-testid="train-accuracy">{text(|t| percent(t.train_accuracy))}</dd>
             </div>
-            <Show when=move || t.with(|t| matches!(t.as_ref().map(|t| &t.model), Ok(Fitted::Svm(_))))>
+            <Show when=move || t.with(|t| matches!(t.as_ref().map(|t| &t.model), Ok(FittedModel::Svc(_))))>
                 <div class="score">
                     <dt>"Support vectors"</dt>
                     <dd data-testid="support-vectors">
                         {text(|t| match &t.model {
-                            Fitted::Svm(m) => m.n_support().iter().sum::<usize>().to_string(),
+                            FittedModel::Svc(m) => m.n_support().iter().sum::<usize>().to_string(),
                             _ => "–".into(),
                         })}
                     </dd>
@@ -44,7 +44,7 @@ pub fn MetricsPanel() -> impl IntoView {
                     .data
                     .with(|d| d.as_ref().map(|d| d.train.class_names().to_vec()).unwrap_or_default());
                 t.with(|t| match t.as_ref().map(|t| &t.model) {
-                    Ok(Fitted::Svm(m)) => m
+                    Ok(FittedModel::Svc(m)) => m
                         .classes()
                         .iter()
                         .zip(m.n_support())
@@ -59,7 +59,7 @@ pub fn MetricsPanel() -> impl IntoView {
             t.with(|t| {
                 t.as_ref()
                     .ok()
-                    .filter(|t| matches!(&t.model, Fitted::Svm(m) if !m.converged()))
+                    .filter(|t| matches!(&t.model, FittedModel::Svc(m) if !m.converged()))
                     .map(|_| {
                         view! {
                             <p role="alert" class="warning">

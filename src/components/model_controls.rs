@@ -7,7 +7,7 @@ use super::choice_select::ChoiceSelect;
 use super::param_slider::ParamSlider;
 use crate::app::Studio;
 use crate::slider_scale::SliderScale;
-use crate::training::Fitted;
+use hyperplane_core::model::FittedModel;
 
 pub const C_SCALE: SliderScale = SliderScale::log(0.01, 1000.0);
 pub const GAMMA_SCALE: SliderScale = SliderScale::log(0.001, 100.0);
@@ -26,7 +26,7 @@ pub fn ModelControls() -> impl IntoView {
         _ => studio
             .trained
             .with(|t| match t.as_ref().map(|t| &t.model) {
-                Ok(Fitted::Svm(m)) => match m.kernel() {
+                Ok(FittedModel::Svc(m)) => match m.kernel() {
                     Kernel::Rbf { gamma }
                     | Kernel::Poly { gamma, .. }
                     | Kernel::Sigmoid { gamma, .. } => Some(gamma),

@@ -34,7 +34,7 @@ pub fn RegressionMetrics() -> impl IntoView {
             </div>
             {move || {
                 scores()
-                    .and_then(|t| t.model.size())
+                    .and_then(|t| crate::regression::size_text(&t.model))
                     .map(|(what, n)| {
                         let id = if what == "Support vectors" { "support-vectors" } else { "model-size" };
                         view! {

@@ -31,7 +31,7 @@ fn draw(
         x,
         y,
         units: None,
-        cell_px: trained.model.cell_px(),
+        cell_px: crate::training::cell_px(&trained.model),
         show_test,
     };
     draw_values(canvas, &scene, buf).map(Some)
@@ -73,7 +73,12 @@ fn describe_value(
         if is_test && !with_test {
             continue;
         }
-        for (row, &value) in set.x().rows().into_iter().zip(set.y()) {
+        for (row, &value) in set
+            .x()
+            .rows()
+            .into_iter()
+            .zip(set.values().unwrap_or_default())
+        {
             let (qx, qy) = to_px(row[x], row[y]);
             let d = ((qx - px).powi(2) + (qy - py).powi(2)).sqrt();
             if d <= 8.0 && best.is_none_or(|b| d < b.0) {
@@ -83,7 +88,12 @@ fn describe_value(
     }
     let predict = |zx: f64, zy: f64| -> Option<f64> {
         let q = ndarray::arr2(&[[zx, zy]]);
-        trained.model.predict(q.view()).ok()?.first().copied()
+        trained
+            .model
+            .predict_values(q.view())
+            .ok()?
+            .first()
+            .copied()
     };
     let names = data.train.feature_names();
     let at = |zx: f64, zy: f64| {

@@ -3,7 +3,6 @@
 use leptos::prelude::*;
 
 use crate::app::Studio;
-use crate::nn_run::RunData;
 
 #[component]
 pub fn TrainingControls() -> impl IntoView {
@@ -11,8 +10,8 @@ pub fn TrainingControls() -> impl IntoView {
     let run = studio.run;
     let reset = move |_| {
         let data = match studio.regression.get_untracked() {
-            Some(r) => r.ok().map(RunData::Values),
-            None => studio.data.get_untracked().ok().map(RunData::Classes),
+            Some(r) => r.ok(),
+            None => studio.data.get_untracked().ok(),
         };
         if let Some(d) = data {
             run.reset(

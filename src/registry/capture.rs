@@ -1,7 +1,8 @@
 //! The studio's current model as a [`SavedVersion`]: parameters, data identity,
 //! metrics, training history and the fitted model with its preprocessing.
 
-use hyperplane_core::model_file::{FittedModel, ModelFile};
+use hyperplane_core::model::FittedModel;
+use hyperplane_core::model_file::ModelFile;
 use hyperplane_core::preprocess::Standardizer;
 use hyperplane_core::saved_version::{
     content_hash, CsvSource, DataSource, DrawnPoint, Metrics, ModelParams, SavedVersion,
@@ -9,39 +10,27 @@ use hyperplane_core::saved_version::{
 use leptos::prelude::*;
 
 use crate::app::Studio;
-use crate::regression::{generate_regression, RegSpec};
 use crate::state::ModelKind;
-use crate::training::{load_dataset, DatasetChoice, ModelSpec};
+use crate::training::{load_dataset, DatasetChoice};
 
-/// The parameters as the version records them.
-pub fn model_params(studio: &Studio) -> ModelParams {
+/// The parameters as the version records them: the one-call model's for this data, or
+/// the network's with its input features. `None` for a classifier on values (it has
+/// no fit there to save).
+pub fn model_params(studio: &Studio) -> Option<ModelParams> {
     let m = studio.model;
-    match m.spec_untracked() {
-        Some(_) if untrack(|| studio.data_state.is_regression()) => {
-            match untrack(|| RegSpec::of(&m)) {
-                Some(spec) => spec.into(),
-                // Not reached: capture fails first, as the model has no fit on this data.
-                None => ModelParams::Svr(untrack(|| m.svr_params())),
-            }
-        }
-        Some(ModelSpec::Svm(p)) => ModelParams::Svc(p),
-        Some(ModelSpec::Logistic(p)) => ModelParams::Logistic(p),
-        Some(ModelSpec::Knn(p)) => ModelParams::Knn(p),
-        Some(ModelSpec::Tree(p)) => ModelParams::Tree(p),
-        Some(ModelSpec::LinearSvmGd(params, epochs)) => ModelParams::LinearSvm { params, epochs },
-        None => {
-            let seed = studio.data_state.seed.get_untracked();
-            let two = studio.features.get_untracked().len() == 2;
-            ModelParams::Mlp {
-                params: untrack(|| m.mlp_params(seed)),
-                inputs: if two {
-                    m.nn_inputs.get_untracked()
-                } else {
-                    Vec::new()
-                },
-            }
-        }
+    if untrack(|| m.kind.get()) != ModelKind::NeuralNetwork {
+        return m.params_untracked(untrack(|| studio.data_state.is_regression()));
     }
+    let seed = studio.data_state.seed.get_untracked();
+    let two = studio.features.get_untracked().len() == 2;
+    Some(ModelParams::Mlp {
+        params: untrack(|| m.mlp_params(seed)),
+        inputs: if two {
+            m.nn_inputs.get_untracked()
+        } else {
+            Vec::new()
+        },
+    })
 }
 
 /// Which data, as the version records it (with the points or file when they are the
@@ -51,11 +40,8 @@ pub fn data_source(studio: &Studio) -> Result<DataSource, String> {
     let spec = untrack(|| d.spec());
     let drawn = d.drawn.get_untracked();
     let imported = d.imported.get_untracked();
-    let hash = if untrack(|| d.is_regression()) {
-        content_hash(&generate_regression(&spec, imported.as_deref()).map_err(|e| e.to_string())?)
-    } else {
-        content_hash(&load_dataset(&spec, &drawn, imported.as_deref()).map_err(|e| e.to_string())?)
-    };
+    let hash =
+        content_hash(&load_dataset(&spec, &drawn, imported.as_deref()).map_err(|e| e.to_string())?);
     Ok(DataSource {
         dataset: spec.choice.key().to_string(),
         seed: spec.seed,
@@ -118,7 +104,7 @@ fn classifier_fit(studio: &Studio) -> Result<Fit, String> {
     let data = studio.data.get_untracked().map_err(nothing)?;
     let features = trained.features.clone();
     let model = model_file(
-        trained.model.clone().into(),
+        trained.model.clone(),
         &features,
         data.train.feature_names(),
         data.train.class_names().to_vec(),
@@ -142,7 +128,7 @@ fn regressor_fit(studio: &Studio) -> Result<Fit, String> {
     let data = data.map_err(nothing)?;
     let features = trained.features.clone();
     let model = model_file(
-        trained.model.clone().into(),
+        trained.model.clone(),
         &features,
         data.train.feature_names(),
         Vec::new(),
@@ -199,7 +185,8 @@ pub fn capture(
         tags: Vec::new(),
         alias: None,
         created_ms: now_ms,
-        params: model_params(studio),
+        params: model_params(studio)
+            .ok_or("Could not save the version: this model does not fit this data")?,
         data: data_source(studio)?,
         features,
         metrics,

@@ -5,7 +5,7 @@
 use hyperplane_core::grid::GridOutput;
 use hyperplane_core::preprocess::Prepared;
 
-use crate::regression::{reg_grid, reg_ranges, value_span, RegPrepared, RegTrained};
+use crate::regression::{reg_grid, reg_ranges, value_span, RegTrained};
 use crate::training::{plane_extent, surface_spec, Trained};
 
 /// One version as drawn: its data, model and plane (dataset column indices).
@@ -19,7 +19,7 @@ pub struct Drawn<'a> {
 
 /// A regressor as drawn.
 pub struct DrawnValues<'a> {
-    pub data: &'a RegPrepared,
+    pub data: &'a Prepared,
     pub trained: &'a RegTrained,
     pub x: usize,
     pub y: usize,
@@ -147,7 +147,7 @@ pub fn value_disagreement(
         .model
         .evaluate_grid(&spec_b, &mut out_b)
         .map_err(|e| e.to_string())?;
-    let (_, _, range) = value_span(a.data.train.y());
+    let (_, _, range) = value_span(a.data.train.values().unwrap_or_default());
     let gaps: Vec<f64> = out_a
         .margin
         .iter()
@@ -176,9 +176,10 @@ pub fn value_disagreement(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::training::{load_data, train, DataSpec, DatasetChoice, ModelSpec};
+    use crate::training::{load_data, train, DataSpec, DatasetChoice};
     use hyperplane_core::datasets::GeneratorKind;
     use hyperplane_core::kernel::KernelKind;
+    use hyperplane_core::model::ModelParams;
     use hyperplane_core::svm::SvcParams;
 
     fn moons(noise: f64) -> Prepared {
@@ -202,14 +203,14 @@ mod tests {
         let data = moons(0.1);
         let rbf = train(
             &data,
-            &ModelSpec::Svm(SvcParams::default().kernel(KernelKind::Rbf)),
+            &ModelParams::Svc(SvcParams::default().kernel(KernelKind::Rbf)),
             &[0, 1],
             || 0.0,
         )
         .unwrap();
         let linear = train(
             &data,
-            &ModelSpec::Svm(SvcParams::default().kernel(KernelKind::Linear)),
+            &ModelParams::Svc(SvcParams::default().kernel(KernelKind::Linear)),
             &[0, 1],
             || 0.0,
         )
@@ -230,7 +231,7 @@ mod tests {
         let other = moons(0.3);
         let rbf2 = train(
             &other,
-            &ModelSpec::Svm(SvcParams::default().kernel(KernelKind::Rbf)),
+            &ModelParams::Svc(SvcParams::default().kernel(KernelKind::Rbf)),
             &[0, 1],
             || 0.0,
         )
@@ -253,7 +254,7 @@ mod tests {
 
     #[test]
     fn regressors_differ_by_value() {
-        use crate::regression::{load_regression, train_regression, RegSpec};
+        use crate::regression::{load_regression, train_regression};
         use hyperplane_core::svm::SvrParams;
         let spec = DataSpec {
             choice: DatasetChoice::Generated(GeneratorKind::RegGauss),
@@ -266,7 +267,7 @@ mod tests {
         let data = load_regression(&spec, None).unwrap();
         let fit = |k| {
             let p = SvrParams::default().kernel(k).c(10.0).epsilon(0.05);
-            train_regression(&data, &RegSpec::Svr(p), &[0, 1], || 0.0).unwrap()
+            train_regression(&data, &ModelParams::Svr(p), &[0, 1], || 0.0).unwrap()
         };
         let (rbf, linear) = (fit(KernelKind::Rbf), fit(KernelKind::Linear));
         let at = |t| DrawnValues {

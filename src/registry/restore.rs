@@ -4,24 +4,19 @@
 
 use std::sync::Arc;
 
-use hyperplane_core::nn::Mlp;
-use hyperplane_core::preprocess::Prepared;
-use hyperplane_core::saved_version::{
-    content_hash, DataSource, HashContent, ModelParams, SavedVersion,
-};
+use hyperplane_core::model::{FittedModel, ModelParams};
+use hyperplane_core::preprocess::{split_and_standardize, Prepared};
+use hyperplane_core::saved_version::{content_hash, DataSource, SavedVersion};
 use hyperplane_core::tree::Criterion;
+use hyperplane_core::Dataset;
 use leptos::prelude::*;
 
-use crate::app::{RestoredFit, RestoredReg, Studio};
-use crate::nn_run::{RunData, SavedRun};
-use crate::regression::{
-    generate_regression, prepare_regression, score_regression, RegModel, RegPrepared, RegSpec,
-    RegTrained,
-};
+use crate::app::{RestoredFit, Studio};
+use crate::nn_run::SavedRun;
+use crate::regression::{score_regression, RegTrained};
 use crate::state::ModelKind;
 use crate::training::{
-    load_data, load_dataset, model_features, score, DataSpec, DatasetChoice, DrawnPoint, Fitted,
-    ImportedCsv, Trained,
+    load_dataset, model_features, score, DataSpec, DatasetChoice, DrawnPoint, ImportedCsv, Trained,
 };
 use crate::url_state::SharedState;
 
@@ -64,26 +59,18 @@ impl VersionData {
         self.spec.choice.is_regression() || self.imported.as_ref().is_some_and(|c| c.regression)
     }
 
-    /// Loads classification data and checks it is the data the version was trained on.
+    /// Loads the data (once), checks it is the data the version was trained on, and
+    /// splits it as the studio does.
     pub fn load(&self, expected_hash: &str) -> Result<Prepared, String> {
         let all = load_dataset(&self.spec, &self.drawn, self.imported.as_deref())
             .map_err(|e| format!("its data: {e}"))?;
         check_hash(&all, expected_hash)?;
-        load_data(&self.spec, &self.drawn, self.imported.as_deref())
-            .map_err(|e| format!("its data: {e}"))
-    }
-
-    /// [`load`](Self::load) for regression data.
-    pub fn load_values(&self, expected_hash: &str) -> Result<RegPrepared, String> {
-        let all = generate_regression(&self.spec, self.imported.as_deref())
-            .map_err(|e| format!("its data: {e}"))?;
-        check_hash(&all, expected_hash)?;
-        prepare_regression(&all, self.spec.train_ratio, self.spec.seed)
+        split_and_standardize(&all, self.spec.train_ratio, self.spec.seed)
             .map_err(|e| format!("its data: {e}"))
     }
 }
 
-fn check_hash(all: &impl HashContent, expected: &str) -> Result<(), String> {
+fn check_hash(all: &Dataset, expected: &str) -> Result<(), String> {
     if content_hash(all) != expected {
         return Err(
             "its data comes out different from when it was saved (saved by another version of Hyperplane?)"
@@ -97,22 +84,23 @@ fn check_hash(all: &impl HashContent, expected: &str) -> Result<(), String> {
 #[derive(Debug, Clone)]
 pub enum Materialized {
     Classes(Arc<Prepared>, Arc<Trained>),
-    Values(Arc<RegPrepared>, Arc<RegTrained>),
+    Values(Arc<Prepared>, Arc<RegTrained>),
 }
 
 /// The version's data and fitted model: what the comparison draws, without touching
 /// the studio.
 pub fn materialize(v: &SavedVersion) -> Result<Materialized, String> {
     let source = VersionData::from_source(&v.data)?;
-    if v.model.model.is_regressor() {
-        let data = Arc::new(source.load_values(&v.data.content_hash)?);
-        let model = RegModel::try_from(v.model.model.clone()).map_err(|e| e.to_string())?;
+    let data = Arc::new(source.load(&v.data.content_hash)?);
+    let model = v.model.model.clone();
+    if model.is_regressor() != data.train.is_regression() {
+        return Err(kind_mismatch(&model));
+    }
+    if model.is_regressor() {
         let trained =
             score_regression(&data, model, &v.features, 0.0).map_err(|e| e.to_string())?;
         return Ok(Materialized::Values(data, Arc::new(trained)));
     }
-    let data = Arc::new(source.load(&v.data.content_hash)?);
-    let model = Fitted::try_from(v.model.model.clone()).map_err(|e| e.to_string())?;
     let trained = score(&data, model, &v.features, 0.0).map_err(|e| e.to_string())?;
     Ok(Materialized::Classes(data, Arc::new(trained)))
 }
@@ -186,34 +174,17 @@ pub fn restore(studio: &Studio, v: &SavedVersion) -> Result<(), String> {
         )
     };
     let source = VersionData::from_source(&v.data).map_err(fail)?;
-    let regression = v.model.model.is_regressor();
+    let model = v.model.model.clone();
+    let regression = model.is_regressor();
     if regression != source.is_regression() {
-        return Err(fail(if regression {
-            "it is a regressor saved with classification data".into()
-        } else {
-            "it is a classifier saved with regression data".into()
-        }));
+        return Err(fail(kind_mismatch(&model)));
     }
-    // Load the data and convert the model first: any failure leaves the studio alone.
-    let n = if regression {
-        source
-            .load_values(&v.data.content_hash)
-            .map_err(fail)?
-            .train
-            .n_features()
-    } else {
-        source
-            .load(&v.data.content_hash)
-            .map_err(fail)?
-            .train
-            .n_features()
-    };
-    let model = if regression {
-        RegModel::try_from(v.model.model.clone()).map(Restored::Values)
-    } else {
-        Fitted::try_from(v.model.model.clone()).map(|m| Restored::Classes(Box::new(m)))
-    }
-    .map_err(|e| fail(e.to_string()))?;
+    // Load the data first: any failure leaves the studio alone.
+    let n = source
+        .load(&v.data.content_hash)
+        .map_err(fail)?
+        .train
+        .n_features();
     let (x, y) = (v.data.x_feature, v.data.y_feature);
     let shown_only = v.data.shown_only || regression;
     if x >= n || y >= n || model_features(n, x, y, shown_only) != v.features {
@@ -239,9 +210,17 @@ pub fn restore(studio: &Studio, v: &SavedVersion) -> Result<(), String> {
     settings.apply(studio);
 
     let seed = d.seed.get_untracked();
-    let restart = |data: RunData, mlp: &Mlp| {
+    let data = if regression {
+        studio
+            .regression
+            .get_untracked()
+            .unwrap_or_else(|| Err("the studio is not showing regression data".into()))
+    } else {
+        studio.data.get_untracked()
+    }
+    .map_err(fail)?;
+    if let FittedModel::Mlp(mlp) = &model {
         studio.restored.set(None);
-        studio.restored_reg.set(None);
         studio.committed.set(None);
         let saved = SavedRun {
             model: mlp,
@@ -253,55 +232,27 @@ pub fn restore(studio: &Studio, v: &SavedVersion) -> Result<(), String> {
             .restore(data, v.features.clone(), &studio.model, seed, saved)
             .map_err(|e| format!("{} could not be restored: {e}", v.label()))?;
         studio.run.diverged.set(v.diverged);
-        Ok(())
-    };
-    let spec = studio.model.spec_untracked();
-    match model {
-        Restored::Classes(model) => {
-            let data = studio.data.get_untracked().map_err(fail)?;
-            let model = match *model {
-                Fitted::Mlp(mlp) => return restart(RunData::Classes(data), &mlp),
-                model => model,
-            };
-            studio.restored.set(spec.clone().map(|spec| {
-                Arc::new(RestoredFit {
-                    data,
-                    features: v.features.clone(),
-                    spec,
-                    model,
-                })
-            }));
-            studio.committed.set(spec);
-            Ok(())
-        }
-        Restored::Values(RegModel::Mlp(mlp)) => {
-            restart(RunData::Values(regression_data(studio)?), &mlp)
-        }
-        Restored::Values(model) => {
-            let spec = untrack(|| RegSpec::of(&studio.model))
-                .ok_or_else(|| fail("its model does not fit regression data".into()))?;
-            studio.restored_reg.set(Some(Arc::new(RestoredReg {
-                data: regression_data(studio)?,
-                features: v.features.clone(),
-                spec,
-                model,
-            })));
-            studio.committed.set(studio.model.spec_untracked());
-            Ok(())
-        }
+        return Ok(());
     }
+    let params = studio
+        .model
+        .params_untracked(regression)
+        .ok_or_else(|| fail("its model does not fit this data".into()))?;
+    studio.restored.set(Some(Arc::new(RestoredFit {
+        data,
+        features: v.features.clone(),
+        params: params.clone(),
+        model,
+    })));
+    studio.committed.set(Some(params));
+    Ok(())
 }
 
-/// A version's model, converted before anything changes.
-enum Restored {
-    Classes(Box<Fitted>),
-    Values(RegModel),
-}
-
-fn regression_data(studio: &Studio) -> Result<Arc<RegPrepared>, String> {
-    match studio.regression.get_untracked() {
-        Some(Ok(d)) => Ok(d),
-        Some(Err(e)) => Err(e),
-        None => Err("the studio is not showing regression data".into()),
+/// Why a version's model cannot go with its data.
+fn kind_mismatch(model: &FittedModel) -> String {
+    if model.is_regressor() {
+        "it is a regressor saved with classification data".into()
+    } else {
+        "it is a classifier saved with regression data".into()
     }
 }

@@ -109,7 +109,7 @@ pub fn draw_surface(
     let (pw, ph) = ((prx.end - prx.start) as f64, (pry.end - pry.start) as f64);
 
     // The surface: about one cell per two CSS pixels, at most 240 a side.
-    let cell = trained.model.cell_px();
+    let cell = crate::training::cell_px(&trained.model);
     let gw = ((pw / dpr / cell).round() as usize).clamp(16, 240);
     let gh = ((ph / dpr / cell).round() as usize).clamp(16, 240);
     let mut spec = surface_spec(data, trained, x, y, gw, gh, fixed_extent)
@@ -122,7 +122,7 @@ pub fn draw_surface(
         .evaluate_grid(&spec, &mut buf.grid)
         .map_err(|e| e.to_string())?;
     let grid_ms = now() - t_grid;
-    let kind = trained.model.surface_kind(data.train.n_classes());
+    let kind = crate::training::surface_kind(&trained.model, data.train.n_classes());
     let signed = matches!(kind, SurfaceKind::SvmBinary | SurfaceKind::SignedBinary);
     fill_rgba(&buf.grid, gw, gh, signed, discretize, &mut buf.rgba);
 
@@ -168,7 +168,7 @@ pub fn draw_surface(
             // Each pair's decision value is smooth, so its zero line is a clean
             // boundary; keep it only where the two regions it separates actually meet.
             let n = gw * gh;
-            if let crate::training::Fitted::Svm(svm) = &trained.model {
+            if let hyperplane_core::model::FittedModel::Svc(svm) = &trained.model {
                 let classes = svm.classes();
                 for (p, &(a, b)) in svm.pairs().iter().enumerate() {
                     let (ca, cb) = (classes[a] as u32, classes[b] as u32);
@@ -253,8 +253,9 @@ pub fn draw_surface(
                 filled: false,
                 stroke_width: (if filled { 1.0 } else { 2.0 } * dpr).round().max(1.0) as u32,
             };
-            let pts: Vec<(f64, f64)> = (0..d.n_samples())
-                .filter(|&i| d.y()[i] == class)
+            let labels = d.labels().unwrap_or_default();
+            let pts: Vec<(f64, f64)> = (0..labels.len())
+                .filter(|&i| labels[i] == class)
                 .map(|i| point(d, i))
                 .collect();
             for style in [body, outline] {

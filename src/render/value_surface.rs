@@ -9,7 +9,8 @@ use web_sys::HtmlCanvasElement;
 
 use super::blit::Blitter;
 use super::canvas_size::fit_to_css;
-use crate::regression::{reg_grid, reg_ranges, value_span, RegPrepared, RegTrained};
+use crate::regression::{reg_grid, reg_ranges, value_span, RegTrained};
+use hyperplane_core::preprocess::Prepared;
 
 /// Blue (low) → white → orange (high), the class colours' ends.
 pub fn value_rgb(t: f64) -> (u8, u8, u8) {
@@ -39,7 +40,7 @@ pub fn value_rgb(t: f64) -> (u8, u8, u8) {
 
 /// What to draw: a regressor on its data, on the plane of features `x` and `y`.
 pub struct ValueScene<'a> {
-    pub data: &'a RegPrepared,
+    pub data: &'a Prepared,
     pub trained: &'a RegTrained,
     pub x: usize,
     pub y: usize,
@@ -111,7 +112,7 @@ pub fn draw_values(
         .evaluate_grid(&spec, &mut buf.grid)
         .map_err(|e| e.to_string())?;
     // Colours span the training targets, so points and surface read on one scale.
-    let (lo, hi, span) = value_span(data.train.y());
+    let (lo, hi, span) = value_span(data.train.values().unwrap_or_default());
     let t = |v: f64| (v - lo) / span;
     buf.rgba.clear();
     for &v in &buf.grid.margin {
@@ -145,27 +146,33 @@ pub fn draw_values(
     };
     for &(set, filled) in parts {
         chart
-            .draw_series(set.x().rows().into_iter().zip(set.y()).map(|(row, &v)| {
-                let (r, g, b) = value_rgb(t(v));
-                let c = RGBColor(r, g, b);
-                let at = (cm(x, row[x]), cm(y, row[y]));
-                let size = px(4.0) as i32;
-                EmptyElement::at(at)
-                    + Circle::new(
-                        (0, 0),
-                        size,
-                        if filled { c.filled() } else { WHITE.filled() },
-                    )
-                    + Circle::new(
-                        (0, 0),
-                        size,
-                        if filled {
-                            RGBColor(40, 40, 48).stroke_width(1)
-                        } else {
-                            c.stroke_width(px(2.0))
-                        },
-                    )
-            }))
+            .draw_series(
+                set.x()
+                    .rows()
+                    .into_iter()
+                    .zip(set.values().unwrap_or_default())
+                    .map(|(row, &v)| {
+                        let (r, g, b) = value_rgb(t(v));
+                        let c = RGBColor(r, g, b);
+                        let at = (cm(x, row[x]), cm(y, row[y]));
+                        let size = px(4.0) as i32;
+                        EmptyElement::at(at)
+                            + Circle::new(
+                                (0, 0),
+                                size,
+                                if filled { c.filled() } else { WHITE.filled() },
+                            )
+                            + Circle::new(
+                                (0, 0),
+                                size,
+                                if filled {
+                                    RGBColor(40, 40, 48).stroke_width(1)
+                                } else {
+                                    c.stroke_width(px(2.0))
+                                },
+                            )
+                    }),
+            )
             .map_err(perr)?;
     }
     root.present().map_err(perr)?;

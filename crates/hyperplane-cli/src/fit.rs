@@ -1,20 +1,19 @@
 //! `hyperplane fit` and `hyperplane predict`.
 
+use clap::ValueEnum;
 use hyperplane_core::csv_data::read_feature_csv;
-use hyperplane_core::datasets::Generated;
 use hyperplane_core::kernel::{Gamma, KernelKind};
 use hyperplane_core::linear_model::{LogisticParams, Penalty};
 use hyperplane_core::metrics::{classification_report, regression_report, roc_auc};
-use hyperplane_core::model_file::{FittedModel, ModelFile};
+use hyperplane_core::model::{FittedModel, ModelParams};
+use hyperplane_core::model_file::ModelFile;
 use hyperplane_core::neighbors::{KnnParams, KnnWeights};
-use hyperplane_core::nn::{
-    Activation, MlpParams, MlpTrainer, MlpValidParams, Optimizer, Regularization,
-};
-use hyperplane_core::preprocess::{stratified_split, train_test_split, Split, Standardizer};
+use hyperplane_core::nn::{Activation, MlpParams, Optimizer, Regularization};
+use hyperplane_core::preprocess::{prepare, stratified_split, train_test_split, Split};
 use hyperplane_core::saved_version::{self, VersionsFile};
 use hyperplane_core::svm::{LinearSvmParams, SvcParams, SvrParams};
 use hyperplane_core::tree::{Criterion, TreeParams};
-use hyperplane_core::{Dataset, RegressionData};
+use hyperplane_core::{Dataset, Target};
 use ndarray::Array2;
 use serde_json::{json, Value};
 
@@ -45,7 +44,8 @@ fn gamma(text: &str) -> Result<Gamma, String> {
     }
 }
 
-fn split(a: &FitArgs, n: usize, labels: Option<&[usize]>) -> Result<Split, String> {
+/// The seeded split the options ask for (stratified by class if `--stratify`).
+fn split(a: &FitArgs, data: &Dataset) -> Result<Split, String> {
     if !(a.test_size.is_finite() && (0.0..1.0).contains(&a.test_size)) {
         return Err(format!(
             "--test-size must be in [0, 1), not {}",
@@ -53,28 +53,11 @@ fn split(a: &FitArgs, n: usize, labels: Option<&[usize]>) -> Result<Split, Strin
         ));
     }
     let ratio = 1.0 - a.test_size;
-    match labels {
-        Some(y) if a.stratify => stratified_split(y, ratio, a.seed),
-        _ => train_test_split(n, ratio, a.seed),
+    match data.labels() {
+        Ok(y) if a.stratify => stratified_split(y, ratio, a.seed),
+        _ => train_test_split(data.n_samples(), ratio, a.seed),
     }
     .map_err(|e| e.to_string())
-}
-
-fn scale(a: &FitArgs, train: ndarray::ArrayView2<'_, f64>) -> Result<Option<Standardizer>, String> {
-    if a.standardize {
-        Standardizer::fit(train)
-            .map(Some)
-            .map_err(|e| e.to_string())
-    } else {
-        Ok(None)
-    }
-}
-
-fn apply(s: &Option<Standardizer>, x: ndarray::ArrayView2<'_, f64>) -> Result<Array2<f64>, String> {
-    match s {
-        Some(s) => s.transform(x).map_err(|e| e.to_string()),
-        None => Ok(x.to_owned()),
-    }
 }
 
 /// Rows of a second CSV with the model's feature columns, for --decision-values/--predict.
@@ -83,160 +66,221 @@ fn query_rows(path: &std::path::Path, features: &[String]) -> Result<Array2<f64>
     read_feature_csv(&text, features).map_err(|e| format!("{}: {e}", path.display()))
 }
 
+/// The options mapped to the engine's parameters for `kind` on this kind of target.
+fn model_params(a: &FitArgs, kind: ModelKind, regression: bool) -> Result<ModelParams, String> {
+    Ok(match kind {
+        ModelKind::Svc => ModelParams::Svc(
+            SvcParams::default()
+                .kernel(kernel(a.kernel))
+                .c(a.c)
+                .gamma(gamma(&a.gamma)?)
+                .degree(a.degree)
+                .coef0(a.coef0)
+                .tol(a.tol)
+                .class_weight(a.class_weight.clone()),
+        ),
+        ModelKind::Svr => ModelParams::Svr(
+            SvrParams::default()
+                .kernel(kernel(a.kernel))
+                .c(a.c)
+                .epsilon(a.epsilon)
+                .gamma(gamma(&a.gamma)?)
+                .degree(a.degree)
+                .coef0(a.coef0)
+                .tol(a.tol),
+        ),
+        ModelKind::LinearSvmGd => ModelParams::LinearSvm {
+            params: LinearSvmParams::default()
+                .c(a.c)
+                .learning_rate(a.learning_rate.unwrap_or(0.01))
+                .decay_epochs(a.decay_epochs),
+            epochs: a.epochs.unwrap_or(20_000),
+        },
+        ModelKind::Logistic => {
+            let penalty = match a.penalty.as_str() {
+                "l2" => Penalty::L2,
+                "none" => Penalty::None,
+                other => return Err(format!("--penalty must be l2 or none, not {other:?}")),
+            };
+            ModelParams::Logistic(LogisticParams::default().c(a.c).penalty(penalty))
+        }
+        ModelKind::Knn => ModelParams::Knn(knn_params(a)?),
+        ModelKind::Tree => ModelParams::Tree(tree_params(a, regression)?),
+        ModelKind::Mlp => ModelParams::Mlp {
+            params: mlp_params(a)?,
+            inputs: Vec::new(),
+        },
+    })
+}
+
 pub fn fit(a: &FitArgs) -> Result<String, String> {
     // A CSV's target is read as numbers for regressors; --model mlp reads it as classes
     // unless --regression says otherwise.
-    let loaded = load(&a.source, a.model == Some(ModelKind::Svr) || a.regression)?;
-    let model = a.model.unwrap_or(match loaded {
-        Generated::Regression(_) => ModelKind::Svr,
-        Generated::Classification(_) => ModelKind::Svc,
+    let data = load(&a.source, a.model == Some(ModelKind::Svr) || a.regression)?;
+    let regression = data.is_regression();
+    let kind = a.model.unwrap_or(if regression {
+        ModelKind::Svr
+    } else {
+        ModelKind::Svc
     });
-    match (model, loaded) {
-        (ModelKind::Svc, Generated::Classification(d)) => fit_classifier(a, d, train_svc),
-        (ModelKind::LinearSvmGd, Generated::Classification(d)) => {
-            fit_classifier(a, d, train_linear_gd)
+    match (kind, regression) {
+        (ModelKind::Svc | ModelKind::LinearSvmGd | ModelKind::Logistic, true) => {
+            return Err(
+                "this classifier needs classes, but the dataset has a numeric target: use --model svr, knn, tree or mlp"
+                    .into(),
+            )
         }
-        (ModelKind::Logistic, Generated::Classification(d)) => fit_classifier(a, d, train_logistic),
-        (ModelKind::Knn, Generated::Classification(d)) => fit_classifier(a, d, train_knn),
-        (ModelKind::Tree, Generated::Classification(d)) => fit_classifier(a, d, train_tree),
-        (ModelKind::Mlp, Generated::Classification(d)) => {
-            fit_classifier(a, d, train_mlp_classifier)
+        (ModelKind::Svr, false) => {
+            return Err(
+                "svr needs a numeric target, but this dataset has classes: use --model svc".into(),
+            )
         }
-        (ModelKind::Svr, Generated::Regression(d)) => fit_regressor(a, d, train_svr),
-        (ModelKind::Mlp, Generated::Regression(d)) => fit_regressor(a, d, train_mlp_regressor),
-        (ModelKind::Knn, Generated::Regression(d)) => fit_regressor(a, d, train_knn_regressor),
-        (ModelKind::Tree, Generated::Regression(d)) => fit_regressor(a, d, train_tree_regressor),
-        (_, Generated::Regression(_)) => Err(
-            "this classifier needs classes, but the dataset has a numeric target: use --model svr, knn, tree or mlp"
-                .into(),
-        ),
-        (ModelKind::Svr, Generated::Classification(_)) => {
-            Err("svr needs a numeric target, but this dataset has classes: use --model svc".into())
-        }
+        _ => {}
     }
+    let params = model_params(a, kind, regression)?;
+    let prepared = prepare(&data, split(a, &data)?, a.standardize).map_err(|e| e.to_string())?;
+    let (model, facts) = train(a, &params, &prepared.train)?;
+    let score = |d: &Dataset| scores(&model, d);
+    let test = if prepared.split.test.is_empty() {
+        Value::Null
+    } else {
+        score(&prepared.test)?
+    };
+    let mut shape = json!({
+        "n_samples": data.n_samples(),
+        "n_features": data.n_features(),
+        "features": data.feature_names(),
+        "n_train": prepared.split.train.len(),
+        "n_test": prepared.split.test.len(),
+        "standardized": a.standardize,
+    });
+    match data.target() {
+        Target::Classes { names, .. } => shape["classes"] = json!(names),
+        Target::Values { name, .. } => shape["target"] = json!(name),
+    }
+    let out = json!({
+        "model": kind.to_possible_value().map(|v| v.get_name().to_string()),
+        "params": params_json(&params),
+        "data": shape,
+        "train": score(&prepared.train)?,
+        "test": test,
+        "facts": facts,
+    });
+    let scaler = a.standardize.then_some(prepared.scaler);
+    let file = ModelFile::new(
+        model,
+        data.feature_names().to_vec(),
+        data.class_names().to_vec(),
+        scaler,
+    )
+    .map_err(|e| e.to_string())?;
+    finish(a, out, &file)
 }
 
-fn finish(a: &FitArgs, mut out: Value, file: &ModelFile) -> Result<String, String> {
-    for (key, path) in [
-        ("decision_values", &a.decision_values),
-        ("predictions", &a.predict),
-    ] {
-        if let Some(path) = path {
-            let rows = query_rows(path, &file.feature_names)?;
-            let p = file.predict(rows.view()).map_err(|e| e.to_string())?;
-            out[key] = if key == "decision_values" {
-                match (p.decision_values, p.values) {
-                    (Some(d), _) => json!(d),
-                    (None, Some(v)) => json!(v),
-                    _ => Value::Null,
-                }
-            } else {
-                match (p.labels, p.values) {
-                    (Some(l), _) => json!(l),
-                    (None, Some(v)) => json!(v),
-                    _ => Value::Null,
-                }
-            };
+/// The parameters as the output shows them: the model's own fields (the gradient-descent
+/// SVM's with its epochs), without the enum's tag.
+fn params_json(params: &ModelParams) -> Value {
+    let mut v = json!(params);
+    if let Some(inner) = v.get("params").cloned() {
+        let epochs = v.get("epochs").cloned();
+        v = inner;
+        if let Some(e) = epochs {
+            v["epochs"] = e;
         }
+    } else if let Some(map) = v.as_object_mut() {
+        map.remove("kind");
     }
-    if let Some(path) = &a.save {
-        let text = file.to_json().map_err(|e| e.to_string())?;
-        std::fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-        out["saved"] = json!(path.display().to_string());
-    }
-    serde_json::to_string_pretty(&out).map_err(|e| e.to_string())
+    v
 }
 
-fn classification_scores(model: &FittedModel, d: &Dataset) -> Result<Value, String> {
-    let pred = model.predict_classes(d.x()).map_err(|e| e.to_string())?;
-    let report = classification_report(d.y(), &pred, d.n_classes()).map_err(|e| e.to_string())?;
+/// Fits through the engine's one `fit` (the network through its trainer, for as many
+/// epochs as asked) and tells the fitted model's key facts.
+fn train(
+    a: &FitArgs,
+    params: &ModelParams,
+    train: &Dataset,
+) -> Result<(FittedModel, Value), String> {
+    let err = |e: hyperplane_core::Error| e.to_string();
+    if let ModelParams::Mlp { .. } = params {
+        let mut t = params.trainer(train).map_err(err)?;
+        t.step(a.epochs.unwrap_or(300)).map_err(err)?;
+        let facts = json!({
+            "epochs": t.epoch(),
+            "final_loss": t.loss_history().last(),
+            "layers": t.network().sizes(),
+            "weights": t.network().layers,
+        });
+        return Ok((FittedModel::Mlp(t.model()), facts));
+    }
+    let model = params.fit(train).map_err(err)?;
+    let facts = match (&model, params) {
+        (FittedModel::Svc(m), _) => {
+            let per_class: serde_json::Map<String, Value> = m
+                .classes()
+                .iter()
+                .zip(m.n_support())
+                .map(|(&c, &n)| (train.class_names()[c].clone(), json!(n)))
+                .collect();
+            json!({
+                "kernel": m.kernel(),
+                "n_support": m.n_support(),
+                "support_vectors_per_class": per_class,
+                "n_support_total": m.n_support().iter().sum::<usize>(),
+                "intercepts": m.intercepts(),
+                "converged": m.converged(),
+                "iterations": m.iterations(),
+            })
+        }
+        (FittedModel::Svr(m), _) => json!({
+            "kernel": m.kernel(),
+            "n_support_total": m.support_vectors().nrows(),
+            "intercept": m.intercept(),
+            "converged": m.converged(),
+        }),
+        (FittedModel::LinearSvm(m), ModelParams::LinearSvm { epochs, .. }) => json!({
+            "epochs": epochs,
+            "weights": m.w.rows().into_iter().map(|r| r.to_vec()).collect::<Vec<_>>(),
+            "intercepts": m.b,
+        }),
+        (FittedModel::Logistic(m), _) => json!({
+            "coef": m.coef.rows().into_iter().map(|r| r.to_vec()).collect::<Vec<_>>(),
+            "intercept": m.intercept,
+            "converged": m.converged,
+            "iterations": m.iterations,
+        }),
+        (FittedModel::Tree(m), _) => {
+            json!({ "depth": m.depth(), "n_leaves": m.n_leaves(), "nodes": m.nodes })
+        }
+        (FittedModel::TreeRegressor(m), _) => {
+            json!({ "depth": m.depth(), "n_leaves": m.n_leaves(), "nodes": m.nodes })
+        }
+        _ => json!({ "n_train": train.n_samples() }),
+    };
+    Ok((model, facts))
+}
+
+/// Scores on one part: scikit-learn's classification report (with the ROC AUC of a
+/// binary classifier's one score column), or R², MSE and MAE for values.
+fn scores(model: &FittedModel, d: &Dataset) -> Result<Value, String> {
+    let err = |e: hyperplane_core::Error| e.to_string();
+    let Ok(y) = d.labels() else {
+        let pred = model.predict_values(d.x()).map_err(err)?;
+        return Ok(json!(
+            regression_report(d.values().map_err(err)?, &pred).map_err(err)?
+        ));
+    };
+    let pred = model.predict_classes(d.x()).map_err(err)?;
+    let report = classification_report(y, &pred, d.n_classes()).map_err(err)?;
     let mut v = json!(report);
-    let dec = model.decision_function(d.x()).map_err(|e| e.to_string())?;
+    let dec = model.decision_function(d.x()).map_err(err)?;
     if dec.ncols() == 1 && d.n_classes() == 2 {
         // One score column: scikit-learn's decision_function for a binary classifier.
         let scores: Vec<f64> = dec.column(0).to_vec();
-        if let Ok(auc) = roc_auc(d.y(), &scores) {
+        if let Ok(auc) = roc_auc(y, &scores) {
             v["roc_auc"] = json!(auc);
         }
     }
     Ok(v)
-}
-
-/// Fits one classifier: returns the model, its parameters and its key facts as JSON.
-type Trainer = fn(&FitArgs, &Dataset) -> Result<(FittedModel, Value, Value), String>;
-
-fn train_svc(a: &FitArgs, train: &Dataset) -> Result<(FittedModel, Value, Value), String> {
-    let params = SvcParams::default()
-        .kernel(kernel(a.kernel))
-        .c(a.c)
-        .gamma(gamma(&a.gamma)?)
-        .degree(a.degree)
-        .coef0(a.coef0)
-        .tol(a.tol)
-        .class_weight(a.class_weight.clone());
-    let model = params
-        .check()
-        .and_then(|p| p.fit(train))
-        .map_err(|e| e.to_string())?;
-    let per_class: serde_json::Map<String, Value> = model
-        .classes()
-        .iter()
-        .zip(model.n_support())
-        .map(|(&c, &n)| (train.class_names()[c].clone(), json!(n)))
-        .collect();
-    let facts = json!({
-        "kernel": model.kernel(),
-        "n_support": model.n_support(),
-        "support_vectors_per_class": per_class,
-        "n_support_total": model.n_support().iter().sum::<usize>(),
-        "intercepts": model.intercepts(),
-        "converged": model.converged(),
-        "iterations": model.iterations(),
-    });
-    Ok((FittedModel::Svc(model), json!(params), facts))
-}
-
-fn train_linear_gd(a: &FitArgs, train: &Dataset) -> Result<(FittedModel, Value, Value), String> {
-    let epochs = a.epochs.unwrap_or(20_000);
-    let params = LinearSvmParams::default()
-        .c(a.c)
-        .learning_rate(a.learning_rate.unwrap_or(0.01))
-        .decay_epochs(a.decay_epochs);
-    let mut trainer = params
-        .check()
-        .and_then(|p| p.init(train))
-        .map_err(|e| e.to_string())?;
-    trainer.step(epochs, epochs).map_err(|e| e.to_string())?;
-    let model = trainer.model();
-    let facts = json!({
-        "epochs": trainer.epoch(),
-        "final_objective": trainer.loss_history().last(),
-        "weights": model.w.rows().into_iter().map(|r| r.to_vec()).collect::<Vec<_>>(),
-        "intercepts": model.b,
-    });
-    let mut params = json!(params);
-    params["epochs"] = json!(epochs);
-    Ok((FittedModel::LinearSvm(model), params, facts))
-}
-
-fn train_logistic(a: &FitArgs, train: &Dataset) -> Result<(FittedModel, Value, Value), String> {
-    let penalty = match a.penalty.as_str() {
-        "l2" => Penalty::L2,
-        "none" => Penalty::None,
-        other => return Err(format!("--penalty must be l2 or none, not {other:?}")),
-    };
-    let params = LogisticParams::default().c(a.c).penalty(penalty);
-    let m = params
-        .check()
-        .and_then(|p| p.fit(train))
-        .map_err(|e| e.to_string())?;
-    let facts = json!({
-        "coef": m.coef.rows().into_iter().map(|r| r.to_vec()).collect::<Vec<_>>(),
-        "intercept": m.intercept,
-        "converged": m.converged,
-        "iterations": m.iterations,
-    });
-    Ok((FittedModel::Logistic(m), json!(params), facts))
 }
 
 fn knn_params(a: &FitArgs) -> Result<KnnParams, String> {
@@ -250,29 +294,6 @@ fn knn_params(a: &FitArgs) -> Result<KnnParams, String> {
         }
     };
     Ok(KnnParams::default().k(a.k).weights(weights))
-}
-
-fn train_knn(a: &FitArgs, train: &Dataset) -> Result<(FittedModel, Value, Value), String> {
-    let params = knn_params(a)?;
-    let m = params
-        .check()
-        .and_then(|p| p.fit(train))
-        .map_err(|e| e.to_string())?;
-    let facts = json!({ "n_train": train.n_samples() });
-    Ok((FittedModel::Knn(m), json!(params), facts))
-}
-
-fn train_knn_regressor(
-    a: &FitArgs,
-    train: &RegressionData,
-) -> Result<(FittedModel, Value, Value), String> {
-    let params = knn_params(a)?;
-    let m = params
-        .check()
-        .and_then(|p| p.fit_regressor(train))
-        .map_err(|e| e.to_string())?;
-    let facts = json!({ "n_train": train.n_samples() });
-    Ok((FittedModel::KnnRegressor(m), json!(params), facts))
 }
 
 /// The tree's parameters; the criterion defaults to gini for classes and to
@@ -299,80 +320,6 @@ fn tree_params(a: &FitArgs, regression: bool) -> Result<TreeParams, String> {
         .min_samples_split(a.min_samples_split)
         .min_samples_leaf(a.min_samples_leaf)
         .seed(a.seed))
-}
-
-fn train_tree(a: &FitArgs, train: &Dataset) -> Result<(FittedModel, Value, Value), String> {
-    let params = tree_params(a, false)?;
-    let m = params
-        .check()
-        .and_then(|p| p.fit(train))
-        .map_err(|e| e.to_string())?;
-    let facts = json!({ "depth": m.depth(), "n_leaves": m.n_leaves(), "nodes": m.nodes });
-    Ok((FittedModel::Tree(m), json!(params), facts))
-}
-
-fn train_tree_regressor(
-    a: &FitArgs,
-    train: &RegressionData,
-) -> Result<(FittedModel, Value, Value), String> {
-    let params = tree_params(a, true)?;
-    let m = params
-        .check()
-        .and_then(|p| p.fit_regressor(train))
-        .map_err(|e| e.to_string())?;
-    let facts = json!({ "depth": m.depth(), "n_leaves": m.n_leaves(), "nodes": m.nodes });
-    Ok((FittedModel::TreeRegressor(m), json!(params), facts))
-}
-
-fn fit_classifier(a: &FitArgs, data: Dataset, train_fn: Trainer) -> Result<String, String> {
-    let s = split(a, data.n_samples(), Some(data.y()))?;
-    let train_raw = data.select(&s.train).map_err(|e| e.to_string())?;
-    let scaler = scale(a, train_raw.x())?;
-    let train = train_raw
-        .with_x(apply(&scaler, train_raw.x())?)
-        .map_err(|e| e.to_string())?;
-    let (model, params, facts) = train_fn(a, &train)?;
-    let test = if s.test.is_empty() {
-        Value::Null
-    } else {
-        let raw = data.select(&s.test).map_err(|e| e.to_string())?;
-        let t = raw
-            .with_x(apply(&scaler, raw.x())?)
-            .map_err(|e| e.to_string())?;
-        classification_scores(&model, &t)?
-    };
-    let name = match model {
-        FittedModel::LinearSvm(_) => "linear-svm-gd",
-        FittedModel::Logistic(_) => "logistic",
-        FittedModel::Knn(_) => "knn",
-        FittedModel::Tree(_) => "tree",
-        FittedModel::Mlp(_) => "mlp",
-        _ => "svc",
-    };
-    let out = json!({
-        "model": name,
-        "params": params,
-        "data": {
-            "n_samples": data.n_samples(),
-            "n_features": data.n_features(),
-            "features": data.feature_names(),
-            "classes": data.class_names(),
-            "n_train": s.train.len(),
-            "n_test": s.test.len(),
-            "standardized": a.standardize,
-        },
-        "train": classification_scores(&model, &train)?,
-        "test": test,
-        "facts": facts,
-    });
-    let file = ModelFile::new(
-        model,
-        data.feature_names().to_vec(),
-        data.class_names().to_vec(),
-        scaler,
-    )
-    .map_err(|e| e.to_string())?;
-    finish(a, out, &file)
 }
 
 fn mlp_params(a: &FitArgs) -> Result<MlpParams, String> {
@@ -410,119 +357,35 @@ fn mlp_params(a: &FitArgs) -> Result<MlpParams, String> {
         .seed(a.seed))
 }
 
-fn mlp_facts(t: &MlpTrainer) -> Value {
-    json!({
-        "epochs": t.epoch(),
-        "final_loss": t.loss_history().last(),
-        "layers": t.network().sizes(),
-        "weights": t.network().layers,
-    })
-}
-
-/// Builds the network with `init` (classifier or regressor), trains it and reports it.
-fn train_mlp(
-    a: &FitArgs,
-    init: impl FnOnce(&MlpValidParams) -> hyperplane_core::Result<MlpTrainer>,
-) -> Result<(FittedModel, Value, Value), String> {
-    let params = mlp_params(a)?;
-    let mut t = params
-        .check()
-        .and_then(|p| init(&p))
-        .map_err(|e| e.to_string())?;
-    t.step(a.epochs.unwrap_or(300)).map_err(|e| e.to_string())?;
-    Ok((FittedModel::Mlp(t.model()), json!(params), mlp_facts(&t)))
-}
-
-fn train_mlp_classifier(
-    a: &FitArgs,
-    train: &Dataset,
-) -> Result<(FittedModel, Value, Value), String> {
-    train_mlp(a, |p| p.init_classifier(train))
-}
-
-type RegTrainer = fn(&FitArgs, &RegressionData) -> Result<(FittedModel, Value, Value), String>;
-
-fn train_mlp_regressor(
-    a: &FitArgs,
-    train: &RegressionData,
-) -> Result<(FittedModel, Value, Value), String> {
-    train_mlp(a, |p| p.init_regressor(train))
-}
-
-fn train_svr(a: &FitArgs, train: &RegressionData) -> Result<(FittedModel, Value, Value), String> {
-    let params = SvrParams::default()
-        .kernel(kernel(a.kernel))
-        .c(a.c)
-        .epsilon(a.epsilon)
-        .gamma(gamma(&a.gamma)?)
-        .degree(a.degree)
-        .coef0(a.coef0)
-        .tol(a.tol);
-    let model = params
-        .check()
-        .and_then(|p| p.fit(train))
-        .map_err(|e| e.to_string())?;
-    let facts = json!({
-        "kernel": model.kernel(),
-        "n_support_total": model.support_vectors().nrows(),
-        "intercept": model.intercept(),
-        "converged": model.converged(),
-    });
-    Ok((FittedModel::Svr(model), json!(params), facts))
-}
-
-fn fit_regressor(
-    a: &FitArgs,
-    data: RegressionData,
-    train_fn: RegTrainer,
-) -> Result<String, String> {
-    let s = split(a, data.n_samples(), None)?;
-    let train_raw = data.select(&s.train).map_err(|e| e.to_string())?;
-    let scaler = scale(a, train_raw.x())?;
-    let train = train_raw
-        .with_x(apply(&scaler, train_raw.x())?)
-        .map_err(|e| e.to_string())?;
-    let (model, params, facts) = train_fn(a, &train)?;
-    let score = |d: &RegressionData| -> Result<Value, String> {
-        let pred = model.predict_values(d.x()).map_err(|e| e.to_string())?;
-        Ok(json!(
-            regression_report(d.y(), &pred).map_err(|e| e.to_string())?
-        ))
-    };
-    let test = if s.test.is_empty() {
-        Value::Null
-    } else {
-        let raw = data.select(&s.test).map_err(|e| e.to_string())?;
-        score(
-            &raw.with_x(apply(&scaler, raw.x())?)
-                .map_err(|e| e.to_string())?,
-        )?
-    };
-    let name = match model {
-        FittedModel::Mlp(_) => "mlp",
-        FittedModel::KnnRegressor(_) => "knn",
-        FittedModel::TreeRegressor(_) => "tree",
-        _ => "svr",
-    };
-    let out = json!({
-        "model": name,
-        "params": params,
-        "data": {
-            "n_samples": data.n_samples(),
-            "n_features": data.n_features(),
-            "features": data.feature_names(),
-            "target": data.target_name(),
-            "n_train": s.train.len(),
-            "n_test": s.test.len(),
-            "standardized": a.standardize,
-        },
-        "train": score(&train)?,
-        "test": test,
-        "facts": facts,
-    });
-    let file = ModelFile::new(model, data.feature_names().to_vec(), Vec::new(), scaler)
-        .map_err(|e| e.to_string())?;
-    finish(a, out, &file)
+fn finish(a: &FitArgs, mut out: Value, file: &ModelFile) -> Result<String, String> {
+    for (key, path) in [
+        ("decision_values", &a.decision_values),
+        ("predictions", &a.predict),
+    ] {
+        if let Some(path) = path {
+            let rows = query_rows(path, &file.feature_names)?;
+            let p = file.predict(rows.view()).map_err(|e| e.to_string())?;
+            out[key] = if key == "decision_values" {
+                match (p.decision_values, p.values) {
+                    (Some(d), _) => json!(d),
+                    (None, Some(v)) => json!(v),
+                    _ => Value::Null,
+                }
+            } else {
+                match (p.labels, p.values) {
+                    (Some(l), _) => json!(l),
+                    (None, Some(v)) => json!(v),
+                    _ => Value::Null,
+                }
+            };
+        }
+    }
+    if let Some(path) = &a.save {
+        let text = file.to_json().map_err(|e| e.to_string())?;
+        std::fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        out["saved"] = json!(path.display().to_string());
+    }
+    serde_json::to_string_pretty(&out).map_err(|e| e.to_string())
 }
 
 /// A model file, or the chosen version of a studio's versions file.

@@ -1,12 +1,10 @@
 //! Reading data for the commands: CSV files and built-in datasets.
 
 use hyperplane_core::csv_data::{read_classification_csv, read_regression_csv};
-use hyperplane_core::datasets::{by_name, Generated, GeneratorKind, GeneratorParams};
+use hyperplane_core::datasets::{by_name, GeneratorKind, GeneratorParams};
+use hyperplane_core::{Dataset, Target};
 
 use crate::args::{DataArgs, DataSource};
-
-/// Loaded data, classification or regression.
-pub type Loaded = Generated;
 
 pub fn read_file(path: &std::path::Path) -> Result<String, String> {
     std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
@@ -26,25 +24,21 @@ fn target_column(text: &str, target: &Option<String>) -> Result<String, String> 
 }
 
 /// Loads the source; `regression` says how to read a CSV target.
-pub fn load(source: &DataSource, regression: bool) -> Result<Loaded, String> {
+pub fn load(source: &DataSource, regression: bool) -> Result<Dataset, String> {
     match (&source.data, &source.dataset) {
         (Some(path), _) => {
             let text = read_file(path)?;
             let target = target_column(&text, &source.target)?;
             let where_ = path.display();
             if regression {
-                read_regression_csv(&text, &target)
-                    .map(Generated::Regression)
-                    .map_err(|e| format!("{where_}: {e}"))
+                read_regression_csv(&text, &target).map_err(|e| format!("{where_}: {e}"))
             } else {
-                read_classification_csv(&text, &target)
-                    .map(Generated::Classification)
-                    .map_err(|e| format!("{where_}: {e}"))
+                read_classification_csv(&text, &target).map_err(|e| format!("{where_}: {e}"))
             }
         }
         (None, Some(name)) => {
             if let Some(d) = by_name(name) {
-                return d.map(Generated::Classification).map_err(|e| e.to_string());
+                return d.map_err(|e| e.to_string());
             }
             let kind = GeneratorKind::from_name(name).ok_or_else(|| {
                 format!(
@@ -67,7 +61,7 @@ pub fn load(source: &DataSource, regression: bool) -> Result<Loaded, String> {
 
 /// `hyperplane data`: the dataset as CSV, full precision.
 pub fn generate_csv(args: &DataArgs) -> Result<String, String> {
-    let loaded = load(&args.source, false)?;
+    let d = load(&args.source, false)?;
     let mut out = String::new();
     let row = |out: &mut String, x: ndarray::ArrayView1<'_, f64>, target: String| {
         for v in x {
@@ -76,19 +70,18 @@ pub fn generate_csv(args: &DataArgs) -> Result<String, String> {
         out.push_str(&target);
         out.push('\n');
     };
-    match &loaded {
-        Generated::Classification(d) => {
-            out.push_str(&d.feature_names().join(","));
+    out.push_str(&d.feature_names().join(","));
+    match d.target() {
+        Target::Classes { labels, names } => {
             out.push_str(",label\n");
-            for i in 0..d.n_samples() {
-                row(&mut out, d.x().row(i), d.class_names()[d.y()[i]].clone());
+            for (i, &l) in labels.iter().enumerate() {
+                row(&mut out, d.x().row(i), names[l].clone());
             }
         }
-        Generated::Regression(d) => {
-            out.push_str(&d.feature_names().join(","));
-            out.push_str(&format!(",{}\n", d.target_name()));
-            for i in 0..d.n_samples() {
-                row(&mut out, d.x().row(i), format!("{:?}", d.y()[i]));
+        Target::Values { values, name } => {
+            out.push_str(&format!(",{name}\n"));
+            for (i, v) in values.iter().enumerate() {
+                row(&mut out, d.x().row(i), format!("{v:?}"));
             }
         }
     }

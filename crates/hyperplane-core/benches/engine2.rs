@@ -21,8 +21,6 @@ mod native {
             .seed(1)
             .generate()
             .unwrap()
-            .into_classification()
-            .unwrap()
     }
 
     /// TensorFlow Playground's default set-up: circle, 500 points, half for training.

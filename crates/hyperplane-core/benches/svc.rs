@@ -48,8 +48,6 @@ mod native {
             .seed(1)
             .generate()
             .unwrap()
-            .into_classification()
-            .unwrap()
     }
 
     fn spec(d: usize, w: usize) -> GridSpec {

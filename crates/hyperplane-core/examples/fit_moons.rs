@@ -1,5 +1,5 @@
 //! Fits an rbf SVC on moons repeatedly, for profiling: `perf record` this example.
-use hyperplane_core::datasets::{Generated, GeneratorKind, GeneratorParams};
+use hyperplane_core::datasets::{GeneratorKind, GeneratorParams};
 use hyperplane_core::svm::SvcParams;
 
 fn main() {
@@ -7,7 +7,7 @@ fn main() {
         .nth(1)
         .and_then(|a| a.parse().ok())
         .unwrap_or(5000);
-    let Ok(Generated::Classification(d)) = GeneratorParams::new(GeneratorKind::Moons)
+    let Ok(d) = GeneratorParams::new(GeneratorKind::Moons)
         .n_samples(n)
         .noise(0.2)
         .seed(1)

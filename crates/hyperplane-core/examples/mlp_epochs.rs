@@ -1,11 +1,11 @@
 //! Trains TensorFlow Playground's default network for many epochs, for profiling:
 //! `perf record` this example.
-use hyperplane_core::datasets::{Generated, GeneratorKind, GeneratorParams};
+use hyperplane_core::datasets::{GeneratorKind, GeneratorParams};
 use hyperplane_core::nn::MlpParams;
 use hyperplane_core::preprocess::train_test_split;
 
 fn main() {
-    let Ok(Generated::Classification(d)) = GeneratorParams::new(GeneratorKind::Circle)
+    let Ok(d) = GeneratorParams::new(GeneratorKind::Circle)
         .seed(1)
         .generate()
     else {

@@ -6,7 +6,6 @@ use ndarray::Array2;
 
 use crate::dataset::Dataset;
 use crate::error::{Error, Result};
-use crate::regression_data::RegressionData;
 
 /// Rows of a CSV split into a target column and numeric feature columns.
 struct Table {
@@ -175,7 +174,7 @@ pub fn read_classification_csv(text: &str, target: &str) -> Result<Dataset> {
 }
 
 /// A regression dataset from CSV text; the target must be numeric.
-pub fn read_regression_csv(text: &str, target: &str) -> Result<RegressionData> {
+pub fn read_regression_csv(text: &str, target: &str) -> Result<Dataset> {
     let table = read_table(text, Some(target))?;
     let y = table
         .targets
@@ -190,7 +189,7 @@ pub fn read_regression_csv(text: &str, target: &str) -> Result<RegressionData> {
             )),
         })
         .collect::<Result<Vec<f64>>>()?;
-    RegressionData::new(
+    Dataset::with_values(
         matrix(&table)?,
         y,
         table.feature_names.clone(),
@@ -244,11 +243,11 @@ mod tests {
     fn reads_string_and_numeric_labels_in_sklearn_order() {
         let d = read_classification_csv("a,b,label\n1,2,dog\n3,4,cat\n5,6,dog\n", "label").unwrap();
         assert_eq!(d.class_names(), &["cat".to_string(), "dog".to_string()]);
-        assert_eq!(d.y(), &[1, 0, 1]);
+        assert_eq!(d.labels().unwrap(), &[1, 0, 1]);
         assert_eq!(d.feature_names(), &["a".to_string(), "b".to_string()]);
         let n = read_classification_csv("y,x\n10,1\n9,2\n10.0,3\n", "y").unwrap();
         assert_eq!(n.class_names(), &["9".to_string(), "10".to_string()]);
-        assert_eq!(n.y(), &[1, 0, 1]);
+        assert_eq!(n.labels().unwrap(), &[1, 0, 1]);
     }
 
     #[test]
@@ -290,7 +289,7 @@ mod tests {
     #[test]
     fn regression_and_feature_reading() {
         let r = read_regression_csv("x,y\n1,2.5\n2,3.5\n", "y").unwrap();
-        assert_eq!(r.y(), &[2.5, 3.5]);
+        assert_eq!(r.values().unwrap(), &[2.5, 3.5]);
         assert!(read_regression_csv("x,y\n1,abc\n", "y").is_err());
         let q = read_feature_csv("b,a,label\n1,2,cat\n", &["a".into(), "b".into()]).unwrap();
         assert_eq!(q.row(0).to_vec(), vec![2.0, 1.0]);

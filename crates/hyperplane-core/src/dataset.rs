@@ -1,37 +1,132 @@
-//! A labelled classification dataset whose shape and values have been checked once,
-//! so models can rely on it.
+//! The engine's one data type: checked features and a target that is either classes
+//! (with their names) or values (with a name), so splits, standardization, feature
+//! selection and hashing are written once for both kinds of task.
 
 use ndarray::{Array2, ArrayView2, Axis};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 
-/// Features (`n_samples × n_features`, all finite) and class labels (`0..n_classes`).
+/// What every sample is labelled with.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Target {
+    /// A class index per sample (below `names.len()`), for classifiers.
+    Classes {
+        labels: Vec<usize>,
+        names: Vec<String>,
+    },
+    /// A finite number per sample, for regressors.
+    Values { values: Vec<f64>, name: String },
+}
+
+impl Target {
+    pub fn len(&self) -> usize {
+        match self {
+            Target::Classes { labels, .. } => labels.len(),
+            Target::Values { values, .. } => values.len(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The same kind of target for the samples at `indices` (already checked).
+    fn select(&self, indices: &[usize]) -> Self {
+        match self {
+            Target::Classes { labels, names } => Target::Classes {
+                labels: indices.iter().map(|&i| labels[i]).collect(),
+                names: names.clone(),
+            },
+            Target::Values { values, name } => Target::Values {
+                values: indices.iter().map(|&i| values[i]).collect(),
+                name: name.clone(),
+            },
+        }
+    }
+
+    /// Rejects class labels without a name and non-finite values.
+    fn check(&self) -> Result<()> {
+        match self {
+            Target::Classes { labels, names } => {
+                match labels.iter().enumerate().find(|(_, &l)| l >= names.len()) {
+                    Some((row, &label)) => Err(Error::BadLabel {
+                        row,
+                        label,
+                        n_classes: names.len(),
+                    }),
+                    None => Ok(()),
+                }
+            }
+            Target::Values { values, .. } => match values.iter().position(|v| !v.is_finite()) {
+                Some(row) => Err(Error::NonFinite {
+                    what: "target",
+                    row,
+                    column: 0,
+                }),
+                None => Ok(()),
+            },
+        }
+    }
+}
+
+/// Features (`n_samples × n_features`, all finite) and their [`Target`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Dataset {
     x: Array2<f64>,
-    y: Vec<usize>,
+    target: Target,
     feature_names: Vec<String>,
-    class_names: Vec<String>,
 }
 
 impl Dataset {
-    /// Checks that the parts agree in size, that every value is finite and every label
-    /// names a class.
+    /// Classification data: checks that the parts agree in size, that every value is
+    /// finite and every label names a class.
     pub fn new(
         x: Array2<f64>,
         y: Vec<usize>,
         feature_names: Vec<String>,
         class_names: Vec<String>,
     ) -> Result<Self> {
+        Self::from_parts(
+            x,
+            Target::Classes {
+                labels: y,
+                names: class_names,
+            },
+            feature_names,
+        )
+    }
+
+    /// Regression data: a finite value per row, named `target_name`.
+    pub fn with_values(
+        x: Array2<f64>,
+        y: Vec<f64>,
+        feature_names: Vec<String>,
+        target_name: String,
+    ) -> Result<Self> {
+        Self::from_parts(
+            x,
+            Target::Values {
+                values: y,
+                name: target_name,
+            },
+            feature_names,
+        )
+    }
+
+    /// Checks shapes and values once, so models can rely on them.
+    pub fn from_parts(x: Array2<f64>, target: Target, feature_names: Vec<String>) -> Result<Self> {
         if x.nrows() == 0 || x.ncols() == 0 {
             return Err(Error::EmptyData);
         }
-        if y.len() != x.nrows() {
+        if target.len() != x.nrows() {
             return Err(Error::ShapeMismatch {
-                what: "number of labels",
+                what: match target {
+                    Target::Classes { .. } => "number of labels",
+                    Target::Values { .. } => "number of targets",
+                },
                 expected: x.nrows(),
-                got: y.len(),
+                got: target.len(),
             });
         }
         if feature_names.len() != x.ncols() {
@@ -42,32 +137,60 @@ impl Dataset {
             });
         }
         check_finite(x.view(), "features")?;
-        if let Some((row, &label)) = y.iter().enumerate().find(|(_, &l)| l >= class_names.len()) {
-            return Err(Error::BadLabel {
-                row,
-                label,
-                n_classes: class_names.len(),
-            });
-        }
+        target.check()?;
         Ok(Self {
             x,
-            y,
+            target,
             feature_names,
-            class_names,
         })
     }
 
     pub fn x(&self) -> ArrayView2<'_, f64> {
         self.x.view()
     }
-    pub fn y(&self) -> &[usize] {
-        &self.y
+    pub fn target(&self) -> &Target {
+        &self.target
+    }
+    /// Whether the target holds values (regression) rather than classes.
+    pub fn is_regression(&self) -> bool {
+        matches!(self.target, Target::Values { .. })
+    }
+    /// The class labels, or an error saying the target holds values.
+    pub fn labels(&self) -> Result<&[usize]> {
+        match &self.target {
+            Target::Classes { labels, .. } => Ok(labels),
+            Target::Values { .. } => Err(Error::WrongTarget {
+                needs: "classes",
+                has: "numbers",
+            }),
+        }
+    }
+    /// The target values, or an error saying the target holds classes.
+    pub fn values(&self) -> Result<&[f64]> {
+        match &self.target {
+            Target::Values { values, .. } => Ok(values),
+            Target::Classes { .. } => Err(Error::WrongTarget {
+                needs: "numbers",
+                has: "classes",
+            }),
+        }
     }
     pub fn feature_names(&self) -> &[String] {
         &self.feature_names
     }
+    /// The classes' names (none for values).
     pub fn class_names(&self) -> &[String] {
-        &self.class_names
+        match &self.target {
+            Target::Classes { names, .. } => names,
+            Target::Values { .. } => &[],
+        }
+    }
+    /// The values' name (empty for classes).
+    pub fn target_name(&self) -> &str {
+        match &self.target {
+            Target::Values { name, .. } => name,
+            Target::Classes { .. } => "",
+        }
     }
     pub fn n_samples(&self) -> usize {
         self.x.nrows()
@@ -75,8 +198,9 @@ impl Dataset {
     pub fn n_features(&self) -> usize {
         self.x.ncols()
     }
+    /// How many classes there are (0 for values).
     pub fn n_classes(&self) -> usize {
-        self.class_names.len()
+        self.class_names().len()
     }
 
     /// The rows at `indices`, in that order (used by splits).
@@ -84,9 +208,8 @@ impl Dataset {
         check_row_indices(indices, self.n_samples())?;
         Ok(Self {
             x: self.x.select(Axis(0), indices),
-            y: indices.iter().map(|&i| self.y[i]).collect(),
+            target: self.target.select(indices),
             feature_names: self.feature_names.clone(),
-            class_names: self.class_names.clone(),
         })
     }
 
@@ -95,30 +218,26 @@ impl Dataset {
         check_feature_indices(features, self.n_features())?;
         Ok(Self {
             x: self.x.select(Axis(1), features),
-            y: self.y.clone(),
+            target: self.target.clone(),
             feature_names: features
                 .iter()
                 .map(|&f| self.feature_names[f].clone())
                 .collect(),
-            class_names: self.class_names.clone(),
         })
     }
 
     /// Replaces the features (same rows, same columns), e.g. after standardization.
     pub fn with_x(&self, x: Array2<f64>) -> Result<Self> {
-        Self::new(
-            x,
-            self.y.clone(),
-            self.feature_names.clone(),
-            self.class_names.clone(),
-        )
+        Self::from_parts(x, self.target.clone(), self.feature_names.clone())
     }
 
-    /// How many samples each class has.
+    /// How many samples each class has (empty for values).
     pub fn class_counts(&self) -> Vec<usize> {
         let mut counts = vec![0; self.n_classes()];
-        for &label in &self.y {
-            counts[label] += 1;
+        if let Target::Classes { labels, .. } = &self.target {
+            for &label in labels {
+                counts[label] += 1;
+            }
         }
         counts
     }
@@ -226,5 +345,45 @@ mod tests {
             })
         );
         assert_eq!(d.select_features(&[1]).unwrap().x()[[0, 0]], 1.0);
+    }
+
+    #[test]
+    fn values_reject_bad_shapes_and_non_finite_targets() {
+        let names = vec!["a".to_string()];
+        assert!(
+            Dataset::with_values(array![[1.0]], vec![1.0, 2.0], names.clone(), "t".into()).is_err()
+        );
+        assert_eq!(
+            Dataset::with_values(
+                array![[1.0], [2.0]],
+                vec![1.0, f64::NAN],
+                names.clone(),
+                "t".into()
+            ),
+            Err(Error::NonFinite {
+                what: "target",
+                row: 1,
+                column: 0
+            })
+        );
+        assert_eq!(
+            Dataset::with_values(Array2::zeros((0, 1)), vec![], names, "t".into()),
+            Err(Error::EmptyData)
+        );
+    }
+
+    #[test]
+    fn a_model_asking_for_the_other_kind_of_target_is_told_so() {
+        let d = Dataset::with_values(
+            array![[1.0], [2.0]],
+            vec![0.5, 1.5],
+            names(1, "f"),
+            "t".into(),
+        )
+        .unwrap();
+        assert!(d.is_regression() && d.n_classes() == 0);
+        assert_eq!(d.values().unwrap(), &[0.5, 1.5]);
+        assert!(d.labels().unwrap_err().to_string().contains("classes"));
+        assert_eq!(d.select(&[1]).unwrap().values().unwrap(), &[1.5]);
     }
 }

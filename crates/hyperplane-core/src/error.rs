@@ -50,6 +50,12 @@ pub enum Error {
         column: String,
         message: String,
     },
+    /// A classifier given values to predict, or a regressor given classes.
+    #[error("this model predicts {needs}, but the data's target holds {has}")]
+    WrongTarget {
+        needs: &'static str,
+        has: &'static str,
+    },
     #[error("{0}")]
     Format(String),
 }

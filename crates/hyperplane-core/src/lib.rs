@@ -17,15 +17,14 @@ pub mod linalg;
 pub mod linear_model;
 pub mod math;
 pub mod metrics;
+pub mod model;
 pub mod model_file;
 pub mod neighbors;
 pub mod nn;
 pub mod preprocess;
-pub mod regression_data;
 pub mod saved_version;
 pub mod svm;
 pub mod tree;
 
-pub use dataset::Dataset;
+pub use dataset::{Dataset, Target};
 pub use error::{Error, Result};
-pub use regression_data::RegressionData;

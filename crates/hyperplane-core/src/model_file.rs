@@ -7,108 +7,11 @@ use ndarray::{Array2, ArrayView2};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
-use crate::linear_model::LogisticRegression;
-use crate::neighbors::{KNeighbors, KNeighborsRegressor};
-use crate::nn::Mlp;
+pub use crate::model::FittedModel;
 use crate::preprocess::Standardizer;
-use crate::svm::{LinearSvm, Svc, Svr};
-use crate::tree::{DecisionTree, RegressionTree};
 
 pub const FORMAT: &str = "hyperplane-model";
 pub const VERSION: u32 = 1;
-
-/// Any fitted model the engine has.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-pub enum FittedModel {
-    Svc(Svc),
-    Svr(Svr),
-    /// The linear SVM trained by gradient descent.
-    LinearSvm(LinearSvm),
-    Logistic(LogisticRegression),
-    Knn(KNeighbors),
-    /// k-nearest-neighbour regression.
-    KnnRegressor(KNeighborsRegressor),
-    Tree(DecisionTree),
-    /// A regression tree.
-    TreeRegressor(RegressionTree),
-    /// A neural network, classifier or regressor.
-    Mlp(Mlp),
-}
-
-impl FittedModel {
-    pub fn n_features(&self) -> usize {
-        match self {
-            FittedModel::Svc(m) => m.n_features(),
-            FittedModel::Svr(m) => m.n_features(),
-            FittedModel::LinearSvm(m) => m.n_features(),
-            FittedModel::Logistic(m) => m.n_features(),
-            FittedModel::Knn(m) => m.n_features(),
-            FittedModel::KnnRegressor(m) => m.n_features(),
-            FittedModel::Tree(m) => m.n_features(),
-            FittedModel::TreeRegressor(m) => m.n_features(),
-            FittedModel::Mlp(m) => m.n_features(),
-        }
-    }
-
-    /// Whether the model predicts values (the SVR, a network with a value output).
-    pub fn is_regressor(&self) -> bool {
-        match self {
-            FittedModel::Svr(_) | FittedModel::KnnRegressor(_) | FittedModel::TreeRegressor(_) => {
-                true
-            }
-            FittedModel::Mlp(m) => matches!(m.target, crate::nn::Target::Values { .. }),
-            _ => false,
-        }
-    }
-
-    /// Predicted values, for regressors.
-    pub fn predict_values(&self, x: ArrayView2<'_, f64>) -> Result<Vec<f64>> {
-        match self {
-            FittedModel::Svr(m) => m.predict(x),
-            FittedModel::KnnRegressor(m) => m.predict(x),
-            FittedModel::TreeRegressor(m) => m.predict(x),
-            FittedModel::Mlp(m) => m.predict_values(x),
-            _ => Err(Error::Format(
-                "a classifier predicts classes, not values".into(),
-            )),
-        }
-    }
-
-    /// Class indices, for classifiers.
-    pub fn predict_classes(&self, x: ArrayView2<'_, f64>) -> Result<Vec<usize>> {
-        match self {
-            FittedModel::Svc(m) => m.predict(x),
-            FittedModel::LinearSvm(m) => m.predict(x),
-            FittedModel::Logistic(m) => m.predict(x),
-            FittedModel::Knn(m) => m.predict(x),
-            FittedModel::Tree(m) => m.predict(x),
-            FittedModel::Mlp(m) => m.predict(x),
-            FittedModel::Svr(_) | FittedModel::KnnRegressor(_) | FittedModel::TreeRegressor(_) => {
-                Err(Error::Format(
-                    "a regressor predicts values, not classes".into(),
-                ))
-            }
-        }
-    }
-
-    /// scikit-learn's `decision_function` for classifiers that have one (SVMs: one-vs-one
-    /// columns; logistic regression: scores); k-NN and trees give class probabilities.
-    pub fn decision_function(&self, x: ArrayView2<'_, f64>) -> Result<Array2<f64>> {
-        match self {
-            FittedModel::Svc(m) => m.decision_function(x),
-            FittedModel::LinearSvm(m) => m.decision_function(x),
-            FittedModel::Logistic(m) => m.decision_function(x),
-            // Models without a margin score report their class probabilities.
-            FittedModel::Knn(m) => m.predict_proba(x),
-            FittedModel::Tree(m) => m.predict_proba(x),
-            FittedModel::Mlp(m) => m.predict_proba(x),
-            FittedModel::Svr(_) | FittedModel::KnnRegressor(_) | FittedModel::TreeRegressor(_) => {
-                Err(Error::Format("a regressor has no decision function".into()))
-            }
-        }
-    }
-}
 
 /// A saved model and how to feed it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -104,6 +104,14 @@ impl Standardizer {
         Ok(Self { mean, scale })
     }
 
+    /// Mean 0 and scale 1 for `n` features: `transform` returns its input unchanged.
+    pub fn identity(n: usize) -> Self {
+        Self {
+            mean: Array1::zeros(n),
+            scale: Array1::ones(n),
+        }
+    }
+
     pub fn transform(&self, x: ArrayView2<'_, f64>) -> Result<Array2<f64>> {
         check_query(x, self.mean.len())?;
         Ok((&x - &self.mean) / &self.scale)
@@ -140,10 +148,24 @@ pub struct Prepared {
 
 /// Splits, then standardizes both parts with the training part's statistics.
 pub fn split_and_standardize(data: &Dataset, train_ratio: f64, seed: u64) -> Result<Prepared> {
-    let split = train_test_split(data.n_samples(), train_ratio, seed)?;
+    prepare(
+        data,
+        train_test_split(data.n_samples(), train_ratio, seed)?,
+        true,
+    )
+}
+
+/// Splits `data` as `split` says and, if `standardize`, scales both parts by the
+/// training part's statistics (else the scaler is the identity, which changes no bit).
+/// An empty test part stays empty.
+pub fn prepare(data: &Dataset, split: Split, standardize: bool) -> Result<Prepared> {
     let train_raw = data.select(&split.train)?;
     let test_raw = data.select(&split.test)?;
-    let scaler = Standardizer::fit(train_raw.x())?;
+    let scaler = if standardize {
+        Standardizer::fit(train_raw.x())?
+    } else {
+        Standardizer::identity(data.n_features())
+    };
     let train = train_raw.with_x(scaler.transform(train_raw.x())?)?;
     let test = if split.test.is_empty() {
         test_raw
@@ -209,5 +231,11 @@ mod tests {
             array![[-1.0, 0.0], [1.0, 0.0]]
         );
         assert!(s.transform(array![[1.0]].view()).is_err());
+        let raw = array![[0.1, -3e-300], [f64::MAX, -0.0]];
+        let same = Standardizer::identity(2).transform(raw.view()).unwrap();
+        assert!(same
+            .iter()
+            .zip(&raw)
+            .all(|(a, b)| a.to_bits() == b.to_bits()));
     }
 }

@@ -6,15 +6,13 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::dataset::{Dataset, Target};
 use crate::error::{Error, Result};
-use crate::features::FeatureTransform;
-use crate::linear_model::LogisticParams;
-use crate::model_file::{FittedModel, ModelFile};
-use crate::neighbors::KnnParams;
-use crate::nn::{MlpParams, TrainerState};
-use crate::svm::{LinearSvmParams, SvcParams, SvrParams};
-use crate::tree::{Criterion, TreeParams};
-use crate::{Dataset, RegressionData};
+use crate::model::FittedModel;
+pub use crate::model::ModelParams;
+use crate::model_file::ModelFile;
+use crate::nn::TrainerState;
+use crate::tree::Criterion;
 
 pub const FORMAT: &str = "hyperplane-versions";
 pub const VERSION: u32 = 1;
@@ -26,80 +24,6 @@ pub const MAX_TAGS: usize = 50;
 pub const MAX_HISTORY: usize = 100_000;
 pub const MAX_POINTS: usize = 100_000;
 pub const MAX_CSV_BYTES: usize = 20_000_000;
-
-/// The hyperparameters a version was trained with.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-pub enum ModelParams {
-    Svc(SvcParams),
-    /// The epsilon-SVR, for regression data.
-    Svr(SvrParams),
-    /// The linear SVM by gradient descent, run for `epochs`.
-    LinearSvm {
-        params: LinearSvmParams,
-        epochs: u64,
-    },
-    Logistic(LogisticParams),
-    Knn(KnnParams),
-    Tree(TreeParams),
-    /// The network, with the input features it was fed (empty: the raw columns).
-    Mlp {
-        params: MlpParams,
-        #[serde(default)]
-        inputs: Vec<FeatureTransform>,
-    },
-}
-
-impl ModelParams {
-    /// The `kind` tag, as in the fitted model.
-    pub fn kind(&self) -> &'static str {
-        match self {
-            ModelParams::Svc(_) => "svc",
-            ModelParams::Svr(_) => "svr",
-            ModelParams::LinearSvm { .. } => "linear_svm",
-            ModelParams::Logistic(_) => "logistic",
-            ModelParams::Knn(_) => "knn",
-            ModelParams::Tree(_) => "tree",
-            ModelParams::Mlp { .. } => "mlp",
-        }
-    }
-
-    /// Checks every parameter as fitting would.
-    pub fn check(&self) -> Result<()> {
-        match self {
-            ModelParams::Svc(p) => p.check().map(drop),
-            ModelParams::Svr(p) => p.check().map(drop),
-            ModelParams::LinearSvm { params, epochs } => {
-                if *epochs == 0 || *epochs > 10_000_000 {
-                    return Err(Error::InvalidParam {
-                        name: "epochs",
-                        value: *epochs as f64,
-                        reason: "must be between 1 and 10 000 000",
-                    });
-                }
-                params.check().map(drop)
-            }
-            ModelParams::Logistic(p) => p.check().map(drop),
-            ModelParams::Knn(p) => p.check().map(drop),
-            ModelParams::Tree(p) => p.check().map(drop),
-            ModelParams::Mlp { params, .. } => params.check().map(drop),
-        }
-    }
-}
-
-/// The parameters' `kind` a fitted model comes from (k-NN and trees take the same
-/// parameters for classes and values).
-fn fitted_kind(m: &FittedModel) -> &'static str {
-    match m {
-        FittedModel::Svc(_) => "svc",
-        FittedModel::Svr(_) => "svr",
-        FittedModel::LinearSvm(_) => "linear_svm",
-        FittedModel::Logistic(_) => "logistic",
-        FittedModel::Knn(_) | FittedModel::KnnRegressor(_) => "knn",
-        FittedModel::Tree(_) | FittedModel::TreeRegressor(_) => "tree",
-        FittedModel::Mlp(_) => "mlp",
-    }
-}
 
 /// One point drawn by the user: position in the plane's units and class index.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -441,7 +365,7 @@ impl SavedVersion {
             }
         }
         self.model.validate().map_err(|e| bad("model", e))?;
-        let fitted = fitted_kind(&self.model.model);
+        let fitted = self.model.model.params_kind();
         if fitted != self.params.kind() {
             return Err(bad(
                 "model.model.kind",
@@ -641,51 +565,43 @@ impl VersionsFile {
     }
 }
 
-/// Data whose content can be hashed: the features, then the targets, then the names.
-pub trait HashContent {
-    fn feed(&self, eat: &mut dyn FnMut(&[u8]));
-}
-
-impl HashContent for Dataset {
-    fn feed(&self, eat: &mut dyn FnMut(&[u8])) {
-        for v in self.x().iter() {
-            eat(&v.to_bits().to_le_bytes());
-        }
-        for &c in self.y() {
-            eat(&(c as u64).to_le_bytes());
-        }
-        for name in self.feature_names().iter().chain(self.class_names()) {
-            eat(name.as_bytes());
-            eat(&[0]);
-        }
-    }
-}
-
-impl HashContent for RegressionData {
-    fn feed(&self, eat: &mut dyn FnMut(&[u8])) {
-        for v in self.x().iter().chain(self.y()) {
-            eat(&v.to_bits().to_le_bytes());
-        }
-        for name in self.feature_names() {
-            eat(name.as_bytes());
-            eat(&[0]);
-        }
-        // Marks the target as a value, so no classification data hashes the same.
-        eat(b"\x01target:");
-        eat(self.target_name().as_bytes());
-    }
-}
-
 /// A 64-bit FNV-1a hash of a dataset's values, targets and names, as 16 hex digits:
-/// the same data always gives the same hash, on every platform.
-pub fn content_hash(data: &impl HashContent) -> String {
+/// the same data always gives the same hash, on every platform. Features come first,
+/// then the targets, then the names (and, for values, a mark that they are values, so
+/// no classification data hashes the same).
+pub fn content_hash(data: &Dataset) -> String {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    data.feed(&mut |bytes: &[u8]| {
+    let mut eat = |bytes: &[u8]| {
         for &b in bytes {
             h ^= b as u64;
             h = h.wrapping_mul(0x0100_0000_01b3);
         }
-    });
+    };
+    for v in data.x().iter() {
+        eat(&v.to_bits().to_le_bytes());
+    }
+    match data.target() {
+        Target::Classes { labels, names } => {
+            for &c in labels {
+                eat(&(c as u64).to_le_bytes());
+            }
+            for name in data.feature_names().iter().chain(names) {
+                eat(name.as_bytes());
+                eat(&[0]);
+            }
+        }
+        Target::Values { values, name } => {
+            for v in values {
+                eat(&v.to_bits().to_le_bytes());
+            }
+            for name in data.feature_names() {
+                eat(name.as_bytes());
+                eat(&[0]);
+            }
+            eat(b"\x01target:");
+            eat(name.as_bytes());
+        }
+    }
     format!("{h:016x}")
 }
 

@@ -157,7 +157,9 @@ fn decision_tree_accuracy_and_depth_match_sklearn() {
             .unwrap()
             .fit(&d)
             .unwrap();
-        let acc = hyperplane_core::metrics::accuracy(d.y(), &t.predict(d.x()).unwrap()).unwrap();
+        let acc =
+            hyperplane_core::metrics::accuracy(d.labels().unwrap(), &t.predict(d.x()).unwrap())
+                .unwrap();
         assert!(
             (acc - case["train_accuracy"].as_f64().unwrap()).abs() < 1e-12,
             "{label}: accuracy {acc} vs {}",

@@ -7,7 +7,7 @@
 use hyperplane_core::grid::{GridModel, GridOutput, GridSpec};
 use hyperplane_core::math::best_and_lead;
 use hyperplane_core::neighbors::{KNeighbors, KNeighborsRegressor, KnnParams, KnnWeights};
-use hyperplane_core::{Dataset, RegressionData};
+use hyperplane_core::Dataset;
 use ndarray::Array2;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
@@ -229,7 +229,7 @@ fn regressor_grid_matches_per_point_predictions() {
                 }
             })
             .collect();
-        let train = RegressionData::new(
+        let train = Dataset::with_values(
             classes.x().to_owned(),
             y,
             classes.feature_names().to_vec(),

@@ -1,17 +1,15 @@
 //! The neural network: it learns TensorFlow Playground's datasets, its gradients are
 //! right, and training is controllable and safe.
 
-use hyperplane_core::datasets::{Generated, GeneratorKind, GeneratorParams};
+use hyperplane_core::datasets::{GeneratorKind, GeneratorParams};
 use hyperplane_core::metrics::{accuracy, r2_score};
 use hyperplane_core::nn::{Activation, Mlp, MlpParams, Optimizer, Regularization};
 use hyperplane_core::preprocess::train_test_split;
-use hyperplane_core::{Dataset, Error, RegressionData};
+use hyperplane_core::{Dataset, Error};
 
 /// A Playground dataset (500 points, noise 0) split 50/50 as the Playground does.
 fn playground(kind: GeneratorKind, seed: u64) -> (Dataset, Dataset) {
-    let Ok(Generated::Classification(d)) = GeneratorParams::new(kind).seed(seed).generate() else {
-        panic!("classification set expected");
-    };
+    let d = GeneratorParams::new(kind).seed(seed).generate().unwrap();
     let s = train_test_split(d.n_samples(), 0.5, seed).unwrap();
     (d.select(&s.train).unwrap(), d.select(&s.test).unwrap())
 }
@@ -26,7 +24,11 @@ fn test_accuracy(params: &MlpParams, kind: GeneratorKind, seed: u64, epochs: u64
         .init_classifier(&train)
         .unwrap();
     t.step(epochs).unwrap();
-    accuracy(test.y(), &t.model().predict(test.x()).unwrap()).unwrap()
+    accuracy(
+        test.labels().unwrap(),
+        &t.model().predict(test.x()).unwrap(),
+    )
+    .unwrap()
 }
 
 /// The stated budget: TensorFlow Playground's default network (2 inputs, hidden 4 and 2,
@@ -67,12 +69,10 @@ fn deeper_network_with_adam_learns_the_spiral() {
 fn gradients_match_finite_differences() {
     let (train, _) = playground(GeneratorKind::Circle, 4);
     let small = train.select(&(0..12).collect::<Vec<_>>()).unwrap();
-    let Ok(Generated::Regression(reg)) = GeneratorParams::new(GeneratorKind::RegPlane)
+    let reg = GeneratorParams::new(GeneratorKind::RegPlane)
         .n_samples(12)
         .generate()
-    else {
-        panic!()
-    };
+        .unwrap();
     for activation in [
         Activation::Tanh,
         Activation::Sigmoid,
@@ -182,9 +182,14 @@ fn divergence_is_reported_not_drawn_as_nan() {
         .check()
         .unwrap()
         .init_regressor(
-            &RegressionData::new(
+            &Dataset::with_values(
                 train.x().to_owned(),
-                train.y().iter().map(|&c| c as f64 * 1e3).collect(),
+                train
+                    .labels()
+                    .unwrap()
+                    .iter()
+                    .map(|&c| c as f64 * 1e3)
+                    .collect(),
                 vec!["a".into(), "b".into()],
                 "t".into(),
             )
@@ -197,13 +202,11 @@ fn divergence_is_reported_not_drawn_as_nan() {
 
 #[test]
 fn regression_network_fits_the_plane_and_round_trips() {
-    let Ok(Generated::Regression(d)) = GeneratorParams::new(GeneratorKind::RegPlane)
+    let d = GeneratorParams::new(GeneratorKind::RegPlane)
         .n_samples(200)
         .seed(2)
         .generate()
-    else {
-        panic!()
-    };
+        .unwrap();
     let mut t = MlpParams::default()
         .optimizer(Optimizer::adam())
         .learning_rate(0.01)
@@ -213,7 +216,7 @@ fn regression_network_fits_the_plane_and_round_trips() {
         .unwrap();
     t.step(200).unwrap();
     let m = t.model();
-    let r2 = r2_score(d.y(), &m.predict_values(d.x()).unwrap()).unwrap();
+    let r2 = r2_score(d.values().unwrap(), &m.predict_values(d.x()).unwrap()).unwrap();
     assert!(r2 > 0.95, "{r2}");
     let back: Mlp = serde_json::from_str(&serde_json::to_string(&m).unwrap()).unwrap();
     assert_eq!(
@@ -299,7 +302,7 @@ fn input_transforms_let_a_linear_network_learn_the_circle() {
     let transforms = vec![FeatureTransform::X1Squared, FeatureTransform::X2Squared];
     let expanded = Dataset::new(
         expand(train.x(), &transforms).unwrap(),
-        train.y().to_vec(),
+        train.labels().unwrap().to_vec(),
         vec!["a".into(), "b".into()],
         train.class_names().to_vec(),
     )
@@ -315,7 +318,7 @@ fn input_transforms_let_a_linear_network_learn_the_circle() {
     t.step(100).unwrap();
     let m = t.model();
     assert_eq!(m.n_features(), 2);
-    let acc = accuracy(test.y(), &m.predict(test.x()).unwrap()).unwrap();
+    let acc = accuracy(test.labels().unwrap(), &m.predict(test.x()).unwrap()).unwrap();
     assert!(acc >= 0.97, "{acc}");
     assert!(t.set_input_transforms(vec![FeatureTransform::X1]).is_err());
     let back: Mlp = serde_json::from_str(&serde_json::to_string(&m).unwrap()).unwrap();
@@ -333,8 +336,6 @@ fn a_trainer_restores_saved_weights_and_rejects_another_shape() {
         .n_samples(100)
         .seed(2)
         .generate()
-        .unwrap()
-        .into_classification()
         .unwrap();
     let p = MlpParams::default().seed(3);
     let mut a = p.check().unwrap().init_classifier(&data).unwrap();
@@ -369,8 +370,6 @@ fn a_restored_trainer_with_its_state_continues_the_run_exactly() {
     .noise(0.1)
     .seed(3)
     .generate()
-    .unwrap()
-    .into_classification()
     .unwrap();
     let variants = [
         MlpParams::default().seed(5).playground(true).batch_size(7),

@@ -5,12 +5,12 @@
 //! the per-sample implementation; a faster training loop must reproduce them exactly, so
 //! the weights stay identical natively and in wasm and saved experiments replay the same.
 
-use hyperplane_core::datasets::{Generated, GeneratorKind, GeneratorParams};
+use hyperplane_core::datasets::{GeneratorKind, GeneratorParams};
 use hyperplane_core::features::{expand, FeatureTransform};
 use hyperplane_core::grid::{GridOutput, GridSpec};
 use hyperplane_core::nn::{Activation, MlpParams, MlpTrainer, Optimizer, Regularization};
 use hyperplane_core::preprocess::train_test_split;
-use hyperplane_core::{Dataset, Error, RegressionData};
+use hyperplane_core::{Dataset, Error};
 
 /// FNV-1a over 64-bit words.
 #[derive(Default)]
@@ -34,28 +34,22 @@ impl Hash {
 }
 
 fn classes(kind: GeneratorKind, n: usize, seed: u64) -> Dataset {
-    let g = GeneratorParams::new(kind)
+    let d = GeneratorParams::new(kind)
         .n_samples(n)
         .seed(seed)
         .noise(0.1)
         .generate()
         .unwrap();
-    let Generated::Classification(d) = g else {
-        panic!("classification set expected")
-    };
     let s = train_test_split(d.n_samples(), 0.5, seed).unwrap();
     d.select(&s.train).unwrap()
 }
 
-fn values(n: usize) -> RegressionData {
-    let Ok(Generated::Regression(d)) = GeneratorParams::new(GeneratorKind::RegGauss)
+fn values(n: usize) -> Dataset {
+    GeneratorParams::new(GeneratorKind::RegGauss)
         .n_samples(n)
         .seed(3)
         .generate()
-    else {
-        panic!("regression set expected")
-    };
-    d
+        .unwrap()
 }
 
 fn state(t: &mut MlpTrainer, h: &mut Hash) {
@@ -254,7 +248,7 @@ fn cases() -> Vec<(&'static str, u64, u64)> {
     let transforms = FeatureTransform::ALL.to_vec();
     let expanded = Dataset::new(
         expand(xor.x(), &transforms).unwrap(),
-        xor.y().to_vec(),
+        xor.labels().unwrap().to_vec(),
         (0..transforms.len()).map(|i| format!("f{i}")).collect(),
         xor.class_names().to_vec(),
     )

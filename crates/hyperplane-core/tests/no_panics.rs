@@ -13,7 +13,7 @@ use hyperplane_core::metrics::{
 use hyperplane_core::model_file::ModelFile;
 use hyperplane_core::preprocess::{stratified_split, train_test_split, Standardizer};
 use hyperplane_core::svm::{LinearSvmParams, SvcParams, SvrParams};
-use hyperplane_core::{Dataset, Error, RegressionData};
+use hyperplane_core::{Dataset, Error};
 use ndarray::Array2;
 use proptest::prelude::*;
 
@@ -60,7 +60,7 @@ proptest! {
             Err(e) => prop_assert!(!(finite && ok_shape && ok_labels), "{e}"),
         }
         let t: Vec<f64> = y.iter().map(|&v| v as f64).collect();
-        let r = RegressionData::new(x.clone(), t, names(x.ncols()), "t".into());
+        let r = Dataset::with_values(x.clone(), t, names(x.ncols()), "t".into());
         prop_assert_eq!(r.is_ok(), finite && ok_shape);
     }
 
@@ -93,7 +93,7 @@ proptest! {
             }
         }
         let t: Vec<f64> = y.iter().map(|&v| v as f64).collect();
-        if let Ok(reg) = RegressionData::new(x.clone(), t, names(x.ncols()), "t".into()) {
+        if let Ok(reg) = Dataset::with_values(x.clone(), t, names(x.ncols()), "t".into()) {
             if let Ok(p) = SvrParams::default().kernel(kind).c(c).gamma(Gamma::Value(g)).check() {
                 let _ = p.fit(&reg).map(|m| m.predict(x.view()));
             }

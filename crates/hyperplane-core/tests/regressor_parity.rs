@@ -5,7 +5,7 @@
 use hyperplane_core::csv_data::read_regression_csv;
 use hyperplane_core::neighbors::{KnnParams, KnnWeights};
 use hyperplane_core::tree::{Criterion, TreeParams};
-use hyperplane_core::RegressionData;
+use hyperplane_core::Dataset;
 use ndarray::Array2;
 use serde_json::Value;
 
@@ -13,7 +13,7 @@ fn reference() -> Value {
     serde_json::from_str(include_str!("fixtures/regressors_reference.json")).unwrap()
 }
 
-fn data(name: &str) -> RegressionData {
+fn data(name: &str) -> Dataset {
     let text = std::fs::read_to_string(format!(
         "{}/tests/fixtures/{name}.csv",
         env!("CARGO_MANIFEST_DIR")
@@ -96,7 +96,7 @@ fn tree_regression_matches_sklearn() {
             "{label}: leaves"
         );
         let fit = t.predict(d.x()).unwrap();
-        let r2 = hyperplane_core::metrics::r2_score(d.y(), &fit).unwrap();
+        let r2 = hyperplane_core::metrics::r2_score(d.values().unwrap(), &fit).unwrap();
         let want_r2 = case["train_r2"].as_f64().unwrap();
         assert!(
             (r2 - want_r2).abs() < 1e-12,

@@ -1,7 +1,7 @@
 //! The versions file (`hyperplane-versions`): every model kind round-trips exactly, and
 //! every malformed field is rejected with a message that names it.
 
-use hyperplane_core::datasets::{Generated, GeneratorKind, GeneratorParams};
+use hyperplane_core::datasets::{GeneratorKind, GeneratorParams};
 use hyperplane_core::features::FeatureTransform;
 use hyperplane_core::linear_model::LogisticParams;
 use hyperplane_core::model_file::{FittedModel, ModelFile};
@@ -15,7 +15,7 @@ use hyperplane_core::saved_version::{
 };
 use hyperplane_core::svm::{LinearSvmParams, SvcParams, SvrParams};
 use hyperplane_core::tree::{Criterion, TreeParams};
-use hyperplane_core::{Dataset, RegressionData};
+use hyperplane_core::Dataset;
 use serde_json::{json, Value};
 
 fn moons() -> (Dataset, Prepared) {
@@ -24,8 +24,6 @@ fn moons() -> (Dataset, Prepared) {
         .noise(0.2)
         .seed(4)
         .generate()
-        .unwrap()
-        .into_classification()
         .unwrap();
     let p = split_and_standardize(&all, 0.7, 4).unwrap();
     (all, p)
@@ -96,16 +94,13 @@ fn version(params: ModelParams, model: FittedModel, history: Vec<HistoryPoint>) 
 
 /// TensorFlow Playground's Gaussians regression set: all of it, and its training part
 /// standardized, with the standardizer.
-fn gaussians(seed: u64) -> (RegressionData, RegressionData, Standardizer) {
-    let Generated::Regression(all) = GeneratorParams::new(GeneratorKind::RegGauss)
+fn gaussians(seed: u64) -> (Dataset, Dataset, Standardizer) {
+    let all = GeneratorParams::new(GeneratorKind::RegGauss)
         .n_samples(120)
         .noise(0.1)
         .seed(seed)
         .generate()
-        .unwrap()
-    else {
-        panic!("not regression data")
-    };
+        .unwrap();
     let split = train_test_split(all.n_samples(), 0.7, seed).unwrap();
     let train = all.select(&split.train).unwrap();
     let scaler = Standardizer::fit(train.x()).unwrap();
@@ -202,7 +197,7 @@ fn every_kind() -> Vec<SavedVersion> {
     ];
     let expanded = Dataset::new(
         hyperplane_core::features::expand(d.x(), &inputs).unwrap(),
-        d.y().to_vec(),
+        d.labels().unwrap().to_vec(),
         vec!["a".into(), "b".into(), "c".into()],
         d.class_names().to_vec(),
     )
@@ -538,8 +533,6 @@ fn the_content_hash_tells_datasets_apart() {
         .noise(0.2)
         .seed(5)
         .generate()
-        .unwrap()
-        .into_classification()
         .unwrap();
     assert_eq!(content_hash(&all), content_hash(&all.clone()));
     assert_ne!(content_hash(&all), content_hash(&other));

@@ -32,7 +32,7 @@ fn data(name: &str) -> (Dataset, Dataset) {
             }
         }
         "iris_binary_sepal" => {
-            let rows: Vec<usize> = (0..150).filter(|&i| all.y()[i] > 0).collect();
+            let rows: Vec<usize> = (0..150).filter(|&i| all.labels().unwrap()[i] > 0).collect();
             let d = all.select(&rows).unwrap().select_features(&[0, 1]).unwrap();
             (d.clone(), d)
         }
@@ -189,7 +189,7 @@ fn svc_matches_sklearn_decision_values_support_counts_and_accuracy() {
                 "{label}: prediction {i}: {a} vs sklearn {b}"
             );
         }
-        let acc = hyperplane_core::metrics::accuracy(eval.y(), &pred).unwrap();
+        let acc = hyperplane_core::metrics::accuracy(eval.labels().unwrap(), &pred).unwrap();
         let want_acc = case["eval_accuracy"].as_f64().unwrap();
         assert!(
             (acc - want_acc).abs() <= 1.0 / eval.n_samples() as f64 + 1e-12,

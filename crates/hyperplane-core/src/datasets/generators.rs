@@ -12,7 +12,6 @@ use super::rng::{normal, uniform};
 use crate::dataset::Dataset;
 use crate::error::{Error, Result};
 use crate::math::{cos, sin};
-use crate::regression_data::RegressionData;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -90,25 +89,6 @@ impl Default for GeneratorParams {
     }
 }
 
-/// A generated dataset, classification or regression.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Generated {
-    Classification(Dataset),
-    Regression(RegressionData),
-}
-
-impl Generated {
-    /// The classification dataset, or an error saying this one has numeric targets.
-    pub fn into_classification(self) -> Result<Dataset> {
-        match self {
-            Generated::Classification(d) => Ok(d),
-            Generated::Regression(_) => Err(Error::Format(
-                "this dataset has numeric targets, not classes".into(),
-            )),
-        }
-    }
-}
-
 impl GeneratorParams {
     pub fn new(kind: GeneratorKind) -> Self {
         Self {
@@ -180,7 +160,7 @@ impl GeneratorParams {
     }
 
     /// Generates the data; the same parameters always give the same numbers.
-    pub fn generate(&self) -> Result<Generated> {
+    pub fn generate(&self) -> Result<Dataset> {
         self.check()?;
         let mut rng = ChaCha8Rng::seed_from_u64(self.seed);
         let (n, noise) = (self.n_samples, self.noise);
@@ -205,7 +185,7 @@ impl GeneratorParams {
         match self.kind {
             GeneratorKind::RegPlane | GeneratorKind::RegGauss => {
                 let y = points.iter().map(|p| p.2).collect();
-                RegressionData::new(x, y, features, "y".into()).map(Generated::Regression)
+                Dataset::with_values(x, y, features, "y".into())
             }
             GeneratorKind::Moons | GeneratorKind::Blobs => {
                 let k = if self.kind == GeneratorKind::Blobs {
@@ -215,13 +195,12 @@ impl GeneratorParams {
                 };
                 let y = points.iter().map(|p| p.2 as usize).collect();
                 let names = (0..k).map(|c| c.to_string()).collect();
-                Dataset::new(x, y, features, names).map(Generated::Classification)
+                Dataset::new(x, y, features, names)
             }
             _ => {
                 // Playground labels are ±1: class 0 is −1, class 1 is +1.
                 let y = points.iter().map(|p| usize::from(p.2 > 0.0)).collect();
                 Dataset::new(x, y, features, vec!["-1".into(), "+1".into()])
-                    .map(Generated::Classification)
             }
         }
     }
@@ -414,8 +393,9 @@ fn shuffle<T>(rng: &mut ChaCha8Rng, v: &mut [T]) {
 mod tests {
     use super::*;
 
-    fn classes(g: Generated) -> Dataset {
-        g.into_classification().unwrap()
+    fn classes(d: Dataset) -> Dataset {
+        assert!(!d.is_regression());
+        d
     }
 
     #[test]
@@ -442,13 +422,13 @@ mod tests {
         assert_eq!(circle.class_counts(), vec![250, 250]);
         for i in 0..500 {
             let r = circle.x().row(i).dot(&circle.x().row(i)).sqrt();
-            assert_eq!(circle.y()[i] == 1, r < 2.5);
+            assert_eq!(circle.labels().unwrap()[i] == 1, r < 2.5);
         }
         let xor = classes(GeneratorParams::new(GeneratorKind::Xor).generate().unwrap());
         for i in 0..500 {
             let (x, y) = (xor.x()[[i, 0]], xor.x()[[i, 1]]);
             assert!(x.abs() >= 0.3 && y.abs() >= 0.3);
-            assert_eq!(xor.y()[i] == 1, x * y >= 0.0);
+            assert_eq!(xor.labels().unwrap()[i] == 1, x * y >= 0.0);
         }
     }
 
@@ -464,7 +444,7 @@ mod tests {
         // noiseless: outer moon on the unit circle, inner moon on a circle about (1, 0.5)
         for i in 0..9 {
             let (x, y) = (m.x()[[i, 0]], m.x()[[i, 1]]);
-            let r = if m.y()[i] == 0 {
+            let r = if m.labels().unwrap()[i] == 0 {
                 (x * x + y * y).sqrt()
             } else {
                 ((x - 1.0).powi(2) + (y - 0.5).powi(2)).sqrt()
@@ -484,12 +464,9 @@ mod tests {
     #[test]
     fn regression_targets_are_in_range() {
         for kind in [GeneratorKind::RegPlane, GeneratorKind::RegGauss] {
-            match GeneratorParams::new(kind).noise(0.5).generate().unwrap() {
-                Generated::Regression(r) => {
-                    assert!(r.y().iter().all(|v| (-1.8..=1.8).contains(v)), "{kind:?}")
-                }
-                _ => panic!("expected regression"),
-            }
+            let r = GeneratorParams::new(kind).noise(0.5).generate().unwrap();
+            let values = r.values().unwrap();
+            assert!(values.iter().all(|v| (-1.8..=1.8).contains(v)), "{kind:?}")
         }
     }
 

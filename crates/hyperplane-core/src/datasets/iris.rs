@@ -12,7 +12,7 @@ pub fn iris() -> Result<Dataset> {
     let d = read_classification_csv(IRIS_CSV, "species")?;
     Dataset::new(
         d.x().to_owned(),
-        d.y().to_vec(),
+        d.labels()?.to_vec(),
         [
             "sepal length (cm)",
             "sepal width (cm)",

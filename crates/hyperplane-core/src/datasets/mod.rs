@@ -8,7 +8,7 @@ mod rng;
 
 #[cfg(feature = "bundled")]
 pub use bundled::{breast_cancer, wine, BREAST_CANCER_CSV, WINE_CSV};
-pub use generators::{Generated, GeneratorKind, GeneratorParams};
+pub use generators::{GeneratorKind, GeneratorParams};
 pub use iris::iris;
 
 /// The bundled real datasets by name, for the command line and tests.

@@ -225,7 +225,7 @@ impl LogisticValidParams {
         let k = if classes.len() == 2 { 1 } else { classes.len() };
         let pb = Problem {
             x: data.x(),
-            y: data.y().iter().map(|&c| index[c]).collect(),
+            y: data.labels()?.iter().map(|&c| index[c]).collect(),
             k,
             d: data.n_features(),
             c: p.c,
@@ -455,7 +455,8 @@ mod tests {
         for row in p.rows() {
             assert!((row.sum() - 1.0).abs() < 1e-12);
         }
-        let acc = crate::metrics::accuracy(d.y(), &m.predict(d.x()).unwrap()).unwrap();
+        let acc =
+            crate::metrics::accuracy(d.labels().unwrap(), &m.predict(d.x()).unwrap()).unwrap();
         assert!(acc > 0.95, "{acc}");
         assert!(LogisticParams::default().c(0.0).check().is_err());
         assert!(m.predict(ndarray::array![[1.0]].view()).is_err());

@@ -78,7 +78,7 @@ impl KnnValidParams {
         KNeighbors::from_parts(KnnParts {
             params: self.0.clone(),
             x: data.x().to_owned(),
-            y: data.y().to_vec(),
+            y: data.labels()?.to_vec(),
             class_names: data.class_names().to_vec(),
         })
     }

@@ -9,14 +9,14 @@ use super::grid_search::{search_grid, Values};
 use super::kd_tree::KdTree;
 use super::knn::{neighbour_value, KnnParams, KnnValidParams};
 use crate::dataset::check_query;
+use crate::dataset::Dataset;
 use crate::error::{Error, Result};
 use crate::grid::{GridModel, GridOutput, GridSpec};
-use crate::regression_data::RegressionData;
 
 impl KnnValidParams {
     /// Stores the training data and indexes it. `k` larger than the data is an error,
     /// as in scikit-learn.
-    pub fn fit_regressor(&self, data: &RegressionData) -> Result<KNeighborsRegressor> {
+    pub fn fit_regressor(&self, data: &Dataset) -> Result<KNeighborsRegressor> {
         if self.params().k > data.n_samples() {
             return Err(Error::InvalidParam {
                 name: "k",
@@ -27,7 +27,7 @@ impl KnnValidParams {
         KNeighborsRegressor::from_parts(KnnRegressorParts {
             params: self.params().clone(),
             x: data.x().to_owned(),
-            y: data.y().to_vec(),
+            y: data.values()?.to_vec(),
         })
     }
 }
@@ -62,8 +62,8 @@ impl From<KNeighborsRegressor> for KnnRegressorParts {
 
 impl KNeighborsRegressor {
     pub fn from_parts(parts: KnnRegressorParts) -> Result<Self> {
-        // RegressionData::new checks shapes and finiteness.
-        RegressionData::new(
+        // Dataset::with_values checks shapes and finiteness.
+        Dataset::with_values(
             parts.x.clone(),
             parts.y.clone(),
             (0..parts.x.ncols()).map(|i| i.to_string()).collect(),
@@ -132,7 +132,7 @@ mod tests {
 
     #[test]
     fn means_of_the_nearest_values() {
-        let d = RegressionData::new(
+        let d = Dataset::with_values(
             array![[0.0], [1.0], [2.0], [4.0]],
             vec![1.0, 2.0, 4.0, 8.0],
             vec!["x".into()],

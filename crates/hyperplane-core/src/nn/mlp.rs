@@ -25,7 +25,6 @@ use crate::dataset::{check_query, Dataset};
 use crate::error::{Error, Result};
 use crate::features::{expand, FeatureTransform};
 use crate::grid::{GridModel, GridOutput, GridSpec};
-use crate::regression_data::RegressionData;
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "lowercase")]
@@ -234,7 +233,7 @@ impl MlpValidParams {
         } else {
             OutputKind::Softmax
         };
-        let targets = data.y().iter().map(|&c| c as f64).collect();
+        let targets = data.labels()?.iter().map(|&c| c as f64).collect();
         MlpTrainer::new(
             &self.0,
             data.x(),
@@ -247,11 +246,11 @@ impl MlpValidParams {
     }
 
     /// A trainer for regression.
-    pub fn init_regressor(&self, data: &RegressionData) -> Result<MlpTrainer> {
+    pub fn init_regressor(&self, data: &Dataset) -> Result<MlpTrainer> {
         MlpTrainer::new(
             &self.0,
             data.x(),
-            data.y().to_vec(),
+            data.values()?.to_vec(),
             OutputKind::Linear,
             Target::Values {
                 name: data.target_name().to_string(),

@@ -72,6 +72,7 @@ pub struct LinearSvmValidParams(LinearSvmParams);
 impl LinearSvmValidParams {
     /// A trainer at epoch 0 (w = 0, b = 0 for every pair).
     pub fn init(&self, data: &Dataset) -> Result<LinearSvmTrainer> {
+        let y = data.labels()?;
         let counts = data.class_counts();
         let classes: Vec<usize> = (0..data.n_classes()).filter(|&c| counts[c] > 0).collect();
         if classes.len() < 2 {
@@ -87,11 +88,11 @@ impl LinearSvmValidParams {
         for a in 0..classes.len() {
             for b in a + 1..classes.len() {
                 let rows: Vec<usize> = (0..data.n_samples())
-                    .filter(|&i| data.y()[i] == classes[a] || data.y()[i] == classes[b])
+                    .filter(|&i| y[i] == classes[a] || y[i] == classes[b])
                     .collect();
                 let y = rows
                     .iter()
-                    .map(|&i| if data.y()[i] == classes[a] { 1.0 } else { -1.0 })
+                    .map(|&i| if y[i] == classes[a] { 1.0 } else { -1.0 })
                     .collect();
                 let x = data.x().select(ndarray::Axis(0), &rows);
                 pairs.push(PairState {
@@ -402,8 +403,6 @@ mod tests {
             .noise(0.2)
             .seed(1)
             .generate()
-            .unwrap()
-            .into_classification()
             .unwrap()
     }
 

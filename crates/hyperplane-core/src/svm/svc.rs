@@ -163,6 +163,7 @@ impl SvcValidParams {
 
     pub fn fit(&self, data: &Dataset) -> Result<Svc> {
         let p = &self.0;
+        let y = data.labels()?;
         let x = data.x();
         let (n, d) = (x.nrows(), x.ncols());
         let counts = data.class_counts();
@@ -189,7 +190,7 @@ impl SvcValidParams {
         let rows: Vec<&[f64]> = flat_all.chunks_exact(d).collect();
         let members: Vec<Vec<usize>> = classes
             .iter()
-            .map(|&c| (0..n).filter(|&i| data.y()[i] == c).collect())
+            .map(|&c| (0..n).filter(|&i| y[i] == c).collect())
             .collect();
         let weight = |c: usize| p.class_weight.as_ref().map_or(1.0, |w| w[c]);
 
@@ -206,7 +207,7 @@ impl SvcValidParams {
                 let idx: Vec<usize> = members[a].iter().chain(&members[b]).copied().collect();
                 let y: Vec<f64> = idx
                     .iter()
-                    .map(|&i| if data.y()[i] == classes[a] { 1.0 } else { -1.0 })
+                    .map(|&i| if y[i] == classes[a] { 1.0 } else { -1.0 })
                     .collect();
                 let c: Vec<f64> = y
                     .iter()

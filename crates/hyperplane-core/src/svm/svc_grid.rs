@@ -91,7 +91,7 @@ mod tests {
     fn grid_matches_pointwise_prediction_for_every_kernel() {
         let p = split_and_standardize(&iris().unwrap(), 0.8, 42).unwrap();
         let binary_rows: Vec<usize> = (0..p.train.n_samples())
-            .filter(|&i| p.train.y()[i] > 0)
+            .filter(|&i| p.train.labels().unwrap()[i] > 0)
             .collect();
         let binary = p.train.select(&binary_rows).unwrap();
         for data in [&p.train, &binary] {

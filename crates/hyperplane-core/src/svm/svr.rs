@@ -8,11 +8,11 @@ use super::expansion_grid::{evaluate_rows, Expansion};
 use super::qmatrix::KernelRows;
 use super::smo::{solve, Problem};
 use super::svc::{cache_bytes, check_common, check_positive, kernel_is_finite, resolve_kernel};
+use crate::dataset::Dataset;
 use crate::dataset::{check_finite, check_query};
 use crate::error::{Error, Result};
 use crate::grid::{GridModel, GridOutput, GridSpec};
 use crate::kernel::{dot, Gamma, Kernel, KernelKind};
-use crate::regression_data::RegressionData;
 
 /// SVR hyperparameters, meaning what scikit-learn's mean.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -113,8 +113,9 @@ impl SvrValidParams {
         &self.0
     }
 
-    pub fn fit(&self, data: &RegressionData) -> Result<Svr> {
+    pub fn fit(&self, data: &Dataset) -> Result<Svr> {
         let p = &self.0;
+        let y = data.values()?;
         let x = data.x();
         let (l, d) = (x.nrows(), x.ncols());
         let kernel = resolve_kernel(p.kernel, p.gamma, p.degree, p.coef0, x);
@@ -125,9 +126,9 @@ impl SvrValidParams {
         let linear: Vec<f64> = (0..2 * l)
             .map(|i| {
                 if i < l {
-                    p.epsilon - data.y()[i]
+                    p.epsilon - y[i]
                 } else {
-                    p.epsilon + data.y()[i - l]
+                    p.epsilon + y[i - l]
                 }
             })
             .collect();
@@ -337,7 +338,8 @@ mod tests {
     fn fits_a_line_within_epsilon() {
         let x = Array2::from_shape_fn((20, 1), |(i, _)| i as f64 / 4.0);
         let y: Vec<f64> = (0..20).map(|i| 2.0 * i as f64 / 4.0 + 1.0).collect();
-        let data = RegressionData::new(x.clone(), y.clone(), vec!["x".into()], "y".into()).unwrap();
+        let data =
+            Dataset::with_values(x.clone(), y.clone(), vec!["x".into()], "y".into()).unwrap();
         let model = SvrParams::default()
             .kernel(KernelKind::Linear)
             .c(100.0)
@@ -358,7 +360,7 @@ mod tests {
     fn rejects_bad_params_and_queries() {
         assert!(SvrParams::default().epsilon(-1.0).check().is_err());
         assert!(SvrParams::default().c(0.0).check().is_err());
-        let data = RegressionData::new(
+        let data = Dataset::with_values(
             array![[0.0], [1.0]],
             vec![0.0, 1.0],
             vec!["x".into()],

@@ -182,7 +182,7 @@ impl TreeValidParams {
             });
         }
         let target = ClassTarget {
-            y: data.y(),
+            y: data.labels()?,
             k: data.n_classes(),
             entropy: self.0.criterion == Criterion::Entropy,
         };
@@ -330,7 +330,8 @@ mod tests {
     fn unlimited_tree_fits_iris_and_round_trips() {
         let d = iris().unwrap();
         let t = TreeParams::default().check().unwrap().fit(&d).unwrap();
-        let acc = crate::metrics::accuracy(d.y(), &t.predict(d.x()).unwrap()).unwrap();
+        let acc =
+            crate::metrics::accuracy(d.labels().unwrap(), &t.predict(d.x()).unwrap()).unwrap();
         // iris has two identical points of different species: 149/150 at best
         assert!(acc >= 149.0 / 150.0, "{acc}");
         let stump = TreeParams::default()

@@ -9,9 +9,9 @@ use super::builder::{grow, SplitTarget};
 use super::cart::{Criterion, TreeValidParams};
 use super::walk::{check_structure, depth, fill_grid, leaf, n_leaves, Node, SplitRef};
 use crate::dataset::check_query;
+use crate::dataset::Dataset;
 use crate::error::{Error, Result};
 use crate::grid::{GridModel, GridOutput, GridSpec};
-use crate::regression_data::RegressionData;
 
 /// Sum and sum of squares of the values; impurity is their variance.
 struct ValueTarget<'a> {
@@ -73,14 +73,14 @@ impl ValueNode {
 
 impl TreeValidParams {
     /// Grows a regression tree; the criterion must be `squared_error`.
-    pub fn fit_regressor(&self, data: &RegressionData) -> Result<RegressionTree> {
+    pub fn fit_regressor(&self, data: &Dataset) -> Result<RegressionTree> {
         if self.params().criterion != Criterion::SquaredError {
             return Err(Error::InvalidChoice {
                 name: "criterion",
                 reason: "a regression tree uses squared_error (gini and entropy are for classes)",
             });
         }
-        let nodes = grow(data.x(), &ValueTarget { y: data.y() }, self.params())
+        let nodes = grow(data.x(), &ValueTarget { y: data.values()? }, self.params())
             .into_iter()
             .map(|g| {
                 let n = g.n_samples;
@@ -201,7 +201,7 @@ mod tests {
 
     #[test]
     fn splits_a_step_and_predicts_the_means() {
-        let d = RegressionData::new(
+        let d = Dataset::with_values(
             array![[0.0], [1.0], [2.0], [3.0], [10.0], [11.0]],
             vec![1.0, 1.0, 1.0, 1.0, 5.0, 7.0],
             vec!["x".into()],
@@ -222,7 +222,7 @@ mod tests {
             vec![1.0, 6.0]
         );
         let full = p.check().unwrap().fit_regressor(&d).unwrap();
-        assert_eq!(full.predict(d.x()).unwrap(), d.y().to_vec());
+        assert_eq!(full.predict(d.x()).unwrap(), d.values().unwrap().to_vec());
         let back: RegressionTree =
             serde_json::from_str(&serde_json::to_string(&full).unwrap()).unwrap();
         assert_eq!(back, full);

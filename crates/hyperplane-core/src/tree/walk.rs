@@ -93,7 +93,7 @@ pub(super) fn fill_grid<N: Node>(
 
 #[cfg(test)]
 mod tests {
-    use crate::datasets::{iris, Generated, GeneratorKind, GeneratorParams};
+    use crate::datasets::{iris, GeneratorKind, GeneratorParams};
     use crate::grid::{GridModel, GridOutput, GridSpec};
     use crate::tree::{Criterion, TreeParams};
     use ndarray::Array2;
@@ -140,12 +140,10 @@ mod tests {
             .collect();
         assert_eq!(out.label, want);
 
-        let Ok(Generated::Regression(g)) = GeneratorParams::new(GeneratorKind::RegGauss)
+        let g = GeneratorParams::new(GeneratorKind::RegGauss)
             .seed(2)
             .generate()
-        else {
-            panic!("regression data");
-        };
+            .unwrap();
         let r = TreeParams::default()
             .criterion(Criterion::SquaredError)
             .max_depth(Some(5))

@@ -51,20 +51,21 @@ pub fn parity_sets() -> Vec<(&'static str, GeneratorParams)> {
 }
 
 /// The CSV text the exporter writes for a generated dataset (full f64 precision).
-pub fn to_csv(g: &hyperplane_core::datasets::Generated) -> String {
-    use hyperplane_core::datasets::Generated;
-    match g {
-        Generated::Classification(d) => {
+pub fn to_csv(d: &hyperplane_core::Dataset) -> String {
+    use hyperplane_core::Target;
+    let x = d.x();
+    match d.target() {
+        Target::Classes { labels, .. } => {
             let mut s = String::from("x1,x2,label\n");
-            for i in 0..d.n_samples() {
-                s += &format!("{:?},{:?},{}\n", d.x()[[i, 0]], d.x()[[i, 1]], d.y()[i]);
+            for (i, l) in labels.iter().enumerate() {
+                s += &format!("{:?},{:?},{}\n", x[[i, 0]], x[[i, 1]], l);
             }
             s
         }
-        Generated::Regression(d) => {
+        Target::Values { values, .. } => {
             let mut s = String::from("x1,x2,y\n");
-            for i in 0..d.n_samples() {
-                s += &format!("{:?},{:?},{:?}\n", d.x()[[i, 0]], d.x()[[i, 1]], d.y()[i]);
+            for (i, v) in values.iter().enumerate() {
+                s += &format!("{:?},{:?},{:?}\n", x[[i, 0]], x[[i, 1]], v);
             }
             s
         }
@@ -74,11 +75,8 @@ pub fn to_csv(g: &hyperplane_core::datasets::Generated) -> String {
 /// Exact (bit-for-bit) outputs of a few fits on the moons fixture, written natively by
 /// the exporter; the wasm tests check the browser computes the very same numbers.
 pub fn fingerprint() -> String {
-    use hyperplane_core::datasets::Generated;
     use hyperplane_core::svm::{LinearSvmParams, SvcParams};
-    let Ok(Generated::Classification(moons)) = parity_sets()[0].1.generate() else {
-        panic!("moons is a classification set");
-    };
+    let moons = parity_sets()[0].1.generate().unwrap();
     let svc = SvcParams::default().check().unwrap().fit(&moons).unwrap();
     let dec: Vec<String> = svc
         .decision_function(moons.x())
@@ -109,9 +107,7 @@ pub fn fingerprint() -> String {
         .map(|v| format!("{v:?}"))
         .collect();
     // The regressors on the Gaussians set: a tree and distance-weighted k-NN.
-    let Ok(Generated::Regression(gauss)) = parity_sets()[5].1.generate() else {
-        panic!("reg_gauss is a regression set");
-    };
+    let gauss = parity_sets()[5].1.generate().unwrap();
     let tree = hyperplane_core::tree::TreeParams::default()
         .criterion(hyperplane_core::tree::Criterion::SquaredError)
         .max_depth(Some(6))
