@@ -4,6 +4,7 @@
 //! → views (canvases, numbers). User gestures only ever write state.
 
 pub mod app;
+pub mod clock;
 pub mod components;
 pub mod download;
 pub mod embed;
@@ -15,10 +16,11 @@ pub mod panic_notice;
 pub mod registry;
 pub mod regression;
 pub mod render;
+pub mod settings;
 pub mod slider_scale;
 pub mod state;
+pub mod studio;
 pub mod training;
-pub mod url_state;
 pub mod url_sync;
 
 pub use app::App;

@@ -11,7 +11,7 @@ use hyperplane_core::preprocess::Prepared;
 use hyperplane_core::Target;
 use leptos::prelude::*;
 
-use crate::app::now_ms;
+use crate::clock::now_ms;
 use crate::state::ModelState;
 use crate::training::restrict;
 

@@ -7,9 +7,10 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use crate::app::Studio;
-use crate::state::ModelKind;
-use crate::url_state::SharedState;
+use crate::settings::fragment::Link;
+use crate::settings::ModelKind;
+use crate::settings::Settings;
+use crate::studio::Studio;
 
 /// How long settings must stay unchanged before they become a history entry (a slider
 /// drag is one entry, not fifty).
@@ -39,11 +40,12 @@ fn apply_fragment(studio: &Studio, notice: RwSignal<Option<String>>) {
     if fragment.is_empty() {
         return;
     }
-    match SharedState::parse(&fragment) {
+    match Link::parse(&fragment) {
         Ok(state) => {
             notice.set(None);
-            state.apply(studio);
-            if state.model == ModelKind::NeuralNetwork && state.epoch > 0 {
+            let network = state.settings.model.kind == ModelKind::NeuralNetwork;
+            studio.apply(state.settings);
+            if network && state.epoch > 0 {
                 replay(*studio, state.epoch);
             }
         }
@@ -51,7 +53,7 @@ fn apply_fragment(studio: &Studio, notice: RwSignal<Option<String>>) {
             notice.set(Some(format!(
                 "This link's settings could not be used ({e}), so the studio shows its defaults."
             )));
-            SharedState::default().apply(studio);
+            studio.apply(Settings::default());
         }
     }
 }
@@ -79,7 +81,7 @@ pub fn sync_with_url(studio: Studio, notice: RwSignal<Option<String>>, follow: b
     }
     // The page's first state is in the URL at once, so going back returns to it (a
     // link's own fragment stays as it was, with its epoch to replay).
-    let first = SharedState::read(&studio);
+    let first = studio.link();
     if first.linkable().is_ok() && current_fragment().is_empty() {
         set_fragment(&first.to_fragment(), false);
     }
@@ -88,7 +90,7 @@ pub fn sync_with_url(studio: Studio, notice: RwSignal<Option<String>>, follow: b
     let last = StoredValue::new(first.to_fragment());
     let generation = StoredValue::new(0u64);
     Effect::new(move |_| {
-        let state = SharedState::track(&studio);
+        let state = studio.track_link();
         if state.linkable().is_err() {
             return;
         }
@@ -111,7 +113,7 @@ pub fn sync_with_url(studio: Studio, notice: RwSignal<Option<String>>, follow: b
     });
     let handle = window_event_listener(leptos::ev::popstate, move |_| {
         apply_fragment(&studio, notice);
-        last.set_value(SharedState::read(&studio).to_fragment());
+        last.set_value(studio.link().to_fragment());
     });
     on_cleanup(move || handle.remove());
 }

@@ -1,7 +1,8 @@
-//! A labelled drop-down over a fixed set of choices, bound to a signal: the kernel,
+//! A labelled drop-down over a fixed set of choices, bound to a settings field: the kernel,
 //! activation, regularization, k-NN weights and tree criterion pickers.
 
 use leptos::prelude::*;
+use reactive_stores::Field;
 
 /// One choice: its value, the `<option>` value (a stable key, as links use) and the
 /// text shown.
@@ -14,7 +15,7 @@ pub fn ChoiceSelect<T>(
     /// The accessible name (and the embed's `data-control`).
     label: &'static str,
     choices: Vec<Choice<T>>,
-    value: RwSignal<T>,
+    value: Field<T>,
 ) -> impl IntoView
 where
     T: Copy + PartialEq + Send + Sync + 'static,

@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::app::Studio;
 use crate::palette::class_css;
+use crate::studio::Studio;
 use crate::training::{surface_kind, SurfaceKind};
 use hyperplane_core::model::FittedModel;
 

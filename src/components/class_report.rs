@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::app::Studio;
 use crate::format::percent;
+use crate::studio::Studio;
 
 #[component]
 pub fn ClassReport() -> impl IntoView {

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
-use crate::app::Studio;
+use crate::studio::Studio;
 use hyperplane_core::Error;
 
 use crate::training::{DatasetChoice, ImportedCsv};

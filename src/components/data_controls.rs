@@ -3,18 +3,14 @@
 use hyperplane_core::datasets::GeneratorKind;
 use leptos::prelude::*;
 
+use crate::settings::limits::{CLASSES, NOISE, POINTS, RATIO};
+
 use super::csv_import::CsvImport;
 use super::dataset_thumbnails::DatasetThumbnails;
 use super::param_slider::ParamSlider;
-use crate::app::Studio;
 use crate::palette::class_css;
-use crate::slider_scale::SliderScale;
+use crate::studio::Studio;
 use crate::training::{DatasetChoice, DRAWN_CLASSES};
-
-pub const NOISE: SliderScale = SliderScale::linear(0.0, 0.5, 50);
-pub const RATIO: SliderScale = SliderScale::linear(0.1, 0.9, 80);
-pub const POINTS: SliderScale = SliderScale::linear(50.0, 1000.0, 95);
-pub const CLASSES: SliderScale = SliderScale::linear(2.0, 6.0, 4);
 
 fn percent0(v: f64) -> String {
     format!("{:.0}%", v * 100.0)

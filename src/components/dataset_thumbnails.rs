@@ -7,10 +7,10 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::CanvasRenderingContext2d;
 
-use crate::app::Studio;
 use crate::palette::class_css;
 use crate::regression::value_span;
 use crate::render::value_surface::value_rgb;
+use crate::studio::Studio;
 use crate::training::{load_dataset, DataSpec, DatasetChoice};
 
 const SIZE: f64 = 44.0;

@@ -6,13 +6,14 @@ use std::rc::Rc;
 use leptos::prelude::*;
 
 use super::class_legend::ClassLegend;
-use crate::app::{now_ms, Studio};
+use crate::clock::now_ms;
 use crate::format::param;
 use crate::render::surface_canvas::{
     draw_points_only, draw_surface, FrameStats, Scene, SurfaceBuffers,
 };
+use crate::settings::fragment::snap_to_link_grid;
+use crate::studio::Studio;
 use crate::training::surface_spec;
-use crate::url_state::snap_to_link_grid;
 
 #[component]
 pub fn DecisionSurface() -> impl IntoView {

@@ -4,9 +4,9 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::app::Studio;
 use crate::download::{download_canvas, download_text};
 use crate::export_csv::predictions_csv;
+use crate::studio::Studio;
 use crate::training::load_dataset;
 
 /// A file-name-safe form of a label.

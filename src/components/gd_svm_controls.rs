@@ -3,13 +3,11 @@
 
 use leptos::prelude::*;
 
-use super::model_controls::C_SCALE;
-use super::param_slider::ParamSlider;
-use crate::app::Studio;
-use crate::slider_scale::SliderScale;
+use crate::settings::limits::{EPOCHS, ETA};
 
-pub const ETA: SliderScale = SliderScale::log(0.0001, 1.0);
-pub const EPOCHS: SliderScale = SliderScale::log(1.0, 5000.0);
+use super::param_slider::ParamSlider;
+use crate::settings::limits::C_SCALE;
+use crate::studio::Studio;
 
 #[component]
 pub fn GdSvmControls() -> impl IntoView {

@@ -3,12 +3,11 @@
 use hyperplane_core::neighbors::KnnWeights;
 use leptos::prelude::*;
 
+use crate::settings::limits::K;
+
 use super::choice_select::ChoiceSelect;
 use super::param_slider::ParamSlider;
-use crate::app::Studio;
-use crate::slider_scale::SliderScale;
-
-pub const K: SliderScale = SliderScale::linear(1.0, 50.0, 49);
+use crate::studio::Studio;
 
 #[component]
 pub fn KnnControls() -> impl IntoView {

@@ -5,21 +5,21 @@ use hyperplane_core::kernel::{Gamma, KernelKind};
 use hyperplane_core::nn::{Activation, Regularization};
 use leptos::prelude::*;
 
-use crate::app::Studio;
-use crate::state::ModelKind;
+use crate::settings::{ModelKind, Settings};
+use crate::studio::Studio;
 use crate::training::DatasetChoice;
 
 struct Lesson {
     title: &'static str,
     text: &'static str,
-    apply: fn(&Studio),
+    /// Edits the current settings into the lesson's set-up.
+    apply: fn(&mut Settings),
 }
 
-fn data(s: &Studio, kind: GeneratorKind, noise: f64) {
-    s.data_state.choice.set(DatasetChoice::Generated(kind));
-    s.data_state.noise.set(noise);
-    s.data_state.train_ratio.set(0.5);
-    s.run.playing.set(false);
+fn data(s: &mut Settings, kind: GeneratorKind, noise: f64) {
+    s.data.choice = DatasetChoice::Generated(kind);
+    s.data.noise = noise;
+    s.data.train_ratio = 0.5;
 }
 
 const LESSONS: [Lesson; 7] = [
@@ -30,9 +30,9 @@ const LESSONS: [Lesson; 7] = [
                violate it.",
         apply: |s| {
             data(s, GeneratorKind::Gauss, 0.3);
-            s.model.kind.set(ModelKind::Svm);
-            s.model.kernel.set(KernelKind::Linear);
-            s.model.c.set(0.01);
+            s.model.kind = ModelKind::Svm;
+            s.model.kernel = KernelKind::Linear;
+            s.model.c = 0.01;
         },
     },
     Lesson {
@@ -42,10 +42,10 @@ const LESSONS: [Lesson; 7] = [
                and watch the boundary smooth out and the test score recover.",
         apply: |s| {
             data(s, GeneratorKind::Moons, 0.3);
-            s.model.kind.set(ModelKind::Svm);
-            s.model.kernel.set(KernelKind::Rbf);
-            s.model.c.set(10.0);
-            s.model.gamma.set(Gamma::Value(60.0));
+            s.model.kind = ModelKind::Svm;
+            s.model.kernel = KernelKind::Rbf;
+            s.model.c = 10.0;
+            s.model.gamma = Gamma::Value(60.0);
         },
     },
     Lesson {
@@ -55,11 +55,11 @@ const LESSONS: [Lesson; 7] = [
                again, and it is solved.",
         apply: |s| {
             data(s, GeneratorKind::Xor, 0.0);
-            s.model.hidden.set(Vec::new());
-            s.model.activation.set(Activation::Tanh);
-            s.model.learning_rate.set(0.03);
-            s.model.regularization.set(Regularization::None);
-            s.model.kind.set(ModelKind::NeuralNetwork);
+            s.model.hidden = Vec::new();
+            s.model.activation = Activation::Tanh;
+            s.model.learning_rate = 0.03;
+            s.model.regularization = Regularization::None;
+            s.model.kind = ModelKind::NeuralNetwork;
         },
     },
     Lesson {
@@ -70,13 +70,13 @@ const LESSONS: [Lesson; 7] = [
                the two clusters.",
         apply: |s| {
             data(s, GeneratorKind::Gauss, 0.3);
-            s.model.hidden.set(vec![4, 2]);
+            s.model.hidden = vec![4, 2];
             // Linear units do not saturate as tanh or dead ReLUs do, so too large a step
             // really diverges.
-            s.model.activation.set(Activation::Linear);
-            s.model.learning_rate.set(3.0);
-            s.model.regularization.set(Regularization::None);
-            s.model.kind.set(ModelKind::NeuralNetwork);
+            s.model.activation = Activation::Linear;
+            s.model.learning_rate = 3.0;
+            s.model.regularization = Regularization::None;
+            s.model.kind = ModelKind::NeuralNetwork;
         },
     },
     Lesson {
@@ -85,8 +85,8 @@ const LESSONS: [Lesson; 7] = [
                but the test score is not. Raise Neighbours and the noise averages out.",
         apply: |s| {
             data(s, GeneratorKind::Moons, 0.35);
-            s.model.kind.set(ModelKind::Knn);
-            s.model.k.set(1);
+            s.model.kind = ModelKind::Knn;
+            s.model.k = 1;
         },
     },
     Lesson {
@@ -96,10 +96,10 @@ const LESSONS: [Lesson; 7] = [
                is one; drag Epsilon to the right and watch the count fall while R² hardly moves.",
         apply: |s| {
             data(s, GeneratorKind::RegPlane, 0.2);
-            s.model.kind.set(ModelKind::Svm);
-            s.model.kernel.set(KernelKind::Linear);
-            s.model.c.set(1.0);
-            s.model.epsilon.set(0.001);
+            s.model.kind = ModelKind::Svm;
+            s.model.kernel = KernelKind::Linear;
+            s.model.c = 1.0;
+            s.model.epsilon = 0.001;
         },
     },
     Lesson {
@@ -110,9 +110,9 @@ const LESSONS: [Lesson; 7] = [
                climbs toward 1 while test R² falls.",
         apply: |s| {
             data(s, GeneratorKind::RegPlane, 0.5);
-            s.model.kind.set(ModelKind::Tree);
-            s.model.max_depth.set(2);
-            s.model.min_leaf.set(1);
+            s.model.kind = ModelKind::Tree;
+            s.model.max_depth = 2;
+            s.model.min_leaf = 1;
         },
     },
 ];
@@ -133,7 +133,9 @@ pub fn Lessons() -> impl IntoView {
                             type="button"
                             class:active=move || current.get() == Some(i)
                             on:click=move |_| {
-                                (LESSONS[i].apply)(&studio);
+                                let mut settings = studio.settings.get_untracked();
+                                (LESSONS[i].apply)(&mut settings);
+                                studio.apply(settings);
                                 current.set(Some(i));
                             }
                         >

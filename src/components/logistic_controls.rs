@@ -2,9 +2,9 @@
 
 use leptos::prelude::*;
 
-use super::model_controls::C_SCALE;
 use super::param_slider::ParamSlider;
-use crate::app::Studio;
+use crate::settings::limits::C_SCALE;
+use crate::studio::Studio;
 
 #[component]
 pub fn LogisticControls() -> impl IntoView {

@@ -5,8 +5,8 @@ use plotters::prelude::*;
 
 use hyperplane_core::saved_version::overfitting;
 
-use crate::app::Studio;
 use crate::render::loss_canvas::{draw_loss_lines, LossLine};
+use crate::studio::Studio;
 
 #[component]
 pub fn LossChart() -> impl IntoView {

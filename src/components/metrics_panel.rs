@@ -3,8 +3,8 @@
 use leptos::prelude::*;
 
 use super::class_report::ClassReport;
-use crate::app::Studio;
 use crate::format::percent;
+use crate::studio::Studio;
 use hyperplane_core::model::FittedModel;
 
 #[component]

@@ -3,17 +3,12 @@
 use hyperplane_core::kernel::{Gamma, Kernel, KernelKind};
 use leptos::prelude::*;
 
+use crate::settings::limits::{COEF0_SCALE, C_SCALE, DEGREE_SCALE, EPSILON_SCALE, GAMMA_SCALE};
+
 use super::choice_select::ChoiceSelect;
 use super::param_slider::ParamSlider;
-use crate::app::Studio;
-use crate::slider_scale::SliderScale;
+use crate::studio::Studio;
 use hyperplane_core::model::FittedModel;
-
-pub const C_SCALE: SliderScale = SliderScale::log(0.01, 1000.0);
-pub const GAMMA_SCALE: SliderScale = SliderScale::log(0.001, 100.0);
-pub const DEGREE_SCALE: SliderScale = SliderScale::linear(1.0, 6.0, 5);
-pub const COEF0_SCALE: SliderScale = SliderScale::linear(-2.0, 2.0, 40);
-pub const EPSILON_SCALE: SliderScale = SliderScale::log(0.001, 5.0);
 
 #[component]
 pub fn ModelControls() -> impl IntoView {

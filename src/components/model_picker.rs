@@ -9,8 +9,8 @@ use super::model_controls::ModelControls;
 use super::network_controls::NetworkControls;
 use super::training_controls::TrainingControls;
 use super::tree_controls::TreeControls;
-use crate::app::Studio;
-use crate::state::ModelKind;
+use crate::settings::ModelKind;
+use crate::studio::Studio;
 
 #[component]
 pub fn ModelPicker() -> impl IntoView {

@@ -6,16 +6,11 @@ use hyperplane_core::features::FeatureTransform;
 use hyperplane_core::nn::{Activation, Regularization};
 use leptos::prelude::*;
 
+use crate::settings::limits::{BATCH, LEARNING_RATE, MAX_LAYERS, MAX_NEURONS, REG_RATE};
+
 use super::choice_select::ChoiceSelect;
 use super::param_slider::ParamSlider;
-use crate::app::Studio;
-use crate::slider_scale::SliderScale;
-
-pub const LEARNING_RATE: SliderScale = SliderScale::log(0.0001, 3.0);
-pub const REG_RATE: SliderScale = SliderScale::log(0.0001, 1.0);
-pub const BATCH: SliderScale = SliderScale::linear(1.0, 30.0, 29);
-pub const MAX_LAYERS: usize = 6;
-pub const MAX_NEURONS: usize = 8;
+use crate::studio::Studio;
 
 #[component]
 pub fn NetworkControls() -> impl IntoView {

@@ -8,9 +8,9 @@ use leptos::prelude::*;
 use wasm_bindgen::{Clamped, JsCast};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
 
-use crate::app::Studio;
 use crate::regression::reg_extent;
 use crate::render::canvas_size::fit_to_css;
+use crate::studio::Studio;
 use crate::training::plane_extent;
 
 const THUMB: f64 = 34.0;

@@ -3,9 +3,9 @@
 
 use leptos::prelude::*;
 
-use crate::app::Studio;
 use crate::format::param;
-use crate::state::ModelKind;
+use crate::settings::ModelKind;
+use crate::studio::Studio;
 use hyperplane_core::nn::Regularization;
 
 fn mn(v: f64) -> String {

@@ -13,9 +13,8 @@ pub fn ParamSlider(
     id: &'static str,
     label: &'static str,
     scale: SliderScale,
-    /// The value to show (and position the thumb at).
-    #[prop(into)]
-    value: Signal<f64>,
+    /// The value to show (and position the thumb at): a signal or a settings field.
+    value: impl Get<Value = f64> + Copy + Send + Sync + 'static,
     /// Called with each accepted new value.
     on_change: impl Fn(f64) + 'static,
     #[prop(optional, into)] disabled: Signal<bool>,

@@ -1,8 +1,9 @@
 //! Which two features the plane shows, and whether the model sees only those.
 
 use leptos::prelude::*;
+use reactive_stores::Field;
 
-use crate::app::Studio;
+use crate::studio::Studio;
 
 #[component]
 pub fn PlaneControls() -> impl IntoView {
@@ -13,7 +14,7 @@ pub fn PlaneControls() -> impl IntoView {
     // Regressors are trained on the two shown features.
     let choose_inputs = move || n_features() > 2 && !studio.data_state.is_regression();
     // Picking the other axis's feature swaps the two, so they never coincide.
-    let pick = move |mine: RwSignal<usize>, other: RwSignal<usize>, raw: String| {
+    let pick = move |mine: Field<usize>, other: Field<usize>, raw: String| {
         let Ok(f) = raw.parse::<usize>() else { return };
         if f >= n_features() {
             return;
@@ -23,7 +24,7 @@ pub fn PlaneControls() -> impl IntoView {
         }
         mine.set(f);
     };
-    let options = move |sel: RwSignal<usize>| {
+    let options = move |sel: Field<usize>| {
         names()
             .into_iter()
             .enumerate()

@@ -9,10 +9,11 @@ use leptos::prelude::*;
 use web_sys::HtmlCanvasElement;
 
 use super::decision_surface::pointer_at;
-use crate::app::{now_ms, Studio};
+use crate::clock::now_ms;
 use crate::format::param;
 use crate::regression::RegTrained;
 use crate::render::value_surface::{draw_values, value_rgb, ValueBuffers, ValueFrame, ValueScene};
+use crate::studio::Studio;
 
 fn draw(
     canvas: &HtmlCanvasElement,

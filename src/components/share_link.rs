@@ -4,8 +4,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::app::Studio;
-use crate::url_state::SharedState;
+use crate::studio::Studio;
 use crate::url_sync::set_fragment;
 
 #[component]
@@ -14,7 +13,7 @@ pub fn ShareLink() -> impl IntoView {
     let link = RwSignal::new(None::<String>);
     let message = RwSignal::new(None::<(bool, String)>);
     let share = move |_| {
-        let mut state = SharedState::read(&studio);
+        let mut state = studio.link();
         state.epoch = studio.run.epoch.get_untracked();
         if let Err(e) = state.linkable() {
             link.set(None);

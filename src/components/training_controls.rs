@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::app::Studio;
+use crate::studio::Studio;
 
 #[component]
 pub fn TrainingControls() -> impl IntoView {

@@ -4,13 +4,11 @@
 use hyperplane_core::tree::Criterion;
 use leptos::prelude::*;
 
+use crate::settings::limits::{DEPTH, LEAF};
+
 use super::choice_select::ChoiceSelect;
 use super::param_slider::ParamSlider;
-use crate::app::Studio;
-use crate::slider_scale::SliderScale;
-
-pub const DEPTH: SliderScale = SliderScale::linear(1.0, 20.0, 19);
-pub const LEAF: SliderScale = SliderScale::linear(1.0, 30.0, 29);
+use crate::studio::Studio;
 
 #[component]
 pub fn TreeControls() -> impl IntoView {

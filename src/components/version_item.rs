@@ -3,11 +3,11 @@
 
 use leptos::prelude::*;
 
-use crate::app::Studio;
 use crate::download::download_text;
 use crate::format::percent;
 use crate::registry::restore::restore;
 use crate::registry::{Entry, Registry};
+use crate::studio::Studio;
 
 fn time_label(ms: f64) -> String {
     let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));

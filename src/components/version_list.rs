@@ -6,9 +6,9 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 use super::version_item::VersionItem;
-use crate::app::Studio;
 use crate::download::download_text;
 use crate::registry::{Notice, Registry, SortKey};
+use crate::studio::Studio;
 
 /// Export files larger than this are refused before reading.
 const MAX_IMPORT_BYTES: f64 = 50.0 * 1024.0 * 1024.0;

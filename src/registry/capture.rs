@@ -9,8 +9,8 @@ use hyperplane_core::saved_version::{
 };
 use leptos::prelude::*;
 
-use crate::app::Studio;
-use crate::state::ModelKind;
+use crate::settings::ModelKind;
+use crate::studio::Studio;
 use crate::training::{load_dataset, DatasetChoice};
 
 /// The parameters as the version records them: the one-call model's for this data, or

@@ -13,7 +13,7 @@ use hyperplane_core::saved_version::{overfitting, SavedVersion, VersionsFile};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::app::Studio;
+use crate::studio::Studio;
 
 /// A version and its key in the store.
 #[derive(Debug, Clone, PartialEq)]

@@ -4,21 +4,19 @@
 
 use std::sync::Arc;
 
-use hyperplane_core::model::{FittedModel, ModelParams};
+use hyperplane_core::model::FittedModel;
 use hyperplane_core::preprocess::{split_and_standardize, Prepared};
 use hyperplane_core::saved_version::{content_hash, DataSource, SavedVersion};
-use hyperplane_core::tree::Criterion;
 use hyperplane_core::Dataset;
 use leptos::prelude::*;
 
-use crate::app::{RestoredFit, Studio};
 use crate::nn_run::SavedRun;
 use crate::regression::{score_regression, RegTrained};
-use crate::state::ModelKind;
+use crate::settings::PlaneSettings;
+use crate::studio::{RestoredFit, Studio};
 use crate::training::{
     load_dataset, model_features, score, DataSpec, DatasetChoice, DrawnPoint, ImportedCsv, Trained,
 };
-use crate::url_state::SharedState;
 
 /// The data a version describes, ready to load.
 pub struct VersionData {
@@ -105,66 +103,6 @@ pub fn materialize(v: &SavedVersion) -> Result<Materialized, String> {
     Ok(Materialized::Classes(data, Arc::new(trained)))
 }
 
-/// The version's model and parameters over the studio's current settings.
-fn set_params(s: &mut SharedState, p: &ModelParams) {
-    match p {
-        ModelParams::Svc(p) => {
-            s.model = ModelKind::Svm;
-            s.kernel = p.kernel;
-            s.c = p.c;
-            s.gamma = p.gamma;
-            s.degree = p.degree;
-            s.coef0 = p.coef0;
-        }
-        ModelParams::Svr(p) => {
-            s.model = ModelKind::Svm;
-            s.kernel = p.kernel;
-            s.c = p.c;
-            s.epsilon = p.epsilon;
-            s.gamma = p.gamma;
-            s.degree = p.degree;
-            s.coef0 = p.coef0;
-        }
-        ModelParams::LinearSvm { params, epochs } => {
-            s.model = ModelKind::LinearSvmGd;
-            s.c = params.c;
-            s.gd_lr = params.learning_rate;
-            s.gd_epochs = *epochs;
-        }
-        ModelParams::Logistic(p) => {
-            s.model = ModelKind::Logistic;
-            s.logistic_c = p.c;
-        }
-        ModelParams::Knn(p) => {
-            s.model = ModelKind::Knn;
-            s.k = p.k;
-            s.weights = p.weights;
-        }
-        ModelParams::Tree(p) => {
-            s.model = ModelKind::Tree;
-            s.depth = p.max_depth.unwrap_or(20);
-            s.leaf = p.min_samples_leaf;
-            // A regression tree's squared_error is implied by its data; the picker keeps
-            // the classification criterion.
-            if p.criterion != Criterion::SquaredError {
-                s.criterion = p.criterion;
-            }
-        }
-        ModelParams::Mlp { params, inputs } => {
-            s.model = ModelKind::NeuralNetwork;
-            s.hidden = params.hidden.clone();
-            s.activation = params.activation;
-            s.lr = params.learning_rate;
-            s.reg = params.regularization;
-            s.reg_rate = params.regularization_rate;
-            s.batch = params.batch_size;
-            if !inputs.is_empty() {
-                s.inputs = inputs.clone();
-            }
-        }
-    }
-}
-
 /// Puts the version's data, parameters and fitted model into the studio.
 pub fn restore(studio: &Studio, v: &SavedVersion) -> Result<(), String> {
     let fail = |e: String| {
@@ -197,17 +135,26 @@ pub fn restore(studio: &Studio, v: &SavedVersion) -> Result<(), String> {
     if source.imported.is_some() {
         d.imported.set(source.imported);
     }
-    let mut settings = SharedState::read(studio);
-    settings.dataset = source.spec.choice;
-    settings.noise = source.spec.noise;
-    settings.ratio = source.spec.train_ratio;
-    settings.seed = source.spec.seed;
-    settings.n = source.spec.n_samples;
-    settings.classes = source.spec.n_classes;
-    settings.points = source.drawn;
-    (settings.x, settings.y, settings.shown_only) = (x, y, v.data.shown_only);
-    set_params(&mut settings, &v.params);
-    settings.apply(studio);
+    let mut settings = studio.settings.get_untracked();
+    let data = &mut settings.data;
+    (data.choice, data.noise, data.train_ratio) = (
+        source.spec.choice,
+        source.spec.noise,
+        source.spec.train_ratio,
+    );
+    (data.seed, data.n_samples, data.n_classes) = (
+        source.spec.seed,
+        source.spec.n_samples,
+        source.spec.n_classes,
+    );
+    data.drawn = source.drawn;
+    settings.plane = PlaneSettings {
+        x_feature: x,
+        y_feature: y,
+        shown_only: v.data.shown_only,
+    };
+    settings.model.set_params(&v.params);
+    studio.apply(settings);
 
     let seed = d.seed.get_untracked();
     let data = if regression {
@@ -254,5 +201,48 @@ fn kind_mismatch(model: &FittedModel) -> String {
         "it is a regressor saved with classification data".into()
     } else {
         "it is a classifier saved with regression data".into()
+    }
+}
+
+#[cfg(test)]
+mod legacy_tests {
+    use super::*;
+    use crate::training::{fit, restrict};
+    use hyperplane_core::model::ModelParams;
+    use hyperplane_core::saved_version::VersionsFile;
+
+    /// A file exported by the build before the "one structure" change (made by
+    /// e2e/make_legacy_fixture.js): every version reads, its data hashes as it did, its
+    /// model scores exactly what it was saved with, and a one-call model fitted again
+    /// from its parameters is the saved model, bit for bit.
+    #[test]
+    fn a_file_exported_before_the_refactor_scores_and_refits_exactly() {
+        let text = include_str!("../../e2e/fixtures/legacy-versions-v1.json");
+        let file = VersionsFile::from_json(text).unwrap();
+        assert_eq!(file.versions.len(), 13);
+        for v in &file.versions {
+            let label = v.label();
+            let m = &v.metrics;
+            let data = match materialize(v).unwrap() {
+                Materialized::Classes(data, t) => {
+                    assert_eq!(Some(t.train_accuracy), m.train_accuracy, "{label}");
+                    assert_eq!(t.test_accuracy, m.test_accuracy, "{label}");
+                    data
+                }
+                Materialized::Values(data, t) => {
+                    assert_eq!(
+                        (Some(t.train.r2), Some(t.train.mse)),
+                        (m.train_r2, m.train_mse)
+                    );
+                    let test = t.test.as_ref().map(|r| (r.r2, r.mse));
+                    assert_eq!(test, m.test_r2.zip(m.test_mse), "{label}");
+                    data
+                }
+            };
+            if !matches!(v.params, ModelParams::Mlp { .. }) {
+                let train = restrict(&data.train, &v.features).unwrap();
+                assert_eq!(fit(&v.params, &train).unwrap(), v.model.model, "{label}");
+            }
+        }
     }
 }

@@ -1,0 +1,446 @@
+//! The settings as a URL fragment (`#data=moons&noise=0.2&model=svm&C=10`):
+//! what `Share link` copies, what back/forward walk through, and what an embed page
+//! sets. Readable keys so a documentation author can write one by hand. Parsing is
+//! strict: an unknown key or a value out of range rejects the whole fragment, and the
+//! studio keeps its defaults and says why.
+
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+use hyperplane_core::features::FeatureTransform;
+use hyperplane_core::kernel::{Gamma, KernelKind};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+use super::limits::{
+    BATCH, CLASSES, COEF0_SCALE, C_SCALE, DEGREE_SCALE, DEPTH, EPOCHS, EPSILON_SCALE, ETA,
+    GAMMA_SCALE, K, LEAF, LEARNING_RATE, MAX_LAYERS, MAX_NEURONS, NOISE, POINTS, RATIO, REG_RATE,
+};
+use super::{ModelKind, Settings};
+use crate::slider_scale::SliderScale;
+use crate::training::{DatasetChoice, DrawnPoint, DRAWN_CLASSES};
+
+/// Most drawn points a link carries (5 bytes each, about 7 characters in the link).
+pub const MAX_LINK_POINTS: usize = 2000;
+/// Most network epochs a link replays on opening (a few seconds of training).
+pub const MAX_REPLAY_EPOCHS: u64 = 200_000;
+/// Drawn coordinates are kept to a thousandth in a link.
+const POINT_SCALE: f64 = 1000.0;
+
+/// What a link carries: the settings, and for a network the epochs to replay on opening
+/// (a shared link only; the settings history leaves it at 0).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Link {
+    pub settings: Settings,
+    pub epoch: u64,
+}
+
+/// A unit enum's serde name (`"gini"`, `"x1_squared"`). Through text, not
+/// `serde_json::Value`, so no second serializer is compiled into the page.
+fn name_of<T: Serialize>(v: T) -> String {
+    serde_json::to_string(&v)
+        .map(|s| s.trim_matches('"').to_string())
+        .unwrap_or_default()
+}
+
+fn from_name<T: DeserializeOwned>(key: &str, s: &str) -> Result<T, String> {
+    let not_a_choice = || format!("{key}={s} is not one of the choices");
+    if !s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+        return Err(not_a_choice());
+    }
+    serde_json::from_str(&format!("\"{s}\"")).map_err(|_| not_a_choice())
+}
+
+fn number(key: &str, s: &str, scale: SliderScale) -> Result<f64, String> {
+    let v: f64 = s
+        .parse()
+        .map_err(|_| format!("{key}={s} is not a number"))?;
+    if !v.is_finite() || v < scale.min - 1e-12 || v > scale.max + 1e-12 {
+        return Err(format!("{key}={s} is outside {}–{}", scale.min, scale.max));
+    }
+    Ok(v)
+}
+
+fn whole(key: &str, s: &str, min: u64, max: u64) -> Result<u64, String> {
+    let v: u64 = s
+        .parse()
+        .map_err(|_| format!("{key}={s} is not a whole number"))?;
+    if v < min || v > max {
+        return Err(format!("{key}={s} is outside {min}–{max}"));
+    }
+    Ok(v)
+}
+
+/// A drawn coordinate as a link stores it: a whole number of thousandths.
+pub fn snap_to_link_grid(v: f64) -> f64 {
+    (v * POINT_SCALE).round() / POINT_SCALE
+}
+
+fn pack_points(points: &[DrawnPoint]) -> String {
+    let mut bytes = Vec::with_capacity(points.len() * 5);
+    for &(x, y, class) in points {
+        for v in [x, y] {
+            let q = (v * POINT_SCALE)
+                .round()
+                .clamp(i16::MIN as f64, i16::MAX as f64) as i16;
+            bytes.extend_from_slice(&q.to_le_bytes());
+        }
+        bytes.push(class as u8);
+    }
+    URL_SAFE_NO_PAD.encode(bytes)
+}
+
+fn unpack_points(s: &str) -> Result<Vec<DrawnPoint>, String> {
+    if s.len() > MAX_LINK_POINTS * 7 + 8 {
+        return Err(format!("more than {MAX_LINK_POINTS} drawn points"));
+    }
+    let bytes = URL_SAFE_NO_PAD
+        .decode(s)
+        .map_err(|_| "the drawn points are garbled".to_string())?;
+    if bytes.len() % 5 != 0 {
+        return Err("the drawn points are cut short".into());
+    }
+    bytes
+        .chunks_exact(5)
+        .enumerate()
+        .map(|(i, c)| {
+            let x = i16::from_le_bytes([c[0], c[1]]) as f64 / POINT_SCALE;
+            let y = i16::from_le_bytes([c[2], c[3]]) as f64 / POINT_SCALE;
+            let class = c[4] as usize;
+            if class >= DRAWN_CLASSES.len() {
+                return Err(format!("drawn point {} has no class {class}", i + 1));
+            }
+            Ok((x, y, class))
+        })
+        .collect()
+}
+
+/// The shortest text that reads back as exactly the same number.
+fn short(v: f64) -> String {
+    format!("{v}")
+}
+
+impl Link {
+    /// Whether a link can carry the data (an imported file or many points cannot).
+    pub fn linkable(&self) -> Result<(), String> {
+        match self.settings.data.choice {
+            DatasetChoice::Imported => Err(
+                "an imported CSV file cannot travel in a link: save a version and export it instead".into(),
+            ),
+            DatasetChoice::Drawn if self.settings.data.drawn.len() > MAX_LINK_POINTS => Err(format!(
+                "more than {MAX_LINK_POINTS} drawn points cannot travel in a link: save a version and export it instead"
+            )),
+            _ => Ok(()),
+        }
+    }
+
+    /// The fragment (without `#`): the data settings and the chosen model's parameters.
+    pub fn to_fragment(&self) -> String {
+        let mut kv: Vec<(&str, String)> = vec![("data", self.settings.data.choice.key().into())];
+        match self.settings.data.choice {
+            DatasetChoice::Generated(_) => {
+                kv.push(("noise", short(self.settings.data.noise)));
+                kv.push(("n", self.settings.data.n_samples.to_string()));
+                kv.push(("classes", self.settings.data.n_classes.to_string()));
+            }
+            DatasetChoice::Drawn => kv.push(("points", pack_points(&self.settings.data.drawn))),
+            _ => {}
+        }
+        kv.push(("ratio", short(self.settings.data.train_ratio)));
+        kv.push(("seed", self.settings.data.seed.to_string()));
+        kv.push(("x", self.settings.plane.x_feature.to_string()));
+        kv.push(("y", self.settings.plane.y_feature.to_string()));
+        kv.push((
+            "shown",
+            u8::from(self.settings.plane.shown_only).to_string(),
+        ));
+        kv.push(("model", self.settings.model.kind.key().into()));
+        match self.settings.model.kind {
+            ModelKind::Svm => {
+                kv.push(("kernel", self.settings.model.kernel.name().into()));
+                kv.push(("C", short(self.settings.model.c)));
+                kv.push((
+                    "gamma",
+                    match self.settings.model.gamma {
+                        Gamma::Scale => "scale".into(),
+                        Gamma::Auto => "auto".into(),
+                        Gamma::Value(g) => short(g),
+                    },
+                ));
+                kv.push(("degree", self.settings.model.degree.to_string()));
+                kv.push(("coef0", short(self.settings.model.coef0)));
+                if self.settings.data.choice.is_regression()
+                    || self.settings.data.choice == DatasetChoice::Imported
+                {
+                    kv.push(("eps", short(self.settings.model.epsilon)));
+                }
+            }
+            ModelKind::LinearSvmGd => {
+                kv.push(("C", short(self.settings.model.c)));
+                kv.push(("lr", short(self.settings.model.gd_learning_rate)));
+                kv.push(("epochs", self.settings.model.gd_epochs.to_string()));
+            }
+            ModelKind::Logistic => kv.push(("C", short(self.settings.model.logistic_c))),
+            ModelKind::Knn => {
+                kv.push(("k", self.settings.model.k.to_string()));
+                kv.push(("weights", name_of(self.settings.model.knn_weights)));
+            }
+            ModelKind::Tree => {
+                kv.push(("depth", self.settings.model.max_depth.to_string()));
+                kv.push(("leaf", self.settings.model.min_leaf.to_string()));
+                kv.push(("criterion", name_of(self.settings.model.criterion)));
+            }
+            ModelKind::NeuralNetwork => {
+                let hidden: Vec<String> = self
+                    .settings
+                    .model
+                    .hidden
+                    .iter()
+                    .map(|h| h.to_string())
+                    .collect();
+                kv.push(("hidden", hidden.join("-")));
+                kv.push(("activation", name_of(self.settings.model.activation)));
+                kv.push(("lr", short(self.settings.model.learning_rate)));
+                kv.push(("reg", name_of(self.settings.model.regularization)));
+                kv.push(("rate", short(self.settings.model.regularization_rate)));
+                kv.push(("batch", self.settings.model.batch_size.to_string()));
+                let inputs: Vec<String> = self
+                    .settings
+                    .model
+                    .nn_inputs
+                    .iter()
+                    .map(|&t| name_of(t))
+                    .collect();
+                kv.push(("inputs", inputs.join(",")));
+                if self.epoch > 0 {
+                    kv.push(("epoch", self.epoch.to_string()));
+                }
+            }
+        }
+        kv.into_iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect::<Vec<_>>()
+            .join("&")
+    }
+
+    /// Reads a fragment over the defaults; any problem rejects all of it.
+    pub fn parse(fragment: &str) -> Result<Self, String> {
+        let fragment = fragment.trim_start_matches('#');
+        if fragment.len() > 20_000 {
+            return Err("the link is too long".into());
+        }
+        let mut s = Self::default();
+        let pairs: Vec<(&str, &str)> = fragment
+            .split('&')
+            .filter(|p| !p.is_empty())
+            .map(|pair| {
+                pair.split_once('=')
+                    .ok_or_else(|| format!("{pair:?} has no value"))
+            })
+            .collect::<Result<_, _>>()?;
+        for (i, (key, _)) in pairs.iter().enumerate() {
+            if pairs[..i].iter().any(|(k, _)| k == key) {
+                return Err(format!("{key} is given twice"));
+            }
+        }
+        // The model first: `lr` means the chosen model's learning rate.
+        if let Some((_, value)) = pairs.iter().find(|(k, _)| *k == "model") {
+            s.settings.model.kind = ModelKind::from_key(value)
+                .ok_or_else(|| format!("model={value} is not a model here"))?;
+        }
+        for (key, value) in pairs {
+            match key {
+                "data" => {
+                    s.settings.data.choice = DatasetChoice::from_key(value)
+                        .filter(|d| *d != DatasetChoice::Imported)
+                        .ok_or_else(|| format!("data={value} is not a dataset here"))?
+                }
+                "noise" => s.settings.data.noise = number(key, value, NOISE)?,
+                "ratio" => s.settings.data.train_ratio = number(key, value, RATIO)?,
+                "seed" => s.settings.data.seed = whole(key, value, 0, u32::MAX as u64)?,
+                "n" => s.settings.data.n_samples = number(key, value, POINTS)?.round() as usize,
+                "classes" => {
+                    s.settings.data.n_classes = whole(key, value, 2, CLASSES.max as u64)? as usize
+                }
+                "x" => s.settings.plane.x_feature = whole(key, value, 0, 1000)? as usize,
+                "y" => s.settings.plane.y_feature = whole(key, value, 0, 1000)? as usize,
+                "shown" => s.settings.plane.shown_only = whole(key, value, 0, 1)? == 1,
+                "points" => s.settings.data.drawn = unpack_points(value)?,
+                "model" => {}
+                "kernel" => {
+                    s.settings.model.kernel = KernelKind::from_name(value)
+                        .ok_or_else(|| format!("kernel={value} is not a kernel"))?
+                }
+                "C" => {
+                    let c = number(key, value, C_SCALE)?;
+                    s.settings.model.c = c;
+                    s.settings.model.logistic_c = c;
+                }
+                "gamma" => {
+                    s.settings.model.gamma = match value {
+                        "scale" => Gamma::Scale,
+                        "auto" => Gamma::Auto,
+                        v => Gamma::Value(number(key, v, GAMMA_SCALE)?),
+                    }
+                }
+                "degree" => {
+                    s.settings.model.degree = number(key, value, DEGREE_SCALE)?.round() as u32
+                }
+                "coef0" => s.settings.model.coef0 = number(key, value, COEF0_SCALE)?,
+                "eps" => s.settings.model.epsilon = number(key, value, EPSILON_SCALE)?,
+                "k" => s.settings.model.k = number(key, value, K)?.round() as usize,
+                "weights" => s.settings.model.knn_weights = from_name(key, value)?,
+                "depth" => s.settings.model.max_depth = number(key, value, DEPTH)?.round() as usize,
+                "leaf" => s.settings.model.min_leaf = number(key, value, LEAF)?.round() as usize,
+                "criterion" => s.settings.model.criterion = from_name(key, value)?,
+                "hidden" => {
+                    let layers: Vec<usize> = value
+                        .split('-')
+                        .filter(|l| !l.is_empty())
+                        .map(|l| whole(key, l, 1, MAX_NEURONS as u64).map(|v| v as usize))
+                        .collect::<Result<_, _>>()?;
+                    if layers.len() > MAX_LAYERS {
+                        return Err(format!("hidden= has more than {MAX_LAYERS} layers"));
+                    }
+                    s.settings.model.hidden = layers;
+                }
+                "activation" => s.settings.model.activation = from_name(key, value)?,
+                "lr" if s.settings.model.kind == ModelKind::LinearSvmGd => {
+                    s.settings.model.gd_learning_rate = number(key, value, ETA)?
+                }
+                "lr" => s.settings.model.learning_rate = number(key, value, LEARNING_RATE)?,
+                "reg" => s.settings.model.regularization = from_name(key, value)?,
+                "rate" => s.settings.model.regularization_rate = number(key, value, REG_RATE)?,
+                "batch" => {
+                    s.settings.model.batch_size = number(key, value, BATCH)?.round() as usize
+                }
+                "epochs" => s.settings.model.gd_epochs = number(key, value, EPOCHS)?.round() as u64,
+                "epoch" => s.epoch = whole(key, value, 0, MAX_REPLAY_EPOCHS)?,
+                "inputs" => {
+                    let inputs: Vec<FeatureTransform> = value
+                        .split(',')
+                        .filter(|t| !t.is_empty())
+                        .map(|t| from_name(key, t))
+                        .collect::<Result<_, _>>()?;
+                    if inputs.is_empty() {
+                        return Err("inputs= needs at least one input".into());
+                    }
+                    s.settings.model.nn_inputs = inputs;
+                }
+                other => return Err(format!("{other:?} is not a setting")),
+            }
+        }
+        if s.settings.plane.x_feature == s.settings.plane.y_feature {
+            return Err("x and y must be different features".into());
+        }
+        if s.settings.data.choice == DatasetChoice::Drawn && s.settings.data.drawn.is_empty() {
+            return Err("a drawn dataset needs its points".into());
+        }
+        Ok(s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use hyperplane_core::datasets::GeneratorKind;
+    use hyperplane_core::neighbors::KnnWeights;
+    use hyperplane_core::nn::{Activation, Regularization};
+    use hyperplane_core::tree::Criterion;
+
+    #[test]
+    fn every_model_round_trips_through_a_fragment() {
+        for model in ModelKind::ALL {
+            let mut s = Link::default();
+            let (d, m) = (&mut s.settings.data, &mut s.settings.model);
+            (d.choice, d.noise, d.train_ratio, d.seed, d.n_samples) = (
+                DatasetChoice::Generated(GeneratorKind::Moons),
+                0.25,
+                0.6,
+                7,
+                300,
+            );
+            (m.kind, m.kernel, m.c, m.logistic_c, m.gamma) =
+                (model, KernelKind::Rbf, 12.5, 12.5, Gamma::Value(0.5));
+            (m.k, m.knn_weights, m.max_depth, m.criterion) =
+                (9, KnnWeights::Distance, 4, Criterion::Entropy);
+            (m.hidden, m.activation, m.regularization) =
+                (vec![3, 5], Activation::Relu, Regularization::L2);
+            m.nn_inputs = vec![FeatureTransform::X1, FeatureTransform::SinX2];
+            (m.gd_learning_rate, m.gd_epochs) = (0.05, 200);
+            let back = Link::parse(&s.to_fragment()).unwrap();
+            assert_eq!(back.to_fragment(), s.to_fragment(), "{model:?}");
+            assert_eq!(back.settings.model.kind, model);
+            assert_eq!(back.epoch, 0);
+        }
+    }
+
+    #[test]
+    fn a_network_link_carries_its_epoch() {
+        let mut s = Link {
+            epoch: 250,
+            ..Link::default()
+        };
+        s.settings.model.kind = ModelKind::NeuralNetwork;
+        assert!(s.to_fragment().contains("epoch=250"));
+        assert_eq!(Link::parse(&s.to_fragment()).unwrap().epoch, 250);
+        assert!(Link::parse("epoch=999999999").is_err());
+    }
+
+    #[test]
+    fn drawn_points_travel_packed() {
+        let points = vec![
+            (-5.5, 2.25, 0),
+            (1.0, -0.125, 2),
+            (snap_to_link_grid(1.23456), snap_to_link_grid(-4.0001), 1),
+        ];
+        let mut s = Link::default();
+        s.settings.data.choice = DatasetChoice::Drawn;
+        s.settings.data.drawn = points.clone();
+        let f = s.to_fragment();
+        let packed = f
+            .split('&')
+            .find_map(|kv| kv.strip_prefix("points="))
+            .unwrap();
+        assert!(packed.len() <= 7 * points.len(), "{packed}");
+        assert_eq!(Link::parse(&f).unwrap().settings.data.drawn, points);
+    }
+
+    #[test]
+    fn a_hand_written_link_sets_only_what_it_names() {
+        let s = Link::parse("#data=circle&model=svm&kernel=rbf&C=10").unwrap();
+        let (d, m) = (&s.settings.data, &s.settings.model);
+        assert_eq!(d.choice, DatasetChoice::Generated(GeneratorKind::Circle));
+        assert_eq!((m.kernel, m.c), (KernelKind::Rbf, 10.0));
+        assert_eq!(d.seed, Link::default().settings.data.seed);
+        assert_eq!(Link::parse("").unwrap(), Link::default());
+    }
+
+    #[test]
+    fn malformed_or_hostile_fragments_are_rejected_with_a_reason() {
+        for (fragment, says) in [
+            ("data=nowhere", "data=nowhere"),
+            ("data=imported", "not a dataset"),
+            ("C=-1", "outside"),
+            ("C=1e400", "outside"),
+            ("C=NaN", "C=NaN"),
+            ("noise=0.9", "outside"),
+            ("hidden=4-99", "outside"),
+            ("hidden=1-1-1-1-1-1-1", "layers"),
+            ("kernel=magic", "kernel"),
+            ("criterion=vibes", "choices"),
+            ("model=svm&model=knn", "twice"),
+            ("x=1&y=1", "different"),
+            ("data=drawn", "points"),
+            ("data=drawn&points=!!!", "garbled"),
+            ("data=drawn&points=AAAA", "cut short"),
+            ("data=drawn&points=AAAAAAk", "no class"),
+            ("evil=<script>", "not a setting"),
+            ("seed", "no value"),
+            ("inputs=", "at least one"),
+        ] {
+            let err = Link::parse(fragment).unwrap_err();
+            assert!(err.contains(says), "{fragment}: {err}");
+        }
+        assert!(Link::parse(&"x".repeat(30_000)).is_err());
+    }
+}

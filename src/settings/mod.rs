@@ -1,0 +1,233 @@
+//! Everything a user can set, in one serde struct held as a reactive store: the data,
+//! the model and its parameters, and the plane. Links, restored versions, embeds and
+//! lessons read it with one call and write it with one call ([`Patch`], which notifies
+//! only the fields that changed); controls read and write single fields.
+
+pub mod fragment;
+pub mod limits;
+mod model_params;
+
+use hyperplane_core::features::FeatureTransform;
+use hyperplane_core::kernel::{Gamma, KernelKind};
+use hyperplane_core::neighbors::KnnWeights;
+use hyperplane_core::nn::{Activation, Regularization};
+use hyperplane_core::tree::Criterion;
+use reactive_stores::{Patch, Store};
+use serde::{Deserialize, Serialize};
+
+use crate::training::{DatasetChoice, DrawnPoint, SPLIT_SEED};
+
+/// Every setting of the studio.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, Store, Patch)]
+pub struct Settings {
+    pub data: DataSettings,
+    pub model: ModelSettings,
+    pub plane: PlaneSettings,
+}
+
+/// Which data, how noisy, how it is split.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Store, Patch)]
+pub struct DataSettings {
+    #[patch(|this, new| *this = new)]
+    pub choice: DatasetChoice,
+    /// TensorFlow Playground's 0–0.5 (moons: Gaussian σ; blobs: cluster σ = 1 + 10·noise).
+    pub noise: f64,
+    pub train_ratio: f64,
+    pub seed: u64,
+    /// Generated sets: number of points.
+    pub n_samples: usize,
+    /// Blobs: number of classes.
+    pub n_classes: usize,
+    /// The user's own points (for "Draw your own"), kept while other data is shown.
+    pub drawn: Vec<DrawnPoint>,
+}
+
+impl Default for DataSettings {
+    /// Iris, 80 % training, seed 42: the seed article's example.
+    fn default() -> Self {
+        Self {
+            choice: DatasetChoice::Iris,
+            noise: 0.0,
+            train_ratio: 0.8,
+            seed: SPLIT_SEED,
+            n_samples: 500,
+            n_classes: 3,
+            drawn: Vec::new(),
+        }
+    }
+}
+
+/// The model picker's choices.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ModelKind {
+    Svm,
+    LinearSvmGd,
+    Logistic,
+    Knn,
+    Tree,
+    NeuralNetwork,
+}
+
+impl ModelKind {
+    pub const ALL: [ModelKind; 6] = [
+        Self::Svm,
+        Self::LinearSvmGd,
+        Self::Logistic,
+        Self::NeuralNetwork,
+        Self::Knn,
+        Self::Tree,
+    ];
+
+    /// The option's accessible name (as in the UI contract).
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Svm => "SVM",
+            Self::LinearSvmGd => "Linear SVM (gradient descent)",
+            Self::Logistic => "Logistic regression",
+            Self::Knn => "k-NN",
+            Self::Tree => "Decision tree",
+            Self::NeuralNetwork => "Neural network",
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Svm => "svm",
+            Self::LinearSvmGd => "linear-svm-gd",
+            Self::Logistic => "logistic",
+            Self::Knn => "knn",
+            Self::Tree => "tree",
+            Self::NeuralNetwork => "mlp",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|m| m.key() == key)
+    }
+}
+
+/// Every model's hyperparameters, as the controls set them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Store, Patch)]
+pub struct ModelSettings {
+    #[patch(|this, new| *this = new)]
+    pub kind: ModelKind,
+    #[patch(|this, new| *this = new)]
+    pub kernel: KernelKind,
+    pub c: f64,
+    #[patch(|this, new| *this = new)]
+    pub gamma: Gamma,
+    pub degree: u32,
+    pub coef0: f64,
+    pub logistic_c: f64,
+    pub k: usize,
+    #[patch(|this, new| *this = new)]
+    pub knn_weights: KnnWeights,
+    pub max_depth: usize,
+    pub min_leaf: usize,
+    #[patch(|this, new| *this = new)]
+    pub criterion: Criterion,
+    pub hidden: Vec<usize>,
+    #[patch(|this, new| *this = new)]
+    pub activation: Activation,
+    pub learning_rate: f64,
+    #[patch(|this, new| *this = new)]
+    pub regularization: Regularization,
+    pub regularization_rate: f64,
+    pub batch_size: usize,
+    /// The network's inputs, as TensorFlow Playground's feature toggles (x₁, x₂, x₁², …).
+    #[patch(|this, new| *this = new)]
+    pub nn_inputs: Vec<FeatureTransform>,
+    pub gd_learning_rate: f64,
+    pub gd_epochs: u64,
+    /// The SVR's ε (regression data).
+    pub epsilon: f64,
+}
+
+impl Default for ModelSettings {
+    /// The seed article's example, a linear SVC with C = 1; the network starts at
+    /// TensorFlow Playground's defaults.
+    fn default() -> Self {
+        Self {
+            kind: ModelKind::Svm,
+            kernel: KernelKind::Linear,
+            c: 1.0,
+            gamma: Gamma::Scale,
+            degree: 3,
+            coef0: 0.0,
+            logistic_c: 1.0,
+            k: 5,
+            knn_weights: KnnWeights::Uniform,
+            max_depth: 5,
+            min_leaf: 1,
+            criterion: Criterion::Gini,
+            hidden: vec![4, 2],
+            activation: Activation::Tanh,
+            learning_rate: 0.03,
+            regularization: Regularization::None,
+            regularization_rate: 0.001,
+            batch_size: 10,
+            nn_inputs: vec![FeatureTransform::X1, FeatureTransform::X2],
+            gd_learning_rate: 0.01,
+            gd_epochs: 500,
+            epsilon: 0.1,
+        }
+    }
+}
+
+/// Which two features the plane shows, and whether the model sees only those.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Store, Patch)]
+pub struct PlaneSettings {
+    pub x_feature: usize,
+    pub y_feature: usize,
+    /// true (the default, so the picture is the whole model): train on the two shown
+    /// features only; false: train on all features, and the surface is a slice with
+    /// the others at their training mean.
+    pub shown_only: bool,
+}
+
+impl Default for PlaneSettings {
+    fn default() -> Self {
+        Self {
+            x_feature: 0,
+            y_feature: 1,
+            shown_only: true,
+        }
+    }
+}
+
+/// Serialized by their link keys (`"moons"`, `"svm"`), the names links already use.
+macro_rules! serde_by_key {
+    ($t:ty, $what:literal) => {
+        impl Serialize for $t {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.key())
+            }
+        }
+        impl<'de> Deserialize<'de> for $t {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let key = String::deserialize(d)?;
+                Self::from_key(&key)
+                    .ok_or_else(|| serde::de::Error::custom(format!("{key:?} is not a {}", $what)))
+            }
+        }
+    };
+}
+serde_by_key!(ModelKind, "model");
+serde_by_key!(DatasetChoice, "dataset");
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn settings_round_trip_through_json_by_their_keys() {
+        let mut s = Settings::default();
+        s.data.choice = DatasetChoice::from_key("moons").unwrap();
+        s.model.kind = ModelKind::NeuralNetwork;
+        s.data.drawn = vec![(1.5, -2.0, 1)];
+        let text = serde_json::to_string(&s).unwrap();
+        assert!(text.contains("\"choice\":\"moons\"") && text.contains("\"kind\":\"mlp\""));
+        assert_eq!(serde_json::from_str::<Settings>(&text).unwrap(), s);
+        assert!(serde_json::from_str::<Settings>(&text.replace("moons", "nope")).is_err());
+    }
+}

@@ -1,0 +1,334 @@
+//! The studio's shared state: the settings, the data and fitted model derived from
+//! them, and the network's run, provided to every panel by context.
+
+use std::sync::Arc;
+
+use hyperplane_core::model::{FittedModel, ModelParams};
+use hyperplane_core::preprocess::Prepared;
+use leptos::prelude::*;
+
+use crate::clock::now_ms;
+use crate::nn_run::NnRun;
+use crate::regression::{load_regression, score_regression, train_regression, RegTrained};
+use crate::settings::fragment::Link;
+use crate::settings::{DataSettingsStoreFields, ModelKind, Settings, SettingsStoreFields};
+use crate::state::{DataState, ModelState, PlaneState};
+use crate::training::DatasetChoice;
+use crate::training::{load_data, model_features, score, train, Trained};
+use reactive_stores::{Patch, Store};
+
+/// Everything the panels share, provided by context.
+#[derive(Clone, Copy)]
+pub struct Studio {
+    /// Everything the user can set; the `…State` views below are its fields.
+    pub settings: Store<Settings>,
+    pub data_state: DataState,
+    pub data: Memo<Result<Arc<Prepared>, String>>,
+    pub model: ModelState,
+    pub plane: PlaneState,
+    pub run: NnRun,
+    /// The dataset features the model is trained on.
+    pub features: Memo<Vec<usize>>,
+    /// The fitted model: refitted whenever a parameter, the data or the plane changes;
+    /// for the network, the latest snapshot of its training.
+    pub trained: Memo<Result<Arc<Trained>, String>>,
+    /// How many times a one-call model has been fitted (shown with the timings).
+    pub fits: RwSignal<u64>,
+    /// The one-call model's parameters as last applied (at most once per frame).
+    pub committed: RwSignal<Option<ModelParams>>,
+    /// A restored version's fitted model: shown instead of refitting while the data,
+    /// features and parameters are the ones it was restored with.
+    pub restored: RwSignal<Option<Arc<RestoredFit>>>,
+    /// Regression datasets: the data and the fitted SVR (`None` for classification).
+    pub regression: Memo<Option<Result<Arc<Prepared>, String>>>,
+    /// The data's feature names, classification or regression (empty if it failed).
+    pub feature_names: Memo<Vec<String>>,
+    pub reg_trained: Memo<Option<Result<Arc<RegTrained>, String>>>,
+}
+
+/// A fitted model put back from a saved version, and what it is valid for.
+#[derive(Debug)]
+pub struct RestoredFit {
+    pub data: Arc<Prepared>,
+    pub features: Vec<usize>,
+    pub params: ModelParams,
+    pub model: FittedModel,
+}
+
+impl RestoredFit {
+    /// The restored model, if it was fitted with exactly these data, features and
+    /// parameters.
+    fn model_for(
+        &self,
+        data: &Arc<Prepared>,
+        features: &[usize],
+        params: &ModelParams,
+    ) -> Option<FittedModel> {
+        (Arc::ptr_eq(&self.data, data) && self.features == features && &self.params == params)
+            .then(|| self.model.clone())
+    }
+}
+
+impl Studio {
+    pub fn new() -> Self {
+        let settings = Store::new(Settings::default());
+        let data_state = DataState::new(settings);
+        let data = Memo::new(move |_| {
+            if data_state.is_regression() {
+                return Err("The target is a number: this data is for regressors.".to_string());
+            }
+            let spec = data_state.spec();
+            let drawn = if spec.choice == crate::training::DatasetChoice::Drawn {
+                data_state.drawn.get()
+            } else {
+                Vec::new()
+            };
+            let imported = if spec.choice == crate::training::DatasetChoice::Imported {
+                data_state.imported.get()
+            } else {
+                None
+            };
+            load_data(&spec, &drawn, imported.as_deref())
+                .map(Arc::new)
+                .map_err(|e| {
+                    if spec.choice == crate::training::DatasetChoice::Drawn {
+                        format!(
+                        "Click on the plane to add points of at least two classes ({} so far): {e}",
+                        drawn.len()
+                    )
+                    } else {
+                        format!("Could not load the data: {e}")
+                    }
+                })
+        });
+        let model = ModelState::new(settings);
+        let plane = PlaneState::new(settings);
+        let run = NnRun::new();
+        let regression = Memo::new(move |_| {
+            data_state.is_regression().then(|| {
+                let spec = data_state.spec();
+                let imported = data_state.imported.get();
+                load_regression(&spec, imported.as_deref())
+                    .map(Arc::new)
+                    .map_err(|e| format!("Could not load the data: {e}"))
+            })
+        });
+        let feature_names = Memo::new(move |_| match regression.get() {
+            Some(r) => r
+                .map(|d| d.train.feature_names().to_vec())
+                .unwrap_or_default(),
+            None => data.with(|d| {
+                d.as_ref()
+                    .map(|d| d.train.feature_names().to_vec())
+                    .unwrap_or_default()
+            }),
+        });
+        let features = Memo::new(move |_| {
+            let n = feature_names.with(|f| f.len()).max(2);
+            let (mut x, mut y) = (plane.x_feature.get(), plane.y_feature.get());
+            if x >= n || y >= n || x == y {
+                (x, y) = (0, 1.min(n.saturating_sub(1)));
+            }
+            // A regressor sees the two shown features only.
+            let shown_only = plane.shown_only.get() || regression.with(|r| r.is_some());
+            model_features(n, x, y, shown_only)
+        });
+        // Slider drags can fire several input events per frame: the model is refitted with
+        // the latest parameters at most once per animation frame.
+        let params = move || model.params(data_state.is_regression());
+        let committed = RwSignal::new(untrack(params));
+        let pending = StoredValue::new(false);
+        Effect::new(move |_| {
+            if params() == committed.get_untracked() || pending.get_value() {
+                return;
+            }
+            pending.set_value(true);
+            request_animation_frame(move || {
+                pending.set_value(false);
+                let _ = committed.try_set(untrack(params));
+            });
+        });
+        let fits = RwSignal::new(0u64);
+        let restored = RwSignal::new(None::<Arc<RestoredFit>>);
+        let trained = Memo::new(move |_| {
+            let data = data.get()?;
+            let features = features.get();
+            // Refit when this frame's parameters are committed, with the latest ones
+            // (the data's kind may have changed since).
+            committed.track();
+            match untrack(params) {
+                Some(spec) => {
+                    let reuse = restored.with(|r| {
+                        r.as_ref()
+                            .and_then(|r| r.model_for(&data, &features, &spec))
+                    });
+                    if let Some(model) = reuse {
+                        return score(&data, model, &features, 0.0)
+                            .map(Arc::new)
+                            .map_err(|e| format!("Could not evaluate the model: {e}"));
+                    }
+                    fits.try_update_untracked(|n| *n += 1);
+                    fits.notify();
+                    train(&data, &spec, &features, now_ms)
+                        .map(Arc::new)
+                        .map_err(|e| format!("Could not train the model: {e}"))
+                }
+                None => {
+                    let snapshot = run
+                        .snapshot
+                        .get()
+                        .ok_or_else(|| "The network is not built yet.".to_string())?;
+                    score(&data, FittedModel::Mlp((*snapshot).clone()), &features, 0.0)
+                        .map(Arc::new)
+                        .map_err(|e| format!("Could not evaluate the network: {e}"))
+                }
+            }
+        });
+        let reg_trained = Memo::new(move |_| {
+            let data = regression.get()?;
+            Some(data.and_then(|data| {
+                if model.kind.get() == ModelKind::NeuralNetwork {
+                    let snapshot = run
+                        .snapshot
+                        .get()
+                        .ok_or_else(|| "The network is not built yet.".to_string())?;
+                    let f = features.get();
+                    return score_regression(&data, FittedModel::Mlp((*snapshot).clone()), &f, 0.0)
+                        .map(Arc::new)
+                        .map_err(|e| format!("Could not evaluate the network: {e}"));
+                }
+                // Refit with the parameters committed for this frame (coalesced as for
+                // the classifiers).
+                committed.track();
+                let Some(spec) = untrack(params) else {
+                    return Err(format!(
+                        "{} classifies, and this dataset's target is a number: pick SVM (an \
+                         epsilon-SVR here), k-NN, Decision tree or Neural network.",
+                        model.kind.get().label()
+                    ));
+                };
+                let f = features.get();
+                let reuse =
+                    restored.with(|r| r.as_ref().and_then(|r| r.model_for(&data, &f, &spec)));
+                if let Some(model) = reuse {
+                    return score_regression(&data, model, &f, 0.0)
+                        .map(Arc::new)
+                        .map_err(|e| format!("Could not evaluate the model: {e}"));
+                }
+                fits.try_update_untracked(|n| *n += 1);
+                fits.notify();
+                train_regression(&data, &spec, &f, now_ms)
+                    .map(Arc::new)
+                    .map_err(|e| format!("Could not train the model: {e}"))
+            }))
+        });
+        let studio = Self {
+            settings,
+            data_state,
+            data,
+            model,
+            plane,
+            run,
+            features,
+            trained,
+            fits,
+            committed,
+            restored,
+            regression,
+            feature_names,
+            reg_trained,
+        };
+        studio.keep_plane_valid();
+        studio.rebuild_network_when_needed();
+        studio
+    }
+
+    /// The settings now, as a link carries them (untracked; no epoch to replay).
+    pub fn link(&self) -> Link {
+        Link {
+            settings: self.settings.get_untracked(),
+            epoch: 0,
+        }
+    }
+
+    /// [`link`](Self::link), tracked: an effect reruns when any setting changes.
+    pub fn track_link(&self) -> Link {
+        Link {
+            settings: self.settings.get(),
+            epoch: 0,
+        }
+    }
+
+    /// Puts `settings` into the studio in one step, notifying only what changed. The
+    /// network pauses; the user's drawing is replaced only by other drawn data.
+    pub fn apply(&self, mut settings: Settings) {
+        self.run.playing.set(false);
+        if settings.data.choice != DatasetChoice::Drawn {
+            settings.data.drawn = self.settings.data().drawn().get_untracked();
+        }
+        self.settings.patch(settings);
+    }
+
+    /// A new dataset may have fewer features: fall back to the first two.
+    fn keep_plane_valid(&self) {
+        let (names, plane) = (self.feature_names, self.plane);
+        Effect::new(move |_| {
+            let n = names.with(|f| f.len()).max(2);
+            let (x, y) = (
+                plane.x_feature.get_untracked(),
+                plane.y_feature.get_untracked(),
+            );
+            if x >= n || y >= n {
+                plane.x_feature.set(0);
+                plane.y_feature.set(1.min(n.saturating_sub(1)));
+            }
+        });
+    }
+
+    /// The network restarts (same seed) when its data or architecture changes, and
+    /// takes a new learning rate, regularization or batch size without restarting.
+    fn rebuild_network_when_needed(&self) {
+        let Self {
+            data,
+            features,
+            model,
+            run,
+            data_state,
+            regression,
+            ..
+        } = *self;
+        Effect::new(move |_| {
+            if model.kind.get() != ModelKind::NeuralNetwork {
+                return;
+            }
+            let d = match regression.get() {
+                Some(Ok(r)) => r,
+                Some(Err(_)) => return,
+                None => match data.get() {
+                    Ok(d) => d,
+                    Err(_) => return,
+                },
+            };
+            let f = features.get();
+            model.hidden.track();
+            model.activation.track();
+            model.nn_inputs.track();
+            let seed = data_state.seed.get_untracked();
+            untrack(|| run.rebuild(d, f, &model, seed));
+        });
+        Effect::new(move |_| {
+            model.learning_rate.track();
+            model.regularization.track();
+            model.regularization_rate.track();
+            model.batch_size.track();
+            let seed = data_state.seed.get_untracked();
+            untrack(|| run.update_params(&model, seed));
+        });
+    }
+}
+
+impl Default for Studio {
+    fn default() -> Self {
+        Self::new()
+    }
+}
