@@ -18,6 +18,8 @@ step "clippy (native)"
 cargo clippy --workspace --all-targets -- -D warnings
 step "clippy (wasm32)"
 cargo clippy --workspace --all-targets --target wasm32-unknown-unknown -- -D warnings
+step "no import cycles"
+python3 scripts/import_cycles.py src crates/hyperplane-core/src crates/hyperplane-cli/src
 step "native tests"
 cargo test --workspace 2>&1 | tee -a "$log"
 step "wasm-bindgen tests in headless Chromium"

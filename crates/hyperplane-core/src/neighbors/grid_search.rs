@@ -28,7 +28,8 @@
 //! distance, index), exactly the k-d tree's, so labels, margins and probabilities
 //! are the same bit for bit as per-point `predict_proba`.
 
-use super::knn::{class_weights, neighbour_value, KnnWeights};
+use super::aggregate::{class_weights, neighbour_value};
+use super::params::KnnWeights;
 use ndarray::Array2;
 
 use crate::grid::{GridOutput, GridSpec};

@@ -5,149 +5,32 @@
 use ndarray::{Array2, ArrayView2};
 use serde::{Deserialize, Serialize};
 
+use super::aggregate::class_weights;
 use super::grid_search::{search_grid, Classes};
 use super::kd_tree::KdTree;
+use super::params::{KnnParams, KnnValidParams};
 use crate::dataset::{check_query, Dataset};
 use crate::error::{Error, Result};
 use crate::grid::{GridModel, GridOutput, GridSpec};
 use crate::math::argmax;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(rename_all = "lowercase")]
-pub enum KnnWeights {
-    #[default]
-    Uniform,
-    Distance,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct KnnParams {
-    pub k: usize,
-    pub weights: KnnWeights,
-}
-
-impl Default for KnnParams {
-    fn default() -> Self {
-        Self {
-            k: 5,
-            weights: KnnWeights::Uniform,
-        }
-    }
-}
-
-impl KnnParams {
-    pub fn k(mut self, k: usize) -> Self {
-        self.k = k;
-        self
-    }
-    pub fn weights(mut self, w: KnnWeights) -> Self {
-        self.weights = w;
-        self
-    }
-    pub fn check(&self) -> Result<KnnValidParams> {
-        if self.k == 0 {
-            return Err(Error::InvalidParam {
-                name: "k",
-                value: 0.0,
-                reason: "must be at least 1",
-            });
-        }
-        Ok(KnnValidParams(self.clone()))
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct KnnValidParams(KnnParams);
-
 impl KnnValidParams {
-    pub fn params(&self) -> &KnnParams {
-        &self.0
-    }
-
     /// Stores the training data and indexes it. `k` larger than the data is an error,
     /// as in scikit-learn.
     pub fn fit(&self, data: &Dataset) -> Result<KNeighbors> {
-        if self.0.k > data.n_samples() {
+        if self.params().k > data.n_samples() {
             return Err(Error::InvalidParam {
                 name: "k",
-                value: self.0.k as f64,
+                value: self.params().k as f64,
                 reason: "must not exceed the number of training samples",
             });
         }
         KNeighbors::from_parts(KnnParts {
-            params: self.0.clone(),
+            params: self.params().clone(),
             x: data.x().to_owned(),
             y: data.labels()?.to_vec(),
             class_names: data.class_names().to_vec(),
         })
-    }
-}
-
-/// Class weights from the k nearest (squared distance, training index), nearest first,
-/// into `proba` (length n_classes; sums to 1). Both the per-point and the grid paths
-/// use this, so they sum in the same order and agree bit for bit.
-pub(super) fn class_weights(
-    found: &[(f64, usize)],
-    y: &[usize],
-    weights: KnnWeights,
-    proba: &mut [f64],
-) {
-    proba.iter_mut().for_each(|p| *p = 0.0);
-    let exact = found.iter().any(|&(d, _)| d == 0.0);
-    for &(d2, i) in found {
-        let w = match weights {
-            KnnWeights::Uniform => 1.0,
-            KnnWeights::Distance if exact => f64::from(d2 == 0.0),
-            KnnWeights::Distance => 1.0 / d2.sqrt(),
-        };
-        if let Some(p) = y.get(i).and_then(|&c| proba.get_mut(c)) {
-            *p += w;
-        }
-    }
-    let total: f64 = proba.iter().sum();
-    if total > 0.0 {
-        proba.iter_mut().for_each(|p| *p /= total);
-    }
-}
-
-/// The k nearest's (squared distance, index) weighted mean of `y`: uniform weights sum
-/// in training-index order (so any order of the same neighbours gives the same bits,
-/// which lets the grid fill whole rectangles at once; `idx` is scratch space for that
-/// order); distance weights sum nearest first, and a query on training points takes
-/// only those, as scikit-learn's `KNeighborsRegressor`.
-pub(super) fn neighbour_value(
-    found: &[(f64, usize)],
-    y: &[f64],
-    weights: KnnWeights,
-    idx: &mut Vec<usize>,
-) -> f64 {
-    let at = |i: usize| y.get(i).copied().unwrap_or(0.0);
-    match weights {
-        KnnWeights::Uniform => {
-            idx.clear();
-            idx.extend(found.iter().map(|&(_, i)| i));
-            idx.sort_unstable();
-            idx.iter().map(|&i| at(i)).sum::<f64>() / found.len().max(1) as f64
-        }
-        KnnWeights::Distance => {
-            let exact = found.iter().any(|&(d, _)| d == 0.0);
-            let (mut num, mut den) = (0.0, 0.0);
-            for &(d2, i) in found {
-                let w = if exact {
-                    f64::from(d2 == 0.0)
-                } else {
-                    1.0 / d2.sqrt()
-                };
-                num += w * at(i);
-                den += w;
-            }
-            if den > 0.0 {
-                num / den
-            } else {
-                0.0
-            }
-        }
     }
 }
 
@@ -267,6 +150,7 @@ impl GridModel for KNeighbors {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::neighbors::KnnWeights;
     use ndarray::array;
 
     #[test]

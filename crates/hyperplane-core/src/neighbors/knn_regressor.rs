@@ -5,9 +5,10 @@
 use ndarray::{Array2, ArrayView2};
 use serde::{Deserialize, Serialize};
 
+use super::aggregate::neighbour_value;
 use super::grid_search::{search_grid, Values};
 use super::kd_tree::KdTree;
-use super::knn::{neighbour_value, KnnParams, KnnValidParams};
+use super::params::{KnnParams, KnnValidParams};
 use crate::dataset::check_query;
 use crate::dataset::Dataset;
 use crate::error::{Error, Result};

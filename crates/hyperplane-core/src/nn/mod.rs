@@ -2,14 +2,18 @@
 //! training and change the learning rate or regularization between steps.
 
 mod activation;
+#[cfg(feature = "test-hooks")]
+mod gradient_check;
 mod minibatch;
 mod mlp;
 mod network;
+mod params;
+mod trainer;
 mod trainer_state;
 
 pub use activation::Activation;
-pub use mlp::{
-    LayerBufs, Mlp, MlpParams, MlpTrainer, MlpValidParams, Optimizer, Regularization, Target,
-};
+pub use mlp::Mlp;
 pub use network::{Layer, Network, OutputKind};
+pub use params::{MlpParams, MlpValidParams, Optimizer, Regularization, Target};
+pub use trainer::{LayerBufs, MlpTrainer};
 pub use trainer_state::TrainerState;

@@ -8,8 +8,8 @@ use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 use serde::{Deserialize, Serialize};
 
-use super::mlp::{LayerBufs, MlpTrainer};
 use super::network::Network;
+use super::trainer::{LayerBufs, MlpTrainer};
 use crate::error::{Error, Result};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -11,7 +11,7 @@ use rand::seq::SliceRandom;
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 
-use super::cart::TreeParams;
+use super::params::TreeParams;
 
 /// scikit-learn's tolerance for telling feature values apart.
 const FEATURE_THRESHOLD: f64 = 1e-7;

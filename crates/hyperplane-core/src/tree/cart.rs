@@ -5,96 +5,12 @@ use ndarray::{Array2, ArrayView2};
 use serde::{Deserialize, Serialize};
 
 use super::builder::{grow, SplitTarget};
+use super::params::{Criterion, TreeValidParams};
 use super::walk::{check_structure, depth, fill_grid, leaf, n_leaves, Node, SplitRef};
 use crate::dataset::{check_query, Dataset};
 use crate::error::{Error, Result};
 use crate::grid::{GridModel, GridOutput, GridSpec};
 use crate::math::{argmax, best_and_lead};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(rename_all = "snake_case")]
-pub enum Criterion {
-    #[default]
-    Gini,
-    Entropy,
-    /// Regression trees' (the variance of the values), as scikit-learn's.
-    SquaredError,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct TreeParams {
-    pub criterion: Criterion,
-    /// `None`: grow until leaves are pure or too small.
-    pub max_depth: Option<usize>,
-    pub min_samples_split: usize,
-    pub min_samples_leaf: usize,
-    /// Shuffles the order features are tried in (which matters only for exact ties).
-    pub seed: u64,
-}
-
-impl Default for TreeParams {
-    fn default() -> Self {
-        Self {
-            criterion: Criterion::Gini,
-            max_depth: None,
-            min_samples_split: 2,
-            min_samples_leaf: 1,
-            seed: 0,
-        }
-    }
-}
-
-impl TreeParams {
-    pub fn criterion(mut self, c: Criterion) -> Self {
-        self.criterion = c;
-        self
-    }
-    pub fn max_depth(mut self, d: Option<usize>) -> Self {
-        self.max_depth = d;
-        self
-    }
-    pub fn min_samples_split(mut self, n: usize) -> Self {
-        self.min_samples_split = n;
-        self
-    }
-    pub fn min_samples_leaf(mut self, n: usize) -> Self {
-        self.min_samples_leaf = n;
-        self
-    }
-    pub fn seed(mut self, s: u64) -> Self {
-        self.seed = s;
-        self
-    }
-
-    pub fn check(&self) -> Result<TreeValidParams> {
-        if self.min_samples_split < 2 {
-            return Err(Error::InvalidParam {
-                name: "min_samples_split",
-                value: self.min_samples_split as f64,
-                reason: "must be at least 2",
-            });
-        }
-        if self.min_samples_leaf < 1 {
-            return Err(Error::InvalidParam {
-                name: "min_samples_leaf",
-                value: 0.0,
-                reason: "must be at least 1",
-            });
-        }
-        if self.max_depth == Some(0) {
-            return Err(Error::InvalidParam {
-                name: "max_depth",
-                value: 0.0,
-                reason: "must be at least 1 (or unlimited)",
-            });
-        }
-        Ok(TreeValidParams(self.clone()))
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct TreeValidParams(TreeParams);
 
 /// One node. `counts` holds the training samples per class that reached it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -175,7 +91,7 @@ impl SplitTarget for ClassTarget<'_> {
 
 impl TreeValidParams {
     pub fn fit(&self, data: &Dataset) -> Result<DecisionTree> {
-        if self.0.criterion == Criterion::SquaredError {
+        if self.params().criterion == Criterion::SquaredError {
             return Err(Error::InvalidChoice {
                 name: "criterion",
                 reason: "squared_error is for regression trees; a classification tree uses gini or entropy",
@@ -184,9 +100,9 @@ impl TreeValidParams {
         let target = ClassTarget {
             y: data.labels()?,
             k: data.n_classes(),
-            entropy: self.0.criterion == Criterion::Entropy,
+            entropy: self.params().criterion == Criterion::Entropy,
         };
-        let nodes = grow(data.x(), &target, &self.0)
+        let nodes = grow(data.x(), &target, self.params())
             .into_iter()
             .map(|g| match g.split {
                 Some(s) => TreeNode::Split {
@@ -210,10 +126,6 @@ impl TreeValidParams {
         };
         tree.validate()?;
         Ok(tree)
-    }
-
-    pub fn params(&self) -> &TreeParams {
-        &self.0
     }
 }
 
@@ -325,6 +237,7 @@ impl GridModel for DecisionTree {
 mod tests {
     use super::*;
     use crate::datasets::iris;
+    use crate::tree::TreeParams;
 
     #[test]
     fn unlimited_tree_fits_iris_and_round_trips() {

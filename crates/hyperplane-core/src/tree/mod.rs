@@ -2,8 +2,10 @@
 
 mod builder;
 mod cart;
+mod params;
 mod regression_tree;
 mod walk;
 
-pub use cart::{Criterion, DecisionTree, TreeNode, TreeParams, TreeValidParams};
+pub use cart::{DecisionTree, TreeNode};
+pub use params::{Criterion, TreeParams, TreeValidParams};
 pub use regression_tree::{RegressionTree, ValueNode};

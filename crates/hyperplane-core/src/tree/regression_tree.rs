@@ -6,7 +6,7 @@ use ndarray::ArrayView2;
 use serde::{Deserialize, Serialize};
 
 use super::builder::{grow, SplitTarget};
-use super::cart::{Criterion, TreeValidParams};
+use super::params::{Criterion, TreeValidParams};
 use super::walk::{check_structure, depth, fill_grid, leaf, n_leaves, Node, SplitRef};
 use crate::dataset::check_query;
 use crate::dataset::Dataset;

@@ -1,0 +1,43 @@
+//! The content hash that ties a version to the exact data it was trained on.
+
+use crate::dataset::{Dataset, Target};
+
+/// A 64-bit FNV-1a hash of a dataset's values, targets and names, as 16 hex digits:
+/// the same data always gives the same hash, on every platform. Features come first,
+/// then the targets, then the names (and, for values, a mark that they are values, so
+/// no classification data hashes the same).
+pub fn content_hash(data: &Dataset) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut eat = |bytes: &[u8]| {
+        for &b in bytes {
+            h ^= b as u64;
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    };
+    for v in data.x().iter() {
+        eat(&v.to_bits().to_le_bytes());
+    }
+    match data.target() {
+        Target::Classes { labels, names } => {
+            for &c in labels {
+                eat(&(c as u64).to_le_bytes());
+            }
+            for name in data.feature_names().iter().chain(names) {
+                eat(name.as_bytes());
+                eat(&[0]);
+            }
+        }
+        Target::Values { values, name } => {
+            for v in values {
+                eat(&v.to_bits().to_le_bytes());
+            }
+            for name in data.feature_names() {
+                eat(name.as_bytes());
+                eat(&[0]);
+            }
+            eat(b"\x01target:");
+            eat(name.as_bytes());
+        }
+    }
+    format!("{h:016x}")
+}
