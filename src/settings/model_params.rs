@@ -5,7 +5,7 @@ use hyperplane_core::linear_model::LogisticParams;
 use hyperplane_core::model::ModelParams;
 use hyperplane_core::neighbors::KnnParams;
 use hyperplane_core::nn::MlpParams;
-use hyperplane_core::svm::{LinearSvmParams, SvcParams, SvrParams};
+use hyperplane_core::svm::{LinearSvmParams, SvcParams, SvmParams, SvrParams};
 use hyperplane_core::tree::{Criterion, TreeParams};
 
 use super::{ModelKind, ModelSettings};
@@ -17,26 +17,24 @@ impl ModelSettings {
     /// The one-call model chosen, for classes or for values: `None` for the network
     /// (trained step by step) and for a classifier on values.
     pub fn params(&self, regression: bool) -> Option<ModelParams> {
+        let svm = SvmParams {
+            kernel: self.kernel,
+            c: self.c,
+            gamma: self.gamma,
+            degree: self.degree,
+            coef0: self.coef0,
+            cache_mb: CACHE_MB,
+            ..SvmParams::default()
+        };
         Some(match (self.kind, regression) {
-            (ModelKind::Svm, false) => ModelParams::Svc(
-                SvcParams::default()
-                    .kernel(self.kernel)
-                    .c(self.c)
-                    .gamma(self.gamma)
-                    .degree(self.degree)
-                    .coef0(self.coef0)
-                    .cache_mb(CACHE_MB),
-            ),
-            (ModelKind::Svm, true) => ModelParams::Svr(
-                SvrParams::default()
-                    .kernel(self.kernel)
-                    .c(self.c)
-                    .epsilon(self.epsilon)
-                    .gamma(self.gamma)
-                    .degree(self.degree)
-                    .coef0(self.coef0)
-                    .cache_mb(CACHE_MB),
-            ),
+            (ModelKind::Svm, false) => ModelParams::Svc(SvcParams {
+                svm,
+                class_weight: None,
+            }),
+            (ModelKind::Svm, true) => ModelParams::Svr(SvrParams {
+                svm,
+                epsilon: self.epsilon,
+            }),
             (ModelKind::Logistic, false) => {
                 ModelParams::Logistic(LogisticParams::default().c(self.logistic_c))
             }
@@ -79,15 +77,10 @@ impl ModelSettings {
     /// settings stay as they are.
     pub fn set_params(&mut self, p: &ModelParams) {
         match p {
-            ModelParams::Svc(p) => {
-                self.kind = ModelKind::Svm;
-                (self.kernel, self.c, self.gamma) = (p.kernel, p.c, p.gamma);
-                (self.degree, self.coef0) = (p.degree, p.coef0);
-            }
+            ModelParams::Svc(p) => self.set_svm(&p.svm),
             ModelParams::Svr(p) => {
-                self.kind = ModelKind::Svm;
-                (self.kernel, self.c, self.gamma) = (p.kernel, p.c, p.gamma);
-                (self.degree, self.coef0, self.epsilon) = (p.degree, p.coef0, p.epsilon);
+                self.set_svm(&p.svm);
+                self.epsilon = p.epsilon;
             }
             ModelParams::LinearSvm { params, epochs } => {
                 self.kind = ModelKind::LinearSvmGd;
@@ -124,6 +117,15 @@ impl ModelSettings {
                 }
             }
         }
+    }
+}
+
+impl ModelSettings {
+    /// The SVM's controls, from the classifier's or the regressor's parameters.
+    fn set_svm(&mut self, p: &SvmParams) {
+        self.kind = ModelKind::Svm;
+        (self.kernel, self.c, self.gamma) = (p.kernel, p.c, p.gamma);
+        (self.degree, self.coef0) = (p.degree, p.coef0);
     }
 }
 

@@ -14,7 +14,8 @@
 use ndarray::{Array1, Array2, ArrayView2};
 use serde::{Deserialize, Serialize};
 
-use super::svc::{check_positive, ovo_vote};
+use super::params::check_positive;
+use super::svc::ovo_vote;
 use crate::dataset::{check_query, Dataset};
 use crate::error::{Error, Result};
 

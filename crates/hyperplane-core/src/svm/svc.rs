@@ -5,97 +5,35 @@
 use ndarray::{Array2, ArrayView2};
 use serde::{Deserialize, Serialize};
 
+use super::params::{check_positive, kernel_is_finite, svm_builders, SvmParams};
 use super::qmatrix::KernelRows;
 use super::smo::{solve, Problem};
 use crate::dataset::{check_query, Dataset};
 use crate::error::{Error, Result};
-use crate::kernel::{dot, Gamma, Kernel, KernelKind};
+use crate::kernel::{dot, Kernel};
 
-/// SVC hyperparameters, meaning what scikit-learn's mean.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// SVC hyperparameters, meaning what scikit-learn's mean: the kernel, C and the solver
+/// shared with the SVR, and a weight per class.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SvcParams {
-    pub kernel: KernelKind,
-    pub c: f64,
-    pub gamma: Gamma,
-    pub degree: u32,
-    pub coef0: f64,
-    /// Stopping tolerance on the maximal KKT violation (scikit-learn's `tol`).
-    pub tol: f64,
+    #[serde(flatten)]
+    pub svm: SvmParams,
     /// Multiplies C per class (indexed by the dataset's class index); `None` = all 1.
     pub class_weight: Option<Vec<f64>>,
-    /// SMO iterations per binary problem before giving up with a partial solution.
-    pub max_iter: usize,
-    /// Kernel cache size in MB (scikit-learn's `cache_size`): rows of the kernel matrix
-    /// kept between solver steps. Bigger is faster on large data.
-    pub cache_mb: f64,
-}
-
-impl Default for SvcParams {
-    fn default() -> Self {
-        Self {
-            kernel: KernelKind::Rbf,
-            c: 1.0,
-            gamma: Gamma::Scale,
-            degree: 3,
-            coef0: 0.0,
-            tol: 1e-3,
-            class_weight: None,
-            max_iter: 10_000_000,
-            cache_mb: 200.0,
-        }
-    }
 }
 
 impl SvcParams {
-    pub fn kernel(mut self, kernel: KernelKind) -> Self {
-        self.kernel = kernel;
-        self
-    }
-    pub fn c(mut self, c: f64) -> Self {
-        self.c = c;
-        self
-    }
-    pub fn gamma(mut self, gamma: Gamma) -> Self {
-        self.gamma = gamma;
-        self
-    }
-    pub fn degree(mut self, degree: u32) -> Self {
-        self.degree = degree;
-        self
-    }
-    pub fn coef0(mut self, coef0: f64) -> Self {
-        self.coef0 = coef0;
-        self
-    }
-    pub fn tol(mut self, tol: f64) -> Self {
-        self.tol = tol;
-        self
-    }
-    pub fn cache_mb(mut self, mb: f64) -> Self {
-        self.cache_mb = mb;
-        self
-    }
+    svm_builders!();
+
     pub fn class_weight(mut self, weights: Option<Vec<f64>>) -> Self {
         self.class_weight = weights;
-        self
-    }
-    pub fn max_iter(mut self, max_iter: usize) -> Self {
-        self.max_iter = max_iter;
         self
     }
 
     /// Validates every field, naming the first bad one.
     pub fn check(&self) -> Result<SvcValidParams> {
-        check_positive("C", self.c)?;
-        check_common(
-            self.kernel,
-            self.gamma,
-            self.degree,
-            self.coef0,
-            self.tol,
-            self.max_iter,
-        )?;
+        self.svm.check()?;
         if let Some(w) = &self.class_weight {
             for &v in w {
                 check_positive("class_weight", v)?;
@@ -103,53 +41,6 @@ impl SvcParams {
         }
         Ok(SvcValidParams(self.clone()))
     }
-}
-
-pub(crate) fn check_positive(name: &'static str, value: f64) -> Result<()> {
-    if value.is_finite() && value > 0.0 {
-        Ok(())
-    } else {
-        Err(Error::InvalidParam {
-            name,
-            value,
-            reason: "must be a positive finite number",
-        })
-    }
-}
-
-/// Checks the fields every SVM shares: the kernel's parameters and the solver's.
-pub(crate) fn check_common(
-    kernel: KernelKind,
-    gamma: Gamma,
-    degree: u32,
-    coef0: f64,
-    tol: f64,
-    max_iter: usize,
-) -> Result<()> {
-    check_positive("tol", tol)?;
-    gamma.check()?;
-    if !coef0.is_finite() {
-        return Err(Error::InvalidParam {
-            name: "coef0",
-            value: coef0,
-            reason: "must be finite",
-        });
-    }
-    if kernel == KernelKind::Poly && !(1..=10).contains(&degree) {
-        return Err(Error::InvalidParam {
-            name: "degree",
-            value: degree as f64,
-            reason: "must be between 1 and 10",
-        });
-    }
-    if max_iter == 0 {
-        return Err(Error::InvalidParam {
-            name: "max_iter",
-            value: 0.0,
-            reason: "must be at least 1",
-        });
-    }
-    Ok(())
 }
 
 /// Parameters that passed [`SvcParams::check`].
@@ -184,7 +75,7 @@ impl SvcValidParams {
                 });
             }
         }
-        let kernel = resolve_kernel(p.kernel, p.gamma, p.degree, p.coef0, x);
+        let kernel = p.svm.resolve_kernel(x);
         // Row-major copy in logical order, whatever the view's memory layout.
         let flat_all: Vec<f64> = x.iter().copied().collect();
         let rows: Vec<&[f64]> = flat_all.chunks_exact(d).collect();
@@ -211,17 +102,17 @@ impl SvcValidParams {
                     .collect();
                 let c: Vec<f64> = y
                     .iter()
-                    .map(|&yi| p.c * weight(if yi > 0.0 { classes[a] } else { classes[b] }))
+                    .map(|&yi| p.svm.c * weight(if yi > 0.0 { classes[a] } else { classes[b] }))
                     .collect();
                 let flat: Vec<f64> = idx.iter().flat_map(|&i| rows[i].iter().copied()).collect();
-                let mut q = KernelRows::new(kernel, flat, d, y.clone(), cache_bytes(p.cache_mb));
+                let mut q = KernelRows::new(kernel, flat, d, y.clone(), p.svm.cache_bytes());
                 let sol = solve(Problem {
                     q: &mut q,
                     p: &vec![-1.0; idx.len()],
                     y: &y,
                     c: &c,
-                    eps: p.tol,
-                    max_iter: p.max_iter,
+                    eps: p.svm.tol,
+                    max_iter: p.svm.max_iter,
                 });
                 converged &= sol.converged;
                 iterations += sol.iterations;
@@ -276,32 +167,6 @@ impl SvcValidParams {
             converged,
             iterations,
         })
-    }
-}
-
-/// The cache budget in bytes; `check` has ensured a positive finite size.
-pub(crate) fn cache_bytes(mb: f64) -> usize {
-    (mb * 1024.0 * 1024.0).min(usize::MAX as f64 / 2.0) as usize
-}
-
-/// The kernel with `gamma` resolved on the training data.
-pub(crate) fn resolve_kernel(
-    kind: KernelKind,
-    gamma: Gamma,
-    degree: u32,
-    coef0: f64,
-    x: ArrayView2<'_, f64>,
-) -> Kernel {
-    let gamma = gamma.resolve(x);
-    match kind {
-        KernelKind::Linear => Kernel::Linear,
-        KernelKind::Rbf => Kernel::Rbf { gamma },
-        KernelKind::Poly => Kernel::Poly {
-            gamma,
-            degree,
-            coef0,
-        },
-        KernelKind::Sigmoid => Kernel::Sigmoid { gamma, coef0 },
     }
 }
 
@@ -557,23 +422,11 @@ pub(crate) fn ovo_vote(pairs: &[(usize, usize)], values: &[f64], votes: &mut [u3
     best
 }
 
-pub(crate) fn kernel_is_finite(k: &Kernel) -> bool {
-    match *k {
-        Kernel::Linear => true,
-        Kernel::Rbf { gamma } => gamma.is_finite(),
-        Kernel::Poly {
-            gamma,
-            degree,
-            coef0,
-        } => gamma.is_finite() && coef0.is_finite() && degree <= 10,
-        Kernel::Sigmoid { gamma, coef0 } => gamma.is_finite() && coef0.is_finite(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::datasets::iris;
+    use crate::kernel::{Gamma, KernelKind};
     use ndarray::array;
 
     #[test]

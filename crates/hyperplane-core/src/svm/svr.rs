@@ -5,86 +5,45 @@ use ndarray::{Array2, ArrayView2};
 use serde::{Deserialize, Serialize};
 
 use super::expansion_grid::{evaluate_rows, Expansion};
+use super::params::{kernel_is_finite, svm_builders, SvmParams};
 use super::qmatrix::KernelRows;
 use super::smo::{solve, Problem};
-use super::svc::{cache_bytes, check_common, check_positive, kernel_is_finite, resolve_kernel};
 use crate::dataset::Dataset;
 use crate::dataset::{check_finite, check_query};
 use crate::error::{Error, Result};
 use crate::grid::{GridModel, GridOutput, GridSpec};
-use crate::kernel::{dot, Gamma, Kernel, KernelKind};
+use crate::kernel::{dot, Kernel};
 
-/// SVR hyperparameters, meaning what scikit-learn's mean.
+/// SVR hyperparameters, meaning what scikit-learn's mean: the kernel, C and the solver
+/// shared with the SVC, and the tube's half-width.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SvrParams {
-    pub kernel: KernelKind,
-    pub c: f64,
+    #[serde(flatten)]
+    pub svm: SvmParams,
     /// Half-width of the tube inside which errors cost nothing.
     pub epsilon: f64,
-    pub gamma: Gamma,
-    pub degree: u32,
-    pub coef0: f64,
-    pub tol: f64,
-    pub max_iter: usize,
-    /// Kernel cache size in MB (scikit-learn's `cache_size`): rows of the kernel matrix
-    /// kept between solver steps. Bigger is faster on large data.
-    pub cache_mb: f64,
 }
 
 impl Default for SvrParams {
     fn default() -> Self {
         Self {
-            kernel: KernelKind::Rbf,
-            c: 1.0,
+            svm: SvmParams::default(),
             epsilon: 0.1,
-            gamma: Gamma::Scale,
-            degree: 3,
-            coef0: 0.0,
-            tol: 1e-3,
-            max_iter: 10_000_000,
-            cache_mb: 200.0,
         }
     }
 }
 
 impl SvrParams {
-    pub fn kernel(mut self, kernel: KernelKind) -> Self {
-        self.kernel = kernel;
-        self
-    }
-    pub fn c(mut self, c: f64) -> Self {
-        self.c = c;
-        self
-    }
+    svm_builders!();
+
     pub fn epsilon(mut self, epsilon: f64) -> Self {
         self.epsilon = epsilon;
         self
     }
-    pub fn gamma(mut self, gamma: Gamma) -> Self {
-        self.gamma = gamma;
-        self
-    }
-    pub fn degree(mut self, degree: u32) -> Self {
-        self.degree = degree;
-        self
-    }
-    pub fn coef0(mut self, coef0: f64) -> Self {
-        self.coef0 = coef0;
-        self
-    }
-    pub fn tol(mut self, tol: f64) -> Self {
-        self.tol = tol;
-        self
-    }
-    pub fn cache_mb(mut self, mb: f64) -> Self {
-        self.cache_mb = mb;
-        self
-    }
 
     pub fn check(&self) -> Result<SvrValidParams> {
-        check_positive("C", self.c)?;
-        check_positive("cache_mb", self.cache_mb)?;
+        self.svm.check()?;
         if !(self.epsilon.is_finite() && self.epsilon >= 0.0) {
             return Err(Error::InvalidParam {
                 name: "epsilon",
@@ -92,14 +51,6 @@ impl SvrParams {
                 reason: "must be a finite number ≥ 0",
             });
         }
-        check_common(
-            self.kernel,
-            self.gamma,
-            self.degree,
-            self.coef0,
-            self.tol,
-            self.max_iter,
-        )?;
         Ok(SvrValidParams(self.clone()))
     }
 }
@@ -118,7 +69,7 @@ impl SvrValidParams {
         let y = data.values()?;
         let x = data.x();
         let (l, d) = (x.nrows(), x.ncols());
-        let kernel = resolve_kernel(p.kernel, p.gamma, p.degree, p.coef0, x);
+        let kernel = p.svm.resolve_kernel(x);
         // Variables i (α, sign +1) and i + l (α*, sign −1) share sample i.
         let flat: Vec<f64> = x.iter().copied().collect();
         let doubled: Vec<f64> = flat.iter().chain(&flat).copied().collect();
@@ -132,14 +83,14 @@ impl SvrValidParams {
                 }
             })
             .collect();
-        let mut q = KernelRows::new(kernel, doubled, d, signs.clone(), cache_bytes(p.cache_mb));
+        let mut q = KernelRows::new(kernel, doubled, d, signs.clone(), p.svm.cache_bytes());
         let sol = solve(Problem {
             q: &mut q,
             p: &linear,
             y: &signs,
-            c: &vec![p.c; 2 * l],
-            eps: p.tol,
-            max_iter: p.max_iter,
+            c: &vec![p.svm.c; 2 * l],
+            eps: p.svm.tol,
+            max_iter: p.svm.max_iter,
         });
         let coefs: Vec<(usize, f64)> = (0..l)
             .map(|i| (i, sol.alpha[i] - sol.alpha[i + l]))
@@ -332,6 +283,7 @@ impl GridModel for Svr {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::kernel::KernelKind;
     use ndarray::array;
 
     #[test]
