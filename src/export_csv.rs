@@ -118,7 +118,8 @@ fn number(v: &f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::training::{load_data, load_dataset, train, DataSpec, DatasetChoice};
+    use crate::data::{load_data, load_dataset, DataSpec, DatasetChoice};
+    use crate::training::train;
     use hyperplane_core::model::ModelParams;
     use hyperplane_core::svm::SvcParams;
 
@@ -162,13 +163,14 @@ mod tests {
                 f[4] == f[6]
             })
             .count();
-        assert_eq!(right as f64 / 30.0, t.test_accuracy.unwrap());
+        assert_eq!(right as f64 / 30.0, t.accuracy().unwrap().1.unwrap());
         assert_eq!(field("a,b"), "\"a,b\"");
     }
 
     #[test]
     fn a_regressor_writes_true_and_predicted_values() {
-        use crate::regression::{load_regression, train_regression};
+        use crate::data::load_regression;
+        use crate::training::train;
         use hyperplane_core::datasets::GeneratorKind;
         use hyperplane_core::neighbors::KnnParams;
         let spec = DataSpec {
@@ -181,7 +183,7 @@ mod tests {
         };
         let raw = load_dataset(&spec, &[], None).unwrap();
         let data = load_regression(&spec, None).unwrap();
-        let t = train_regression(
+        let t = train(
             &data,
             &ModelParams::Knn(KnnParams::default().k(1)),
             &[0, 1],

@@ -6,6 +6,7 @@
 pub mod app;
 pub mod clock;
 pub mod components;
+pub mod data;
 pub mod download;
 pub mod embed;
 pub mod export_csv;
@@ -13,8 +14,8 @@ pub mod format;
 pub mod nn_run;
 pub mod palette;
 pub mod panic_notice;
+pub mod plane;
 pub mod registry;
-pub mod regression;
 pub mod render;
 pub mod settings;
 pub mod slider_scale;

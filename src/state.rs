@@ -13,12 +13,12 @@ use hyperplane_core::tree::Criterion;
 use leptos::prelude::*;
 use reactive_stores::{Field, Store};
 
+use crate::data::{DataSpec, DatasetChoice, DrawnPoint, ImportedCsv};
 use crate::settings::ModelKind;
 use crate::settings::{
     DataSettingsStoreFields, ModelSettings, ModelSettingsStoreFields, PlaneSettingsStoreFields,
     Settings, SettingsStoreFields,
 };
-use crate::training::{DataSpec, DatasetChoice, DrawnPoint, ImportedCsv};
 
 /// Which data, how noisy, how it is split.
 #[derive(Clone, Copy)]

@@ -8,13 +8,12 @@ use hyperplane_core::preprocess::Prepared;
 use leptos::prelude::*;
 
 use crate::clock::now_ms;
+use crate::data::{load_data, DatasetChoice};
 use crate::nn_run::NnRun;
-use crate::regression::{load_regression, score_regression, train_regression, RegTrained};
 use crate::settings::fragment::Link;
 use crate::settings::{DataSettingsStoreFields, ModelKind, Settings, SettingsStoreFields};
 use crate::state::{DataState, ModelState, PlaneState};
-use crate::training::DatasetChoice;
-use crate::training::{load_data, model_features, score, train, Trained};
+use crate::training::{model_features, score, train, Trained};
 use reactive_stores::{Patch, Store};
 
 /// Everything the panels share, provided by context.
@@ -23,6 +22,7 @@ pub struct Studio {
     /// Everything the user can set; the `…State` views below are its fields.
     pub settings: Store<Settings>,
     pub data_state: DataState,
+    /// The data, split and standardized: classes or values.
     pub data: Memo<Result<Arc<Prepared>, String>>,
     pub model: ModelState,
     pub plane: PlaneState,
@@ -39,11 +39,8 @@ pub struct Studio {
     /// A restored version's fitted model: shown instead of refitting while the data,
     /// features and parameters are the ones it was restored with.
     pub restored: RwSignal<Option<Arc<RestoredFit>>>,
-    /// Regression datasets: the data and the fitted SVR (`None` for classification).
-    pub regression: Memo<Option<Result<Arc<Prepared>, String>>>,
-    /// The data's feature names, classification or regression (empty if it failed).
+    /// The data's feature names (empty if it failed to load).
     pub feature_names: Memo<Vec<String>>,
-    pub reg_trained: Memo<Option<Result<Arc<RegTrained>, String>>>,
 }
 
 /// A fitted model put back from a saved version, and what it is valid for.
@@ -74,16 +71,13 @@ impl Studio {
         let settings = Store::new(Settings::default());
         let data_state = DataState::new(settings);
         let data = Memo::new(move |_| {
-            if data_state.is_regression() {
-                return Err("The target is a number: this data is for regressors.".to_string());
-            }
             let spec = data_state.spec();
-            let drawn = if spec.choice == crate::training::DatasetChoice::Drawn {
+            let drawn = if spec.choice == crate::data::DatasetChoice::Drawn {
                 data_state.drawn.get()
             } else {
                 Vec::new()
             };
-            let imported = if spec.choice == crate::training::DatasetChoice::Imported {
+            let imported = if spec.choice == crate::data::DatasetChoice::Imported {
                 data_state.imported.get()
             } else {
                 None
@@ -91,7 +85,7 @@ impl Studio {
             load_data(&spec, &drawn, imported.as_deref())
                 .map(Arc::new)
                 .map_err(|e| {
-                    if spec.choice == crate::training::DatasetChoice::Drawn {
+                    if spec.choice == crate::data::DatasetChoice::Drawn {
                         format!(
                         "Click on the plane to add points of at least two classes ({} so far): {e}",
                         drawn.len()
@@ -104,24 +98,12 @@ impl Studio {
         let model = ModelState::new(settings);
         let plane = PlaneState::new(settings);
         let run = NnRun::new();
-        let regression = Memo::new(move |_| {
-            data_state.is_regression().then(|| {
-                let spec = data_state.spec();
-                let imported = data_state.imported.get();
-                load_regression(&spec, imported.as_deref())
-                    .map(Arc::new)
-                    .map_err(|e| format!("Could not load the data: {e}"))
-            })
-        });
-        let feature_names = Memo::new(move |_| match regression.get() {
-            Some(r) => r
-                .map(|d| d.train.feature_names().to_vec())
-                .unwrap_or_default(),
-            None => data.with(|d| {
+        let feature_names = Memo::new(move |_| {
+            data.with(|d| {
                 d.as_ref()
                     .map(|d| d.train.feature_names().to_vec())
                     .unwrap_or_default()
-            }),
+            })
         });
         let features = Memo::new(move |_| {
             let n = feature_names.with(|f| f.len()).max(2);
@@ -130,7 +112,7 @@ impl Studio {
                 (x, y) = (0, 1.min(n.saturating_sub(1)));
             }
             // A regressor sees the two shown features only.
-            let shown_only = plane.shown_only.get() || regression.with(|r| r.is_some());
+            let shown_only = plane.shown_only.get() || data_state.is_regression();
             model_features(n, x, y, shown_only)
         });
         // Slider drags can fire several input events per frame: the model is refitted with
@@ -156,71 +138,39 @@ impl Studio {
             // Refit when this frame's parameters are committed, with the latest ones
             // (the data's kind may have changed since).
             committed.track();
-            match untrack(params) {
-                Some(spec) => {
-                    let reuse = restored.with(|r| {
-                        r.as_ref()
-                            .and_then(|r| r.model_for(&data, &features, &spec))
-                    });
-                    if let Some(model) = reuse {
-                        return score(&data, model, &features, 0.0)
-                            .map(Arc::new)
-                            .map_err(|e| format!("Could not evaluate the model: {e}"));
-                    }
-                    fits.try_update_untracked(|n| *n += 1);
-                    fits.notify();
-                    train(&data, &spec, &features, now_ms)
-                        .map(Arc::new)
-                        .map_err(|e| format!("Could not train the model: {e}"))
-                }
-                None => {
-                    let snapshot = run
-                        .snapshot
-                        .get()
-                        .ok_or_else(|| "The network is not built yet.".to_string())?;
-                    score(&data, FittedModel::Mlp((*snapshot).clone()), &features, 0.0)
-                        .map(Arc::new)
-                        .map_err(|e| format!("Could not evaluate the network: {e}"))
-                }
-            }
-        });
-        let reg_trained = Memo::new(move |_| {
-            let data = regression.get()?;
-            Some(data.and_then(|data| {
-                if model.kind.get() == ModelKind::NeuralNetwork {
-                    let snapshot = run
-                        .snapshot
-                        .get()
-                        .ok_or_else(|| "The network is not built yet.".to_string())?;
-                    let f = features.get();
-                    return score_regression(&data, FittedModel::Mlp((*snapshot).clone()), &f, 0.0)
-                        .map(Arc::new)
-                        .map_err(|e| format!("Could not evaluate the network: {e}"));
-                }
-                // Refit with the parameters committed for this frame (coalesced as for
-                // the classifiers).
-                committed.track();
-                let Some(spec) = untrack(params) else {
+            let Some(spec) = untrack(params) else {
+                // The network, or a classifier on values: either may be picked without
+                // the (absent) parameters changing.
+                let kind = model.kind.get();
+                if kind != ModelKind::NeuralNetwork {
                     return Err(format!(
                         "{} classifies, and this dataset's target is a number: pick SVM (an \
                          epsilon-SVR here), k-NN, Decision tree or Neural network.",
-                        model.kind.get().label()
+                        kind.label()
                     ));
-                };
-                let f = features.get();
-                let reuse =
-                    restored.with(|r| r.as_ref().and_then(|r| r.model_for(&data, &f, &spec)));
-                if let Some(model) = reuse {
-                    return score_regression(&data, model, &f, 0.0)
-                        .map(Arc::new)
-                        .map_err(|e| format!("Could not evaluate the model: {e}"));
                 }
-                fits.try_update_untracked(|n| *n += 1);
-                fits.notify();
-                train_regression(&data, &spec, &f, now_ms)
+                let snapshot = run
+                    .snapshot
+                    .get()
+                    .ok_or_else(|| "The network is not built yet.".to_string())?;
+                return score(&data, FittedModel::Mlp((*snapshot).clone()), &features, 0.0)
                     .map(Arc::new)
-                    .map_err(|e| format!("Could not train the model: {e}"))
-            }))
+                    .map_err(|e| format!("Could not evaluate the network: {e}"));
+            };
+            let reuse = restored.with(|r| {
+                r.as_ref()
+                    .and_then(|r| r.model_for(&data, &features, &spec))
+            });
+            if let Some(model) = reuse {
+                return score(&data, model, &features, 0.0)
+                    .map(Arc::new)
+                    .map_err(|e| format!("Could not evaluate the model: {e}"));
+            }
+            fits.try_update_untracked(|n| *n += 1);
+            fits.notify();
+            train(&data, &spec, &features, now_ms)
+                .map(Arc::new)
+                .map_err(|e| format!("Could not train the model: {e}"))
         });
         let studio = Self {
             settings,
@@ -234,9 +184,7 @@ impl Studio {
             fits,
             committed,
             restored,
-            regression,
             feature_names,
-            reg_trained,
         };
         studio.keep_plane_valid();
         studio.rebuild_network_when_needed();
@@ -294,21 +242,13 @@ impl Studio {
             model,
             run,
             data_state,
-            regression,
             ..
         } = *self;
         Effect::new(move |_| {
             if model.kind.get() != ModelKind::NeuralNetwork {
                 return;
             }
-            let d = match regression.get() {
-                Some(Ok(r)) => r,
-                Some(Err(_)) => return,
-                None => match data.get() {
-                    Ok(d) => d,
-                    Err(_) => return,
-                },
-            };
+            let Ok(d) = data.get() else { return };
             let f = features.get();
             model.hidden.track();
             model.activation.track();

@@ -19,7 +19,7 @@ pub fn ClassReport() -> impl IntoView {
     let report = move || {
         studio
             .trained
-            .with(|t| t.as_ref().ok().and_then(|t| t.report.clone()))
+            .with(|t| t.as_ref().ok().and_then(|t| t.accuracy()?.2.cloned()))
     };
     let part = move || {
         studio.data.with(|d| match d {

@@ -11,20 +11,19 @@ use leptos::prelude::*;
 use plotters::prelude::*;
 
 use super::downloads::PngButton;
+use crate::data::DatasetChoice;
 use crate::format::{param, percent};
 use crate::palette::class_css;
+use crate::plane::plane_extent;
 use crate::registry::comparison::rows;
-use crate::registry::disagreement::{
-    disagreement, value_disagreement, Disagreement, Drawn, DrawnValues,
-};
+use crate::registry::disagreement::{disagreement, Disagreement, Drawn};
 use crate::registry::restore::{materialize, Materialized};
 use crate::registry::Registry;
-use crate::regression::reg_extent;
 use crate::render::disagreement_canvas::draw_disagreement;
 use crate::render::loss_canvas::{draw_loss_lines, LossLine};
 use crate::render::surface_canvas::{draw_surface, Scene, SurfaceBuffers};
 use crate::render::value_surface::{draw_values, ValueBuffers, ValueScene};
-use crate::training::{plane_extent, DatasetChoice};
+use crate::training::Scores;
 
 /// A version ready to draw.
 #[derive(Clone)]
@@ -148,25 +147,17 @@ fn common_units(items: &[Item]) -> Option<[(f64, f64); 2]> {
     for item in items {
         let (x, y) = (item.version.data.x_feature, item.version.data.y_feature);
         let fit = item.fit.as_ref().ok()?;
-        let fnames = match fit {
-            Materialized::Classes(data, _) => data.train.feature_names(),
-            Materialized::Values(data, _) => data.train.feature_names(),
-        };
+        let fnames = fit.data.train.feature_names();
         let these = (fnames.get(x)?.clone(), fnames.get(y)?.clone());
         if names.get_or_insert_with(|| these.clone()) != &these {
             return None;
         }
         // The plane's rectangle in the data's units.
-        let (ex, ey) = match fit {
-            Materialized::Classes(d, _) => (
-                d.scaler.inverse_range(x, plane_extent(d, x, item.fixed())),
-                d.scaler.inverse_range(y, plane_extent(d, y, item.fixed())),
-            ),
-            Materialized::Values(d, _) => (
-                d.scaler.inverse_range(x, reg_extent(d, x)),
-                d.scaler.inverse_range(y, reg_extent(d, y)),
-            ),
-        };
+        let d = &fit.data;
+        let (ex, ey) = (
+            d.scaler.inverse_range(x, plane_extent(d, x, item.fixed())),
+            d.scaler.inverse_range(y, plane_extent(d, y, item.fixed())),
+        );
         out = Some(match out {
             None => [ex, ey],
             Some([ox, oy]) => [
@@ -183,16 +174,20 @@ fn VersionSurface(item: Item, units: Option<[(f64, f64); 2]>) -> impl IntoView {
     let canvas_ref = NodeRef::<leptos::html::Canvas>::new();
     let label = item.version.label();
     let r2 = |v: f64| format!("{v:.3}");
-    let caption = match &item.fit {
-        Ok(Materialized::Classes(_, t)) => format!(
+    let caption = match item.fit.as_ref().map(|f| &f.trained.scores) {
+        Ok(Scores::Classes {
+            train_accuracy,
+            test_accuracy,
+            ..
+        }) => format!(
             "{label}: test {}, train {}",
-            t.test_accuracy.map(percent).unwrap_or_else(|| "—".into()),
-            percent(t.train_accuracy)
+            test_accuracy.map(percent).unwrap_or_else(|| "—".into()),
+            percent(*train_accuracy)
         ),
-        Ok(Materialized::Values(_, t)) => format!(
+        Ok(Scores::Values { train, test }) => format!(
             "{label}: test R² {}, train R² {}",
-            t.test.map(|s| r2(s.r2)).unwrap_or_else(|| "—".into()),
-            r2(t.train.r2)
+            test.map(|s| r2(s.r2)).unwrap_or_else(|| "—".into()),
+            r2(train.r2)
         ),
         Err(e) => format!("{label} cannot be drawn: {e}"),
     };
@@ -209,32 +204,30 @@ fn VersionSurface(item: Item, units: Option<[(f64, f64); 2]>) -> impl IntoView {
             return;
         };
         let (x, y) = (drawn.version.data.x_feature, drawn.version.data.y_feature);
-        let result = match fit {
-            Materialized::Classes(data, trained) => {
-                let scene = Scene {
-                    data,
-                    trained,
-                    x,
-                    y,
-                    show_test: true,
-                    discretize: false,
-                    fixed_extent: drawn.fixed(),
-                    units,
-                };
-                draw_surface(&canvas, &scene, &mut buffers.borrow_mut(), || 0.0).map(drop)
-            }
-            Materialized::Values(data, trained) => {
-                let scene = ValueScene {
-                    data,
-                    trained,
-                    x,
-                    y,
-                    units,
-                    cell_px: 1.0,
-                    show_test: true,
-                };
-                draw_values(&canvas, &scene, &mut value_buffers.borrow_mut()).map(drop)
-            }
+        let Materialized { data, trained } = fit;
+        let result = if trained.model.is_regressor() {
+            let scene = ValueScene {
+                data,
+                trained,
+                x,
+                y,
+                units,
+                cell_px: 1.0,
+                show_test: true,
+            };
+            draw_values(&canvas, &scene, &mut value_buffers.borrow_mut()).map(drop)
+        } else {
+            let scene = Scene {
+                data,
+                trained,
+                x,
+                y,
+                show_test: true,
+                discretize: false,
+                fixed_extent: drawn.fixed(),
+                units,
+            };
+            draw_surface(&canvas, &scene, &mut buffers.borrow_mut(), || 0.0).map(drop)
         };
         if let Err(e) = result {
             error.set(Some(e));
@@ -325,17 +318,17 @@ fn DisagreementMap(a: Item, b: Item) -> impl IntoView {
     let (xb, yb) = (b.version.data.x_feature, b.version.data.y_feature);
     let (w, h) = (160, 140);
     let result: Result<(Disagreement, &[String]), String> = match (&a.fit, &b.fit) {
-        (Ok(Materialized::Classes(da, ta)), Ok(Materialized::Classes(db, tb))) => disagreement(
+        (Ok(fa), Ok(fb)) => disagreement(
             &Drawn {
-                data: da,
-                trained: ta,
+                data: &fa.data,
+                trained: &fa.trained,
                 x: xa,
                 y: ya,
                 fixed: a.fixed(),
             },
             &Drawn {
-                data: db,
-                trained: tb,
+                data: &fb.data,
+                trained: &fb.trained,
                 x: xb,
                 y: yb,
                 fixed: b.fixed(),
@@ -343,25 +336,7 @@ fn DisagreementMap(a: Item, b: Item) -> impl IntoView {
             w,
             h,
         )
-        .map(|d| (d, da.train.feature_names())),
-        (Ok(Materialized::Values(da, ta)), Ok(Materialized::Values(db, tb))) => value_disagreement(
-            &DrawnValues {
-                data: da,
-                trained: ta,
-                x: xa,
-                y: ya,
-            },
-            &DrawnValues {
-                data: db,
-                trained: tb,
-                x: xb,
-                y: yb,
-            },
-            w,
-            h,
-        )
-        .map(|d| (d, da.train.feature_names())),
-        (Ok(_), Ok(_)) => Err("one predicts classes and the other values".into()),
+        .map(|d| (d, fa.data.train.feature_names())),
         _ => Err("one of the versions cannot be drawn".into()),
     };
     let result = result.map(|(d, names)| {

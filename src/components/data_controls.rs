@@ -8,9 +8,9 @@ use crate::settings::limits::{CLASSES, NOISE, POINTS, RATIO};
 use super::csv_import::CsvImport;
 use super::dataset_thumbnails::DatasetThumbnails;
 use super::param_slider::ParamSlider;
+use crate::data::{DatasetChoice, DRAWN_CLASSES};
 use crate::palette::class_css;
 use crate::studio::Studio;
-use crate::training::{DatasetChoice, DRAWN_CLASSES};
 
 fn percent0(v: f64) -> String {
     format!("{:.0}%", v * 100.0)
@@ -26,11 +26,6 @@ pub fn DataControls() -> impl IntoView {
             return format!("{} points", d.drawn.with(|p| p.len()));
         }
         let split = |train: usize, test: usize| format!("{train} training · {test} test");
-        if let Some(r) = studio.regression.get() {
-            return r
-                .map(|p| split(p.train.n_samples(), p.test.n_samples()))
-                .unwrap_or_default();
-        }
         studio.data.with(|r| {
             r.as_ref()
                 .map(|p| split(p.train.n_samples(), p.test.n_samples()))

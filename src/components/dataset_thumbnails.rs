@@ -7,11 +7,11 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::CanvasRenderingContext2d;
 
+use crate::data::{load_dataset, DataSpec, DatasetChoice};
 use crate::palette::class_css;
-use crate::regression::value_span;
+use crate::plane::value_span;
 use crate::render::value_surface::value_rgb;
 use crate::studio::Studio;
-use crate::training::{load_dataset, DataSpec, DatasetChoice};
 
 const SIZE: f64 = 44.0;
 /// Bundled sets show at most this many points, so the picture stays readable.

@@ -8,12 +8,12 @@ use leptos::prelude::*;
 use super::class_legend::ClassLegend;
 use crate::clock::now_ms;
 use crate::format::param;
+use crate::plane::surface_spec;
 use crate::render::surface_canvas::{
     draw_points_only, draw_surface, FrameStats, Scene, SurfaceBuffers,
 };
 use crate::settings::fragment::snap_to_link_grid;
 use crate::studio::Studio;
-use crate::training::surface_spec;
 
 #[component]
 pub fn DecisionSurface() -> impl IntoView {

@@ -4,10 +4,10 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::data::load_dataset;
 use crate::download::{download_canvas, download_text};
 use crate::export_csv::predictions_csv;
 use crate::studio::Studio;
-use crate::training::load_dataset;
 
 /// A file-name-safe form of a label.
 fn slug(s: &str) -> String {
@@ -66,21 +66,10 @@ pub fn SurfaceDownloads() -> impl IntoView {
             let imported = d.imported.get_untracked();
             let raw = load_dataset(&spec, &d.drawn.get_untracked(), imported.as_deref())
                 .map_err(|e| e.to_string())?;
-            let csv = match (
-                studio.regression.get_untracked(),
-                studio.reg_trained.get_untracked(),
-            ) {
-                (Some(data), Some(trained)) => {
-                    let (data, trained) = (data?, trained?);
-                    predictions_csv(&raw, &data, &trained.model, &trained.features)
-                }
-                _ => {
-                    let data = studio.data.get_untracked()?;
-                    let trained = studio.trained.get_untracked()?;
-                    predictions_csv(&raw, &data, &trained.model, &trained.features)
-                }
-            }
-            .map_err(|e| e.to_string())?;
+            let data = studio.data.get_untracked()?;
+            let trained = studio.trained.get_untracked()?;
+            let csv = predictions_csv(&raw, &data, &trained.model, &trained.features)
+                .map_err(|e| e.to_string())?;
             download_text(
                 &format!("hyperplane-{}-predictions.csv", spec.choice.key()),
                 "text/csv",

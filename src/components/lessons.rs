@@ -5,9 +5,9 @@ use hyperplane_core::kernel::{Gamma, KernelKind};
 use hyperplane_core::nn::{Activation, Regularization};
 use leptos::prelude::*;
 
+use crate::data::DatasetChoice;
 use crate::settings::{ModelKind, Settings};
 use crate::studio::Studio;
-use crate::training::DatasetChoice;
 
 struct Lesson {
     title: &'static str,

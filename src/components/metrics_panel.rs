@@ -19,12 +19,12 @@ pub fn MetricsPanel() -> impl IntoView {
             <div class="score main">
                 <dt>"Test accuracy"</dt>
                 <dd data-testid="test-accuracy">
-                    {text(|t| t.test_accuracy.map(percent).unwrap_or_else(|| "–".into()))}
+                    {text(|t| t.accuracy().and_then(|a| a.1).map(percent).unwrap_or_else(|| "–".into()))}
                 </dd>
             </div>
             <div class="score">
                 <dt>"Training accuracy"</dt>
-                <dd data-testid="train-accuracy">{text(|t| percent(t.train_accuracy))}</dd>
+                <dd data-testid="train-accuracy">{text(|t| t.accuracy().map(|a| percent(a.0)).unwrap_or_else(|| "–".into()))}</dd>
             </div>
             <Show when=move || t.with(|t| matches!(t.as_ref().map(|t| &t.model), Ok(FittedModel::Svc(_))))>
                 <div class="score">

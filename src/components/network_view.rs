@@ -8,10 +8,9 @@ use leptos::prelude::*;
 use wasm_bindgen::{Clamped, JsCast};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
 
-use crate::regression::reg_extent;
+use crate::plane::plane_extent;
 use crate::render::canvas_size::fit_to_css;
 use crate::studio::Studio;
-use crate::training::plane_extent;
 
 const THUMB: f64 = 34.0;
 const CELLS: usize = 20;
@@ -161,19 +160,12 @@ pub fn NetworkView() -> impl IntoView {
         let (Some(&fx), Some(&fy)) = (features.first(), features.get(1)) else {
             return;
         };
-        // The plane of the classification data, or of the regression data.
-        let ranges = match studio.regression.get() {
-            Some(Ok(r)) => (reg_extent(&r, fx), reg_extent(&r, fy)),
-            Some(Err(_)) => return,
-            None => {
-                let Ok(data) = studio.data.get() else { return };
-                let fixed = studio.data_state.choice.get().fixed_extent();
-                (
-                    plane_extent(&data, fx, fixed),
-                    plane_extent(&data, fy, fixed),
-                )
-            }
-        };
+        let Ok(data) = studio.data.get() else { return };
+        let fixed = studio.data_state.choice.get().fixed_extent();
+        let ranges = (
+            plane_extent(&data, fx, fixed),
+            plane_extent(&data, fy, fixed),
+        );
         let spec = GridSpec {
             width: CELLS,
             height: CELLS,
@@ -295,16 +287,7 @@ pub fn NetworkView() -> impl IntoView {
             .run
             .snapshot
             .with(|m| m.as_ref().map(|m| m.network.sizes()).unwrap_or_default());
-        let feature_names = match studio.regression.get() {
-            Some(r) => r
-                .map(|r| r.train.feature_names().to_vec())
-                .unwrap_or_default(),
-            None => studio.data.with(|d| {
-                d.as_ref()
-                    .map(|d| d.train.feature_names().to_vec())
-                    .unwrap_or_default()
-            }),
-        };
+        let feature_names = studio.feature_names.get();
         let features = studio.features.get();
         (sizes, feature_names, features)
     };

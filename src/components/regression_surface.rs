@@ -11,9 +11,9 @@ use web_sys::HtmlCanvasElement;
 use super::decision_surface::pointer_at;
 use crate::clock::now_ms;
 use crate::format::param;
-use crate::regression::RegTrained;
 use crate::render::value_surface::{draw_values, value_rgb, ValueBuffers, ValueFrame, ValueScene};
 use crate::studio::Studio;
+use crate::training::Trained;
 
 fn draw(
     canvas: &HtmlCanvasElement,
@@ -21,10 +21,12 @@ fn draw(
     show_test: bool,
     buf: &mut ValueBuffers,
 ) -> Result<Option<ValueFrame>, String> {
-    let (Some(Ok(data)), Some(Ok(trained))) = (studio.regression.get(), studio.reg_trained.get())
-    else {
+    let (Ok(data), Ok(trained)) = (studio.data.get(), studio.trained.get()) else {
         return Ok(None);
     };
+    if !trained.model.is_regressor() {
+        return Ok(None);
+    }
     let (x, y) = plane_of(&trained);
     let scene = ValueScene {
         data: &data,
@@ -39,7 +41,7 @@ fn draw(
 }
 
 /// The regressor reads exactly the plane's two features, in order.
-fn plane_of(trained: &RegTrained) -> (usize, usize) {
+fn plane_of(trained: &Trained) -> (usize, usize) {
     (
         trained.features.first().copied().unwrap_or(0),
         trained.features.get(1).copied().unwrap_or(1),
@@ -59,8 +61,8 @@ fn describe_value(
     if px < left || py < top || px > left + w || py > top + h || w <= 0.0 || h <= 0.0 {
         return None;
     }
-    let data = studio.regression.get_untracked()?.ok()?;
-    let trained = studio.reg_trained.get_untracked()?.ok()?;
+    let data = studio.data.get_untracked().ok()?;
+    let trained = studio.trained.get_untracked().ok()?;
     let (x, y) = plane_of(&trained);
     let [xr, yr] = f.ranges;
     let to_px = |zx: f64, zy: f64| {
@@ -227,8 +229,7 @@ pub fn RegressionSurface() -> impl IntoView {
                 {move || {
                     let e = error
                         .get()
-                        .or_else(|| studio.reg_trained.get().and_then(|r| r.err()))
-                        .or_else(|| studio.regression.get().and_then(|r| r.err()));
+                        .or_else(|| studio.trained.get().err());
                     e.map(|e| view! { <p role="alert" class="error">{e}</p> })
                 }}
             </figcaption>

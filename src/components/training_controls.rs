@@ -9,11 +9,7 @@ pub fn TrainingControls() -> impl IntoView {
     let studio = expect_context::<Studio>();
     let run = studio.run;
     let reset = move |_| {
-        let data = match studio.regression.get_untracked() {
-            Some(r) => r.ok(),
-            None => studio.data.get_untracked().ok(),
-        };
-        if let Some(d) = data {
+        if let Ok(d) = studio.data.get_untracked() {
             run.reset(
                 d,
                 studio.features.get_untracked(),

@@ -9,9 +9,10 @@ use hyperplane_core::saved_version::{
 };
 use leptos::prelude::*;
 
+use crate::data::{load_dataset, DatasetChoice};
 use crate::settings::ModelKind;
 use crate::studio::Studio;
-use crate::training::{load_dataset, DatasetChoice};
+use crate::training::Scores;
 
 /// The parameters as the version records them: the one-call model's for this data, or
 /// the network's with its input features. `None` for a classifier on values (it has
@@ -98,7 +99,8 @@ fn model_file(
     .map_err(|e| format!("Could not save the model: {e}"))
 }
 
-fn classifier_fit(studio: &Studio) -> Result<Fit, String> {
+/// The fitted model as a file, with its scores as a version keeps them.
+fn current_fit(studio: &Studio) -> Result<Fit, String> {
     let nothing = |e: String| format!("Nothing to save: {e}");
     let trained = studio.trained.get_untracked().map_err(nothing)?;
     let data = studio.data.get_untracked().map_err(nothing)?;
@@ -110,36 +112,24 @@ fn classifier_fit(studio: &Studio) -> Result<Fit, String> {
         data.train.class_names().to_vec(),
         &data.scaler,
     )?;
-    let metrics = Metrics {
-        train_accuracy: Some(trained.train_accuracy),
-        test_accuracy: trained.test_accuracy,
-        macro_f1: trained.report.as_ref().map(|r| r.macro_f1),
-        ..Metrics::default()
-    };
-    Ok((model, features, metrics))
-}
-
-fn regressor_fit(studio: &Studio) -> Result<Fit, String> {
-    let nothing = |e: String| format!("Nothing to save: {e}");
-    let missing = || nothing("the model is not fitted yet".into());
-    let trained = studio.reg_trained.get_untracked().ok_or_else(missing)?;
-    let trained = trained.map_err(nothing)?;
-    let data = studio.regression.get_untracked().ok_or_else(missing)?;
-    let data = data.map_err(nothing)?;
-    let features = trained.features.clone();
-    let model = model_file(
-        trained.model.clone(),
-        &features,
-        data.train.feature_names(),
-        Vec::new(),
-        &data.scaler,
-    )?;
-    let metrics = Metrics {
-        train_r2: Some(trained.train.r2),
-        train_mse: Some(trained.train.mse),
-        test_r2: trained.test.map(|t| t.r2),
-        test_mse: trained.test.map(|t| t.mse),
-        ..Metrics::default()
+    let metrics = match &trained.scores {
+        Scores::Classes {
+            train_accuracy,
+            test_accuracy,
+            report,
+        } => Metrics {
+            train_accuracy: Some(*train_accuracy),
+            test_accuracy: *test_accuracy,
+            macro_f1: report.as_ref().map(|r| r.macro_f1),
+            ..Metrics::default()
+        },
+        Scores::Values { train, test } => Metrics {
+            train_r2: Some(train.r2),
+            train_mse: Some(train.mse),
+            test_r2: test.map(|t| t.r2),
+            test_mse: test.map(|t| t.mse),
+            ..Metrics::default()
+        },
     };
     Ok((model, features, metrics))
 }
@@ -151,11 +141,7 @@ pub fn capture(
     existing: &[SavedVersion],
     now_ms: f64,
 ) -> Result<SavedVersion, String> {
-    let (model, features, mut metrics) = if untrack(|| studio.data_state.is_regression()) {
-        regressor_fit(studio)?
-    } else {
-        classifier_fit(studio)?
-    };
+    let (model, features, mut metrics) = current_fit(studio)?;
     let kind = studio.model.kind.get_untracked();
     let model_name = kind.label().to_string();
     let number = existing

@@ -220,7 +220,7 @@ mod tests {
                     .check()
                     .unwrap()
                     .fit(
-                        &crate::training::default_data()
+                        &crate::data::default_data()
                             .unwrap()
                             .train
                             .select_features(&[0, 1])

@@ -5,8 +5,8 @@
 use hyperplane_core::grid::GridOutput;
 use hyperplane_core::preprocess::Prepared;
 
-use crate::regression::{reg_grid, reg_ranges, value_span, RegTrained};
-use crate::training::{plane_extent, surface_spec, Trained};
+use crate::plane::{grid_spec, plane_ranges, value_span};
+use crate::training::Trained;
 
 /// One version as drawn: its data, model and plane (dataset column indices).
 pub struct Drawn<'a> {
@@ -15,14 +15,6 @@ pub struct Drawn<'a> {
     pub x: usize,
     pub y: usize,
     pub fixed: Option<(f64, f64)>,
-}
-
-/// A regressor as drawn.
-pub struct DrawnValues<'a> {
-    pub data: &'a Prepared,
-    pub trained: &'a RegTrained,
-    pub x: usize,
-    pub y: usize,
 }
 
 /// How much the two differ per cell (row-major, row 0 at the top; 0 agree, 1 differ
@@ -57,7 +49,11 @@ fn same_plane(a: (&[String], usize, usize), b: (&[String], usize, usize)) -> Res
     Ok(())
 }
 
-/// Evaluates both on `a`'s plane. The two must show features of the same names.
+/// Evaluates both on `a`'s plane (the same raw rectangle, through each version's own
+/// standardization). The two must show features of the same names and predict the same
+/// kind of target: classifiers differ where their classes' names do; regressors shade
+/// with the size of the difference (full at a quarter of the first's target range) and
+/// "differ" where it exceeds a tenth of that range.
 pub fn disagreement(
     a: &Drawn<'_>,
     b: &Drawn<'_>,
@@ -68,21 +64,18 @@ pub fn disagreement(
         (a.data.train.feature_names(), a.x, a.y),
         (b.data.train.feature_names(), b.x, b.y),
     )?;
-    let x_units = a
-        .data
-        .scaler
-        .inverse_range(a.x, plane_extent(a.data, a.x, a.fixed));
-    let y_units = a
-        .data
-        .scaler
-        .inverse_range(a.y, plane_extent(a.data, a.y, a.fixed));
-    let spec_a = surface_spec(a.data, a.trained, a.x, a.y, width, height, a.fixed)
+    let values = a.trained.model.is_regressor();
+    if values != b.trained.model.is_regressor() {
+        return Err("one predicts classes and the other values".into());
+    }
+    let ranges = plane_ranges(a.data, a.x, a.y, a.fixed.map(|f| [f, f]));
+    let x_units = a.data.scaler.inverse_range(a.x, ranges[0]);
+    let y_units = a.data.scaler.inverse_range(a.y, ranges[1]);
+    let ranges_b = plane_ranges(b.data, b.x, b.y, Some([x_units, y_units]));
+    let spec_a = grid_spec(a.trained, a.x, a.y, ranges, width, height)
         .ok_or("the first version was not trained on its plane's features")?;
-    let mut spec_b = surface_spec(b.data, b.trained, b.x, b.y, width, height, b.fixed)
+    let spec_b = grid_spec(b.trained, b.x, b.y, ranges_b, width, height)
         .ok_or("the second version was not trained on its plane's features")?;
-    // The same raw rectangle in the second model's standardized units.
-    spec_b.x_range = b.data.scaler.standardize_range(b.x, x_units);
-    spec_b.y_range = b.data.scaler.standardize_range(b.y, y_units);
     let (mut out_a, mut out_b) = (GridOutput::new(), GridOutput::new());
     a.trained
         .model
@@ -92,61 +85,39 @@ pub fn disagreement(
         .model
         .evaluate_grid(&spec_b, &mut out_b)
         .map_err(|e| e.to_string())?;
-    let class = |d: &Drawn<'_>, label: u32| d.data.train.class_names().get(label as usize).cloned();
-    let strength: Vec<f32> = out_a
-        .label
-        .iter()
-        .zip(&out_b.label)
-        .map(|(&la, &lb)| {
-            if class(a, la) != class(b, lb) {
-                1.0
-            } else {
-                0.0
-            }
-        })
-        .collect();
-    let share = strength.iter().filter(|&&d| d > 0.0).count() as f64 / strength.len().max(1) as f64;
+    let (strength, share, values) = if values {
+        value_gaps(a, &out_a, &out_b)
+    } else {
+        class_gaps(a, b, &out_a, &out_b)
+    };
     Ok(Disagreement {
         width,
         height,
         strength,
         share,
-        values: None,
+        values,
         x_units,
         y_units,
     })
 }
 
-/// [`disagreement`] for two regressors: cells shade with the size of the difference
-/// (full at a quarter of the target range), and they "differ" where it exceeds a tenth
-/// of the range.
-pub fn value_disagreement(
-    a: &DrawnValues<'_>,
-    b: &DrawnValues<'_>,
-    width: usize,
-    height: usize,
-) -> Result<Disagreement, String> {
-    same_plane(
-        (a.data.train.feature_names(), a.x, a.y),
-        (b.data.train.feature_names(), b.x, b.y),
-    )?;
-    let ranges = reg_ranges(a.data, a.x, a.y, None);
-    let x_units = a.data.scaler.inverse_range(a.x, ranges[0]);
-    let y_units = a.data.scaler.inverse_range(a.y, ranges[1]);
-    let ranges_b = reg_ranges(b.data, b.x, b.y, Some([x_units, y_units]));
-    let spec_a = reg_grid(a.trained, a.x, a.y, ranges, width, height)
-        .ok_or("the first version was not trained on its plane's features")?;
-    let spec_b = reg_grid(b.trained, b.x, b.y, ranges_b, width, height)
-        .ok_or("the second version was not trained on its plane's features")?;
-    let (mut out_a, mut out_b) = (GridOutput::new(), GridOutput::new());
-    a.trained
-        .model
-        .evaluate_grid(&spec_a, &mut out_a)
-        .map_err(|e| e.to_string())?;
-    b.trained
-        .model
-        .evaluate_grid(&spec_b, &mut out_b)
-        .map_err(|e| e.to_string())?;
+type Gaps = (Vec<f32>, f64, Option<ValueGap>);
+
+/// 1 where the two predict classes of different names.
+fn class_gaps(a: &Drawn<'_>, b: &Drawn<'_>, out_a: &GridOutput, out_b: &GridOutput) -> Gaps {
+    let class = |d: &Drawn<'_>, label: u32| d.data.train.class_names().get(label as usize).cloned();
+    let strength: Vec<f32> = out_a
+        .label
+        .iter()
+        .zip(&out_b.label)
+        .map(|(&la, &lb)| f32::from(u8::from(class(a, la) != class(b, lb))))
+        .collect();
+    let share = strength.iter().filter(|&&d| d > 0.0).count() as f64 / strength.len().max(1) as f64;
+    (strength, share, None)
+}
+
+/// The size of the difference of two regressors' values, against `a`'s target range.
+fn value_gaps(a: &Drawn<'_>, out_a: &GridOutput, out_b: &GridOutput) -> Gaps {
     let (_, _, range) = value_span(a.data.train.values().unwrap_or_default());
     let gaps: Vec<f64> = out_a
         .margin
@@ -156,27 +127,23 @@ pub fn value_disagreement(
         .collect();
     let n = gaps.len().max(1) as f64;
     let threshold = range / 10.0;
-    Ok(Disagreement {
-        width,
-        height,
-        strength: gaps
-            .iter()
+    (
+        gaps.iter()
             .map(|g| (g / (range / 4.0)).min(1.0) as f32)
             .collect(),
-        share: gaps.iter().filter(|&&g| g > threshold).count() as f64 / n,
-        values: Some(ValueGap {
+        gaps.iter().filter(|&&g| g > threshold).count() as f64 / n,
+        Some(ValueGap {
             mean_abs: gaps.iter().sum::<f64>() / n,
             threshold,
         }),
-        x_units,
-        y_units,
-    })
+    )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::training::{load_data, train, DataSpec, DatasetChoice};
+    use crate::data::{load_data, DataSpec, DatasetChoice};
+    use crate::training::train;
     use hyperplane_core::datasets::GeneratorKind;
     use hyperplane_core::kernel::KernelKind;
     use hyperplane_core::model::ModelParams;
@@ -254,7 +221,7 @@ mod tests {
 
     #[test]
     fn regressors_differ_by_value() {
-        use crate::regression::{load_regression, train_regression};
+        use crate::data::load_regression;
         use hyperplane_core::svm::SvrParams;
         let spec = DataSpec {
             choice: DatasetChoice::Generated(GeneratorKind::RegGauss),
@@ -267,21 +234,22 @@ mod tests {
         let data = load_regression(&spec, None).unwrap();
         let fit = |k| {
             let p = SvrParams::default().kernel(k).c(10.0).epsilon(0.05);
-            train_regression(&data, &ModelParams::Svr(p), &[0, 1], || 0.0).unwrap()
+            train(&data, &ModelParams::Svr(p), &[0, 1], || 0.0).unwrap()
         };
         let (rbf, linear) = (fit(KernelKind::Rbf), fit(KernelKind::Linear));
-        let at = |t| DrawnValues {
+        let at = |t| Drawn {
             data: &data,
             trained: t,
             x: 0,
             y: 1,
+            fixed: None,
         };
-        let same = value_disagreement(&at(&rbf), &at(&rbf), 40, 30).unwrap();
+        let same = disagreement(&at(&rbf), &at(&rbf), 40, 30).unwrap();
         assert_eq!(same.share, 0.0);
         assert_eq!(same.values.unwrap().mean_abs, 0.0);
         assert_eq!(same.strength.len(), 1200);
         // The bumps an RBF follows and a plane cannot.
-        let diff = value_disagreement(&at(&rbf), &at(&linear), 40, 30).unwrap();
+        let diff = disagreement(&at(&rbf), &at(&linear), 40, 30).unwrap();
         let gap = diff.values.unwrap();
         assert!(diff.share > 0.05 && diff.share < 0.95, "{}", diff.share);
         assert!(gap.mean_abs > 0.0 && gap.threshold > 0.0);

@@ -10,13 +10,11 @@ use hyperplane_core::saved_version::{content_hash, DataSource, SavedVersion};
 use hyperplane_core::Dataset;
 use leptos::prelude::*;
 
+use crate::data::{load_dataset, DataSpec, DatasetChoice, DrawnPoint, ImportedCsv};
 use crate::nn_run::SavedRun;
-use crate::regression::{score_regression, RegTrained};
 use crate::settings::PlaneSettings;
 use crate::studio::{RestoredFit, Studio};
-use crate::training::{
-    load_dataset, model_features, score, DataSpec, DatasetChoice, DrawnPoint, ImportedCsv, Trained,
-};
+use crate::training::{model_features, score, Trained};
 
 /// The data a version describes, ready to load.
 pub struct VersionData {
@@ -80,9 +78,9 @@ fn check_hash(all: &Dataset, expected: &str) -> Result<(), String> {
 
 /// A version's data and fitted model, scored as the studio scores them.
 #[derive(Debug, Clone)]
-pub enum Materialized {
-    Classes(Arc<Prepared>, Arc<Trained>),
-    Values(Arc<Prepared>, Arc<RegTrained>),
+pub struct Materialized {
+    pub data: Arc<Prepared>,
+    pub trained: Arc<Trained>,
 }
 
 /// The version's data and fitted model: what the comparison draws, without touching
@@ -94,13 +92,11 @@ pub fn materialize(v: &SavedVersion) -> Result<Materialized, String> {
     if model.is_regressor() != data.train.is_regression() {
         return Err(kind_mismatch(&model));
     }
-    if model.is_regressor() {
-        let trained =
-            score_regression(&data, model, &v.features, 0.0).map_err(|e| e.to_string())?;
-        return Ok(Materialized::Values(data, Arc::new(trained)));
-    }
     let trained = score(&data, model, &v.features, 0.0).map_err(|e| e.to_string())?;
-    Ok(Materialized::Classes(data, Arc::new(trained)))
+    Ok(Materialized {
+        data,
+        trained: Arc::new(trained),
+    })
 }
 
 /// Puts the version's data, parameters and fitted model into the studio.
@@ -157,15 +153,7 @@ pub fn restore(studio: &Studio, v: &SavedVersion) -> Result<(), String> {
     studio.apply(settings);
 
     let seed = d.seed.get_untracked();
-    let data = if regression {
-        studio
-            .regression
-            .get_untracked()
-            .unwrap_or_else(|| Err("the studio is not showing regression data".into()))
-    } else {
-        studio.data.get_untracked()
-    }
-    .map_err(fail)?;
+    let data = studio.data.get_untracked().map_err(fail)?;
     if let FittedModel::Mlp(mlp) = &model {
         studio.restored.set(None);
         studio.committed.set(None);
@@ -223,22 +211,19 @@ mod legacy_tests {
         for v in &file.versions {
             let label = v.label();
             let m = &v.metrics;
-            let data = match materialize(v).unwrap() {
-                Materialized::Classes(data, t) => {
-                    assert_eq!(Some(t.train_accuracy), m.train_accuracy, "{label}");
-                    assert_eq!(t.test_accuracy, m.test_accuracy, "{label}");
-                    data
+            let Materialized { data, trained: t } = materialize(v).unwrap();
+            match (t.accuracy(), t.errors()) {
+                (Some((train, test, _)), _) => {
+                    assert_eq!(Some(train), m.train_accuracy, "{label}");
+                    assert_eq!(test, m.test_accuracy, "{label}");
                 }
-                Materialized::Values(data, t) => {
-                    assert_eq!(
-                        (Some(t.train.r2), Some(t.train.mse)),
-                        (m.train_r2, m.train_mse)
-                    );
-                    let test = t.test.as_ref().map(|r| (r.r2, r.mse));
+                (_, Some((train, test))) => {
+                    assert_eq!((Some(train.r2), Some(train.mse)), (m.train_r2, m.train_mse));
+                    let test = test.as_ref().map(|r| (r.r2, r.mse));
                     assert_eq!(test, m.test_r2.zip(m.test_mse), "{label}");
-                    data
                 }
-            };
+                _ => unreachable!("scores are of one kind or the other"),
+            }
             if !matches!(v.params, ModelParams::Mlp { .. }) {
                 let train = restrict(&data.train, &v.features).unwrap();
                 assert_eq!(fit(&v.params, &train).unwrap(), v.model.model, "{label}");

@@ -14,7 +14,8 @@ use super::canvas_size::fit_to_css;
 use super::contour::{contour, Segment};
 use super::surface_pixels::fill_rgba;
 use crate::palette::class_rgb;
-use crate::training::{plane_extent, surface_spec, SurfaceKind, Trained};
+use crate::plane::{plane_extent, surface_spec};
+use crate::training::{SurfaceKind, Trained};
 
 /// Buffers reused from frame to frame.
 #[derive(Default)]
@@ -316,7 +317,7 @@ fn marker(
 /// one class only): axes over `extent` and the points, no surface.
 pub fn draw_points_only(
     canvas: &HtmlCanvasElement,
-    points: &[crate::training::DrawnPoint],
+    points: &[crate::data::DrawnPoint],
     extent: (f64, f64),
 ) -> Result<FrameStats, String> {
     let (_, _, dpr) = fit_to_css(canvas);
@@ -347,7 +348,7 @@ pub fn draw_points_only(
         .draw()
         .map_err(perr)?;
     let r = (4.0 * dpr).round() as i32;
-    for class in 0..crate::training::DRAWN_CLASSES.len() {
+    for class in 0..crate::data::DRAWN_CLASSES.len() {
         let (cr, cg, cb) = class_rgb(class);
         let pts: Vec<(f64, f64)> = points
             .iter()

@@ -9,7 +9,8 @@ use web_sys::HtmlCanvasElement;
 
 use super::blit::Blitter;
 use super::canvas_size::fit_to_css;
-use crate::regression::{reg_grid, reg_ranges, value_span, RegTrained};
+use crate::plane::{grid_spec, plane_ranges, value_span};
+use crate::training::Trained;
 use hyperplane_core::preprocess::Prepared;
 
 /// Blue (low) → white → orange (high), the class colours' ends.
@@ -41,7 +42,7 @@ pub fn value_rgb(t: f64) -> (u8, u8, u8) {
 /// What to draw: a regressor on its data, on the plane of features `x` and `y`.
 pub struct ValueScene<'a> {
     pub data: &'a Prepared,
-    pub trained: &'a RegTrained,
+    pub trained: &'a Trained,
     pub x: usize,
     pub y: usize,
     /// The plane in the data's units, when shared with other surfaces.
@@ -90,7 +91,7 @@ pub fn draw_values(
     let perr = |e| format!("drawing error: {e:?}");
     root.fill(&WHITE).map_err(perr)?;
     let cm = |f: usize, z: f64| data.scaler.inverse_feature(f, z);
-    let ranges = reg_ranges(data, x, y, scene.units);
+    let ranges = plane_ranges(data, x, y, scene.units);
     let [xs, ys] = ranges;
     let px = |v: f64| (v * dpr).round() as u32;
     let font = ("sans-serif", 13.0 * dpr).into_font();
@@ -106,7 +107,7 @@ pub fn draw_values(
     let cells = |len: f64| ((len / dpr / scene.cell_px).round() as usize).clamp(16, 240);
     let (gw, gh) = (cells(pw), cells(ph));
     let spec =
-        reg_grid(trained, x, y, ranges, gw, gh).ok_or("the model does not read the plane")?;
+        grid_spec(trained, x, y, ranges, gw, gh).ok_or("the model does not read the plane")?;
     trained
         .model
         .evaluate_grid(&spec, &mut buf.grid)

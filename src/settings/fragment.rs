@@ -16,8 +16,8 @@ use super::limits::{
     GAMMA_SCALE, K, LEAF, LEARNING_RATE, MAX_LAYERS, MAX_NEURONS, NOISE, POINTS, RATIO, REG_RATE,
 };
 use super::{ModelKind, Settings};
+use crate::data::{DatasetChoice, DrawnPoint, DRAWN_CLASSES};
 use crate::slider_scale::SliderScale;
-use crate::training::{DatasetChoice, DrawnPoint, DRAWN_CLASSES};
 
 /// Most drawn points a link carries (5 bytes each, about 7 characters in the link).
 pub const MAX_LINK_POINTS: usize = 2000;

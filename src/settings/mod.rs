@@ -15,7 +15,7 @@ use hyperplane_core::tree::Criterion;
 use reactive_stores::{Patch, Store};
 use serde::{Deserialize, Serialize};
 
-use crate::training::{DatasetChoice, DrawnPoint, SPLIT_SEED};
+use crate::data::{DatasetChoice, DrawnPoint, SPLIT_SEED};
 
 /// Every setting of the studio.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, Store, Patch)]

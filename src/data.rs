@@ -1,0 +1,394 @@
+//! The data the studio offers: the dataset catalogue, drawn points and imported files,
+//! loaded whole (classes or values) and split and standardized as every model sees it.
+
+use hyperplane_core::csv_data::{read_classification_csv, read_regression_csv};
+use hyperplane_core::datasets::{breast_cancer, iris, wine, GeneratorKind, GeneratorParams};
+use hyperplane_core::preprocess::{split_and_standardize, Prepared};
+use hyperplane_core::{Dataset, Error};
+
+/// The datasets the picker offers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DatasetChoice {
+    Iris,
+    /// UCI wine recognition: 13 features, 3 classes.
+    Wine,
+    /// UCI breast cancer Wisconsin (diagnostic): 30 features, 2 classes.
+    BreastCancer,
+    Generated(GeneratorKind),
+    /// Points the user draws on the plane.
+    Drawn,
+    /// A CSV file the user imported.
+    Imported,
+}
+
+impl DatasetChoice {
+    pub const ALL: [DatasetChoice; 13] = [
+        Self::Iris,
+        Self::Wine,
+        Self::BreastCancer,
+        Self::Generated(GeneratorKind::Circle),
+        Self::Generated(GeneratorKind::Xor),
+        Self::Generated(GeneratorKind::Gauss),
+        Self::Generated(GeneratorKind::Spiral),
+        Self::Generated(GeneratorKind::Moons),
+        Self::Generated(GeneratorKind::Blobs),
+        Self::Generated(GeneratorKind::RegPlane),
+        Self::Generated(GeneratorKind::RegGauss),
+        Self::Drawn,
+        Self::Imported,
+    ];
+
+    /// The name users see (and the option's accessible name).
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Iris => "Iris",
+            Self::Wine => "Wine",
+            Self::BreastCancer => "Breast cancer",
+            Self::Generated(GeneratorKind::Circle) => "Circle",
+            Self::Generated(GeneratorKind::Xor) => "XOR",
+            Self::Generated(GeneratorKind::Gauss) => "Gaussian",
+            Self::Generated(GeneratorKind::Spiral) => "Spiral",
+            Self::Generated(GeneratorKind::Moons) => "Moons",
+            Self::Generated(GeneratorKind::Blobs) => "Blobs",
+            Self::Generated(GeneratorKind::RegPlane) => "Plane (regression)",
+            Self::Generated(GeneratorKind::RegGauss) => "Gaussians (regression)",
+            Self::Drawn => "Draw your own",
+            Self::Imported => "Imported CSV",
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Iris => "iris",
+            Self::Wine => "wine",
+            Self::BreastCancer => "breast-cancer",
+            Self::Generated(k) => k.name(),
+            Self::Drawn => "drawn",
+            Self::Imported => "imported",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|d| d.key() == key)
+    }
+
+    /// Whether the noise slider means anything for this dataset.
+    pub fn has_noise(self) -> bool {
+        matches!(self, Self::Generated(_))
+    }
+
+    /// The plane's fixed extent in original units, where the picture must not move as
+    /// points are added (drawn data); `None`: fit the data.
+    pub fn fixed_extent(self) -> Option<(f64, f64)> {
+        (self == Self::Drawn).then_some((-6.0, 6.0))
+    }
+}
+
+/// Everything that defines the data: the choice, its generator settings and the split.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct DataSpec {
+    pub choice: DatasetChoice,
+    /// TensorFlow Playground's 0–0.5 (moons: Gaussian σ; blobs: cluster σ = 1 + 10·noise).
+    pub noise: f64,
+    pub train_ratio: f64,
+    pub seed: u64,
+    /// Generated sets: number of points.
+    pub n_samples: usize,
+    /// Blobs: number of classes.
+    pub n_classes: usize,
+}
+
+/// The default split seed, so every visitor sees the same numbers.
+pub const SPLIT_SEED: u64 = 42;
+
+/// One drawn point: position in the plane's units and class.
+pub type DrawnPoint = (f64, f64, usize);
+
+/// Classes a user can draw.
+pub const DRAWN_CLASSES: [&str; 3] = ["A", "B", "C"];
+
+/// An imported CSV file: its text, the column to predict, and whether that column holds
+/// classes or numbers to regress on.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImportedCsv {
+    pub file_name: String,
+    pub text: String,
+    pub columns: Vec<String>,
+    pub target: String,
+    pub regression: bool,
+}
+
+impl ImportedCsv {
+    /// Reads the header and checks the whole file with the last column as the target,
+    /// so a bad file is rejected (with its line and column) before anything changes.
+    /// A target that looks like numbers to regress on (see [`Self::with_target`]) makes
+    /// a regression dataset.
+    pub fn parse(file_name: &str, text: String) -> Result<Self, Error> {
+        let columns: Vec<String> = text
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .split(',')
+            .map(|c| c.trim().trim_matches('"').to_string())
+            .collect();
+        let target = columns
+            .last()
+            .cloned()
+            .filter(|c| !c.is_empty())
+            .ok_or(Error::EmptyData)?;
+        Self {
+            file_name: file_name.to_string(),
+            text,
+            columns,
+            target: String::new(),
+            regression: false,
+        }
+        .with_target(&target)
+    }
+
+    /// The same file predicting `target`: numbers with a fraction, or more than ten
+    /// distinct values, are taken for a regression target; anything else for classes.
+    /// The whole file is checked either way.
+    pub fn with_target(&self, target: &str) -> Result<Self, Error> {
+        let regression = read_regression_csv(&self.text, target)
+            .and_then(|d| d.values().map(<[f64]>::to_vec))
+            .map(|mut v| {
+                let fractional = v.iter().any(|x| x.fract() != 0.0);
+                v.sort_by(f64::total_cmp);
+                v.dedup();
+                fractional || v.len() > 10
+            })
+            .unwrap_or(false);
+        self.with_mode(target, regression)
+    }
+
+    /// The same file predicting `target` as classes or as numbers, checked whole.
+    pub fn with_mode(&self, target: &str, regression: bool) -> Result<Self, Error> {
+        let next = Self {
+            target: target.to_string(),
+            regression,
+            ..self.clone()
+        };
+        next.dataset()?;
+        Ok(next)
+    }
+
+    /// The file as data: the target read as numbers or as classes.
+    pub fn dataset(&self) -> Result<Dataset, Error> {
+        if self.regression {
+            read_regression_csv(&self.text, &self.target)
+        } else {
+            read_classification_csv(&self.text, &self.target)
+        }
+    }
+}
+
+/// Loads or generates the data, splits it and standardizes it with training statistics.
+pub fn load_data(
+    spec: &DataSpec,
+    drawn: &[DrawnPoint],
+    imported: Option<&ImportedCsv>,
+) -> Result<Prepared, Error> {
+    let data = load_dataset(spec, drawn, imported)?;
+    split_and_standardize(&data, spec.train_ratio, spec.seed)
+}
+
+/// The whole dataset, before the split.
+pub fn load_dataset(
+    spec: &DataSpec,
+    drawn: &[DrawnPoint],
+    imported: Option<&ImportedCsv>,
+) -> Result<Dataset, Error> {
+    Ok(match spec.choice {
+        DatasetChoice::Imported => imported
+            .ok_or_else(|| Error::Format("no CSV file imported yet".into()))?
+            .dataset()?,
+        DatasetChoice::Drawn => {
+            let x = ndarray::Array2::from_shape_fn((drawn.len(), 2), |(i, j)| {
+                if j == 0 {
+                    drawn[i].0
+                } else {
+                    drawn[i].1
+                }
+            });
+            Dataset::new(
+                x,
+                drawn.iter().map(|p| p.2).collect(),
+                vec!["x1".into(), "x2".into()],
+                DRAWN_CLASSES.iter().map(|c| c.to_string()).collect(),
+            )?
+        }
+        DatasetChoice::Iris => iris()?,
+        DatasetChoice::Wine => wine()?,
+        DatasetChoice::BreastCancer => breast_cancer()?,
+        DatasetChoice::Generated(kind) => {
+            let mut p = GeneratorParams::new(kind)
+                .seed(spec.seed)
+                .noise(spec.noise)
+                .n_samples(spec.n_samples);
+            if kind == GeneratorKind::Blobs {
+                p = p
+                    .noise(0.0)
+                    .cluster_std(1.0 + 10.0 * spec.noise)
+                    .n_classes(spec.n_classes);
+            }
+            p.generate()?
+        }
+    })
+}
+
+/// The iris split the foundation page used (kept for tests).
+pub fn default_data() -> Result<Prepared, Error> {
+    load_data(
+        &DataSpec {
+            choice: DatasetChoice::Iris,
+            noise: 0.0,
+            train_ratio: 0.8,
+            seed: SPLIT_SEED,
+            n_samples: 500,
+            n_classes: 3,
+        },
+        &[],
+        None,
+    )
+}
+
+impl DatasetChoice {
+    /// Whether the dataset's target is a number rather than a class.
+    pub fn is_regression(self) -> bool {
+        matches!(self, Self::Generated(k) if k.is_regression())
+    }
+}
+
+/// Generates (or reads), splits and standardizes a regression dataset.
+pub fn load_regression(spec: &DataSpec, imported: Option<&ImportedCsv>) -> Result<Prepared, Error> {
+    let data = load_dataset(spec, &[], imported)?;
+    if !data.is_regression() {
+        return Err(Error::Format("not a regression dataset".into()));
+    }
+    split_and_standardize(&data, spec.train_ratio, spec.seed)
+}
+
+#[cfg(test)]
+mod drawn_tests {
+    use super::*;
+    use crate::plane::plane_extent;
+    use crate::training::train;
+    use hyperplane_core::model::ModelParams;
+    use hyperplane_core::svm::SvcParams;
+
+    #[test]
+    fn drawn_points_become_a_dataset_and_too_few_are_an_error() {
+        let spec = DataSpec {
+            choice: DatasetChoice::Drawn,
+            noise: 0.0,
+            train_ratio: 1.0,
+            seed: 1,
+            n_samples: 0,
+            n_classes: 3,
+        };
+        assert!(load_data(&spec, &[], None).is_err());
+        let pts = [
+            (-2.0, -2.0, 0),
+            (-3.0, -1.0, 0),
+            (2.0, 2.0, 1),
+            (3.0, 1.0, 1),
+        ];
+        let d = load_data(&spec, &pts, None).unwrap();
+        assert_eq!(d.train.n_samples(), 4);
+        let t = train(&d, &ModelParams::Svc(SvcParams::default()), &[0, 1], || 0.0).unwrap();
+        assert_eq!(t.accuracy().unwrap().0, 1.0);
+        // the plane stays at [-6, 6] in drawn units
+        let (lo, hi) = plane_extent(&d, 0, DatasetChoice::Drawn.fixed_extent());
+        assert!((d.scaler.inverse_feature(0, lo) + 6.0).abs() < 1e-12);
+        assert!((d.scaler.inverse_feature(0, hi) - 6.0).abs() < 1e-12);
+    }
+}
+
+#[cfg(test)]
+mod import_tests {
+    use super::*;
+
+    #[test]
+    fn a_good_csv_imports_and_a_bad_one_says_where() {
+        let good =
+            ImportedCsv::parse("a.csv", "u,v,kind\n1,2,x\n2,1,y\n3,3,x\n0,1,y\n".into()).unwrap();
+        assert_eq!(good.target, "kind");
+        assert_eq!(good.columns, vec!["u", "v", "kind"]);
+        let spec = DataSpec {
+            choice: DatasetChoice::Imported,
+            noise: 0.0,
+            train_ratio: 0.5,
+            seed: 1,
+            n_samples: 0,
+            n_classes: 2,
+        };
+        let d = load_data(&spec, &[], Some(&good)).unwrap();
+        assert_eq!(d.train.n_samples() + d.test.n_samples(), 4);
+        let err = ImportedCsv::parse("b.csv", "u,v,kind\n1,2,x\n2,oops,y\n".into()).unwrap_err();
+        assert!(
+            err.to_string().contains("line 3") && err.to_string().contains("\"v\""),
+            "{err}"
+        );
+        assert!(ImportedCsv::parse("c.csv", String::new()).is_err());
+    }
+}
+
+#[cfg(test)]
+mod regression_tests {
+    use super::*;
+
+    fn spec(kind: GeneratorKind, noise: f64) -> DataSpec {
+        DataSpec {
+            choice: DatasetChoice::Generated(kind),
+            noise,
+            train_ratio: 0.5,
+            seed: 3,
+            n_samples: 300,
+            n_classes: 2,
+        }
+    }
+
+    #[test]
+    fn an_imported_file_is_read_as_classes_or_numbers() {
+        let numbers = "a,b,y\n0,1,0.5\n1,0,1.25\n2,2,-3\n3,1,0.75\n";
+        let csv = ImportedCsv::parse("v.csv", numbers.into()).unwrap();
+        assert!(
+            csv.regression,
+            "fractional values are numbers to regress on"
+        );
+        let mut spec = spec(GeneratorKind::RegPlane, 0.0);
+        spec.choice = DatasetChoice::Imported;
+        spec.train_ratio = 1.0;
+        let data = load_regression(&spec, Some(&csv)).unwrap();
+        assert_eq!(data.train.values().unwrap().len(), 4);
+        // Read as classes instead: four classes of one point each.
+        let classes = csv.with_mode("y", false).unwrap();
+        assert!(!classes.regression && classes.dataset().unwrap().n_classes() == 4);
+        assert!(load_regression(&spec, Some(&classes)).is_err());
+        // Few whole numbers are classes; text cannot be numbers.
+        let labels = "a,b,label\n0,1,0\n1,0,1\n2,2,1\n";
+        assert!(
+            !ImportedCsv::parse("l.csv", labels.into())
+                .unwrap()
+                .regression
+        );
+        let names = "a,b,label\n0,1,cat\n1,0,dog\n";
+        let named = ImportedCsv::parse("n.csv", names.into()).unwrap();
+        assert!(named.with_mode("label", true).is_err());
+        // Many distinct whole numbers: a count to regress on.
+        let counts: String = std::iter::once("a,b,count".to_string())
+            .chain((0..30).map(|i| format!("{i},{},{}", i % 7, i * 3)))
+            .collect::<Vec<_>>()
+            .join("\n");
+        assert!(ImportedCsv::parse("c.csv", counts).unwrap().regression);
+    }
+
+    #[test]
+    fn only_the_regression_sets_are_regression() {
+        assert!(DatasetChoice::Generated(GeneratorKind::RegGauss).is_regression());
+        assert!(!DatasetChoice::Generated(GeneratorKind::Moons).is_regression());
+        assert!(!DatasetChoice::Iris.is_regression());
+        assert!(load_regression(&spec(GeneratorKind::Moons, 0.0), None).is_err());
+    }
+}
