@@ -4,14 +4,13 @@ use leptos::prelude::*;
 
 use crate::components::compare_view::CompareView;
 use crate::components::downloads::{PngButton, SurfaceDownloads};
-use crate::components::regression_metrics::RegressionMetrics;
 use crate::components::regression_surface::RegressionSurface;
 use crate::components::share_link::ShareLink;
 use crate::components::version_list::VersionList;
 use crate::components::{
     data_controls::DataControls, decision_surface::DecisionSurface, lessons::Lessons,
-    loss_chart::LossChart, metrics_panel::MetricsPanel, model_picker::ModelPicker,
-    network_view::NetworkView, objective_box::ObjectiveBox, plane_controls::PlaneControls,
+    loss_chart::LossChart, model_picker::ModelPicker, network_view::NetworkView,
+    objective_box::ObjectiveBox, plane_controls::PlaneControls, scores_panel::ScoresPanel,
 };
 use crate::embed::{EmbedConfig, Panel};
 use crate::registry::Registry;
@@ -81,7 +80,7 @@ pub fn App() -> impl IntoView {
                 </Show>
                 <Show when=is_network>
                     <NetworkView/>
-                    <LossChart/>
+                    <LossChart history=studio.run.history/>
                     <div class="downloads">
                         <span class="hint">"Download:"</span>
                         <PngButton canvas="Network" text="Network (PNG)"/>
@@ -91,9 +90,7 @@ pub fn App() -> impl IntoView {
             </section>
             <section class="panel metrics" aria-labelledby="metrics-title">
                 <h2 id="metrics-title">"Scores"</h2>
-                <Show when=is_regression fallback=|| view! { <MetricsPanel/> }>
-                    <RegressionMetrics/>
-                </Show>
+                {scores(studio)}
                 <ObjectiveBox/>
                 <h2 id="versions-title">"Versions"</h2>
                 <VersionList/>
@@ -107,6 +104,12 @@ pub fn App() -> impl IntoView {
         </footer>
     }
     .into_any()
+}
+
+/// The scores panel, fed from the studio.
+fn scores(studio: Studio) -> impl IntoView {
+    let values = Signal::derive(move || studio.data_state.is_regression());
+    view! { <ScoresPanel trained=studio.trained data=studio.data values=values/> }
 }
 
 /// Only the chosen panels and controls, filling the frame: for documentation pages.
@@ -142,12 +145,10 @@ fn embedded(studio: Studio, embed: EmbedConfig, notice: RwSignal<Option<String>>
                 </div>
             })}
             {show(Panel::Network).then(|| view! { <Show when=is_network><div class="embed-panel"><NetworkView/></div></Show> })}
-            {show(Panel::Loss).then(|| view! { <Show when=is_network><div class="embed-panel"><LossChart/></div></Show> })}
-            {show(Panel::Metrics).then(|| view! {
-                <div class="embed-panel">
-                    <Show when=is_regression fallback=|| view! { <MetricsPanel/> }><RegressionMetrics/></Show>
-                </div>
+            {show(Panel::Loss).then(|| view! {
+                <Show when=is_network><div class="embed-panel"><LossChart history=studio.run.history/></div></Show>
             })}
+            {show(Panel::Metrics).then(|| view! { <div class="embed-panel">{scores(studio)}</div> })}
             {show(Panel::Objective).then(|| view! { <div class="embed-panel"><ObjectiveBox/></div> })}
             <a class="embed-credit" href=full target="_blank" rel="noopener">"Open in Hyperplane"</a>
         </main>

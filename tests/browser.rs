@@ -150,6 +150,52 @@ async fn c_slider_ignores_garbage_and_applies_numbers() {
     drop(handle);
 }
 
+/// A leaf component mounted alone, fed through its props: the scores panel shows the
+/// classifier it is given, dashes when there is none, and a regressor's R² and MSE.
+#[wasm_bindgen_test]
+async fn scores_panel_shows_the_model_it_is_given() {
+    use hyperplane::components::scores_panel::ScoresPanel;
+    use hyperplane::training::train;
+    use hyperplane_core::datasets::{GeneratorKind, GeneratorParams};
+    use hyperplane_core::model::ModelParams;
+    use hyperplane_core::svm::SvrParams;
+    use leptos::prelude::*;
+    use std::sync::Arc;
+
+    let host = new_host();
+    let iris = Arc::new(split_and_standardize(&iris().unwrap(), 0.8, 42).unwrap());
+    let linear = ModelParams::Svc(SvcParams::default().kernel(KernelKind::Linear));
+    let fitted = train(&iris, &linear, &[0, 1, 2, 3], || 0.0).unwrap();
+    let trained = RwSignal::new(Ok::<_, String>(Arc::new(fitted)));
+    let data = RwSignal::new(Ok::<_, String>(iris));
+    let values = RwSignal::new(false);
+    let handle = leptos::mount::mount_to(host.clone(), move || {
+        view! { <ScoresPanel trained=trained data=data values=values/> }
+    });
+    settle().await;
+    // scikit-learn's SVC(kernel="linear") on this split: 93.3 %, 23 support vectors.
+    assert_eq!(text(&host, "test-accuracy"), "93.3%");
+    assert_eq!(text(&host, "support-vectors"), "23");
+    assert!(text(&host, "support-vectors-per-class").starts_with("setosa 2"));
+    trained.set(Err("no model".into()));
+    settle().await;
+    assert_eq!(text(&host, "test-accuracy"), "–");
+    assert_eq!(text(&host, "support-vectors"), "");
+
+    let plane = GeneratorParams::new(GeneratorKind::RegPlane).n_samples(100).generate();
+    let plane = Arc::new(split_and_standardize(&plane.unwrap(), 0.5, 1).unwrap());
+    let svr = ModelParams::Svr(SvrParams::default().kernel(KernelKind::Linear));
+    let fitted = train(&plane, &svr, &[0, 1], || 0.0).unwrap();
+    let r2 = format!("{:.3}", fitted.errors().unwrap().1.unwrap().r2);
+    data.set(Ok(plane));
+    trained.set(Ok(Arc::new(fitted)));
+    values.set(true);
+    settle().await;
+    assert_eq!(text(&host, "test-r2"), r2);
+    assert_eq!(text(&host, "test-accuracy"), "");
+    drop(handle);
+}
+
 /// Same data, same parameters: the engine in wasm gives what it gives natively (the
 /// native test suite checks these same numbers against scikit-learn).
 #[wasm_bindgen_test]

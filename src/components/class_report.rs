@@ -3,30 +3,25 @@
 
 use leptos::prelude::*;
 
+use hyperplane_core::metrics::ClassificationReport;
+
 use crate::format::percent;
-use crate::studio::Studio;
 
 #[component]
-pub fn ClassReport() -> impl IntoView {
-    let studio = expect_context::<Studio>();
-    let names = move || {
-        studio.data.with(|d| {
-            d.as_ref()
-                .map(|d| d.train.class_names().to_vec())
-                .unwrap_or_default()
-        })
-    };
-    let report = move || {
-        studio
-            .trained
-            .with(|t| t.as_ref().ok().and_then(|t| t.accuracy()?.2.cloned()))
-    };
-    let part = move || {
-        studio.data.with(|d| match d {
-            Ok(d) if d.test.n_samples() > 0 => "test",
-            _ => "training",
-        })
-    };
+pub fn ClassReport(
+    /// The scores per class and the confusion matrix, if there is a fitted classifier.
+    #[prop(into)]
+    report: Signal<Option<ClassificationReport>>,
+    /// The classes' names, in the report's order.
+    #[prop(into)]
+    class_names: Signal<Vec<String>>,
+    /// Which part the report is measured on ("test" or "training").
+    #[prop(into)]
+    part: Signal<&'static str>,
+) -> impl IntoView {
+    let report = move || report.get();
+    let names = move || class_names.get();
+    let part = move || part.get();
     view! {
         {move || {
             report()

@@ -5,16 +5,18 @@ use plotters::prelude::*;
 
 use hyperplane_core::saved_version::overfitting;
 
+use crate::nn_run::LossPoint;
 use crate::render::loss_canvas::{draw_loss_lines, LossLine};
-use crate::studio::Studio;
 
 #[component]
-pub fn LossChart() -> impl IntoView {
-    let studio = expect_context::<Studio>();
-    let run = studio.run;
+pub fn LossChart(
+    /// Training and test loss after each epoch.
+    #[prop(into)]
+    history: Signal<Vec<LossPoint>>,
+) -> impl IntoView {
     let canvas_ref = NodeRef::<leptos::html::Canvas>::new();
     Effect::new(move |_| {
-        let history = run.history.get();
+        let history = history.get();
         let Some(canvas) = canvas_ref.get() else {
             return;
         };
@@ -37,16 +39,16 @@ pub fn LossChart() -> impl IntoView {
         ];
         draw_loss_lines(canvas, &lines);
     });
-    let last = move |f: fn(&crate::nn_run::LossPoint) -> Option<f64>| {
+    let last = move |f: fn(&LossPoint) -> Option<f64>| {
         move || {
-            run.history
+            history
                 .with(|h| h.last().and_then(f))
                 .map(|v| format!("{v:.4}"))
                 .unwrap_or_else(|| "–".into())
         }
     };
     // Monitoring: say so when the run starts to overfit.
-    let overfits = move || run.history.with(|h| overfitting(h));
+    let overfits = move || history.with(|h| overfitting(h));
     view! {
         <Show when=overfits>
             <p role="status" class="run-flag" data-testid="run-flag">
