@@ -4,13 +4,12 @@ use leptos::prelude::*;
 
 use crate::components::compare_view::CompareView;
 use crate::components::downloads::{PngButton, SurfaceDownloads};
-use crate::components::regression_surface::RegressionSurface;
 use crate::components::share_link::ShareLink;
 use crate::components::version_list::VersionList;
 use crate::components::{
-    data_controls::DataControls, decision_surface::DecisionSurface, lessons::Lessons,
-    loss_chart::LossChart, model_picker::ModelPicker, network_view::NetworkView,
-    objective_box::ObjectiveBox, plane_controls::PlaneControls, scores_panel::ScoresPanel,
+    data_controls::DataControls, lessons::Lessons, loss_chart::LossChart,
+    model_picker::ModelPicker, network_view::NetworkView, objective_box::ObjectiveBox,
+    plane_controls::PlaneControls, scores_panel::ScoresPanel, surface::Surface,
 };
 use crate::embed::{EmbedConfig, Panel};
 use crate::registry::Registry;
@@ -71,13 +70,8 @@ pub fn App() -> impl IntoView {
             </section>
             <section class="panel output" aria-labelledby="output-title">
                 <h2 id="output-title" class="visually-hidden">"Decision boundary"</h2>
-                <Show
-                    when=is_regression
-                    fallback=|| view! { <DecisionSurface/> <SurfaceDownloads/> }
-                >
-                    <RegressionSurface/>
-                    <SurfaceDownloads/>
-                </Show>
+                <Surface/>
+                <SurfaceDownloads/>
                 <Show when=is_network>
                     <NetworkView/>
                     <LossChart history=studio.run.history/>
@@ -118,7 +112,6 @@ fn scores(studio: Studio) -> impl IntoView {
 fn embedded(studio: Studio, embed: EmbedConfig, notice: RwSignal<Option<String>>) -> impl IntoView {
     crate::url_sync::sync_with_url(studio, notice, false);
     let is_network = move || studio.model.kind.get() == ModelKind::NeuralNetwork;
-    let is_regression = move || studio.data_state.is_regression();
     let controls = (!embed.controls.is_empty()).then(|| {
         let css = embed.controls_css();
         view! {
@@ -141,7 +134,7 @@ fn embedded(studio: Studio, embed: EmbedConfig, notice: RwSignal<Option<String>>
             {controls}
             {show(Panel::Surface).then(|| view! {
                 <div class="embed-panel">
-                    <Show when=is_regression fallback=|| view! { <DecisionSurface/> }><RegressionSurface/></Show>
+                    <Surface/>
                 </div>
             })}
             {show(Panel::Network).then(|| view! { <Show when=is_network><div class="embed-panel"><NetworkView/></div></Show> })}

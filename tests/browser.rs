@@ -182,7 +182,9 @@ async fn scores_panel_shows_the_model_it_is_given() {
     assert_eq!(text(&host, "test-accuracy"), "–");
     assert_eq!(text(&host, "support-vectors"), "");
 
-    let plane = GeneratorParams::new(GeneratorKind::RegPlane).n_samples(100).generate();
+    let plane = GeneratorParams::new(GeneratorKind::RegPlane)
+        .n_samples(100)
+        .generate();
     let plane = Arc::new(split_and_standardize(&plane.unwrap(), 0.5, 1).unwrap());
     let svr = ModelParams::Svr(SvrParams::default().kernel(KernelKind::Linear));
     let fitted = train(&plane, &svr, &[0, 1], || 0.0).unwrap();

@@ -3,32 +3,26 @@
 use leptos::prelude::*;
 
 use crate::palette::class_css;
-use crate::studio::Studio;
 use crate::training::{surface_kind, SurfaceKind};
 use hyperplane_core::model::FittedModel;
 
 #[component]
-pub fn ClassLegend() -> impl IntoView {
-    let studio = expect_context::<Studio>();
-    let classes = move || {
-        studio.data.with(|d| {
-            d.as_ref()
-                .map(|d| d.train.class_names().to_vec())
-                .unwrap_or_default()
-        })
-    };
+pub fn ClassLegend(
+    /// The classes' names, in colour order.
+    #[prop(into)]
+    classes: Signal<Vec<String>>,
+    /// The fitted model, if any (its kind decides what the lines and rings mean).
+    #[prop(into)]
+    model: Signal<Option<FittedModel>>,
+) -> impl IntoView {
+    let classes = move || classes.get();
     let svm_binary = move || {
-        studio.trained.with(|t| {
-            t.as_ref()
-                .map(|t| surface_kind(&t.model, 2) == SurfaceKind::SvmBinary)
-                .unwrap_or(false)
+        model.with(|m| {
+            m.as_ref()
+                .is_some_and(|m| surface_kind(m, 2) == SurfaceKind::SvmBinary)
         })
     };
-    let is_svm = move || {
-        studio
-            .trained
-            .with(|t| matches!(t.as_ref().map(|t| &t.model), Ok(FittedModel::Svc(_))))
-    };
+    let is_svm = move || model.with(|m| matches!(m, Some(FittedModel::Svc(_))));
     view! {
         <ul class="legend" aria-label="Legend">
             {move || {

@@ -1,0 +1,312 @@
+//! The surface: the fitted model over the plane — classes shaded by confidence with
+//! their boundaries, or values as colour — with the points, a legend, what the pointer
+//! is over, and a note on what the picture is. Drawn data is edited here by clicking.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use leptos::prelude::*;
+
+use super::class_legend::ClassLegend;
+use super::surface_hover::{describe, pointer_at, PlotView};
+use super::value_legend::ValueLegend;
+use crate::clock::now_ms;
+use crate::format::param;
+use crate::render::surface_canvas::{
+    draw_points_only, draw_surface, FrameStats, Scene, SurfaceBuffers,
+};
+use crate::render::value_surface::{draw_values, ValueBuffers, ValueFrame, ValueScene};
+use crate::settings::fragment::snap_to_link_grid;
+use crate::studio::Studio;
+use crate::training::cell_px;
+
+/// The last frame drawn: a classifier's (or drawn points'), or a regressor's with the
+/// milliseconds it took.
+#[derive(Debug, Clone)]
+enum Frame {
+    Classes(FrameStats),
+    Values(ValueFrame, f64),
+}
+
+impl Frame {
+    fn view(&self) -> PlotView {
+        match self {
+            Frame::Classes(s) => PlotView {
+                plot: s.plot,
+                x_range: s.x_range,
+                y_range: s.y_range,
+            },
+            Frame::Values(f, _) => PlotView {
+                plot: f.plot,
+                x_range: f.ranges[0],
+                y_range: f.ranges[1],
+            },
+        }
+    }
+}
+
+/// Draws what the studio shows now; `None` when there is nothing to draw.
+fn draw(
+    canvas: &web_sys::HtmlCanvasElement,
+    studio: &Studio,
+    (show_test, discretize): (bool, bool),
+    buffers: &mut (SurfaceBuffers, ValueBuffers),
+) -> Result<Option<Frame>, String> {
+    let (x, y) = (studio.plane.x_feature.get(), studio.plane.y_feature.get());
+    let fixed_extent = studio.data_state.choice.get().fixed_extent();
+    let drawn = studio.data_state.drawn.get();
+    let (Ok(data), Ok(trained)) = (studio.data.get(), studio.trained.get()) else {
+        // Drawing your own data: show the empty plane and the points so far.
+        return fixed_extent
+            .map(|extent| draw_points_only(canvas, &drawn, extent).map(Frame::Classes))
+            .transpose();
+    };
+    if trained.model.is_regressor() != data.train.is_regression() {
+        return Ok(None);
+    }
+    if trained.model.is_regressor() {
+        // A regressor reads exactly the plane's two features, in order.
+        let f = &trained.features;
+        let scene = ValueScene {
+            data: &data,
+            trained: &trained,
+            x: f.first().copied().unwrap_or(0),
+            y: f.get(1).copied().unwrap_or(1),
+            units: None,
+            cell_px: cell_px(&trained.model),
+            show_test,
+        };
+        let start = now_ms();
+        let frame = draw_values(canvas, &scene, &mut buffers.1)?;
+        return Ok(Some(Frame::Values(frame, now_ms() - start)));
+    }
+    let scene = Scene {
+        data: &data,
+        trained: &trained,
+        x,
+        y,
+        show_test,
+        discretize,
+        fixed_extent,
+        units: None,
+    };
+    draw_surface(canvas, &scene, &mut buffers.0, now_ms).map(|s| Some(Frame::Classes(s)))
+}
+
+#[component]
+pub fn Surface() -> impl IntoView {
+    let studio = expect_context::<Studio>();
+    let plane = studio.plane;
+    let canvas_ref = NodeRef::<leptos::html::Canvas>::new();
+    let buffers = Rc::new(RefCell::new(Default::default()));
+    let frame = RwSignal::new(None::<Frame>);
+    let draw_error = RwSignal::new(None::<String>);
+    let show_test = RwSignal::new(true);
+    let discretize = RwSignal::new(false);
+    let values = move || studio.data_state.is_regression();
+    let resized = RwSignal::new(0u32);
+    let _resize = window_event_listener(leptos::ev::resize, move |_| resized.update(|n| *n += 1));
+
+    Effect::new(move |_| {
+        resized.track();
+        let toggles = (show_test.get(), discretize.get());
+        let Some(canvas) = canvas_ref.get() else {
+            return;
+        };
+        match draw(&canvas, &studio, toggles, &mut buffers.borrow_mut()) {
+            Ok(Some(f)) => {
+                frame.set(Some(f));
+                draw_error.set(None);
+            }
+            Ok(None) => {}
+            Err(e) => draw_error.set(Some(e)),
+        }
+    });
+
+    // Hover: the point under the pointer (or the plane there) and what the model says.
+    let hover = RwSignal::new(None::<(String, String)>);
+    let on_move = move |ev: web_sys::MouseEvent| {
+        let (Some(f), Some(canvas)) = (frame.get_untracked(), canvas_ref.get_untracked()) else {
+            return;
+        };
+        let (Ok(data), Ok(trained)) = (studio.data.get_untracked(), studio.trained.get_untracked())
+        else {
+            return hover.set(None);
+        };
+        let (px, py, place) = pointer_at(&canvas, &ev);
+        let shown = match f {
+            Frame::Values(..) => (trained.features[0], trained.features[1]),
+            Frame::Classes(_) => (
+                plane.x_feature.get_untracked(),
+                plane.y_feature.get_untracked(),
+            ),
+        };
+        let with_test = show_test.get_untracked();
+        let text = describe(&data, &trained, shown, &f.view(), (px, py), with_test);
+        hover.set(text.map(|t| (place, t)));
+    };
+
+    // Drawing your own data: a click (or tap) adds a point of the chosen class; with the
+    // eraser, or a right click, it removes the nearest point.
+    let data_state = studio.data_state;
+    let edit_point = move |ev: &web_sys::MouseEvent, erase: bool| {
+        if data_state.choice.get_untracked().fixed_extent().is_none() {
+            return;
+        }
+        let (Some(Frame::Classes(s)), Some(canvas)) =
+            (frame.get_untracked(), canvas_ref.get_untracked())
+        else {
+            return;
+        };
+        let rect = canvas.get_bounding_client_rect();
+        let (px, py) = (
+            ev.client_x() as f64 - rect.left(),
+            ev.client_y() as f64 - rect.top(),
+        );
+        let (left, top, w, h) = s.plot;
+        if px < left || py < top || px > left + w || py > top + h || w <= 0.0 || h <= 0.0 {
+            return;
+        }
+        let ux = s.x_units.0 + (px - left) / w * (s.x_units.1 - s.x_units.0);
+        let uy = s.y_units.1 - (py - top) / h * (s.y_units.1 - s.y_units.0);
+        match (erase, data_state.brush.get_untracked()) {
+            (false, Some(class)) => {
+                // Kept to a thousandth (finer than a pixel), exactly as a link carries it.
+                let (ux, uy) = (snap_to_link_grid(ux), snap_to_link_grid(uy));
+                data_state.drawn.update(|d| d.push((ux, uy, class)))
+            }
+            _ => {
+                let per_px = (s.x_units.1 - s.x_units.0) / w;
+                data_state.drawn.update(|d| {
+                    let nearest = d
+                        .iter()
+                        .enumerate()
+                        .map(|(i, p)| (i, ((p.0 - ux).powi(2) + (p.1 - uy).powi(2)).sqrt()))
+                        .filter(|&(_, dist)| dist <= 10.0 * per_px)
+                        .min_by(|a, b| a.1.total_cmp(&b.1));
+                    if let Some((i, _)) = nearest {
+                        d.remove(i);
+                    }
+                });
+            }
+        }
+    };
+
+    let slice_note = move || {
+        let data = studio.data.get().ok()?;
+        let trained = studio.trained.get().ok()?;
+        let (x, y) = (plane.x_feature.get(), plane.y_feature.get());
+        let names = data.train.feature_names();
+        let held: Vec<String> = trained
+            .features
+            .iter()
+            .filter(|&&f| f != x && f != y)
+            .map(|&f| format!("{} = {}", names[f], param(data.scaler.mean[f])))
+            .collect();
+        Some(if held.is_empty() {
+            "The model uses only the two shown features, so this picture is the whole model."
+                .to_string()
+        } else {
+            format!(
+                "The model uses all {} features. The surface is a slice through the others, held \
+                 at their training means ({}); points are drawn at their own values, so a point \
+                 can sit in another class's region.",
+                trained.features.len(),
+                held.join(", ")
+            )
+        })
+    };
+    let timing = move || {
+        let fit = studio
+            .trained
+            .with(|t| t.as_ref().map(|t| t.fit_ms).unwrap_or(0.0));
+        frame.get().map(|f| match f {
+            Frame::Classes(s) => format!(
+                "Fit {:.1} ms · surface {}×{} in {:.1} ms · frame drawn in {:.1} ms",
+                fit, s.grid_width, s.grid_height, s.grid_ms, s.draw_ms
+            ),
+            Frame::Values(_, ms) => format!("frame drawn in {ms:.1} ms"),
+        })
+    };
+    let class_names = Signal::derive(move || {
+        studio.data.with(|d| {
+            d.as_ref()
+                .map(|d| d.train.class_names().to_vec())
+                .unwrap_or_default()
+        })
+    });
+    let model = Signal::derive(move || {
+        studio
+            .trained
+            .with(|t| t.as_ref().ok().map(|t| t.model.clone()))
+    });
+    let scale = Signal::derive(move || match frame.get() {
+        Some(Frame::Values(f, _)) => Some((f.lo, f.hi, f.target)),
+        _ => None,
+    });
+
+    view! {
+        <figure class="surface">
+            <div class="surface-wrap">
+                <canvas
+                    node_ref=canvas_ref
+                    class="surface-canvas"
+                    role="img"
+                    aria-label="Decision boundary"
+                    on:mousemove=on_move
+                    on:mouseleave=move |_| hover.set(None)
+                    on:pointerdown=move |ev| {
+                        // left button, touch or pen; the right button erases (contextmenu)
+                        if ev.button() == 0 {
+                            edit_point(&ev, false);
+                        }
+                    }
+                    on:contextmenu=move |ev| {
+                        if data_state.choice.get_untracked().fixed_extent().is_some() {
+                            ev.prevent_default();
+                            edit_point(&ev, true);
+                        }
+                    }
+                ></canvas>
+                {move || hover.get().map(|(place, text)| view! {
+                    <div class="tooltip" data-testid="hover-info" style=place>
+                        {text}
+                    </div>
+                })}
+            </div>
+            <figcaption>
+                <Show when=values fallback=move || view! { <ClassLegend classes=class_names model=model/> }>
+                    <ValueLegend scale=scale/>
+                </Show>
+                <label class="toggle">
+                    <input
+                        type="checkbox"
+                        prop:checked=move || show_test.get()
+                        on:change=move |ev| show_test.set(event_target_checked(&ev))
+                    />
+                    "Show test data"
+                </label>
+                <Show when=move || !values()>
+                    <label class="toggle">
+                        <input
+                            type="checkbox"
+                            prop:checked=move || discretize.get()
+                            on:change=move |ev| discretize.set(event_target_checked(&ev))
+                        />
+                        "Discretize"
+                    </label>
+                    <p class="slice-note" data-testid="slice-note">{slice_note}</p>
+                </Show>
+                <p class="timing">
+                    "Fits so far: "
+                    <output data-testid="fit-count">{move || studio.fits.get()}</output>
+                </p>
+                <p class="timing" data-testid="frame-time">{timing}</p>
+                {move || {
+                    let e = draw_error.get().or_else(|| studio.trained.get().err());
+                    e.map(|e| view! { <p role="alert" class="error">{e}</p> })
+                }}
+            </figcaption>
+        </figure>
+    }
+}
