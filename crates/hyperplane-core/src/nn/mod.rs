@@ -7,6 +7,7 @@ mod gradient_check;
 mod minibatch;
 mod mlp;
 mod network;
+mod optimizer;
 mod params;
 mod trainer;
 mod trainer_state;

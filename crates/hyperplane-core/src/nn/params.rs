@@ -4,9 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::activation::Activation;
-use super::network::OutputKind;
-use super::trainer::MlpTrainer;
-use crate::dataset::Dataset;
+
 use crate::error::{Error, Result};
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -194,50 +192,5 @@ pub enum Target {
 impl MlpValidParams {
     pub fn params(&self) -> &MlpParams {
         &self.0
-    }
-
-    /// A trainer for classification, at epoch 0 with seeded initial weights.
-    pub fn init_classifier(&self, data: &Dataset) -> Result<MlpTrainer> {
-        let k = data.n_classes();
-        if k < 2 {
-            return Err(Error::SingleClass(
-                data.class_names().first().cloned().unwrap_or_default(),
-            ));
-        }
-        if self.0.playground && k != 2 {
-            return Err(Error::InvalidParam {
-                name: "playground",
-                value: k as f64,
-                reason: "TensorFlow Playground semantics need exactly two classes",
-            });
-        }
-        let output = if self.0.playground {
-            OutputKind::TanhSign
-        } else {
-            OutputKind::Softmax
-        };
-        let targets = data.labels()?.iter().map(|&c| c as f64).collect();
-        MlpTrainer::new(
-            &self.0,
-            data.x(),
-            targets,
-            output,
-            Target::Classes {
-                names: data.class_names().to_vec(),
-            },
-        )
-    }
-
-    /// A trainer for regression.
-    pub fn init_regressor(&self, data: &Dataset) -> Result<MlpTrainer> {
-        MlpTrainer::new(
-            &self.0,
-            data.x(),
-            data.values()?.to_vec(),
-            OutputKind::Linear,
-            Target::Values {
-                name: data.target_name().to_string(),
-            },
-        )
     }
 }

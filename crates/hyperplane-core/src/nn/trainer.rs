@@ -22,7 +22,8 @@ use super::activation::Activation;
 use super::minibatch::{Minibatch, MAX_SAMPLES};
 use super::mlp::Mlp;
 use super::network::{Layer, Network, OutputKind};
-use super::params::{MlpParams, Optimizer, Regularization, Target};
+use super::params::{MlpParams, MlpValidParams, Regularization, Target};
+use crate::dataset::Dataset;
 use crate::error::{Error, Result};
 use crate::features::FeatureTransform;
 
@@ -48,14 +49,61 @@ impl LayerBufs {
     }
 }
 
+impl MlpValidParams {
+    /// A trainer for classification, at epoch 0 with seeded initial weights.
+    pub fn init_classifier(&self, data: &Dataset) -> Result<MlpTrainer> {
+        let k = data.n_classes();
+        if k < 2 {
+            return Err(Error::SingleClass(
+                data.class_names().first().cloned().unwrap_or_default(),
+            ));
+        }
+        if self.params().playground && k != 2 {
+            return Err(Error::InvalidParam {
+                name: "playground",
+                value: k as f64,
+                reason: "TensorFlow Playground semantics need exactly two classes",
+            });
+        }
+        let output = if self.params().playground {
+            OutputKind::TanhSign
+        } else {
+            OutputKind::Softmax
+        };
+        let targets = data.labels()?.iter().map(|&c| c as f64).collect();
+        MlpTrainer::new(
+            self.params(),
+            data.x(),
+            targets,
+            output,
+            Target::Classes {
+                names: data.class_names().to_vec(),
+            },
+        )
+    }
+
+    /// A trainer for regression.
+    pub fn init_regressor(&self, data: &Dataset) -> Result<MlpTrainer> {
+        MlpTrainer::new(
+            self.params(),
+            data.x(),
+            data.values()?.to_vec(),
+            OutputKind::Linear,
+            Target::Values {
+                name: data.target_name().to_string(),
+            },
+        )
+    }
+}
+
 /// Training state: advance with [`step`](Self::step), read or edit the network any time.
 #[derive(Debug, Clone)]
 pub struct MlpTrainer {
     pub(super) params: MlpParams,
     pub(super) net: Network,
-    target: Target,
+    pub(super) target: Target,
     pub(super) x: Vec<f64>,
-    d: usize,
+    pub(super) d: usize,
     /// Class index (as f64) or value per sample.
     pub(super) y: Vec<f64>,
     pub(super) rng: ChaCha8Rng,
@@ -67,9 +115,9 @@ pub struct MlpTrainer {
     /// Samples accumulated in `grad` since the last update.
     pub(super) pending: usize,
     pub(super) batch: Minibatch,
-    epoch: u64,
-    loss: Vec<f64>,
-    input_transforms: Vec<FeatureTransform>,
+    pub(super) epoch: u64,
+    pub(super) loss: Vec<f64>,
+    pub(super) input_transforms: Vec<FeatureTransform>,
 }
 
 impl MlpTrainer {
@@ -220,106 +268,11 @@ impl MlpTrainer {
 
     /// Runs samples `order[k..k + m]` at the current weights: adds their losses to
     /// `total` and their gradients to `grad`.
-    fn run(&mut self, k: usize, m: usize, total: &mut f64) {
+    pub(super) fn run(&mut self, k: usize, m: usize, total: &mut f64) {
         let rows = &self.order[k..k + m];
         let grad = Some((&mut self.grad.w[..], &mut self.grad.b[..]));
         self.batch
             .run(&self.net, &self.x, &self.y, rows, total, grad);
-    }
-
-    /// Applies the accumulated gradient of `count` samples.
-    fn update(&mut self, count: usize) {
-        if count == 0 {
-            return;
-        }
-        let p = &self.params;
-        let (lr, lambda) = (p.learning_rate, p.regularization_rate);
-        let scale = 1.0 / count as f64;
-        if let Optimizer::Adam { .. } = p.optimizer {
-            self.adam_t = self.adam_t.saturating_add(1);
-        }
-        let plain_sgd = matches!(p.optimizer, Optimizer::Sgd { momentum } if momentum <= 0.0);
-        if plain_sgd && p.regularization == Regularization::None {
-            // The general loop below with its choices made once: the same operations,
-            // down to adding λ·0 (which turns a −0 step into +0, as the general loop does).
-            for (li, layer) in self.net.layers.iter_mut().enumerate() {
-                for (params, grads) in [
-                    (&mut layer.w, &mut self.grad.w[li]),
-                    (&mut layer.b, &mut self.grad.b[li]),
-                ] {
-                    for (w, g) in params.iter_mut().zip(grads.iter_mut()) {
-                        let mut step = *g * scale;
-                        if !p.playground {
-                            step += lambda * 0.0;
-                        }
-                        *w -= lr * step;
-                        *g = 0.0;
-                    }
-                }
-            }
-            return;
-        }
-        for (li, layer) in self.net.layers.iter_mut().enumerate() {
-            for (is_w, params, grads, m1, m2) in [
-                (
-                    true,
-                    &mut layer.w,
-                    &mut self.grad.w[li],
-                    &mut self.m1.w[li],
-                    &mut self.m2.w[li],
-                ),
-                (
-                    false,
-                    &mut layer.b,
-                    &mut self.grad.b[li],
-                    &mut self.m1.b[li],
-                    &mut self.m2.b[li],
-                ),
-            ] {
-                for j in 0..params.len() {
-                    let w = params[j];
-                    let mut g = grads[j] * scale;
-                    let reg = if is_w {
-                        reg_derivative(p.regularization, w)
-                    } else {
-                        0.0
-                    };
-                    if !p.playground {
-                        g += lambda * reg;
-                    }
-                    let mut new = match p.optimizer {
-                        Optimizer::Sgd { momentum } if momentum > 0.0 => {
-                            m1[j] = momentum * m1[j] - lr * g;
-                            w + m1[j]
-                        }
-                        Optimizer::Sgd { .. } => w - lr * g,
-                        Optimizer::Adam {
-                            beta1,
-                            beta2,
-                            epsilon,
-                        } => {
-                            m1[j] = beta1 * m1[j] + (1.0 - beta1) * g;
-                            m2[j] = beta2 * m2[j] + (1.0 - beta2) * g * g;
-                            let t = self.adam_t;
-                            let mh = m1[j] / (1.0 - beta1.powi(t));
-                            let vh = m2[j] / (1.0 - beta2.powi(t));
-                            w - lr * mh / (vh.sqrt() + epsilon)
-                        }
-                    };
-                    if p.playground && is_w && p.regularization != Regularization::None {
-                        // The Playground regularizes after the gradient step, from the new weight.
-                        let stepped = new - lr * lambda * reg_derivative(p.regularization, new);
-                        new = if p.regularization == Regularization::L1 && stepped * new < 0.0 {
-                            0.0
-                        } else {
-                            stepped
-                        };
-                    }
-                    params[j] = new;
-                    grads[j] = 0.0;
-                }
-            }
-        }
     }
 
     /// Trains `epochs` passes over the data. Stops with [`Error::Diverged`] (weights kept
@@ -458,22 +411,6 @@ impl MlpTrainer {
     /// other data, e.g. the test part, without the penalty.
     pub fn loss_on(&self, x: ArrayView2<'_, f64>, y: &[f64]) -> Result<f64> {
         self.model().loss(x, y)
-    }
-}
-
-fn reg_derivative(r: Regularization, w: f64) -> f64 {
-    match r {
-        Regularization::None => 0.0,
-        Regularization::L2 => w,
-        Regularization::L1 => {
-            if w > 0.0 {
-                1.0
-            } else if w < 0.0 {
-                -1.0
-            } else {
-                0.0
-            }
-        }
     }
 }
 
