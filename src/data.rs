@@ -6,106 +6,7 @@ use hyperplane_core::datasets::{breast_cancer, iris, wine, GeneratorKind, Genera
 use hyperplane_core::preprocess::{split_and_standardize, Prepared};
 use hyperplane_core::{Dataset, Error};
 
-/// The datasets the picker offers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DatasetChoice {
-    Iris,
-    /// UCI wine recognition: 13 features, 3 classes.
-    Wine,
-    /// UCI breast cancer Wisconsin (diagnostic): 30 features, 2 classes.
-    BreastCancer,
-    Generated(GeneratorKind),
-    /// Points the user draws on the plane.
-    Drawn,
-    /// A CSV file the user imported.
-    Imported,
-}
-
-impl DatasetChoice {
-    pub const ALL: [DatasetChoice; 13] = [
-        Self::Iris,
-        Self::Wine,
-        Self::BreastCancer,
-        Self::Generated(GeneratorKind::Circle),
-        Self::Generated(GeneratorKind::Xor),
-        Self::Generated(GeneratorKind::Gauss),
-        Self::Generated(GeneratorKind::Spiral),
-        Self::Generated(GeneratorKind::Moons),
-        Self::Generated(GeneratorKind::Blobs),
-        Self::Generated(GeneratorKind::RegPlane),
-        Self::Generated(GeneratorKind::RegGauss),
-        Self::Drawn,
-        Self::Imported,
-    ];
-
-    /// The name users see (and the option's accessible name).
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Iris => "Iris",
-            Self::Wine => "Wine",
-            Self::BreastCancer => "Breast cancer",
-            Self::Generated(GeneratorKind::Circle) => "Circle",
-            Self::Generated(GeneratorKind::Xor) => "XOR",
-            Self::Generated(GeneratorKind::Gauss) => "Gaussian",
-            Self::Generated(GeneratorKind::Spiral) => "Spiral",
-            Self::Generated(GeneratorKind::Moons) => "Moons",
-            Self::Generated(GeneratorKind::Blobs) => "Blobs",
-            Self::Generated(GeneratorKind::RegPlane) => "Plane (regression)",
-            Self::Generated(GeneratorKind::RegGauss) => "Gaussians (regression)",
-            Self::Drawn => "Draw your own",
-            Self::Imported => "Imported CSV",
-        }
-    }
-
-    pub fn key(self) -> &'static str {
-        match self {
-            Self::Iris => "iris",
-            Self::Wine => "wine",
-            Self::BreastCancer => "breast-cancer",
-            Self::Generated(k) => k.name(),
-            Self::Drawn => "drawn",
-            Self::Imported => "imported",
-        }
-    }
-
-    pub fn from_key(key: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|d| d.key() == key)
-    }
-
-    /// Whether the noise slider means anything for this dataset.
-    pub fn has_noise(self) -> bool {
-        matches!(self, Self::Generated(_))
-    }
-
-    /// The plane's fixed extent in original units, where the picture must not move as
-    /// points are added (drawn data); `None`: fit the data.
-    pub fn fixed_extent(self) -> Option<(f64, f64)> {
-        (self == Self::Drawn).then_some((-6.0, 6.0))
-    }
-}
-
-/// Everything that defines the data: the choice, its generator settings and the split.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct DataSpec {
-    pub choice: DatasetChoice,
-    /// TensorFlow Playground's 0–0.5 (moons: Gaussian σ; blobs: cluster σ = 1 + 10·noise).
-    pub noise: f64,
-    pub train_ratio: f64,
-    pub seed: u64,
-    /// Generated sets: number of points.
-    pub n_samples: usize,
-    /// Blobs: number of classes.
-    pub n_classes: usize,
-}
-
-/// The default split seed, so every visitor sees the same numbers.
-pub const SPLIT_SEED: u64 = 42;
-
-/// One drawn point: position in the plane's units and class.
-pub type DrawnPoint = (f64, f64, usize);
-
-/// Classes a user can draw.
-pub const DRAWN_CLASSES: [&str; 3] = ["A", "B", "C"];
+use crate::settings::{DataSettings, DatasetChoice, DRAWN_CLASSES};
 
 /// An imported CSV file: its text, the column to predict, and whether that column holds
 /// classes or numbers to regress on.
@@ -184,21 +85,15 @@ impl ImportedCsv {
 }
 
 /// Loads or generates the data, splits it and standardizes it with training statistics.
-pub fn load_data(
-    spec: &DataSpec,
-    drawn: &[DrawnPoint],
-    imported: Option<&ImportedCsv>,
-) -> Result<Prepared, Error> {
-    let data = load_dataset(spec, drawn, imported)?;
+pub fn load_data(spec: &DataSettings, imported: Option<&ImportedCsv>) -> Result<Prepared, Error> {
+    let data = load_dataset(spec, imported)?;
     split_and_standardize(&data, spec.train_ratio, spec.seed)
 }
 
-/// The whole dataset, before the split.
-pub fn load_dataset(
-    spec: &DataSpec,
-    drawn: &[DrawnPoint],
-    imported: Option<&ImportedCsv>,
-) -> Result<Dataset, Error> {
+/// The whole dataset, before the split: the drawn points for drawn data, `imported`
+/// for an imported file.
+pub fn load_dataset(spec: &DataSettings, imported: Option<&ImportedCsv>) -> Result<Dataset, Error> {
+    let drawn = &spec.drawn;
     Ok(match spec.choice {
         DatasetChoice::Imported => imported
             .ok_or_else(|| Error::Format("no CSV file imported yet".into()))?
@@ -239,30 +134,30 @@ pub fn load_dataset(
 
 /// The iris split the foundation page used (kept for tests).
 pub fn default_data() -> Result<Prepared, Error> {
-    load_data(
-        &DataSpec {
-            choice: DatasetChoice::Iris,
-            noise: 0.0,
-            train_ratio: 0.8,
-            seed: SPLIT_SEED,
-            n_samples: 500,
-            n_classes: 3,
-        },
-        &[],
-        None,
-    )
+    // The studio's own default data: iris, 80 % training, seed 42.
+    load_data(&DataSettings::default(), None)
 }
 
-impl DatasetChoice {
-    /// Whether the dataset's target is a number rather than a class.
-    pub fn is_regression(self) -> bool {
-        matches!(self, Self::Generated(k) if k.is_regression())
+/// A generated set of 300 points split half and half with seed 3 (for tests).
+#[cfg(test)]
+pub(crate) fn generated(kind: GeneratorKind, noise: f64) -> DataSettings {
+    DataSettings {
+        choice: DatasetChoice::Generated(kind),
+        noise,
+        train_ratio: 0.5,
+        seed: 3,
+        n_samples: 300,
+        n_classes: 2,
+        ..DataSettings::default()
     }
 }
 
 /// Generates (or reads), splits and standardizes a regression dataset.
-pub fn load_regression(spec: &DataSpec, imported: Option<&ImportedCsv>) -> Result<Prepared, Error> {
-    let data = load_dataset(spec, &[], imported)?;
+pub fn load_regression(
+    spec: &DataSettings,
+    imported: Option<&ImportedCsv>,
+) -> Result<Prepared, Error> {
+    let data = load_dataset(spec, imported)?;
     if !data.is_regression() {
         return Err(Error::Format("not a regression dataset".into()));
     }
@@ -279,22 +174,27 @@ mod drawn_tests {
 
     #[test]
     fn drawn_points_become_a_dataset_and_too_few_are_an_error() {
-        let spec = DataSpec {
+        let spec = DataSettings {
             choice: DatasetChoice::Drawn,
             noise: 0.0,
             train_ratio: 1.0,
             seed: 1,
             n_samples: 0,
             n_classes: 3,
+            ..DataSettings::default()
         };
-        assert!(load_data(&spec, &[], None).is_err());
+        assert!(load_data(&spec, None).is_err());
         let pts = [
             (-2.0, -2.0, 0),
             (-3.0, -1.0, 0),
             (2.0, 2.0, 1),
             (3.0, 1.0, 1),
         ];
-        let d = load_data(&spec, &pts, None).unwrap();
+        let spec = DataSettings {
+            drawn: pts.to_vec(),
+            ..spec
+        };
+        let d = load_data(&spec, None).unwrap();
         assert_eq!(d.train.n_samples(), 4);
         let t = train(&d, &ModelParams::Svc(SvcParams::default()), &[0, 1], || 0.0).unwrap();
         assert_eq!(t.accuracy().unwrap().0, 1.0);
@@ -315,15 +215,16 @@ mod import_tests {
             ImportedCsv::parse("a.csv", "u,v,kind\n1,2,x\n2,1,y\n3,3,x\n0,1,y\n".into()).unwrap();
         assert_eq!(good.target, "kind");
         assert_eq!(good.columns, vec!["u", "v", "kind"]);
-        let spec = DataSpec {
+        let spec = DataSettings {
             choice: DatasetChoice::Imported,
             noise: 0.0,
             train_ratio: 0.5,
             seed: 1,
             n_samples: 0,
             n_classes: 2,
+            ..DataSettings::default()
         };
-        let d = load_data(&spec, &[], Some(&good)).unwrap();
+        let d = load_data(&spec, Some(&good)).unwrap();
         assert_eq!(d.train.n_samples() + d.test.n_samples(), 4);
         let err = ImportedCsv::parse("b.csv", "u,v,kind\n1,2,x\n2,oops,y\n".into()).unwrap_err();
         assert!(
@@ -338,16 +239,6 @@ mod import_tests {
 mod regression_tests {
     use super::*;
 
-    fn spec(kind: GeneratorKind, noise: f64) -> DataSpec {
-        DataSpec {
-            choice: DatasetChoice::Generated(kind),
-            noise,
-            train_ratio: 0.5,
-            seed: 3,
-            n_samples: 300,
-            n_classes: 2,
-        }
-    }
 
     #[test]
     fn an_imported_file_is_read_as_classes_or_numbers() {
@@ -357,7 +248,7 @@ mod regression_tests {
             csv.regression,
             "fractional values are numbers to regress on"
         );
-        let mut spec = spec(GeneratorKind::RegPlane, 0.0);
+        let mut spec = generated(GeneratorKind::RegPlane, 0.0);
         spec.choice = DatasetChoice::Imported;
         spec.train_ratio = 1.0;
         let data = load_regression(&spec, Some(&csv)).unwrap();
@@ -389,6 +280,6 @@ mod regression_tests {
         assert!(DatasetChoice::Generated(GeneratorKind::RegGauss).is_regression());
         assert!(!DatasetChoice::Generated(GeneratorKind::Moons).is_regression());
         assert!(!DatasetChoice::Iris.is_regression());
-        assert!(load_regression(&spec(GeneratorKind::Moons, 0.0), None).is_err());
+        assert!(load_regression(&generated(GeneratorKind::Moons, 0.0), None).is_err());
     }
 }

@@ -118,23 +118,25 @@ fn number(v: &f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::data::{load_data, load_dataset, DataSpec, DatasetChoice};
+    use crate::data::{load_data, load_dataset};
+    use crate::settings::{DataSettings, DatasetChoice};
     use crate::training::train;
     use hyperplane_core::model::ModelParams;
     use hyperplane_core::svm::SvcParams;
 
     #[test]
     fn every_row_once_in_original_units_with_its_part_and_prediction() {
-        let spec = DataSpec {
+        let spec = DataSettings {
             choice: DatasetChoice::Iris,
             noise: 0.0,
             train_ratio: 0.8,
             seed: 42,
             n_samples: 0,
             n_classes: 3,
+            ..DataSettings::default()
         };
-        let raw = load_dataset(&spec, &[], None).unwrap();
-        let data = load_data(&spec, &[], None).unwrap();
+        let raw = load_dataset(&spec, None).unwrap();
+        let data = load_data(&spec, None).unwrap();
         let t = train(
             &data,
             &ModelParams::Svc(SvcParams::default()),
@@ -173,15 +175,16 @@ mod tests {
         use crate::training::train;
         use hyperplane_core::datasets::GeneratorKind;
         use hyperplane_core::neighbors::KnnParams;
-        let spec = DataSpec {
+        let spec = DataSettings {
             choice: DatasetChoice::Generated(GeneratorKind::RegPlane),
             noise: 0.0,
             train_ratio: 0.5,
             seed: 1,
             n_samples: 40,
             n_classes: 2,
+            ..DataSettings::default()
         };
-        let raw = load_dataset(&spec, &[], None).unwrap();
+        let raw = load_dataset(&spec, None).unwrap();
         let data = load_regression(&spec, None).unwrap();
         let t = train(
             &data,

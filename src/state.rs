@@ -13,8 +13,10 @@ use hyperplane_core::tree::Criterion;
 use leptos::prelude::*;
 use reactive_stores::{Field, Store};
 
-use crate::data::{DataSpec, DatasetChoice, DrawnPoint, ImportedCsv};
+use crate::data::ImportedCsv;
+
 use crate::settings::ModelKind;
+use crate::settings::{DataSettings, DatasetChoice, DrawnPoint};
 use crate::settings::{
     DataSettingsStoreFields, ModelSettings, ModelSettingsStoreFields, PlaneSettingsStoreFields,
     Settings, SettingsStoreFields,
@@ -75,14 +77,22 @@ impl DataState {
         }
     }
 
-    pub fn spec(&self) -> DataSpec {
-        DataSpec {
-            choice: self.choice.get(),
+    /// The data settings (tracked); the drawn points only for drawn data, so other data
+    /// does not depend on them.
+    pub fn spec(&self) -> DataSettings {
+        let choice = self.choice.get();
+        DataSettings {
+            choice,
             noise: self.noise.get(),
             train_ratio: self.train_ratio.get(),
             seed: self.seed.get(),
             n_samples: self.n_samples.get(),
             n_classes: self.n_classes.get(),
+            drawn: if choice == DatasetChoice::Drawn {
+                self.drawn.get()
+            } else {
+                Vec::new()
+            },
         }
     }
 }

@@ -8,9 +8,10 @@ use hyperplane_core::preprocess::Prepared;
 use leptos::prelude::*;
 
 use crate::clock::now_ms;
-use crate::data::{load_data, DatasetChoice};
+use crate::data::load_data;
 use crate::nn_run::NnRun;
 use crate::settings::fragment::Link;
+use crate::settings::DatasetChoice;
 use crate::settings::{DataSettingsStoreFields, ModelKind, Settings, SettingsStoreFields};
 use crate::state::{DataState, ModelState, PlaneState};
 use crate::training::{model_features, score, train, Trained};
@@ -72,23 +73,18 @@ impl Studio {
         let data_state = DataState::new(settings);
         let data = Memo::new(move |_| {
             let spec = data_state.spec();
-            let drawn = if spec.choice == crate::data::DatasetChoice::Drawn {
-                data_state.drawn.get()
-            } else {
-                Vec::new()
-            };
-            let imported = if spec.choice == crate::data::DatasetChoice::Imported {
+            let imported = if spec.choice == DatasetChoice::Imported {
                 data_state.imported.get()
             } else {
                 None
             };
-            load_data(&spec, &drawn, imported.as_deref())
+            load_data(&spec, imported.as_deref())
                 .map(Arc::new)
                 .map_err(|e| {
-                    if spec.choice == crate::data::DatasetChoice::Drawn {
+                    if spec.choice == DatasetChoice::Drawn {
                         format!(
                         "Click on the plane to add points of at least two classes ({} so far): {e}",
-                        drawn.len()
+                        spec.drawn.len()
                     )
                     } else {
                         format!("Could not load the data: {e}")

@@ -215,8 +215,9 @@ pub fn size_text(model: &FittedModel) -> Option<(&'static str, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::data::{default_data, load_data, load_regression, DataSpec, DatasetChoice};
+    use crate::data::{default_data, generated, load_data, load_regression};
     use crate::plane::{grid_spec, plane_ranges};
+    use crate::settings::{DataSettings, DatasetChoice};
     use hyperplane_core::datasets::GeneratorKind;
     use hyperplane_core::kernel::KernelKind;
     use hyperplane_core::linear_model::LogisticParams;
@@ -254,15 +255,15 @@ mod tests {
                 continue;
             }
             let data = load_data(
-                &DataSpec {
+                &DataSettings {
                     choice,
                     noise: 0.1,
                     train_ratio: 0.5,
                     seed: 3,
                     n_samples: 200,
                     n_classes: 3,
+                    ..DataSettings::default()
                 },
-                &[],
                 None,
             )
             .unwrap();
@@ -291,17 +292,6 @@ mod tests {
         assert!(err.to_string().contains("C"));
     }
 
-    fn spec(kind: GeneratorKind, noise: f64) -> DataSpec {
-        DataSpec {
-            choice: DatasetChoice::Generated(kind),
-            noise,
-            train_ratio: 0.5,
-            seed: 3,
-            n_samples: 300,
-            n_classes: 2,
-        }
-    }
-
     /// The test part's R² of a regressor.
     fn test_r2(t: &Trained) -> f64 {
         t.errors().and_then(|(_, test)| test).unwrap().r2
@@ -309,7 +299,7 @@ mod tests {
 
     #[test]
     fn svr_fits_the_playground_regression_sets() {
-        let plane = load_regression(&spec(GeneratorKind::RegPlane, 0.0), None).unwrap();
+        let plane = load_regression(&generated(GeneratorKind::RegPlane, 0.0), None).unwrap();
         assert_eq!(plane.train.n_samples() + plane.test.n_samples(), 300);
         let linear = ModelParams::Svr(
             SvrParams::default()
@@ -318,7 +308,7 @@ mod tests {
         );
         let t = train(&plane, &linear, &[0, 1], || 0.0).unwrap();
         assert!(test_r2(&t) > 0.99, "{:?}", t.scores);
-        let gauss = load_regression(&spec(GeneratorKind::RegGauss, 0.0), None).unwrap();
+        let gauss = load_regression(&generated(GeneratorKind::RegGauss, 0.0), None).unwrap();
         let rbf = ModelParams::Svr(
             SvrParams::default()
                 .kernel(KernelKind::Rbf)

@@ -11,7 +11,6 @@ use leptos::prelude::*;
 use plotters::prelude::*;
 
 use super::downloads::PngButton;
-use crate::data::DatasetChoice;
 use crate::format::{param, percent};
 use crate::palette::class_css;
 use crate::plane::plane_extent;
@@ -23,6 +22,7 @@ use crate::render::disagreement_canvas::draw_disagreement;
 use crate::render::loss_canvas::{draw_loss_lines, LossLine};
 use crate::render::surface_canvas::{draw_surface, Scene, SurfaceBuffers};
 use crate::render::value_surface::{draw_values, ValueBuffers, ValueScene};
+use crate::settings::DatasetChoice;
 use crate::training::Scores;
 
 /// A version ready to draw.

@@ -10,7 +10,9 @@ use wasm_bindgen::JsCast;
 use crate::studio::Studio;
 use hyperplane_core::Error;
 
-use crate::data::{DatasetChoice, ImportedCsv};
+use crate::data::ImportedCsv;
+
+use crate::settings::DatasetChoice;
 
 /// Files larger than this are refused before reading (the page keeps everything in memory).
 const MAX_BYTES: f64 = 20.0 * 1024.0 * 1024.0;

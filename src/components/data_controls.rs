@@ -8,8 +8,8 @@ use crate::settings::limits::{CLASSES, NOISE, POINTS, RATIO};
 use super::csv_import::CsvImport;
 use super::dataset_thumbnails::DatasetThumbnails;
 use super::param_slider::ParamSlider;
-use crate::data::{DatasetChoice, DRAWN_CLASSES};
 use crate::palette::class_css;
+use crate::settings::{DatasetChoice, DRAWN_CLASSES};
 use crate::studio::Studio;
 
 fn percent0(v: f64) -> String {

@@ -7,10 +7,12 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::CanvasRenderingContext2d;
 
-use crate::data::{load_dataset, DataSpec, DatasetChoice};
+use crate::data::load_dataset;
+
 use crate::palette::class_css;
 use crate::plane::value_span;
 use crate::render::value_surface::value_rgb;
+use crate::settings::{DataSettings, DatasetChoice};
 use crate::studio::Studio;
 
 const SIZE: f64 = 44.0;
@@ -46,15 +48,16 @@ pub fn thumbnail_points(choice: DatasetChoice) -> Option<Vec<(f64, f64, String)>
             (d.x().to_owned(), point_colours(&d), true)
         }
         bundled => {
-            let spec = DataSpec {
+            let spec = DataSettings {
                 choice: bundled,
                 noise: 0.0,
                 train_ratio: 0.5,
                 seed: 0,
                 n_samples: 0,
                 n_classes: 2,
+                ..DataSettings::default()
             };
-            let d = load_dataset(&spec, &[], None).ok()?;
+            let d = load_dataset(&spec, None).ok()?;
             (d.x().to_owned(), point_colours(&d), false)
         }
     };

@@ -64,8 +64,7 @@ pub fn SurfaceDownloads() -> impl IntoView {
             let d = studio.data_state;
             let spec = untrack(|| d.spec());
             let imported = d.imported.get_untracked();
-            let raw = load_dataset(&spec, &d.drawn.get_untracked(), imported.as_deref())
-                .map_err(|e| e.to_string())?;
+            let raw = load_dataset(&spec, imported.as_deref()).map_err(|e| e.to_string())?;
             let data = studio.data.get_untracked()?;
             let trained = studio.trained.get_untracked()?;
             let csv = predictions_csv(&raw, &data, &trained.model, &trained.features)

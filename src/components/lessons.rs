@@ -5,7 +5,7 @@ use hyperplane_core::kernel::{Gamma, KernelKind};
 use hyperplane_core::nn::{Activation, Regularization};
 use leptos::prelude::*;
 
-use crate::data::DatasetChoice;
+use crate::settings::DatasetChoice;
 use crate::settings::{ModelKind, Settings};
 use crate::studio::Studio;
 

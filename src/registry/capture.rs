@@ -9,7 +9,9 @@ use hyperplane_core::saved_version::{
 };
 use leptos::prelude::*;
 
-use crate::data::{load_dataset, DatasetChoice};
+use crate::data::load_dataset;
+
+use crate::settings::DatasetChoice;
 use crate::settings::ModelKind;
 use crate::studio::Studio;
 use crate::training::Scores;
@@ -39,10 +41,8 @@ pub fn model_params(studio: &Studio) -> Option<ModelParams> {
 pub fn data_source(studio: &Studio) -> Result<DataSource, String> {
     let d = studio.data_state;
     let spec = untrack(|| d.spec());
-    let drawn = d.drawn.get_untracked();
     let imported = d.imported.get_untracked();
-    let hash =
-        content_hash(&load_dataset(&spec, &drawn, imported.as_deref()).map_err(|e| e.to_string())?);
+    let hash = content_hash(&load_dataset(&spec, imported.as_deref()).map_err(|e| e.to_string())?);
     Ok(DataSource {
         dataset: spec.choice.key().to_string(),
         seed: spec.seed,
@@ -53,14 +53,12 @@ pub fn data_source(studio: &Studio) -> Result<DataSource, String> {
         x_feature: studio.plane.x_feature.get_untracked(),
         y_feature: studio.plane.y_feature.get_untracked(),
         shown_only: studio.plane.shown_only.get_untracked(),
-        points: if spec.choice == DatasetChoice::Drawn {
-            drawn
-                .iter()
-                .map(|&(x, y, class)| DrawnPoint { x, y, class })
-                .collect()
-        } else {
-            Vec::new()
-        },
+        // The points are the spec's only for drawn data.
+        points: spec
+            .drawn
+            .iter()
+            .map(|&(x, y, class)| DrawnPoint { x, y, class })
+            .collect(),
         csv: (spec.choice == DatasetChoice::Imported)
             .then_some(imported)
             .flatten()

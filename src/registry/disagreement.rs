@@ -142,7 +142,8 @@ fn value_gaps(a: &Drawn<'_>, out_a: &GridOutput, out_b: &GridOutput) -> Gaps {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::data::{load_data, DataSpec, DatasetChoice};
+    use crate::data::load_data;
+    use crate::settings::{DataSettings, DatasetChoice};
     use crate::training::train;
     use hyperplane_core::datasets::GeneratorKind;
     use hyperplane_core::kernel::KernelKind;
@@ -151,15 +152,15 @@ mod tests {
 
     fn moons(noise: f64) -> Prepared {
         load_data(
-            &DataSpec {
+            &DataSettings {
                 choice: DatasetChoice::Generated(GeneratorKind::Moons),
                 noise,
                 train_ratio: 0.7,
                 seed: 3,
                 n_samples: 200,
                 n_classes: 2,
+                ..DataSettings::default()
             },
-            &[],
             None,
         )
         .unwrap()
@@ -223,13 +224,14 @@ mod tests {
     fn regressors_differ_by_value() {
         use crate::data::load_regression;
         use hyperplane_core::svm::SvrParams;
-        let spec = DataSpec {
+        let spec = DataSettings {
             choice: DatasetChoice::Generated(GeneratorKind::RegGauss),
             noise: 0.0,
             train_ratio: 0.7,
             seed: 3,
             n_samples: 200,
             n_classes: 2,
+            ..DataSettings::default()
         };
         let data = load_regression(&spec, None).unwrap();
         let fit = |k| {

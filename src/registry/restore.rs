@@ -10,16 +10,17 @@ use hyperplane_core::saved_version::{content_hash, DataSource, SavedVersion};
 use hyperplane_core::Dataset;
 use leptos::prelude::*;
 
-use crate::data::{load_dataset, DataSpec, DatasetChoice, DrawnPoint, ImportedCsv};
+use crate::data::{load_dataset, ImportedCsv};
+
 use crate::nn_run::SavedRun;
 use crate::settings::PlaneSettings;
+use crate::settings::{DataSettings, DatasetChoice};
 use crate::studio::{RestoredFit, Studio};
 use crate::training::{model_features, score, Trained};
 
 /// The data a version describes, ready to load.
 pub struct VersionData {
-    pub spec: DataSpec,
-    pub drawn: Vec<DrawnPoint>,
+    pub spec: DataSettings,
     pub imported: Option<Arc<ImportedCsv>>,
 }
 
@@ -37,15 +38,15 @@ impl VersionData {
             None => None,
         };
         Ok(Self {
-            spec: DataSpec {
+            spec: DataSettings {
                 choice,
                 noise: d.noise,
                 train_ratio: d.train_ratio,
                 seed: d.seed,
                 n_samples: d.n_samples,
                 n_classes: d.n_classes,
+                drawn: d.points.iter().map(|p| (p.x, p.y, p.class)).collect(),
             },
-            drawn: d.points.iter().map(|p| (p.x, p.y, p.class)).collect(),
             imported,
         })
     }
@@ -58,7 +59,7 @@ impl VersionData {
     /// Loads the data (once), checks it is the data the version was trained on, and
     /// splits it as the studio does.
     pub fn load(&self, expected_hash: &str) -> Result<Prepared, String> {
-        let all = load_dataset(&self.spec, &self.drawn, self.imported.as_deref())
+        let all = load_dataset(&self.spec, self.imported.as_deref())
             .map_err(|e| format!("its data: {e}"))?;
         check_hash(&all, expected_hash)?;
         split_and_standardize(&all, self.spec.train_ratio, self.spec.seed)
@@ -143,7 +144,7 @@ pub fn restore(studio: &Studio, v: &SavedVersion) -> Result<(), String> {
         source.spec.n_samples,
         source.spec.n_classes,
     );
-    data.drawn = source.drawn;
+    data.drawn = source.spec.drawn;
     settings.plane = PlaneSettings {
         x_feature: x,
         y_feature: y,

@@ -317,7 +317,7 @@ fn marker(
 /// one class only): axes over `extent` and the points, no surface.
 pub fn draw_points_only(
     canvas: &HtmlCanvasElement,
-    points: &[crate::data::DrawnPoint],
+    points: &[crate::settings::DrawnPoint],
     extent: (f64, f64),
 ) -> Result<FrameStats, String> {
     let (_, _, dpr) = fit_to_css(canvas);
@@ -348,7 +348,7 @@ pub fn draw_points_only(
         .draw()
         .map_err(perr)?;
     let r = (4.0 * dpr).round() as i32;
-    for class in 0..crate::data::DRAWN_CLASSES.len() {
+    for class in 0..crate::settings::DRAWN_CLASSES.len() {
         let (cr, cg, cb) = class_rgb(class);
         let pts: Vec<(f64, f64)> = points
             .iter()

@@ -16,7 +16,7 @@ use super::limits::{
     GAMMA_SCALE, K, LEAF, LEARNING_RATE, MAX_LAYERS, MAX_NEURONS, NOISE, POINTS, RATIO, REG_RATE,
 };
 use super::{ModelKind, Settings};
-use crate::data::{DatasetChoice, DrawnPoint, DRAWN_CLASSES};
+use crate::settings::{DatasetChoice, DrawnPoint, DRAWN_CLASSES};
 use crate::slider_scale::SliderScale;
 
 /// Most drawn points a link carries (5 bytes each, about 7 characters in the link).

@@ -3,6 +3,7 @@
 //! lessons read it with one call and write it with one call ([`Patch`], which notifies
 //! only the fields that changed); controls read and write single fields.
 
+mod dataset_choice;
 pub mod fragment;
 pub mod limits;
 mod model_params;
@@ -15,7 +16,7 @@ use hyperplane_core::tree::Criterion;
 use reactive_stores::{Patch, Store};
 use serde::{Deserialize, Serialize};
 
-use crate::data::{DatasetChoice, DrawnPoint, SPLIT_SEED};
+pub use dataset_choice::{DatasetChoice, DrawnPoint, DRAWN_CLASSES, SPLIT_SEED};
 
 /// Every setting of the studio.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, Store, Patch)]
