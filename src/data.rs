@@ -239,7 +239,6 @@ mod import_tests {
 mod regression_tests {
     use super::*;
 
-
     #[test]
     fn an_imported_file_is_read_as_classes_or_numbers() {
         let numbers = "a,b,y\n0,1,0.5\n1,0,1.25\n2,2,-3\n3,1,0.75\n";

@@ -153,6 +153,24 @@ impl KdTree {
     }
 }
 
+/// Checks stored training data (as fitted, or as read from a file: shapes, finite
+/// values, the target) and the parameters, and indexes the points.
+pub(super) fn index(
+    params: &super::params::KnnParams,
+    x: &ndarray::Array2<f64>,
+    target: crate::dataset::Target,
+) -> crate::error::Result<KdTree> {
+    let names = (0..x.ncols()).map(|i| i.to_string()).collect();
+    crate::dataset::Dataset::from_parts(x.clone(), target, names)?;
+    params.check()?;
+    if params.k > x.nrows() {
+        return Err(crate::error::Error::Format(
+            "k exceeds the stored training samples".into(),
+        ));
+    }
+    Ok(KdTree::build(x.iter().copied().collect(), x.ncols()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

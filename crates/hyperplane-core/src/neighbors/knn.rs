@@ -7,9 +7,9 @@ use serde::{Deserialize, Serialize};
 
 use super::aggregate::class_weights;
 use super::grid_search::{search_grid, Classes};
-use super::kd_tree::KdTree;
+use super::kd_tree::{index, KdTree};
 use super::params::{KnnParams, KnnValidParams};
-use crate::dataset::{check_query, Dataset};
+use crate::dataset::{check_query, Dataset, Target};
 use crate::error::{Error, Result};
 use crate::grid::{GridModel, GridOutput, GridSpec};
 use crate::math::argmax;
@@ -18,13 +18,7 @@ impl KnnValidParams {
     /// Stores the training data and indexes it. `k` larger than the data is an error,
     /// as in scikit-learn.
     pub fn fit(&self, data: &Dataset) -> Result<KNeighbors> {
-        if self.params().k > data.n_samples() {
-            return Err(Error::InvalidParam {
-                name: "k",
-                value: self.params().k as f64,
-                reason: "must not exceed the number of training samples",
-            });
-        }
+        self.check_k(data.n_samples())?;
         KNeighbors::from_parts(KnnParts {
             params: self.params().clone(),
             x: data.x().to_owned(),
@@ -65,20 +59,11 @@ impl From<KNeighbors> for KnnParts {
 
 impl KNeighbors {
     pub fn from_parts(parts: KnnParts) -> Result<Self> {
-        // Dataset::new checks shapes, finiteness and labels.
-        Dataset::new(
-            parts.x.clone(),
-            parts.y.clone(),
-            (0..parts.x.ncols()).map(|i| i.to_string()).collect(),
-            parts.class_names.clone(),
-        )?;
-        parts.params.check()?;
-        if parts.params.k > parts.x.nrows() {
-            return Err(Error::Format(
-                "k exceeds the stored training samples".into(),
-            ));
-        }
-        let tree = KdTree::build(parts.x.iter().copied().collect(), parts.x.ncols());
+        let target = Target::Classes {
+            labels: parts.y.clone(),
+            names: parts.class_names.clone(),
+        };
+        let tree = index(&parts.params, &parts.x, target)?;
         Ok(Self { parts, tree })
     }
 

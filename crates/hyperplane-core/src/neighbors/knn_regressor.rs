@@ -7,10 +7,9 @@ use serde::{Deserialize, Serialize};
 
 use super::aggregate::neighbour_value;
 use super::grid_search::{search_grid, Values};
-use super::kd_tree::KdTree;
+use super::kd_tree::{index, KdTree};
 use super::params::{KnnParams, KnnValidParams};
-use crate::dataset::check_query;
-use crate::dataset::Dataset;
+use crate::dataset::{check_query, Dataset, Target};
 use crate::error::{Error, Result};
 use crate::grid::{GridModel, GridOutput, GridSpec};
 
@@ -18,13 +17,7 @@ impl KnnValidParams {
     /// Stores the training data and indexes it. `k` larger than the data is an error,
     /// as in scikit-learn.
     pub fn fit_regressor(&self, data: &Dataset) -> Result<KNeighborsRegressor> {
-        if self.params().k > data.n_samples() {
-            return Err(Error::InvalidParam {
-                name: "k",
-                value: self.params().k as f64,
-                reason: "must not exceed the number of training samples",
-            });
-        }
+        self.check_k(data.n_samples())?;
         KNeighborsRegressor::from_parts(KnnRegressorParts {
             params: self.params().clone(),
             x: data.x().to_owned(),
@@ -63,20 +56,11 @@ impl From<KNeighborsRegressor> for KnnRegressorParts {
 
 impl KNeighborsRegressor {
     pub fn from_parts(parts: KnnRegressorParts) -> Result<Self> {
-        // Dataset::with_values checks shapes and finiteness.
-        Dataset::with_values(
-            parts.x.clone(),
-            parts.y.clone(),
-            (0..parts.x.ncols()).map(|i| i.to_string()).collect(),
-            "y".into(),
-        )?;
-        parts.params.check()?;
-        if parts.params.k > parts.x.nrows() {
-            return Err(Error::Format(
-                "k exceeds the stored training samples".into(),
-            ));
-        }
-        let tree = KdTree::build(parts.x.iter().copied().collect(), parts.x.ncols());
+        let target = Target::Values {
+            values: parts.y.clone(),
+            name: "y".into(),
+        };
+        let tree = index(&parts.params, &parts.x, target)?;
         Ok(Self { parts, tree })
     }
 

@@ -56,4 +56,16 @@ impl KnnValidParams {
     pub fn params(&self) -> &KnnParams {
         &self.0
     }
+
+    /// `k` larger than the training data is an error, as in scikit-learn.
+    pub(super) fn check_k(&self, n_samples: usize) -> Result<()> {
+        if self.0.k > n_samples {
+            return Err(Error::InvalidParam {
+                name: "k",
+                value: self.0.k as f64,
+                reason: "must not exceed the number of training samples",
+            });
+        }
+        Ok(())
+    }
 }
