@@ -212,6 +212,21 @@ fn train(
         });
         return Ok((FittedModel::Mlp(t.model()), facts));
     }
+    if let ModelParams::LinearSvm { params, epochs } = params {
+        // The same run as ModelParams::fit's, kept to report its final objective.
+        let t = params
+            .check()
+            .and_then(|p| p.train(train, *epochs))
+            .map_err(err)?;
+        let m = t.model();
+        let facts = json!({
+            "epochs": t.epoch(),
+            "final_objective": t.loss_history().last(),
+            "weights": m.w.rows().into_iter().map(|r| r.to_vec()).collect::<Vec<_>>(),
+            "intercepts": m.b,
+        });
+        return Ok((FittedModel::LinearSvm(m), facts));
+    }
     let model = params.fit(train).map_err(err)?;
     let facts = match (&model, params) {
         (FittedModel::Svc(m), _) => {
@@ -236,11 +251,6 @@ fn train(
             "n_support_total": m.support_vectors().nrows(),
             "intercept": m.intercept(),
             "converged": m.converged(),
-        }),
-        (FittedModel::LinearSvm(m), ModelParams::LinearSvm { epochs, .. }) => json!({
-            "epochs": epochs,
-            "weights": m.w.rows().into_iter().map(|r| r.to_vec()).collect::<Vec<_>>(),
-            "intercepts": m.b,
         }),
         (FittedModel::Logistic(m), _) => json!({
             "coef": m.coef.rows().into_iter().map(|r| r.to_vec()).collect::<Vec<_>>(),

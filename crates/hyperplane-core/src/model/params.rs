@@ -85,9 +85,7 @@ impl ModelParams {
             ModelParams::Svc(p) => FittedModel::Svc(p.check()?.fit(data)?),
             ModelParams::Svr(p) => FittedModel::Svr(p.check()?.fit(data)?),
             ModelParams::LinearSvm { params, epochs } => {
-                let mut t = params.check()?.init(data)?;
-                t.step(*epochs, *epochs)?;
-                FittedModel::LinearSvm(t.model())
+                FittedModel::LinearSvm(params.check()?.train(data, *epochs)?.model())
             }
             ModelParams::Logistic(p) => FittedModel::Logistic(p.check()?.fit(data)?),
             ModelParams::Knn(p) if data.is_regression() => {

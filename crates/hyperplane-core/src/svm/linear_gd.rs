@@ -71,6 +71,13 @@ impl LinearSvmParams {
 pub struct LinearSvmValidParams(LinearSvmParams);
 
 impl LinearSvmValidParams {
+    /// A trainer run for `epochs` epochs from the start (its schedule set to that run).
+    pub fn train(&self, data: &Dataset, epochs: u64) -> Result<LinearSvmTrainer> {
+        let mut t = self.init(data)?;
+        t.step(epochs, epochs)?;
+        Ok(t)
+    }
+
     /// A trainer at epoch 0 (w = 0, b = 0 for every pair).
     pub fn init(&self, data: &Dataset) -> Result<LinearSvmTrainer> {
         let y = data.labels()?;
