@@ -85,7 +85,7 @@ pub fn App() -> impl IntoView {
             <section class="panel metrics" aria-labelledby="metrics-title">
                 <h2 id="metrics-title">"Scores"</h2>
                 {scores(studio)}
-                <ObjectiveBox/>
+                {objective(studio)}
                 <h2 id="versions-title">"Versions"</h2>
                 <VersionList/>
             </section>
@@ -98,6 +98,13 @@ pub fn App() -> impl IntoView {
         </footer>
     }
     .into_any()
+}
+
+/// What the chosen model minimizes, fed from the studio's settings.
+fn objective(studio: Studio) -> impl IntoView {
+    let model = Signal::derive(move || studio.model.all.get());
+    let values = Signal::derive(move || studio.data_state.is_regression());
+    view! { <ObjectiveBox model=model values=values/> }
 }
 
 /// The scores panel, fed from the studio.
@@ -142,7 +149,7 @@ fn embedded(studio: Studio, embed: EmbedConfig, notice: RwSignal<Option<String>>
                 <Show when=is_network><div class="embed-panel"><LossChart history=studio.run.history/></div></Show>
             })}
             {show(Panel::Metrics).then(|| view! { <div class="embed-panel">{scores(studio)}</div> })}
-            {show(Panel::Objective).then(|| view! { <div class="embed-panel"><ObjectiveBox/></div> })}
+            {show(Panel::Objective).then(|| view! { <div class="embed-panel">{objective(studio)}</div> })}
             <a class="embed-credit" href=full target="_blank" rel="noopener">"Open in Hyperplane"</a>
         </main>
     }

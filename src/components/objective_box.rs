@@ -4,8 +4,7 @@
 use leptos::prelude::*;
 
 use crate::format::param;
-use crate::settings::ModelKind;
-use crate::studio::Studio;
+use crate::settings::{ModelKind, ModelSettings};
 use hyperplane_core::nn::Regularization;
 
 fn mn(v: f64) -> String {
@@ -181,31 +180,39 @@ fn formula(
 }
 
 #[component]
-pub fn ObjectiveBox() -> impl IntoView {
-    let studio = expect_context::<Studio>();
-    let m = studio.model;
+pub fn ObjectiveBox(
+    /// The model settings (which model, and the numbers its objective shows).
+    #[prop(into)]
+    model: Signal<ModelSettings>,
+    /// Whether the target is a number (the regressors' objectives).
+    #[prop(into)]
+    values: Signal<bool>,
+) -> impl IntoView {
     let content = move || {
-        if studio.data_state.is_regression() {
-            let values = Values {
-                c: m.c.get(),
-                epsilon: m.epsilon.get(),
-                eta: m.learning_rate.get(),
-                reg: m.regularization.get(),
-                lambda: m.regularization_rate.get(),
-                k: m.k.get(),
-            };
-            return regression_formula(m.kind.get(), values);
-        }
-        Some(formula(
-            m.kind.get(),
-            m.c.get(),
-            m.logistic_c.get(),
-            m.learning_rate.get(),
-            m.gd_learning_rate.get(),
-            m.regularization.get(),
-            m.regularization_rate.get(),
-            m.k.get(),
-        ))
+        let regression = values.get();
+        model.with(|m| {
+            if regression {
+                let values = Values {
+                    c: m.c,
+                    epsilon: m.epsilon,
+                    eta: m.learning_rate,
+                    reg: m.regularization,
+                    lambda: m.regularization_rate,
+                    k: m.k,
+                };
+                return regression_formula(m.kind, values);
+            }
+            Some(formula(
+                m.kind,
+                m.c,
+                m.logistic_c,
+                m.learning_rate,
+                m.gd_learning_rate,
+                m.regularization,
+                m.regularization_rate,
+                m.k,
+            ))
+        })
     };
     // The models that only classify have nothing to show on regression data.
     let text = move || content().unwrap_or_default();
