@@ -1,0 +1,111 @@
+// The network's training animation in the release build, in the conditions the "Off the
+// main thread" issue fixes: Debian's headless Chromium, a fresh profile per run, a
+// 1280×900 window at devicePixelRatio 1, circle with no noise, half the points for
+// training, tanh, learning rate 0.03, batch 10. For each network and size it plays for
+// five seconds after a one-second warm-up and reports frames/s, the 95th-percentile frame
+// interval, the epochs/s the page's own counter shows and the longest main-thread task;
+// then the median of the runs. Not a test: prints figures for BENCHMARKS.md.
+// Run: trunk build --release --offline && node e2e/bench_training.js [runs]
+const { spawn } = require("node:child_process");
+const fs = require("node:fs");
+const os = require("node:os");
+const path = require("node:path");
+const { chromium } = require("playwright-core");
+
+const PORT = 4181;
+const ROOT = path.resolve(__dirname, "..");
+const RUNS = Math.max(3, Number(process.argv[2]) || 3);
+const CASES = [
+  ["default 4-2, 500 points (250 training)", "hidden=4-2&n=500"],
+  ["6 layers of 8, 500 points (250 training)", "hidden=8-8-8-8-8-8&n=500"],
+  ["default 4-2, 1000 points (500 training)", "hidden=4-2&n=1000"],
+];
+const BASE = "data=circle&noise=0&ratio=0.5&model=mlp&activation=tanh&lr=0.03&batch=10";
+
+/** One run in a fresh profile: play, warm up for a second, measure for five. */
+async function run(fragment) {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), "hyperplane-bench-"));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+    headless: true,
+    viewport: { width: 1280, height: 900 },
+    deviceScaleFactor: 1,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+  try {
+    const page = await context.newPage();
+    await page.goto(`http://127.0.0.1:${PORT}/#${fragment}`);
+    await page.waitForSelector("[data-testid=epoch]");
+    await page.waitForSelector("[data-testid=frame-time]:has-text('ms')");
+    return await page.evaluate(async () => {
+      const epoch = () => Number(document.querySelector("[data-testid=epoch]").textContent);
+      const button = (name) => [...document.querySelectorAll("button")].find((b) => b.textContent === name);
+      const tasks = [];
+      const obs = new PerformanceObserver((l) => l.getEntries().forEach((e) => tasks.push(e.duration)));
+      obs.observe({ entryTypes: ["longtask"] });
+      button("Play").click();
+      await new Promise((r) => setTimeout(r, 1000));
+      tasks.length = 0;
+      const e0 = epoch();
+      const stamps = [];
+      const t0 = performance.now();
+      await new Promise((resolve) => {
+        const tick = (t) => {
+          stamps.push(t);
+          if (performance.now() - t0 < 5000) requestAnimationFrame(tick);
+          else resolve();
+        };
+        requestAnimationFrame(tick);
+      });
+      const secs = (performance.now() - t0) / 1000;
+      const epochs = epoch() - e0;
+      const label = document.querySelector("[data-testid=frame-time]").textContent;
+      button("Pause").click();
+      obs.disconnect();
+      const gaps = stamps.slice(1).map((t, i) => t - stamps[i]).sort((a, b) => a - b);
+      return {
+        fps: (stamps.length - 1) / ((stamps[stamps.length - 1] - stamps[0]) / 1000),
+        p95: gaps[Math.floor(0.95 * (gaps.length - 1))],
+        eps: epochs / secs,
+        longest: Math.max(0, ...tasks),
+        long: tasks.length,
+        label,
+      };
+    });
+  } finally {
+    await context.close();
+    fs.rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+async function main() {
+  const server = spawn("node", ["e2e/serve.mjs", "--root", "dist", "--port", String(PORT)], { cwd: ROOT, stdio: "ignore" });
+  await new Promise((r) => setTimeout(r, 500));
+  try {
+    console.log(`Chromium headless, fresh profile per run, 1280×900, dpr 1; ${RUNS} runs, medians (range)`);
+    for (const [name, extra] of CASES) {
+      const runs = [];
+      for (let i = 0; i < RUNS; i++) runs.push(await run(`${BASE}&${extra}`));
+      const f = (key, digits) => {
+        const xs = runs.map((r) => r[key]);
+        return `${median(xs).toFixed(digits)} [${Math.min(...xs).toFixed(digits)}–${Math.max(...xs).toFixed(digits)}]`;
+      };
+      console.log(
+        `${name}: ${f("fps", 1)} frames/s, p95 frame interval ${f("p95", 1)} ms, ` +
+          `${f("eps", 0)} epochs/s, longest task ${f("longest", 0)} ms, tasks over 50 ms ${f("long", 0)}` +
+          ` — the page said "${runs[0].label}"`,
+      );
+    }
+  } finally {
+    server.kill();
+  }
+}
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
