@@ -2,10 +2,20 @@
 //! numeric features. Every error names the row (the line number in the file, header =
 //! line 1) and the column, so a user can find it.
 
+use std::collections::HashMap;
+
 use ndarray::Array2;
 
 use crate::dataset::Dataset;
 use crate::error::{Error, Result};
+
+/// Most classes a target column may have: more distinct values than this are a name or an
+/// ID rather than classes (and would make every per-class structure huge).
+pub const MAX_CLASSES: usize = 50;
+
+/// The largest magnitude a number may have: squares and sums of squares of larger ones
+/// overflow when the data are standardized.
+pub const MAX_MAGNITUDE: f64 = 1e150;
 
 /// Rows of a CSV split into a target column and numeric feature columns.
 struct Table {
@@ -111,9 +121,7 @@ fn read_table(text: &str, target: Option<&str>) -> Result<Table> {
             let v: f64 = cell
                 .parse()
                 .map_err(|_| csv_error(line, &header[i], format!("{cell:?} is not a number")))?;
-            if !v.is_finite() {
-                return Err(csv_error(line, &header[i], format!("{cell} is not finite")));
-            }
+            check_magnitude(v, cell).map_err(|m| csv_error(line, &header[i], m))?;
             table.features.push(v);
         }
         table.lines.push(line);
@@ -123,6 +131,19 @@ fn read_table(text: &str, target: Option<&str>) -> Result<Table> {
         return Err(Error::EmptyData);
     }
     Ok(table)
+}
+
+/// A number the engine can compute with: finite and at most [`MAX_MAGNITUDE`] in size.
+fn check_magnitude(v: f64, cell: &str) -> std::result::Result<(), String> {
+    if !v.is_finite() {
+        Err(format!("{cell} is not finite"))
+    } else if v.abs() > MAX_MAGNITUDE {
+        Err(format!(
+            "{cell} is too large to compute with (the limit is ±1e150): rescale the column"
+        ))
+    } else {
+        Ok(())
+    }
 }
 
 fn matrix(table: &Table) -> Result<Array2<f64>> {
@@ -159,16 +180,34 @@ pub fn read_classification_csv(text: &str, target: &str) -> Result<Dataset> {
             classes.first().cloned().unwrap_or_default(),
         ));
     }
+    if classes.len() > MAX_CLASSES {
+        return Err(csv_error(
+            1,
+            target,
+            format!(
+                "{} distinct values in {} rows: that is a name or an ID, not classes (at most \
+                 {MAX_CLASSES}); choose another target column, or read this one as numbers if \
+                 it is a quantity",
+                classes.len(),
+                table.targets.len()
+            ),
+        ));
+    }
+    // Numeric labels match by value ("1" is "1.0"), others by text.
     let numeric = classes.iter().all(|c| c.parse::<f64>().is_ok());
+    let key = |t: &str| match t.parse::<f64>() {
+        Ok(v) if numeric => format!("{}", v + 0.0),
+        _ => t.to_string(),
+    };
+    let index: HashMap<String, usize> = classes
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (key(c), i))
+        .collect();
     let y = table
         .targets
         .iter()
-        .map(|t| {
-            classes
-                .iter()
-                .position(|c| c == t || (numeric && c.parse::<f64>().ok() == t.parse::<f64>().ok()))
-                .unwrap_or(0)
-        })
+        .map(|t| index.get(&key(t)).copied().unwrap_or(0))
         .collect();
     Dataset::new(matrix(&table)?, y, table.feature_names.clone(), classes)
 }
@@ -181,8 +220,10 @@ pub fn read_regression_csv(text: &str, target: &str) -> Result<Dataset> {
         .iter()
         .zip(&table.lines)
         .map(|(t, &line)| match t.parse::<f64>() {
-            Ok(v) if v.is_finite() => Ok(v),
-            _ => Err(csv_error(
+            Ok(v) => check_magnitude(v, t)
+                .map(|()| v)
+                .map_err(|m| csv_error(line, target, m)),
+            Err(_) => Err(csv_error(
                 line,
                 target,
                 format!("{t:?} is not a finite number"),
@@ -294,5 +335,41 @@ mod tests {
         let q = read_feature_csv("b,a,label\n1,2,cat\n", &["a".into(), "b".into()]).unwrap();
         assert_eq!(q.row(0).to_vec(), vec![2.0, 1.0]);
         assert!(read_feature_csv("b\n1\n", &["a".into()]).is_err());
+    }
+
+    #[test]
+    fn a_name_or_id_column_is_not_taken_for_classes() {
+        let rows: String = (0..300)
+            .map(|i| format!("{},{},city{i}\n", i % 7, i % 5))
+            .collect();
+        let err = read_classification_csv(&format!("x,y,city\n{rows}"), "city").unwrap_err();
+        let text = err.to_string();
+        assert!(
+            text.contains("\"city\"") && text.contains("300 distinct values"),
+            "{text}"
+        );
+        // Fifty classes are still classes; "1" and "1.0" are one class.
+        let rows: String = (0..100).map(|i| format!("{i},{}\n", i % 50)).collect();
+        assert_eq!(
+            read_classification_csv(&format!("x,c\n{rows}"), "c")
+                .unwrap()
+                .n_classes(),
+            50
+        );
+        let d = read_classification_csv("x,c\n1,1\n2,1.0\n3,2\n", "c").unwrap();
+        assert_eq!(d.labels().unwrap(), &[0, 0, 1]);
+    }
+
+    #[test]
+    fn numbers_too_large_to_compute_with_are_rejected_where_they_are() {
+        let err = read_classification_csv("a,b,y\n1,2,x\n1e308,3,y\n", "y").unwrap_err();
+        let text = err.to_string();
+        assert!(
+            text.contains("line 3") && text.contains("\"a\"") && text.contains("too large"),
+            "{text}"
+        );
+        let err = read_regression_csv("a,y\n1,2\n2,-1e200\n", "y").unwrap_err();
+        assert!(err.to_string().contains("line 3"), "{err}");
+        assert!(read_regression_csv("a,y\n1,2\n2,-1e100\n", "y").is_ok());
     }
 }

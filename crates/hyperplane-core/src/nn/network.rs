@@ -62,7 +62,7 @@ impl Network {
         for (i, l) in self.layers.iter().enumerate() {
             if l.inputs == 0
                 || l.outputs == 0
-                || l.w.len() != l.inputs * l.outputs
+                || l.inputs.checked_mul(l.outputs) != Some(l.w.len())
                 || l.b.len() != l.outputs
             {
                 return Err(Error::Format(format!("layer {i} has inconsistent sizes")));

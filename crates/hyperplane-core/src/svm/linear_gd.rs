@@ -14,7 +14,7 @@
 use ndarray::{Array1, Array2, ArrayView2};
 use serde::{Deserialize, Serialize};
 
-use super::params::check_positive;
+use super::params::{check_positive, pair_count};
 use super::svc::ovo_vote;
 use crate::dataset::{check_query, Dataset};
 use crate::error::{Error, Result};
@@ -295,11 +295,14 @@ impl LinearSvm {
                 "a linear SVM needs at least two classes".into(),
             ));
         }
-        let n_pairs = k * (k - 1) / 2;
-        let expected: Vec<(usize, usize)> = (0..k)
-            .flat_map(|a| (a + 1..k).map(move |b| (a, b)))
-            .collect();
-        if self.pairs != expected || self.w.nrows() != n_pairs || self.b.len() != n_pairs {
+        // Sizes first, so nothing is allocated or walked for a hostile class count.
+        let n_pairs = pair_count(k)?;
+        let expected = (0..k).flat_map(|a| (a + 1..k).map(move |b| (a, b)));
+        if self.pairs.len() != n_pairs
+            || self.w.nrows() != n_pairs
+            || self.b.len() != n_pairs
+            || !self.pairs.iter().copied().eq(expected)
+        {
             return Err(Error::ShapeMismatch {
                 what: "number of class pairs",
                 expected: n_pairs,
@@ -487,5 +490,20 @@ mod tests {
             .unwrap();
         let err = (0..50).find_map(|_| t.step(1, 0).err());
         assert!(matches!(err, Some(Error::Diverged { .. })), "{err:?}");
+    }
+
+    /// A file listing 100,000 classes would make 5·10⁹ pairs: refused from the sizes it
+    /// gives, before anything is allocated for them.
+    #[test]
+    fn very_many_classes_are_refused_before_any_allocation() {
+        let k = 100_000;
+        let m = LinearSvm {
+            classes: (0..k).collect(),
+            class_names: (0..k).map(|i| i.to_string()).collect(),
+            pairs: Vec::new(),
+            w: ndarray::Array2::zeros((0, 2)),
+            b: Vec::new(),
+        };
+        assert!(matches!(m.validate(), Err(Error::ShapeMismatch { .. })));
     }
 }

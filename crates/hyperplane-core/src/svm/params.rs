@@ -136,6 +136,15 @@ impl SvmParams {
     }
 }
 
+/// How many one-vs-one pairs `k` classes make, k(k−1)/2, or an error where that does
+/// not fit a `usize` (on wasm32 it is 32 bits: a file listing 100,000 classes must be
+/// refused, not wrap around).
+pub(crate) fn pair_count(k: usize) -> Result<usize> {
+    k.checked_mul(k.saturating_sub(1))
+        .map(|p| p / 2)
+        .ok_or_else(|| Error::Format(format!("{k} classes make too many class pairs")))
+}
+
 pub(crate) fn check_positive(name: &'static str, value: f64) -> Result<()> {
     if value.is_finite() && value > 0.0 {
         Ok(())
@@ -159,5 +168,18 @@ pub(crate) fn kernel_is_finite(k: &Kernel) -> bool {
             coef0,
         } => gamma.is_finite() && coef0.is_finite() && degree <= 10,
         Kernel::Sigmoid { gamma, coef0 } => gamma.is_finite() && coef0.is_finite(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pair_counts_are_checked_not_wrapped() {
+        assert_eq!(pair_count(3).unwrap(), 3);
+        assert_eq!(pair_count(2).unwrap(), 1);
+        assert!(pair_count(usize::MAX).is_err());
+        assert!(pair_count(1 << (usize::BITS / 2 + 1)).is_err());
     }
 }

@@ -5,7 +5,7 @@
 use ndarray::{Array2, ArrayView2};
 use serde::{Deserialize, Serialize};
 
-use super::params::{check_positive, kernel_is_finite, svm_builders, SvmParams};
+use super::params::{check_positive, kernel_is_finite, pair_count, svm_builders, SvmParams};
 use super::qmatrix::KernelRows;
 use super::smo::{solve, Problem};
 use crate::dataset::{check_query, Dataset};
@@ -222,7 +222,7 @@ impl Svc {
         if k < 2 {
             return Err(Error::Format("an SVC needs at least two classes".into()));
         }
-        let n_pairs = k * (k - 1) / 2;
+        let n_pairs = pair_count(k)?;
         let n_sv = parts.support_vectors.nrows();
         let shape_err = |what, expected, got| {
             Err(Error::ShapeMismatch {
@@ -234,8 +234,12 @@ impl Svc {
         if parts.n_support.len() != k {
             return shape_err("n_support length", k, parts.n_support.len());
         }
-        if parts.n_support.iter().sum::<usize>() != n_sv {
-            return shape_err("support vector count", parts.n_support.iter().sum(), n_sv);
+        let counted = parts
+            .n_support
+            .iter()
+            .try_fold(0usize, |s, &n| s.checked_add(n));
+        if counted != Some(n_sv) {
+            return shape_err("support vector count", counted.unwrap_or(usize::MAX), n_sv);
         }
         if parts.dual_coef.dim() != (n_pairs, n_sv) {
             return shape_err("dual_coef rows", n_pairs, parts.dual_coef.nrows());

@@ -16,13 +16,15 @@ pub(super) trait Node {
     fn split(&self) -> Option<SplitRef>;
 }
 
-/// Children point forward (so walking ends), features fit, thresholds are finite.
+/// Children point forward (so walking ends), every node but the root has exactly one
+/// parent (a tree, not a graph whose paths multiply), features fit, thresholds are finite.
 pub(super) fn check_structure<N: Node>(nodes: &[N], n_features: usize) -> Result<()> {
     if nodes.is_empty() || n_features == 0 {
         return Err(Error::Format(
             "a tree needs a root and at least one feature".into(),
         ));
     }
+    let mut parent = vec![false; nodes.len()];
     for (i, node) in nodes.iter().enumerate() {
         if let Some(s) = node.split() {
             if s.feature >= n_features
@@ -33,6 +35,13 @@ pub(super) fn check_structure<N: Node>(nodes: &[N], n_features: usize) -> Result
                 || s.right >= nodes.len()
             {
                 return Err(Error::Format(format!("node {i} is not a valid split")));
+            }
+            for child in [s.left, s.right] {
+                if std::mem::replace(&mut parent[child], true) {
+                    return Err(Error::Format(format!(
+                        "node {child} has two parents (node {i} is one): not a tree"
+                    )));
+                }
             }
         }
     }
@@ -168,5 +177,35 @@ mod tests {
             .collect();
         assert_eq!(out.margin, want);
         assert!(out.label.iter().all(|&l| l == 0));
+    }
+
+    /// Splits whose children are shared make a graph whose paths double at every level:
+    /// 60 such nodes would take 2⁶⁰ steps to measure. Read from a file, it is refused.
+    #[test]
+    fn a_graph_with_shared_children_is_not_a_tree() {
+        use crate::tree::{RegressionTree, ValueNode};
+        let split = |i: usize| ValueNode::Split {
+            feature: 0,
+            threshold: 0.0,
+            left: i + 1,
+            right: i + 1,
+            impurity: 0.0,
+            n_samples: 2,
+            value: 0.0,
+        };
+        let leaf = ValueNode::Leaf {
+            impurity: 0.0,
+            n_samples: 1,
+            value: 1.0,
+        };
+        let nodes: Vec<ValueNode> = (0..60).map(split).chain([leaf]).collect();
+        let text = serde_json::to_string(&RegressionTree {
+            nodes,
+            n_features: 1,
+        })
+        .unwrap();
+        let tree: RegressionTree = serde_json::from_str(&text).unwrap();
+        let msg = tree.validate().unwrap_err().to_string();
+        assert!(msg.contains("two parents"), "{msg}");
     }
 }
