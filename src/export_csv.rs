@@ -2,14 +2,16 @@
 //! order and units, which part it fell in, and the predicted class (or value). The feature columns
 //! carry the dataset's names, so `hyperplane predict --model` reads this file as is.
 
+use hyperplane_core::csv_data::neutralize;
 use hyperplane_core::model::{FittedModel, Prediction};
 use hyperplane_core::preprocess::Prepared;
 use hyperplane_core::{Dataset, Error, Target};
 
 use crate::training::restrict;
 
-/// A CSV field, quoted when it must be.
+/// A CSV field, safe to open in a spreadsheet and quoted when it must be.
 fn field(s: &str) -> String {
+    let s = neutralize(s);
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
@@ -167,6 +169,9 @@ mod tests {
             .count();
         assert_eq!(right as f64 / 30.0, t.accuracy().unwrap().1.unwrap());
         assert_eq!(field("a,b"), "\"a,b\"");
+        // Spreadsheet formulas are neutralized; numbers stay numbers.
+        assert_eq!(field("=1+2"), "'=1+2");
+        assert_eq!(field("-0.25"), "-0.25");
     }
 
     #[test]

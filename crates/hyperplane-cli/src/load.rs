@@ -1,6 +1,6 @@
 //! Reading data for the commands: CSV files and built-in datasets.
 
-use hyperplane_core::csv_data::{read_classification_csv, read_regression_csv};
+use hyperplane_core::csv_data::{neutralize, read_classification_csv, read_regression_csv};
 use hyperplane_core::datasets::{by_name, GeneratorKind, GeneratorParams};
 use hyperplane_core::{Dataset, Target};
 
@@ -70,16 +70,17 @@ pub fn generate_csv(args: &DataArgs) -> Result<String, String> {
         out.push_str(&target);
         out.push('\n');
     };
-    out.push_str(&d.feature_names().join(","));
+    let names: Vec<String> = d.feature_names().iter().map(|n| neutralize(n)).collect();
+    out.push_str(&names.join(","));
     match d.target() {
         Target::Classes { labels, names } => {
             out.push_str(",label\n");
             for (i, &l) in labels.iter().enumerate() {
-                row(&mut out, d.x().row(i), names[l].clone());
+                row(&mut out, d.x().row(i), neutralize(&names[l]));
             }
         }
         Target::Values { values, name } => {
-            out.push_str(&format!(",{name}\n"));
+            out.push_str(&format!(",{}\n", neutralize(name)));
             for (i, v) in values.iter().enumerate() {
                 row(&mut out, d.x().row(i), format!("{v:?}"));
             }

@@ -26,6 +26,27 @@ struct Table {
     lines: Vec<usize>,
 }
 
+/// What a spreadsheet takes for the start of a formula (OWASP's list for CSV injection).
+const FORMULA_START: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// A text cell made safe to open in a spreadsheet: one that would start a formula gets a
+/// leading `'` (OWASP's advice); numbers, negative ones included, stay as they are.
+pub fn neutralize(cell: &str) -> String {
+    if cell.starts_with(FORMULA_START) && cell.parse::<f64>().is_err() {
+        format!("'{cell}")
+    } else {
+        cell.to_string()
+    }
+}
+
+/// The text a [`neutralize`]d cell stood for, so exported files read back as they were.
+fn restore(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(FORMULA_START) && rest.parse::<f64>().is_err() => rest,
+        _ => cell,
+    }
+}
+
 fn csv_error(line: usize, column: &str, message: impl Into<String>) -> Error {
     Error::Csv {
         line,
@@ -46,7 +67,7 @@ fn open(text: &str) -> Result<(csv::Reader<&[u8]>, Vec<String>)> {
         .headers()
         .map_err(|e| csv_error(1, "", e.to_string()))?
         .iter()
-        .map(str::to_string)
+        .map(|h| restore(h).to_string())
         .collect();
     Ok((reader, header))
 }
@@ -115,7 +136,7 @@ fn read_table(text: &str, target: Option<&str>) -> Result<Table> {
                 if cell.is_empty() {
                     return Err(csv_error(line, &header[i], "the target is empty"));
                 }
-                table.targets.push(cell.to_string());
+                table.targets.push(restore(cell).to_string());
                 continue;
             }
             let v: f64 = cell
@@ -371,5 +392,25 @@ mod tests {
         let err = read_regression_csv("a,y\n1,2\n2,-1e200\n", "y").unwrap_err();
         assert!(err.to_string().contains("line 3"), "{err}");
         assert!(read_regression_csv("a,y\n1,2\n2,-1e100\n", "y").is_ok());
+    }
+
+    #[test]
+    fn cells_that_would_run_as_formulas_are_neutralized_and_read_back() {
+        assert_eq!(neutralize("=1+2"), "'=1+2");
+        assert_eq!(neutralize("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(neutralize("-cmd"), "'-cmd");
+        assert_eq!(neutralize("-0.5"), "-0.5");
+        assert_eq!(neutralize("setosa"), "setosa");
+        let text = format!(
+            "{},b,{}\n1,2,{}\n3,4,x\n",
+            neutralize("=a"),
+            neutralize("+y"),
+            neutralize("=HYPERLINK()")
+        );
+        let d = read_classification_csv(&text, "+y").unwrap();
+        assert_eq!(d.feature_names()[0], "=a");
+        assert!(d.class_names().contains(&"=HYPERLINK()".to_string()));
+        let rows = read_feature_csv(&text, &["=a".to_string()]).unwrap();
+        assert_eq!(rows[[1, 0]], 3.0);
     }
 }
