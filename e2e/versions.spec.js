@@ -155,6 +155,26 @@ test("a tampered or corrupted file is rejected with a message and changes nothin
   await expect(versions(page).getByRole("listitem")).toHaveCount(1);
 });
 
+test("a version with a setting the controls could not have set is not restored, and nothing changes", async ({ page }, info) => {
+  // The pre-refactor file's k-NN version, its k raised past the slider's 50.
+  const file = JSON.parse(fs.readFileSync(`${__dirname}/fixtures/legacy-versions-v1.json`, "utf8"));
+  const knn = file.versions.find((v) => v.model_name === "k-NN" && v.name === "v1");
+  knn.params.k = 500;
+  file.versions = [knn];
+  const path = info.outputPath("k500.json");
+  fs.writeFileSync(path, JSON.stringify(file));
+  await openStudio(page);
+  await page.getByLabel("Import file").setInputFiles(path);
+  await expect(versions(page).getByRole("listitem")).toHaveCount(1);
+  const before = await metrics(page);
+  await page.getByRole("button", { name: "Restore k-NN v1" }).click();
+  await expect(notice(page)).toContainText("k = 500 is outside 1–50");
+  await expect(notice(page)).toContainText("Nothing was changed");
+  await expect(page.getByRole("combobox", { name: "Dataset" })).toHaveValue("iris");
+  await expect(page.getByRole("combobox", { name: "Model", exact: true })).toHaveValue("svm");
+  expect(await metrics(page)).toEqual(before);
+});
+
 test("delete has undo; rename and alias stick; a damaged record is reported, not hidden", async ({ page }) => {
   await openStudio(page);
   await save(page, "SVM v1");

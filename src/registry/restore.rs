@@ -125,13 +125,10 @@ pub fn restore(studio: &Studio, v: &SavedVersion) -> Result<(), String> {
     if x >= n || y >= n || model_features(n, x, y, shown_only) != v.features {
         return Err(fail("its features do not match its data".into()));
     }
-    // Everything checked: now change the studio, through the same settings a link sets.
-    // Drawn points are replaced only by a drawn version's own (the settings do that);
+    // The version's settings over the studio's, through the same struct a link sets.
+    // Drawn points are replaced only by a drawn version's own (`apply` does that);
     // restoring another dataset keeps the user's drawing.
     let d = studio.data_state;
-    if source.imported.is_some() {
-        d.imported.set(source.imported);
-    }
     let mut settings = studio.settings.get_untracked();
     let data = &mut settings.data;
     (data.choice, data.noise, data.train_ratio) = (
@@ -151,6 +148,12 @@ pub fn restore(studio: &Studio, v: &SavedVersion) -> Result<(), String> {
         shown_only: v.data.shown_only,
     };
     settings.model.set_params(&v.params);
+    // What the controls could not have set is refused, as a link's would be.
+    settings.check().map_err(fail)?;
+    // Everything checked: now change the studio.
+    if source.imported.is_some() {
+        d.imported.set(source.imported);
+    }
     studio.apply(settings);
 
     let seed = d.seed.get_untracked();

@@ -335,6 +335,7 @@ impl Link {
         if s.settings.data.choice == DatasetChoice::Drawn && s.settings.data.drawn.is_empty() {
             return Err("a drawn dataset needs its points".into());
         }
+        s.settings.check()?;
         Ok(s)
     }
 }
@@ -437,6 +438,7 @@ mod tests {
             ("evil=<script>", "not a setting"),
             ("seed", "no value"),
             ("inputs=", "at least one"),
+            ("inputs=x1,x1", "twice"),
         ] {
             let err = Link::parse(fragment).unwrap_err();
             assert!(err.contains(says), "{fragment}: {err}");

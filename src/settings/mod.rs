@@ -3,6 +3,7 @@
 //! lessons read it with one call and write it with one call ([`Patch`], which notifies
 //! only the fields that changed); controls read and write single fields.
 
+mod check;
 mod dataset_choice;
 pub mod fragment;
 pub mod limits;
