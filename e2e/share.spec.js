@@ -102,3 +102,27 @@ test("a network's link replays its training to the same epoch and picture", asyn
   await expect(other.getByTestId("train-loss")).toHaveText(loss);
   await fresh.close();
 });
+
+test("a link's long replay stops when the user resets or picks another model", async ({ page }) => {
+  const link = "#data=circle&model=mlp&hidden=8-8-8-8-8-8&epoch=200000";
+  const model = (p) => p.getByRole("combobox", { name: "Model", exact: true });
+  for (const [what, act] of [
+    ["Reset", (p) => p.getByRole("button", { name: "Reset" }).click()],
+    ["another model and back", async (p) => {
+      await model(p).selectOption({ label: "SVM" });
+      await p.waitForTimeout(300);
+      await model(p).selectOption({ label: "Neural network" });
+    }],
+  ]) {
+    await page.goto(`./${link}`);
+    await expect.poll(async () => Number(await page.getByTestId("epoch").textContent()), what).toBeGreaterThan(0);
+    await act(page);
+    await page.waitForTimeout(300);
+    const after = await page.getByTestId("epoch").textContent();
+    // Nothing trains behind the user's back (Reset leaves epoch 0; the network picked
+    // again is where the replay stopped).
+    await page.waitForTimeout(1000);
+    await expect(page.getByTestId("epoch"), what).toHaveText(after);
+    if (what === "Reset") expect(after).toBe("0");
+  }
+});

@@ -46,7 +46,7 @@ fn apply_fragment(studio: &Studio, notice: RwSignal<Option<String>>) {
             let network = state.settings.model.kind == ModelKind::NeuralNetwork;
             studio.apply(state.settings);
             if network && state.epoch > 0 {
-                replay(*studio, state.epoch);
+                replay(*studio, state.epoch, None);
             }
         }
         Err(e) => {
@@ -59,17 +59,22 @@ fn apply_fragment(studio: &Studio, notice: RwSignal<Option<String>>) {
 }
 
 /// Trains the (just rebuilt) network up to `target` epochs, a frame's budget at a time:
-/// the same seed and settings give the same weights as when the link was made.
-fn replay(studio: Studio, target: u64) {
+/// the same seed and settings give the same weights as when the link was made. The user
+/// takes over at any time: Play, Pause, Step or Reset (the epoch is no longer the one the
+/// replay left) or another model stops it.
+fn replay(studio: Studio, target: u64, left_at: Option<u64>) {
     request_animation_frame(move || {
         let Some(epoch) = studio.run.epoch.try_get_untracked() else {
             return;
         };
-        if epoch >= target || studio.run.error.get_untracked().is_some() {
+        let taken_over = left_at.is_some_and(|e| e != epoch)
+            || studio.run.playing.get_untracked()
+            || studio.model.kind.get_untracked() != ModelKind::NeuralNetwork;
+        if taken_over || epoch >= target || studio.run.error.get_untracked().is_some() {
             return;
         }
         studio.run.advance(25.0, target - epoch);
-        replay(studio, target);
+        replay(studio, target, Some(studio.run.epoch.get_untracked()));
     });
 }
 
