@@ -142,13 +142,8 @@ pub fn capture(
     let (model, features, mut metrics) = current_fit(studio)?;
     let kind = studio.model.kind.get_untracked();
     let model_name = kind.label().to_string();
-    let number = existing
-        .iter()
-        .filter(|v| v.model_name == model_name)
-        .map(|v| v.number)
-        .max()
-        .unwrap_or(0)
-        + 1;
+    let number = super::numbering::next_number(existing, &model_name)
+        .map_err(|e| format!("Could not save the version: {e}"))?;
     let (history, diverged, trainer) = if kind == ModelKind::NeuralNetwork {
         (
             studio.run.history.get_untracked(),

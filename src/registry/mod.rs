@@ -4,6 +4,7 @@
 pub mod capture;
 pub mod comparison;
 pub mod disagreement;
+pub mod numbering;
 pub mod restore;
 pub mod store;
 
@@ -310,28 +311,15 @@ impl Registry {
                 )
             }
         };
-        let mut taken = self.versions();
-        let mut incoming = Vec::new();
-        for mut v in file.versions {
-            if taken
-                .iter()
-                .any(|t| t.model_name == v.model_name && t.number == v.number)
-            {
-                let next = taken
-                    .iter()
-                    .filter(|t| t.model_name == v.model_name)
-                    .map(|t| t.number)
-                    .max()
-                    .unwrap_or(0)
-                    + 1;
-                if v.name == format!("v{}", v.number) {
-                    v.name = format!("v{next}");
-                }
-                v.number = next;
+        let (incoming, dropped) = match numbering::plan_import(&self.versions(), file.versions) {
+            Ok(plan) => plan,
+            Err(e) => {
+                return self.say(
+                    true,
+                    format!("{file_name} was not imported: {e}. Nothing was changed."),
+                )
             }
-            taken.push(v.clone());
-            incoming.push(v);
-        }
+        };
         spawn_local(async move {
             let mut added = Vec::new();
             for v in incoming {
@@ -351,9 +339,16 @@ impl Registry {
                     }
                 }
             }
+            let note = match dropped {
+                0 => String::new(),
+                n => format!(" {n} alias(es) already in use were left off."),
+            };
             self.say(
                 false,
-                format!("Imported {} version(s) from {file_name}.", added.len()),
+                format!(
+                    "Imported {} version(s) from {file_name}.{note}",
+                    added.len()
+                ),
             );
         });
     }
