@@ -34,9 +34,17 @@ test("a regression dataset is fitted by an SVR, drawn by value and scored by R²
   const objective = page.getByTestId("objective");
   await expect(objective).toContainText(await page.locator("#epsilon-value").textContent());
   await expect(objective).toContainText(await page.locator("#c-value").textContent());
-  // Classifiers say why they do not apply.
+  // Classifiers say why they do not apply, and leave no other model's picture up.
   await page.getByRole("combobox", { name: "Model", exact: true }).selectOption({ label: "Logistic regression" });
   await expect(page.getByRole("alert")).toContainText("classifies");
+  const drawn = () =>
+    page.getByRole("img", { name: "Decision boundary" }).evaluate((c) => {
+      const d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+      let n = 0;
+      for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++;
+      return n;
+    });
+  await expect.poll(drawn).toBe(0);
   await page.getByRole("combobox", { name: "Model", exact: true }).selectOption({ label: "SVM" });
   await expect(page.getByRole("alert")).toHaveCount(0);
   await expect.poll(() => surfacePixels(page)).toBe(pixels);

@@ -118,7 +118,12 @@ pub fn Surface() -> impl IntoView {
                 frame.set(Some(f));
                 draw_error.set(None);
             }
-            Ok(None) => {}
+            Ok(None) => {
+                // No model fits this data: no other model's picture stays up (setting
+                // the width clears the canvas).
+                canvas.set_width(canvas.width());
+                frame.set(None);
+            }
             Err(e) => draw_error.set(Some(e)),
         }
     });
