@@ -268,3 +268,52 @@ fn same_seed_gives_identical_numbers_in_wasm_and_natively() {
         assert!(g == w, "{part} differs between wasm and the native build");
     }
 }
+
+/// Hostile model files the page may be handed, validated in wasm32, where `usize` is 32
+/// bits: class-pair counts that overflow it, a network layer whose size product
+/// overflows it, a linear SVM listing 100,000 classes. Each is refused with an error; none
+/// panics (these tests run unoptimized, where an overflow would panic) or allocates for
+/// the counts it claims.
+#[wasm_bindgen_test]
+fn hostile_model_files_are_refused_in_wasm32_without_overflow() {
+    use hyperplane_core::kernel::Kernel;
+    use hyperplane_core::nn::{Layer, Network, OutputKind};
+    use hyperplane_core::svm::{LinearSvm, Svc, SvcParts};
+    use ndarray::Array2;
+
+    // 70,000 classes make 2.4·10⁹ pairs: 70,000 × 69,999 does not fit 32 bits.
+    let k = 70_000;
+    let svc = Svc::from_parts(SvcParts {
+        kernel: Kernel::Linear,
+        classes: (0..k).collect(),
+        class_names: (0..k).map(|i| i.to_string()).collect(),
+        support_vectors: Array2::zeros((0, 2)),
+        support_indices: Vec::new(),
+        n_support: vec![0; k],
+        dual_coef: Array2::zeros((0, 0)),
+        rho: Vec::new(),
+        converged: true,
+        iterations: 0,
+    });
+    assert!(svc.is_err());
+    let linear = LinearSvm {
+        classes: (0..100_000).collect(),
+        class_names: (0..100_000).map(|i| i.to_string()).collect(),
+        pairs: Vec::new(),
+        w: Array2::zeros((0, 2)),
+        b: Vec::new(),
+    };
+    assert!(linear.validate().is_err());
+    // 65,536 × 65,536 wraps to 0 in 32 bits: an empty weight list must not pass for it.
+    let net = Network {
+        layers: vec![Layer {
+            inputs: 65_536,
+            outputs: 65_536,
+            w: Vec::new(),
+            b: vec![0.0; 65_536],
+        }],
+        hidden_activation: hyperplane_core::nn::Activation::Tanh,
+        output: OutputKind::Softmax,
+    };
+    assert!(net.validate().is_err());
+}
