@@ -24,6 +24,20 @@ pub fn param(v: f64) -> String {
     }
 }
 
+/// An axis tick: thousands as `5k`, millions as `2M`, anything else at most six
+/// significant digits with no trailing zeros (`0.5`, not `0.50000`; `15k`, not `15000.0`).
+pub fn tick(v: f64) -> String {
+    let (scaled, suffix) = match v.abs() {
+        a if a >= 1e6 => (v / 1e6, "M"),
+        a if a >= 1e3 => (v / 1e3, "k"),
+        _ => (v, ""),
+    };
+    let text = format!("{scaled:.6}");
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    let text = if text == "-0" { "0" } else { text };
+    format!("{text}{suffix}")
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -35,5 +49,19 @@ mod tests {
         assert_eq!(super::param(0.0316), "0.032");
         assert_eq!(super::param(0.001), "1.0e-3");
         assert_eq!(super::param(0.009999999999), "0.010");
+    }
+
+    #[test]
+    fn ticks_are_round_and_short() {
+        use super::tick;
+        assert_eq!(tick(5000.0), "5k");
+        assert_eq!(tick(15000.0), "15k");
+        assert_eq!(tick(12500.0), "12.5k");
+        assert_eq!(tick(2e6), "2M");
+        assert_eq!(tick(0.5), "0.5");
+        assert_eq!(tick(0.1 + 0.2), "0.3");
+        assert_eq!(tick(0.0), "0");
+        assert_eq!(tick(-0.0000001), "0");
+        assert_eq!(tick(250.0), "250");
     }
 }

@@ -6,6 +6,7 @@ use plotters_canvas::CanvasBackend;
 use web_sys::HtmlCanvasElement;
 
 use super::canvas_size::fit_to_css;
+use crate::format::tick;
 
 /// One curve: its points, colour and line width in CSS pixels.
 pub struct LossLine {
@@ -48,6 +49,8 @@ pub fn draw_loss_lines(canvas: HtmlCanvasElement, lines: &[LossLine]) {
         .axis_desc_style(font)
         .x_labels(5)
         .y_labels(4)
+        .x_label_formatter(&|v| tick(*v))
+        .y_label_formatter(&|v| tick(*v))
         .draw();
     for line in lines {
         let _ = chart.draw_series(LineSeries::new(
