@@ -152,8 +152,9 @@ pub(crate) fn generated(kind: GeneratorKind, noise: f64) -> DataSettings {
     }
 }
 
-/// Generates (or reads), splits and standardizes a regression dataset.
-pub fn load_regression(
+/// Generates (or reads), splits and standardizes a regression dataset (for tests).
+#[cfg(test)]
+pub(crate) fn load_regression(
     spec: &DataSettings,
     imported: Option<&ImportedCsv>,
 ) -> Result<Prepared, Error> {

@@ -3,26 +3,21 @@
 use leptos::prelude::*;
 
 use crate::palette::class_css;
-use crate::training::{surface_kind, SurfaceKind};
-use hyperplane_core::model::FittedModel;
 
 #[component]
 pub fn ClassLegend(
     /// The classes' names, in colour order.
     #[prop(into)]
     classes: Signal<Vec<String>>,
-    /// The fitted model, if any (its kind decides what the lines and rings mean).
+    /// Whether the model is an SVM (its support vectors are ringed).
     #[prop(into)]
-    model: Signal<Option<FittedModel>>,
+    svm: Signal<bool>,
+    /// Whether its margins are drawn (a two-class SVM).
+    #[prop(into)]
+    margins: Signal<bool>,
 ) -> impl IntoView {
     let classes = move || classes.get();
-    let svm_binary = move || {
-        model.with(|m| {
-            m.as_ref()
-                .is_some_and(|m| surface_kind(m, 2) == SurfaceKind::SvmBinary)
-        })
-    };
-    let is_svm = move || model.with(|m| matches!(m, Some(FittedModel::Svc(_))));
+    let (is_svm, svm_binary) = (move || svm.get(), move || margins.get());
     view! {
         <ul class="legend" aria-label="Legend">
             {move || {

@@ -18,7 +18,8 @@ use crate::render::surface_canvas::{
 use crate::render::value_surface::{draw_values, ValueBuffers, ValueFrame, ValueScene};
 use crate::settings::fragment::snap_to_link_grid;
 use crate::studio::Studio;
-use crate::training::cell_px;
+use crate::training::{cell_px, surface_kind, SurfaceKind};
+use hyperplane_core::model::FittedModel;
 
 /// The last frame drawn: a classifier's (or drawn points'), or a regressor's with the
 /// milliseconds it took.
@@ -54,11 +55,17 @@ fn draw(
 ) -> Result<Option<Frame>, String> {
     let (x, y) = (studio.plane.x_feature.get(), studio.plane.y_feature.get());
     let fixed_extent = studio.data_state.choice.get().fixed_extent();
-    let drawn = studio.data_state.drawn.get();
     let (Ok(data), Ok(trained)) = (studio.data.get(), studio.trained.get()) else {
-        // Drawing your own data: show the empty plane and the points so far.
+        // Drawing your own data: show the empty plane and the points so far (read only
+        // here: once there is a model, the data already follows the points).
         return fixed_extent
-            .map(|extent| draw_points_only(canvas, &drawn, extent).map(Frame::Classes))
+            .map(|extent| {
+                let frame = studio
+                    .data_state
+                    .drawn
+                    .with(|d| draw_points_only(canvas, d, extent));
+                frame.map(Frame::Classes)
+            })
             .transpose();
     };
     if trained.model.is_regressor() != data.train.is_regression() {
@@ -240,11 +247,20 @@ pub fn Surface() -> impl IntoView {
                 .unwrap_or_default()
         })
     });
-    let model = Signal::derive(move || {
-        studio
-            .trained
-            .with(|t| t.as_ref().ok().map(|t| t.model.clone()))
-    });
+    // What the legend explains, read without copying the model every frame.
+    let (svm, margins) = (
+        Memo::new(move |_| {
+            studio
+                .trained
+                .with(|t| matches!(t.as_ref().map(|t| &t.model), Ok(FittedModel::Svc(_))))
+        }),
+        Memo::new(move |_| {
+            studio.trained.with(|t| {
+                t.as_ref()
+                    .is_ok_and(|t| surface_kind(&t.model, 2) == SurfaceKind::SvmBinary)
+            })
+        }),
+    );
     let scale = Signal::derive(move || match frame.get() {
         Some(Frame::Values(f, _)) => Some((f.lo, f.hi, f.target)),
         _ => None,
@@ -280,7 +296,7 @@ pub fn Surface() -> impl IntoView {
                 })}
             </div>
             <figcaption>
-                <Show when=values fallback=move || view! { <ClassLegend classes=class_names model=model/> }>
+                <Show when=values fallback=move || view! { <ClassLegend classes=class_names svm=svm margins=margins/> }>
                     <ValueLegend scale=scale/>
                 </Show>
                 <label class="toggle">

@@ -51,11 +51,6 @@ impl VersionData {
         })
     }
 
-    /// Whether the target is a number: a regression set, or a file read that way.
-    pub fn is_regression(&self) -> bool {
-        self.spec.choice.is_regression() || self.imported.as_ref().is_some_and(|c| c.regression)
-    }
-
     /// Loads the data (once), checks it is the data the version was trained on, and
     /// splits it as the studio does.
     pub fn load(&self, expected_hash: &str) -> Result<Prepared, String> {
@@ -109,17 +104,14 @@ pub fn restore(studio: &Studio, v: &SavedVersion) -> Result<(), String> {
         )
     };
     let source = VersionData::from_source(&v.data).map_err(fail)?;
+    // Load the data first: any failure leaves the studio alone.
+    let loaded = source.load(&v.data.content_hash).map_err(fail)?;
     let model = v.model.model.clone();
     let regression = model.is_regressor();
-    if regression != source.is_regression() {
+    if regression != loaded.train.is_regression() {
         return Err(fail(kind_mismatch(&model)));
     }
-    // Load the data first: any failure leaves the studio alone.
-    let n = source
-        .load(&v.data.content_hash)
-        .map_err(fail)?
-        .train
-        .n_features();
+    let n = loaded.train.n_features();
     let (x, y) = (v.data.x_feature, v.data.y_feature);
     let shown_only = v.data.shown_only || regression;
     if x >= n || y >= n || model_features(n, x, y, shown_only) != v.features {

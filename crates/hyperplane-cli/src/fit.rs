@@ -228,8 +228,8 @@ fn train(
         return Ok((FittedModel::LinearSvm(m), facts));
     }
     let model = params.fit(train).map_err(err)?;
-    let facts = match (&model, params) {
-        (FittedModel::Svc(m), _) => {
+    let facts = match &model {
+        FittedModel::Svc(m) => {
             let per_class: serde_json::Map<String, Value> = m
                 .classes()
                 .iter()
@@ -246,22 +246,22 @@ fn train(
                 "iterations": m.iterations(),
             })
         }
-        (FittedModel::Svr(m), _) => json!({
+        FittedModel::Svr(m) => json!({
             "kernel": m.kernel(),
             "n_support_total": m.support_vectors().nrows(),
             "intercept": m.intercept(),
             "converged": m.converged(),
         }),
-        (FittedModel::Logistic(m), _) => json!({
+        FittedModel::Logistic(m) => json!({
             "coef": m.coef.rows().into_iter().map(|r| r.to_vec()).collect::<Vec<_>>(),
             "intercept": m.intercept,
             "converged": m.converged,
             "iterations": m.iterations,
         }),
-        (FittedModel::Tree(m), _) => {
+        FittedModel::Tree(m) => {
             json!({ "depth": m.depth(), "n_leaves": m.n_leaves(), "nodes": m.nodes })
         }
-        (FittedModel::TreeRegressor(m), _) => {
+        FittedModel::TreeRegressor(m) => {
             json!({ "depth": m.depth(), "n_leaves": m.n_leaves(), "nodes": m.nodes })
         }
         _ => json!({ "n_train": train.n_samples() }),

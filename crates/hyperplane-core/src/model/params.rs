@@ -40,6 +40,18 @@ pub enum ModelParams {
 /// The most epochs a one-call gradient-descent fit may run.
 pub const MAX_GD_EPOCHS: u64 = 10_000_000;
 
+/// The gradient-descent SVM's epochs: at least one, at most [`MAX_GD_EPOCHS`].
+fn check_epochs(epochs: u64) -> Result<()> {
+    if epochs == 0 || epochs > MAX_GD_EPOCHS {
+        return Err(Error::InvalidParam {
+            name: "epochs",
+            value: epochs as f64,
+            reason: "must be between 1 and 10 000 000",
+        });
+    }
+    Ok(())
+}
+
 impl ModelParams {
     /// The `kind` tag.
     pub fn kind(&self) -> &'static str {
@@ -60,13 +72,7 @@ impl ModelParams {
             ModelParams::Svc(p) => p.check().map(drop),
             ModelParams::Svr(p) => p.check().map(drop),
             ModelParams::LinearSvm { params, epochs } => {
-                if *epochs == 0 || *epochs > MAX_GD_EPOCHS {
-                    return Err(Error::InvalidParam {
-                        name: "epochs",
-                        value: *epochs as f64,
-                        reason: "must be between 1 and 10 000 000",
-                    });
-                }
+                check_epochs(*epochs)?;
                 params.check().map(drop)
             }
             ModelParams::Logistic(p) => p.check().map(drop),
@@ -80,11 +86,12 @@ impl ModelParams {
     /// classes) is an error saying so; the network trains step by step from
     /// [`trainer`](Self::trainer) instead.
     pub fn fit(&self, data: &Dataset) -> Result<FittedModel> {
-        self.check()?;
+        // Each arm checks its own parameters (`check()` would check them twice).
         Ok(match self {
             ModelParams::Svc(p) => FittedModel::Svc(p.check()?.fit(data)?),
             ModelParams::Svr(p) => FittedModel::Svr(p.check()?.fit(data)?),
             ModelParams::LinearSvm { params, epochs } => {
+                check_epochs(*epochs)?;
                 FittedModel::LinearSvm(params.check()?.train(data, *epochs)?.model())
             }
             ModelParams::Logistic(p) => FittedModel::Logistic(p.check()?.fit(data)?),
