@@ -12,8 +12,8 @@ use crate::components::{
     plane_controls::PlaneControls, scores_panel::ScoresPanel, surface::Surface,
 };
 use crate::embed::{EmbedConfig, Panel};
+use crate::models::{ModelKind, ModelSettingsStoreFields};
 use crate::registry::Registry;
-use crate::settings::ModelKind;
 use crate::studio::Studio;
 
 #[component]
@@ -43,7 +43,7 @@ pub fn App() -> impl IntoView {
     provide_context(registry);
     registry.load();
     crate::url_sync::sync_with_url(studio, link_notice, true);
-    let is_network = move || studio.model.kind.get() == ModelKind::NeuralNetwork;
+    let is_network = move || studio.model.kind().get() == ModelKind::NeuralNetwork;
     let is_regression = move || studio.data_state.is_regression();
     view! {
         <header class="masthead">
@@ -102,9 +102,11 @@ pub fn App() -> impl IntoView {
 
 /// What the chosen model minimizes, fed from the studio's settings.
 fn objective(studio: Studio) -> impl IntoView {
-    let model = Signal::derive(move || studio.model.all.get());
-    let values = Signal::derive(move || studio.data_state.is_regression());
-    view! { <ObjectiveBox model=model values=values/> }
+    let formula = Signal::derive(move || {
+        let values = studio.data_state.is_regression();
+        studio.model.with(|m| m.objective(values))
+    });
+    view! { <ObjectiveBox formula=formula/> }
 }
 
 /// The scores panel, fed from the studio.
@@ -118,7 +120,7 @@ fn scores(studio: Studio) -> impl IntoView {
 /// not add entries to its page's history) and no versions are loaded.
 fn embedded(studio: Studio, embed: EmbedConfig, notice: RwSignal<Option<String>>) -> impl IntoView {
     crate::url_sync::sync_with_url(studio, notice, false);
-    let is_network = move || studio.model.kind.get() == ModelKind::NeuralNetwork;
+    let is_network = move || studio.model.kind().get() == ModelKind::NeuralNetwork;
     let controls = (!embed.controls.is_empty()).then(|| {
         let css = embed.controls_css();
         view! {

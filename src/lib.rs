@@ -11,6 +11,7 @@ pub mod download;
 pub mod embed;
 pub mod export_csv;
 pub mod format;
+pub mod models;
 pub mod nn_run;
 pub mod palette;
 pub mod panic_notice;

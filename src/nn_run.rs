@@ -12,7 +12,7 @@ use hyperplane_core::Target;
 use leptos::prelude::*;
 
 use crate::clock::now_ms;
-use crate::state::ModelState;
+use crate::models::network::NetworkSettings;
 use crate::training::restrict;
 
 /// Train and test loss after an epoch: the saved versions' own type, so the history
@@ -89,7 +89,7 @@ impl NnRun {
 
     /// Builds a fresh network unless the current one was built from the same data,
     /// features, architecture and seed (e.g. it was just restored).
-    pub fn rebuild(&self, data: RunData, features: Vec<usize>, model: &ModelState, seed: u64) {
+    pub fn rebuild(&self, data: RunData, features: Vec<usize>, model: &NetworkSettings, seed: u64) {
         let key = Self::built_from(&data, &features, model, seed);
         if self.built.with_value(|b| b.as_ref() == Some(&key)) {
             return;
@@ -97,13 +97,18 @@ impl NnRun {
         self.reset(data, features, model, seed);
     }
 
-    fn built_from(data: &RunData, features: &[usize], model: &ModelState, seed: u64) -> BuiltFrom {
+    fn built_from(
+        data: &RunData,
+        features: &[usize],
+        model: &NetworkSettings,
+        seed: u64,
+    ) -> BuiltFrom {
         BuiltFrom {
             data: Arc::as_ptr(data) as usize,
             features: features.to_vec(),
-            hidden: model.hidden.get_untracked(),
-            activation: model.activation.get_untracked(),
-            inputs: model.nn_inputs.get_untracked(),
+            hidden: model.hidden.clone(),
+            activation: model.activation,
+            inputs: model.inputs.clone(),
             seed,
         }
     }
@@ -114,7 +119,7 @@ impl NnRun {
         &self,
         data: RunData,
         features: Vec<usize>,
-        model: &ModelState,
+        model: &NetworkSettings,
         seed: u64,
         saved: SavedRun<'_>,
     ) -> Result<(), String> {
@@ -145,14 +150,14 @@ impl NnRun {
 
     /// A fresh network with the current settings (same seed, so the same start), on
     /// classes or values.
-    pub fn reset(&self, data: RunData, features: Vec<usize>, model: &ModelState, seed: u64) {
+    pub fn reset(&self, data: RunData, features: Vec<usize>, model: &NetworkSettings, seed: u64) {
         self.built
             .set_value(Some(Self::built_from(&data, &features, model, seed)));
         self.diverged.set(false);
         let params = model.mlp_params(seed);
         // On the plane of two features the inputs are the chosen functions of them.
         let transforms = if features.len() == 2 {
-            model.nn_inputs.get_untracked()
+            model.inputs.clone()
         } else {
             Vec::new()
         };
@@ -183,7 +188,7 @@ impl NnRun {
     }
 
     /// Applies new learning rate, regularization or batch size without a reset.
-    pub fn update_params(&self, model: &ModelState, seed: u64) {
+    pub fn update_params(&self, model: &NetworkSettings, seed: u64) {
         let params = model.mlp_params(seed);
         let mut failed = None;
         self.trainer.update_value(|t| {

@@ -29,10 +29,15 @@ impl SliderScale {
         }
     }
 
-    /// The value at slider position `pos` (clamped to `0..=steps`).
+    /// The value at slider position `pos` (clamped to `0..=steps`); the ends are the
+    /// range's ends exactly (so a link says C=1000, not C=999.9999999999998).
     pub fn value_at(&self, pos: f64) -> f64 {
         let t = (pos / self.steps as f64).clamp(0.0, 1.0);
-        if self.log {
+        if t == 0.0 {
+            self.min
+        } else if t == 1.0 {
+            self.max
+        } else if self.log {
             (self.min.ln() + t * (self.max.ln() - self.min.ln())).exp()
         } else {
             self.min + t * (self.max - self.min)
@@ -68,8 +73,8 @@ mod tests {
     #[test]
     fn log_scale_round_trips_and_clamps() {
         let c = SliderScale::log(0.01, 1000.0);
-        assert!((c.value_at(0.0) - 0.01).abs() < 1e-12);
-        assert!((c.value_at(1000.0) - 1000.0).abs() < 1e-9);
+        assert_eq!(c.value_at(0.0), 0.01);
+        assert_eq!(c.value_at(1000.0), 1000.0);
         assert!((c.value_at(400.0) - 1.0).abs() < 1e-12);
         assert_eq!(c.position_of(1.0), 400);
         assert_eq!(c.position_of(1e9), 1000);

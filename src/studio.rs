@@ -9,13 +9,15 @@ use leptos::prelude::*;
 
 use crate::clock::now_ms;
 use crate::data::load_data;
+use crate::models::network::NetworkSettingsStoreFields;
+use crate::models::{ModelKind, ModelSettings, ModelSettingsStoreFields};
 use crate::nn_run::NnRun;
 use crate::settings::fragment::Link;
 use crate::settings::DatasetChoice;
-use crate::settings::{DataSettingsStoreFields, ModelKind, Settings, SettingsStoreFields};
-use crate::state::{DataState, ModelState, PlaneState};
+use crate::settings::{DataSettingsStoreFields, Settings, SettingsStoreFields};
+use crate::state::{DataState, PlaneState};
 use crate::training::{model_features, score, train, Trained};
-use reactive_stores::{Patch, Store};
+use reactive_stores::{Field, Patch, Store};
 
 /// Everything the panels share, provided by context.
 #[derive(Clone, Copy)]
@@ -25,7 +27,8 @@ pub struct Studio {
     pub data_state: DataState,
     /// The data, split and standardized: classes or values.
     pub data: Memo<Result<Arc<Prepared>, String>>,
-    pub model: ModelState,
+    /// The chosen model and every model's settings.
+    pub model: Field<ModelSettings>,
     pub plane: PlaneState,
     pub run: NnRun,
     /// The dataset features the model is trained on.
@@ -91,7 +94,7 @@ impl Studio {
                     }
                 })
         });
-        let model = ModelState::new(settings);
+        let model: Field<ModelSettings> = settings.model().into();
         let plane = PlaneState::new(settings);
         let run = NnRun::new();
         let feature_names = Memo::new(move |_| {
@@ -113,7 +116,10 @@ impl Studio {
         });
         // Slider drags can fire several input events per frame: the model is refitted with
         // the latest parameters at most once per animation frame.
-        let params = move || model.params(data_state.is_regression());
+        let params = move || {
+            let values = data_state.is_regression();
+            model.with(|m| m.params(values))
+        };
         let committed = RwSignal::new(untrack(params));
         let pending = StoredValue::new(false);
         Effect::new(move |_| {
@@ -137,7 +143,7 @@ impl Studio {
             let Some(spec) = untrack(params) else {
                 // The network, or a classifier on values: either may be picked without
                 // the (absent) parameters changing.
-                let kind = model.kind.get();
+                let kind = model.kind().get();
                 if kind != ModelKind::NeuralNetwork {
                     return Err(format!(
                         "{} classifies, and this dataset's target is a number: pick SVM (an \
@@ -240,25 +246,26 @@ impl Studio {
             data_state,
             ..
         } = *self;
+        let network = model.network();
         Effect::new(move |_| {
-            if model.kind.get() != ModelKind::NeuralNetwork {
+            if model.kind().get() != ModelKind::NeuralNetwork {
                 return;
             }
             let Ok(d) = data.get() else { return };
             let f = features.get();
-            model.hidden.track();
-            model.activation.track();
-            model.nn_inputs.track();
+            network.hidden().track();
+            network.activation().track();
+            network.inputs().track();
             let seed = data_state.seed.get_untracked();
-            untrack(|| run.rebuild(d, f, &model, seed));
+            untrack(|| run.rebuild(d, f, &network.get(), seed));
         });
         Effect::new(move |_| {
-            model.learning_rate.track();
-            model.regularization.track();
-            model.regularization_rate.track();
-            model.batch_size.track();
+            network.learning_rate().track();
+            network.regularization().track();
+            network.regularization_rate().track();
+            network.batch_size().track();
             let seed = data_state.seed.get_untracked();
-            untrack(|| run.update_params(&model, seed));
+            untrack(|| run.update_params(&network.get(), seed));
         });
     }
 }

@@ -7,8 +7,8 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
+use crate::models::{ModelKind, ModelSettingsStoreFields};
 use crate::settings::fragment::Link;
-use crate::settings::ModelKind;
 use crate::settings::Settings;
 use crate::studio::Studio;
 
@@ -69,7 +69,7 @@ fn replay(studio: Studio, target: u64, left_at: Option<u64>) {
         };
         let taken_over = left_at.is_some_and(|e| e != epoch)
             || studio.run.playing.get_untracked()
-            || studio.model.kind.get_untracked() != ModelKind::NeuralNetwork;
+            || studio.model.kind().get_untracked() != ModelKind::NeuralNetwork;
         if taken_over || epoch >= target || studio.run.error.get_untracked().is_some() {
             return;
         }

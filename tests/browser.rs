@@ -317,3 +317,45 @@ fn hostile_model_files_are_refused_in_wasm32_without_overflow() {
     };
     assert!(net.validate().is_err());
 }
+
+/// A model's controls mounted alone, over a store of their own settings: the SVM's
+/// epsilon appears only on values, its degree only for the poly kernel, and a slider
+/// writes the field it was given.
+#[wasm_bindgen_test]
+async fn svm_controls_write_the_settings_they_are_given() {
+    use hyperplane::models::svm::{SvmControls, SvmSettings, SvmSettingsStoreFields};
+    use leptos::prelude::*;
+    use reactive_stores::Store;
+
+    let host = new_host();
+    let settings = Store::new(SvmSettings::default());
+    let values = RwSignal::new(false);
+    let gamma_used = RwSignal::new(Some(0.5));
+    let handle = leptos::mount::mount_to(host.clone(), move || {
+        view! {
+            <SvmControls settings=settings.into() values=values.into() gamma_used=gamma_used.into()/>
+        }
+    });
+    settle().await;
+    let has = |sel: &str| host.query_selector(sel).unwrap().is_some();
+    assert!(has("#c") && !has("#epsilon") && !has("#degree"));
+    // Gamma shows the number the fit used while it is `scale`.
+    let gamma = host.query_selector("#gamma-value").unwrap().unwrap();
+    assert_eq!(gamma.text_content().unwrap(), "0.500 (scale)");
+    let c: HtmlInputElement = host.query_selector("#c").unwrap().unwrap().unchecked_into();
+    c.set_value("1000");
+    fire(&c, "input");
+    settle().await;
+    assert_eq!(settings.c().get_untracked(), 1000.0);
+    values.set(true);
+    settings.kernel().set(KernelKind::Poly);
+    settle().await;
+    assert!(has("#epsilon") && has("#degree"));
+    let kernel: HtmlSelectElement = host
+        .query_selector("#kernel")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    assert_eq!(kernel.value(), "poly");
+    drop(handle);
+}

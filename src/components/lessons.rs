@@ -5,8 +5,9 @@ use hyperplane_core::kernel::{Gamma, KernelKind};
 use hyperplane_core::nn::{Activation, Regularization};
 use leptos::prelude::*;
 
+use crate::models::ModelKind;
 use crate::settings::DatasetChoice;
-use crate::settings::{ModelKind, Settings};
+use crate::settings::Settings;
 use crate::studio::Studio;
 
 struct Lesson {
@@ -31,8 +32,8 @@ const LESSONS: [Lesson; 7] = [
         apply: |s| {
             data(s, GeneratorKind::Gauss, 0.3);
             s.model.kind = ModelKind::Svm;
-            s.model.kernel = KernelKind::Linear;
-            s.model.c = 0.01;
+            s.model.svm.kernel = KernelKind::Linear;
+            s.model.svm.c = 0.01;
         },
     },
     Lesson {
@@ -43,9 +44,9 @@ const LESSONS: [Lesson; 7] = [
         apply: |s| {
             data(s, GeneratorKind::Moons, 0.3);
             s.model.kind = ModelKind::Svm;
-            s.model.kernel = KernelKind::Rbf;
-            s.model.c = 10.0;
-            s.model.gamma = Gamma::Value(60.0);
+            s.model.svm.kernel = KernelKind::Rbf;
+            s.model.svm.c = 10.0;
+            s.model.svm.gamma = Gamma::Value(60.0);
         },
     },
     Lesson {
@@ -55,10 +56,10 @@ const LESSONS: [Lesson; 7] = [
                again, and it is solved.",
         apply: |s| {
             data(s, GeneratorKind::Xor, 0.0);
-            s.model.hidden = Vec::new();
-            s.model.activation = Activation::Tanh;
-            s.model.learning_rate = 0.03;
-            s.model.regularization = Regularization::None;
+            s.model.network.hidden = Vec::new();
+            s.model.network.activation = Activation::Tanh;
+            s.model.network.learning_rate = 0.03;
+            s.model.network.regularization = Regularization::None;
             s.model.kind = ModelKind::NeuralNetwork;
         },
     },
@@ -70,12 +71,12 @@ const LESSONS: [Lesson; 7] = [
                the two clusters.",
         apply: |s| {
             data(s, GeneratorKind::Gauss, 0.3);
-            s.model.hidden = vec![4, 2];
+            s.model.network.hidden = vec![4, 2];
             // Linear units do not saturate as tanh or dead ReLUs do, so too large a step
             // really diverges.
-            s.model.activation = Activation::Linear;
-            s.model.learning_rate = 3.0;
-            s.model.regularization = Regularization::None;
+            s.model.network.activation = Activation::Linear;
+            s.model.network.learning_rate = 3.0;
+            s.model.network.regularization = Regularization::None;
             s.model.kind = ModelKind::NeuralNetwork;
         },
     },
@@ -86,7 +87,7 @@ const LESSONS: [Lesson; 7] = [
         apply: |s| {
             data(s, GeneratorKind::Moons, 0.35);
             s.model.kind = ModelKind::Knn;
-            s.model.k = 1;
+            s.model.knn.k = 1;
         },
     },
     Lesson {
@@ -97,9 +98,9 @@ const LESSONS: [Lesson; 7] = [
         apply: |s| {
             data(s, GeneratorKind::RegPlane, 0.2);
             s.model.kind = ModelKind::Svm;
-            s.model.kernel = KernelKind::Linear;
-            s.model.c = 1.0;
-            s.model.epsilon = 0.001;
+            s.model.svm.kernel = KernelKind::Linear;
+            s.model.svm.c = 1.0;
+            s.model.svm.epsilon = 0.001;
         },
     },
     Lesson {
@@ -111,8 +112,8 @@ const LESSONS: [Lesson; 7] = [
         apply: |s| {
             data(s, GeneratorKind::RegPlane, 0.5);
             s.model.kind = ModelKind::Tree;
-            s.model.max_depth = 2;
-            s.model.min_leaf = 1;
+            s.model.tree.max_depth = 2;
+            s.model.tree.min_leaf = 1;
         },
     },
 ];

@@ -1,21 +1,32 @@
-//! The model picker and the chosen model's controls.
+//! The model picker and the chosen model's controls (each model's own, from `models`).
 
 use leptos::prelude::*;
 
-use super::gd_svm_controls::GdSvmControls;
-use super::knn_controls::KnnControls;
-use super::logistic_controls::LogisticControls;
-use super::model_controls::ModelControls;
-use super::network_controls::NetworkControls;
 use super::training_controls::TrainingControls;
-use super::tree_controls::TreeControls;
-use crate::settings::ModelKind;
+use crate::models::{ControlsContext, ModelKind, ModelSettingsStoreFields};
 use crate::studio::Studio;
+use hyperplane_core::kernel::Kernel;
+use hyperplane_core::model::FittedModel;
 
 #[component]
 pub fn ModelPicker() -> impl IntoView {
     let studio = expect_context::<Studio>();
-    let kind = studio.model.kind;
+    let kind = studio.model.kind();
+    let cx = ControlsContext {
+        values: Signal::derive(move || studio.data_state.is_regression()),
+        two_features: Signal::derive(move || studio.features.with(|f| f.len() == 2)),
+        gamma_used: Signal::derive(move || {
+            studio.trained.with(|t| match t.as_ref().map(|t| &t.model) {
+                Ok(FittedModel::Svc(m)) => match m.kernel() {
+                    Kernel::Rbf { gamma }
+                    | Kernel::Poly { gamma, .. }
+                    | Kernel::Sigmoid { gamma, .. } => Some(gamma),
+                    Kernel::Linear => None,
+                },
+                _ => None,
+            })
+        }),
+    };
     view! {
         <div class="param" data-control="Model">
             <label for="model">"Model"</label>
@@ -28,8 +39,8 @@ pub fn ModelPicker() -> impl IntoView {
                 }
             >
                 {ModelKind::ALL
-                    .into_iter()
-                    .map(|k| {
+                    .iter()
+                    .map(|&k| {
                         view! {
                             <option value=k.key() prop:selected=move || kind.get() == k>
                                 {k.label()}
@@ -39,18 +50,13 @@ pub fn ModelPicker() -> impl IntoView {
                     .collect_view()}
             </select>
         </div>
-        {move || match kind.get() {
-            ModelKind::Svm => view! { <ModelControls/> }.into_any(),
-            ModelKind::LinearSvmGd => view! { <GdSvmControls/> }.into_any(),
-            ModelKind::Logistic => view! { <LogisticControls/> }.into_any(),
-            ModelKind::Knn => view! { <KnnControls/> }.into_any(),
-            ModelKind::Tree => view! { <TreeControls/> }.into_any(),
-            ModelKind::NeuralNetwork => {
-                view! {
-                    <TrainingControls/>
-                    <NetworkControls/>
-                }
-                    .into_any()
+        {move || {
+            let k = kind.get();
+            // The network trains step by step: its Play, Step and Reset come first.
+            let training = (k == ModelKind::NeuralNetwork).then(|| view! { <TrainingControls/> });
+            view! {
+                {training}
+                {k.controls(studio.model, cx)}
             }
         }}
     }

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::models::ModelSettingsStoreFields;
 use crate::studio::Studio;
 
 #[component]
@@ -13,7 +14,7 @@ pub fn TrainingControls() -> impl IntoView {
             run.reset(
                 d,
                 studio.features.get_untracked(),
-                &studio.model,
+                &studio.model.network().get_untracked(),
                 studio.data_state.seed.get_untracked(),
             );
         }

@@ -11,8 +11,8 @@ use leptos::prelude::*;
 
 use crate::data::load_dataset;
 
+use crate::models::{ModelKind, ModelSettingsStoreFields};
 use crate::settings::DatasetChoice;
-use crate::settings::ModelKind;
 use crate::studio::Studio;
 use crate::training::Scores;
 
@@ -20,19 +20,21 @@ use crate::training::Scores;
 /// the network's with its input features. `None` for a classifier on values (it has
 /// no fit there to save).
 pub fn model_params(studio: &Studio) -> Option<ModelParams> {
-    let m = studio.model;
-    if untrack(|| m.kind.get()) != ModelKind::NeuralNetwork {
-        return m.params_untracked(untrack(|| studio.data_state.is_regression()));
-    }
+    let values = untrack(|| studio.data_state.is_regression());
     let seed = studio.data_state.seed.get_untracked();
     let two = studio.features.get_untracked().len() == 2;
-    Some(ModelParams::Mlp {
-        params: untrack(|| m.mlp_params(seed)),
-        inputs: if two {
-            m.nn_inputs.get_untracked()
-        } else {
-            Vec::new()
-        },
+    studio.model.with_untracked(|m| {
+        if m.kind != ModelKind::NeuralNetwork {
+            return m.params(values);
+        }
+        Some(ModelParams::Mlp {
+            params: m.network.mlp_params(seed),
+            inputs: if two {
+                m.network.inputs.clone()
+            } else {
+                Vec::new()
+            },
+        })
     })
 }
 
@@ -140,7 +142,7 @@ pub fn capture(
     now_ms: f64,
 ) -> Result<SavedVersion, String> {
     let (model, features, mut metrics) = current_fit(studio)?;
-    let kind = studio.model.kind.get_untracked();
+    let kind = studio.model.kind().get_untracked();
     let model_name = kind.label().to_string();
     let number = super::numbering::next_number(existing, &model_name)
         .map_err(|e| format!("Could not save the version: {e}"))?;

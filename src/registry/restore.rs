@@ -12,6 +12,7 @@ use leptos::prelude::*;
 
 use crate::data::{load_dataset, ImportedCsv};
 
+use crate::models::ModelSettingsStoreFields;
 use crate::nn_run::SavedRun;
 use crate::settings::PlaneSettings;
 use crate::settings::{DataSettings, DatasetChoice};
@@ -158,16 +159,17 @@ pub fn restore(studio: &Studio, v: &SavedVersion) -> Result<(), String> {
             history: v.history.clone(),
             state: v.trainer.as_ref(),
         };
+        let network = studio.model.network().get_untracked();
         studio
             .run
-            .restore(data, v.features.clone(), &studio.model, seed, saved)
+            .restore(data, v.features.clone(), &network, seed, saved)
             .map_err(|e| format!("{} could not be restored: {e}", v.label()))?;
         studio.run.diverged.set(v.diverged);
         return Ok(());
     }
     let params = studio
         .model
-        .params_untracked(regression)
+        .with_untracked(|m| m.params(regression))
         .ok_or_else(|| fail("its model does not fit this data".into()))?;
     studio.restored.set(Some(Arc::new(RestoredFit {
         data,

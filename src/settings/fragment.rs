@@ -6,18 +6,12 @@
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
-use hyperplane_core::features::FeatureTransform;
-use hyperplane_core::kernel::{Gamma, KernelKind};
-use serde::de::DeserializeOwned;
-use serde::Serialize;
 
-use super::limits::{
-    BATCH, CLASSES, COEF0_SCALE, C_SCALE, DEGREE_SCALE, DEPTH, EPOCHS, EPSILON_SCALE, ETA,
-    GAMMA_SCALE, K, LEAF, LEARNING_RATE, MAX_LAYERS, MAX_NEURONS, NOISE, POINTS, RATIO, REG_RATE,
-};
-use super::{ModelKind, Settings};
+use super::limits::{CLASSES, NOISE, POINTS, RATIO};
+use super::text::{count, number, short, whole};
+use super::Settings;
+use crate::models::ModelKind;
 use crate::settings::{DatasetChoice, DrawnPoint, DRAWN_CLASSES};
-use crate::slider_scale::SliderScale;
 
 /// Most drawn points a link carries (5 bytes each, about 7 characters in the link).
 pub const MAX_LINK_POINTS: usize = 2000;
@@ -32,42 +26,6 @@ const POINT_SCALE: f64 = 1000.0;
 pub struct Link {
     pub settings: Settings,
     pub epoch: u64,
-}
-
-/// A unit enum's serde name (`"gini"`, `"x1_squared"`). Through text, not
-/// `serde_json::Value`, so no second serializer is compiled into the page.
-fn name_of<T: Serialize>(v: T) -> String {
-    serde_json::to_string(&v)
-        .map(|s| s.trim_matches('"').to_string())
-        .unwrap_or_default()
-}
-
-fn from_name<T: DeserializeOwned>(key: &str, s: &str) -> Result<T, String> {
-    let not_a_choice = || format!("{key}={s} is not one of the choices");
-    if !s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
-        return Err(not_a_choice());
-    }
-    serde_json::from_str(&format!("\"{s}\"")).map_err(|_| not_a_choice())
-}
-
-fn number(key: &str, s: &str, scale: SliderScale) -> Result<f64, String> {
-    let v: f64 = s
-        .parse()
-        .map_err(|_| format!("{key}={s} is not a number"))?;
-    if !v.is_finite() || v < scale.min - 1e-12 || v > scale.max + 1e-12 {
-        return Err(format!("{key}={s} is outside {}–{}", scale.min, scale.max));
-    }
-    Ok(v)
-}
-
-fn whole(key: &str, s: &str, min: u64, max: u64) -> Result<u64, String> {
-    let v: u64 = s
-        .parse()
-        .map_err(|_| format!("{key}={s} is not a whole number"))?;
-    if v < min || v > max {
-        return Err(format!("{key}={s} is outside {min}–{max}"));
-    }
-    Ok(v)
 }
 
 /// A drawn coordinate as a link stores it: a whole number of thousandths.
@@ -114,11 +72,6 @@ fn unpack_points(s: &str) -> Result<Vec<DrawnPoint>, String> {
         .collect()
 }
 
-/// The shortest text that reads back as exactly the same number.
-fn short(v: f64) -> String {
-    format!("{v}")
-}
-
 impl Link {
     /// Whether a link can carry the data (an imported file or many points cannot).
     pub fn linkable(&self) -> Result<(), String> {
@@ -154,67 +107,14 @@ impl Link {
             u8::from(self.settings.plane.shown_only).to_string(),
         ));
         kv.push(("model", self.settings.model.kind.key().into()));
-        match self.settings.model.kind {
-            ModelKind::Svm => {
-                kv.push(("kernel", self.settings.model.kernel.name().into()));
-                kv.push(("C", short(self.settings.model.c)));
-                kv.push((
-                    "gamma",
-                    match self.settings.model.gamma {
-                        Gamma::Scale => "scale".into(),
-                        Gamma::Auto => "auto".into(),
-                        Gamma::Value(g) => short(g),
-                    },
-                ));
-                kv.push(("degree", self.settings.model.degree.to_string()));
-                kv.push(("coef0", short(self.settings.model.coef0)));
-                if self.settings.data.choice.is_regression()
-                    || self.settings.data.choice == DatasetChoice::Imported
-                {
-                    kv.push(("eps", short(self.settings.model.epsilon)));
-                }
-            }
-            ModelKind::LinearSvmGd => {
-                kv.push(("C", short(self.settings.model.c)));
-                kv.push(("lr", short(self.settings.model.gd_learning_rate)));
-                kv.push(("epochs", self.settings.model.gd_epochs.to_string()));
-            }
-            ModelKind::Logistic => kv.push(("C", short(self.settings.model.logistic_c))),
-            ModelKind::Knn => {
-                kv.push(("k", self.settings.model.k.to_string()));
-                kv.push(("weights", name_of(self.settings.model.knn_weights)));
-            }
-            ModelKind::Tree => {
-                kv.push(("depth", self.settings.model.max_depth.to_string()));
-                kv.push(("leaf", self.settings.model.min_leaf.to_string()));
-                kv.push(("criterion", name_of(self.settings.model.criterion)));
-            }
-            ModelKind::NeuralNetwork => {
-                let hidden: Vec<String> = self
-                    .settings
-                    .model
-                    .hidden
-                    .iter()
-                    .map(|h| h.to_string())
-                    .collect();
-                kv.push(("hidden", hidden.join("-")));
-                kv.push(("activation", name_of(self.settings.model.activation)));
-                kv.push(("lr", short(self.settings.model.learning_rate)));
-                kv.push(("reg", name_of(self.settings.model.regularization)));
-                kv.push(("rate", short(self.settings.model.regularization_rate)));
-                kv.push(("batch", self.settings.model.batch_size.to_string()));
-                let inputs: Vec<String> = self
-                    .settings
-                    .model
-                    .nn_inputs
-                    .iter()
-                    .map(|&t| name_of(t))
-                    .collect();
-                kv.push(("inputs", inputs.join(",")));
-                if self.epoch > 0 {
-                    kv.push(("epoch", self.epoch.to_string()));
-                }
-            }
+        let d = &self.settings.data.choice;
+        kv.extend(
+            self.settings
+                .model
+                .link(d.is_regression() || *d == DatasetChoice::Imported),
+        );
+        if self.settings.model.kind == ModelKind::NeuralNetwork && self.epoch > 0 {
+            kv.push(("epoch", self.epoch.to_string()));
         }
         kv.into_iter()
             .map(|(k, v)| format!("{k}={v}"))
@@ -257,7 +157,7 @@ impl Link {
                 "noise" => s.settings.data.noise = number(key, value, NOISE)?,
                 "ratio" => s.settings.data.train_ratio = number(key, value, RATIO)?,
                 "seed" => s.settings.data.seed = whole(key, value, 0, u32::MAX as u64)?,
-                "n" => s.settings.data.n_samples = number(key, value, POINTS)?.round() as usize,
+                "n" => s.settings.data.n_samples = count(key, value, POINTS)?,
                 "classes" => {
                     s.settings.data.n_classes = whole(key, value, 2, CLASSES.max as u64)? as usize
                 }
@@ -266,67 +166,12 @@ impl Link {
                 "shown" => s.settings.plane.shown_only = whole(key, value, 0, 1)? == 1,
                 "points" => s.settings.data.drawn = unpack_points(value)?,
                 "model" => {}
-                "kernel" => {
-                    s.settings.model.kernel = KernelKind::from_name(value)
-                        .ok_or_else(|| format!("kernel={value} is not a kernel"))?
-                }
-                "C" => {
-                    let c = number(key, value, C_SCALE)?;
-                    s.settings.model.c = c;
-                    s.settings.model.logistic_c = c;
-                }
-                "gamma" => {
-                    s.settings.model.gamma = match value {
-                        "scale" => Gamma::Scale,
-                        "auto" => Gamma::Auto,
-                        v => Gamma::Value(number(key, v, GAMMA_SCALE)?),
-                    }
-                }
-                "degree" => {
-                    s.settings.model.degree = number(key, value, DEGREE_SCALE)?.round() as u32
-                }
-                "coef0" => s.settings.model.coef0 = number(key, value, COEF0_SCALE)?,
-                "eps" => s.settings.model.epsilon = number(key, value, EPSILON_SCALE)?,
-                "k" => s.settings.model.k = number(key, value, K)?.round() as usize,
-                "weights" => s.settings.model.knn_weights = from_name(key, value)?,
-                "depth" => s.settings.model.max_depth = number(key, value, DEPTH)?.round() as usize,
-                "leaf" => s.settings.model.min_leaf = number(key, value, LEAF)?.round() as usize,
-                "criterion" => s.settings.model.criterion = from_name(key, value)?,
-                "hidden" => {
-                    let layers: Vec<usize> = value
-                        .split('-')
-                        .filter(|l| !l.is_empty())
-                        .map(|l| whole(key, l, 1, MAX_NEURONS as u64).map(|v| v as usize))
-                        .collect::<Result<_, _>>()?;
-                    if layers.len() > MAX_LAYERS {
-                        return Err(format!("hidden= has more than {MAX_LAYERS} layers"));
-                    }
-                    s.settings.model.hidden = layers;
-                }
-                "activation" => s.settings.model.activation = from_name(key, value)?,
-                "lr" if s.settings.model.kind == ModelKind::LinearSvmGd => {
-                    s.settings.model.gd_learning_rate = number(key, value, ETA)?
-                }
-                "lr" => s.settings.model.learning_rate = number(key, value, LEARNING_RATE)?,
-                "reg" => s.settings.model.regularization = from_name(key, value)?,
-                "rate" => s.settings.model.regularization_rate = number(key, value, REG_RATE)?,
-                "batch" => {
-                    s.settings.model.batch_size = number(key, value, BATCH)?.round() as usize
-                }
-                "epochs" => s.settings.model.gd_epochs = number(key, value, EPOCHS)?.round() as u64,
                 "epoch" => s.epoch = whole(key, value, 0, MAX_REPLAY_EPOCHS)?,
-                "inputs" => {
-                    let inputs: Vec<FeatureTransform> = value
-                        .split(',')
-                        .filter(|t| !t.is_empty())
-                        .map(|t| from_name(key, t))
-                        .collect::<Result<_, _>>()?;
-                    if inputs.is_empty() {
-                        return Err("inputs= needs at least one input".into());
+                other => {
+                    if !s.settings.model.read_link(other, value)? {
+                        return Err(format!("{other:?} is not a setting"));
                     }
-                    s.settings.model.nn_inputs = inputs;
                 }
-                other => return Err(format!("{other:?} is not a setting")),
             }
         }
         if s.settings.plane.x_feature == s.settings.plane.y_feature {
@@ -344,13 +189,15 @@ impl Link {
 mod tests {
     use super::*;
     use hyperplane_core::datasets::GeneratorKind;
+    use hyperplane_core::features::FeatureTransform;
+    use hyperplane_core::kernel::{Gamma, KernelKind};
     use hyperplane_core::neighbors::KnnWeights;
     use hyperplane_core::nn::{Activation, Regularization};
     use hyperplane_core::tree::Criterion;
 
     #[test]
     fn every_model_round_trips_through_a_fragment() {
-        for model in ModelKind::ALL {
+        for &model in ModelKind::ALL {
             let mut s = Link::default();
             let (d, m) = (&mut s.settings.data, &mut s.settings.model);
             (d.choice, d.noise, d.train_ratio, d.seed, d.n_samples) = (
@@ -360,14 +207,16 @@ mod tests {
                 7,
                 300,
             );
-            (m.kind, m.kernel, m.c, m.logistic_c, m.gamma) =
-                (model, KernelKind::Rbf, 12.5, 12.5, Gamma::Value(0.5));
-            (m.k, m.knn_weights, m.max_depth, m.criterion) =
-                (9, KnnWeights::Distance, 4, Criterion::Entropy);
-            (m.hidden, m.activation, m.regularization) =
+            m.kind = model;
+            (m.svm.kernel, m.svm.c, m.svm.gamma) = (KernelKind::Rbf, 12.5, Gamma::Value(0.5));
+            (m.logistic.c, m.gd_svm.c) = (12.5, 0.5);
+            (m.knn.k, m.knn.weights) = (9, KnnWeights::Distance);
+            (m.tree.max_depth, m.tree.criterion) = (4, Criterion::Entropy);
+            let n = &mut m.network;
+            (n.hidden, n.activation, n.regularization) =
                 (vec![3, 5], Activation::Relu, Regularization::L2);
-            m.nn_inputs = vec![FeatureTransform::X1, FeatureTransform::SinX2];
-            (m.gd_learning_rate, m.gd_epochs) = (0.05, 200);
+            n.inputs = vec![FeatureTransform::X1, FeatureTransform::SinX2];
+            (m.gd_svm.learning_rate, m.gd_svm.epochs) = (0.05, 200);
             let back = Link::parse(&s.to_fragment()).unwrap();
             assert_eq!(back.to_fragment(), s.to_fragment(), "{model:?}");
             assert_eq!(back.settings.model.kind, model);
@@ -409,7 +258,7 @@ mod tests {
     #[test]
     fn a_hand_written_link_sets_only_what_it_names() {
         let s = Link::parse("#data=circle&model=svm&kernel=rbf&C=10").unwrap();
-        let (d, m) = (&s.settings.data, &s.settings.model);
+        let (d, m) = (&s.settings.data, &s.settings.model.svm);
         assert_eq!(d.choice, DatasetChoice::Generated(GeneratorKind::Circle));
         assert_eq!((m.kernel, m.c), (KernelKind::Rbf, 10.0));
         assert_eq!(d.seed, Link::default().settings.data.seed);

@@ -7,16 +7,12 @@ mod check;
 mod dataset_choice;
 pub mod fragment;
 pub mod limits;
-mod model_params;
+pub mod text;
 
-use hyperplane_core::features::FeatureTransform;
-use hyperplane_core::kernel::{Gamma, KernelKind};
-use hyperplane_core::neighbors::KnnWeights;
-use hyperplane_core::nn::{Activation, Regularization};
-use hyperplane_core::tree::Criterion;
 use reactive_stores::{Patch, Store};
 use serde::{Deserialize, Serialize};
 
+use crate::models::{ModelKind, ModelSettings};
 pub use dataset_choice::{DatasetChoice, DrawnPoint, DRAWN_CLASSES, SPLIT_SEED};
 
 /// Every setting of the studio.
@@ -55,123 +51,6 @@ impl Default for DataSettings {
             n_samples: 500,
             n_classes: 3,
             drawn: Vec::new(),
-        }
-    }
-}
-
-/// The model picker's choices.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ModelKind {
-    Svm,
-    LinearSvmGd,
-    Logistic,
-    Knn,
-    Tree,
-    NeuralNetwork,
-}
-
-impl ModelKind {
-    pub const ALL: [ModelKind; 6] = [
-        Self::Svm,
-        Self::LinearSvmGd,
-        Self::Logistic,
-        Self::NeuralNetwork,
-        Self::Knn,
-        Self::Tree,
-    ];
-
-    /// The option's accessible name (as in the UI contract).
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Svm => "SVM",
-            Self::LinearSvmGd => "Linear SVM (gradient descent)",
-            Self::Logistic => "Logistic regression",
-            Self::Knn => "k-NN",
-            Self::Tree => "Decision tree",
-            Self::NeuralNetwork => "Neural network",
-        }
-    }
-
-    pub fn key(self) -> &'static str {
-        match self {
-            Self::Svm => "svm",
-            Self::LinearSvmGd => "linear-svm-gd",
-            Self::Logistic => "logistic",
-            Self::Knn => "knn",
-            Self::Tree => "tree",
-            Self::NeuralNetwork => "mlp",
-        }
-    }
-
-    pub fn from_key(key: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|m| m.key() == key)
-    }
-}
-
-/// Every model's hyperparameters, as the controls set them.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Store, Patch)]
-pub struct ModelSettings {
-    #[patch(|this, new| *this = new)]
-    pub kind: ModelKind,
-    #[patch(|this, new| *this = new)]
-    pub kernel: KernelKind,
-    pub c: f64,
-    #[patch(|this, new| *this = new)]
-    pub gamma: Gamma,
-    pub degree: u32,
-    pub coef0: f64,
-    pub logistic_c: f64,
-    pub k: usize,
-    #[patch(|this, new| *this = new)]
-    pub knn_weights: KnnWeights,
-    pub max_depth: usize,
-    pub min_leaf: usize,
-    #[patch(|this, new| *this = new)]
-    pub criterion: Criterion,
-    pub hidden: Vec<usize>,
-    #[patch(|this, new| *this = new)]
-    pub activation: Activation,
-    pub learning_rate: f64,
-    #[patch(|this, new| *this = new)]
-    pub regularization: Regularization,
-    pub regularization_rate: f64,
-    pub batch_size: usize,
-    /// The network's inputs, as TensorFlow Playground's feature toggles (x₁, x₂, x₁², …).
-    #[patch(|this, new| *this = new)]
-    pub nn_inputs: Vec<FeatureTransform>,
-    pub gd_learning_rate: f64,
-    pub gd_epochs: u64,
-    /// The SVR's ε (regression data).
-    pub epsilon: f64,
-}
-
-impl Default for ModelSettings {
-    /// The seed article's example, a linear SVC with C = 1; the network starts at
-    /// TensorFlow Playground's defaults.
-    fn default() -> Self {
-        Self {
-            kind: ModelKind::Svm,
-            kernel: KernelKind::Linear,
-            c: 1.0,
-            gamma: Gamma::Scale,
-            degree: 3,
-            coef0: 0.0,
-            logistic_c: 1.0,
-            k: 5,
-            knn_weights: KnnWeights::Uniform,
-            max_depth: 5,
-            min_leaf: 1,
-            criterion: Criterion::Gini,
-            hidden: vec![4, 2],
-            activation: Activation::Tanh,
-            learning_rate: 0.03,
-            regularization: Regularization::None,
-            regularization_rate: 0.001,
-            batch_size: 10,
-            nn_inputs: vec![FeatureTransform::X1, FeatureTransform::X2],
-            gd_learning_rate: 0.01,
-            gd_epochs: 500,
-            epsilon: 0.1,
         }
     }
 }
@@ -220,6 +99,7 @@ serde_by_key!(DatasetChoice, "dataset");
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::models::ModelKind;
 
     #[test]
     fn settings_round_trip_through_json_by_their_keys() {
