@@ -24,5 +24,6 @@ pub mod state;
 pub mod studio;
 pub mod training;
 pub mod url_sync;
+pub mod worker_link;
 
 pub use app::App;

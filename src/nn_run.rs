@@ -1,19 +1,25 @@
-//! Training the neural network as an animation: a few milliseconds of epochs per
-//! animation frame, so the page keeps painting, with play/pause/step/reset, and
+//! Training the neural network as an animation, with play/pause/step/reset, and
 //! learning-rate or regularization changes applied between steps without a reset.
+//! While playing, the compute worker trains continuously and the page shows its latest
+//! frame at each animation frame; the page's own trainer follows every frame it shows,
+//! so pausing, saving, stepping and editing work on exactly what is on screen. Without
+//! a worker, the page trains a few milliseconds per animation frame itself.
 
 use std::sync::Arc;
 
 use hyperplane_core::features::FeatureTransform;
+use hyperplane_core::grid::{GridOutput, GridSpec};
 use hyperplane_core::model::ModelParams;
 use hyperplane_core::nn::{Activation, Mlp, MlpTrainer, TrainerState};
 use hyperplane_core::preprocess::Prepared;
 use hyperplane_core::Target;
+use hyperplane_worker::{Frame, FromWorker, ToWorker, TrainJob};
 use leptos::prelude::*;
 
 use crate::clock::now_ms;
 use crate::models::network::NetworkSettings;
-use crate::training::restrict;
+use crate::training::{restrict, Surface};
+use crate::worker_link::WorkerLink;
 
 /// Train and test loss after an epoch: the saved versions' own type, so the history
 /// is saved, restored and checked for overfitting as it is.
@@ -21,8 +27,12 @@ pub type LossPoint = hyperplane_core::saved_version::HistoryPoint;
 
 /// Most points kept for the loss curve; older ones are thinned out.
 const MAX_POINTS: usize = 1500;
-/// Milliseconds of training per animation frame (leaves room to draw at 60 fps).
+/// Milliseconds of training per animation frame on the page's thread (leaves room to
+/// draw).
 const FRAME_BUDGET_MS: f64 = 10.0;
+/// Milliseconds the worker trains per frame it sends (about a display frame: the page
+/// asks for the next one as soon as one arrives).
+const WORKER_BUDGET_MS: f64 = 14.0;
 
 /// The data a network trains on (classes, or a number to predict).
 pub type RunData = Arc<Prepared>;
@@ -70,6 +80,16 @@ pub struct NnRun {
     pub snapshot: RwSignal<Option<Arc<Mlp>>>,
     pub history: RwSignal<Vec<LossPoint>>,
     pub error: RwSignal<Option<String>>,
+    /// The compute worker, if one started.
+    worker: StoredValue<Option<WorkerLink>, LocalStorage>,
+    /// The worker's current session (0: none); its older sessions' frames are stale.
+    session: StoredValue<u64>,
+    /// The worker's latest frame, shown at the next animation frame.
+    pending: StoredValue<Option<(Box<Frame>, Option<GridOutput>)>>,
+    /// The grid the surface is drawn over, which the worker evaluates each frame on.
+    pub grid: StoredValue<Option<GridSpec>>,
+    /// The snapshot's surface as the worker sent it.
+    pub surface: StoredValue<Option<Arc<Surface>>>,
 }
 
 impl NnRun {
@@ -84,7 +104,19 @@ impl NnRun {
             snapshot: RwSignal::new(None),
             history: RwSignal::new(Vec::new()),
             error: RwSignal::new(None),
+            worker: StoredValue::new_local(None),
+            session: StoredValue::new(0),
+            pending: StoredValue::new(None),
+            grid: StoredValue::new(None),
+            surface: StoredValue::new(None),
         }
+    }
+
+    /// Starts the compute worker (in the browser only), which trains while playing.
+    pub fn start_worker(self) {
+        self.worker.set_value(WorkerLink::start(move |reply, grid| {
+            self.on_reply(reply, grid)
+        }));
     }
 
     /// Builds a fresh network unless the current one was built from the same data,
@@ -137,6 +169,7 @@ impl NnRun {
             }
         });
         let model = result?;
+        self.surface.set_value(None);
         self.snapshot.set(Some(Arc::new(model)));
         self.epoch.set(epoch);
         self.history.set(saved.history);
@@ -170,6 +203,7 @@ impl NnRun {
         });
         match result {
             Ok(t) => {
+                self.surface.set_value(None);
                 self.snapshot.set(Some(Arc::new(t.model())));
                 self.trainer.set_value(Some(t));
                 self.data.set_value(Some((data, features)));
@@ -177,6 +211,7 @@ impl NnRun {
             }
             Err(e) => {
                 self.trainer.set_value(None);
+                self.surface.set_value(None);
                 self.snapshot.set(None);
                 self.error
                     .set(Some(format!("Could not build the network: {e}")));
@@ -185,6 +220,7 @@ impl NnRun {
         }
         self.epoch.set(0);
         self.history.set(Vec::new());
+        self.resync();
     }
 
     /// Applies new learning rate, regularization or batch size without a reset.
@@ -201,6 +237,10 @@ impl NnRun {
         if let Some(e) = failed {
             self.error
                 .set(Some(format!("Could not apply the setting: {e}")));
+        }
+        if let Some(link) = self.remote() {
+            let session = self.session.get_value();
+            link.send(&ToWorker::SetParams { session, params });
         }
     }
 
@@ -231,31 +271,46 @@ impl NnRun {
                     d.as_ref()
                         .and_then(|(data, features)| test_loss(data, &model, features))
                 });
-                self.epoch.set(epoch);
-                self.snapshot.set(Some(Arc::new(model)));
-                self.history.update(|h| {
-                    h.push(LossPoint { epoch, train, test });
-                    if h.len() > MAX_POINTS {
-                        // keep the first point and every other one after it
-                        let kept: Vec<LossPoint> = h
-                            .iter()
-                            .enumerate()
-                            .filter(|(i, _)| i % 2 == 0)
-                            .map(|(_, p)| *p)
-                            .collect();
-                        *h = kept;
-                    }
-                });
+                self.publish(model, epoch, train, test, None);
             }
-            Some(Err(e)) => {
-                self.playing.set(false);
-                self.diverged.set(true);
-                self.error.set(Some(format!(
-                    "Training diverged and was stopped: {e}. Lower the learning rate and press Reset."
-                )));
-            }
+            Some(Err(e)) => self.diverge(&e),
             None => {}
         }
+    }
+
+    /// Shows a new state of the network: its weights, epoch and a loss point.
+    fn publish(
+        &self,
+        model: Mlp,
+        epoch: u64,
+        train: f64,
+        test: Option<f64>,
+        surface: Option<Surface>,
+    ) {
+        self.surface.set_value(surface.map(Arc::new));
+        self.epoch.set(epoch);
+        self.snapshot.set(Some(Arc::new(model)));
+        self.history.update(|h| {
+            h.push(LossPoint { epoch, train, test });
+            if h.len() > MAX_POINTS {
+                // keep the first point and every other one after it
+                let kept: Vec<LossPoint> = h
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| i % 2 == 0)
+                    .map(|(_, p)| *p)
+                    .collect();
+                *h = kept;
+            }
+        });
+    }
+
+    fn diverge(&self, e: &str) {
+        self.playing.set(false);
+        self.diverged.set(true);
+        self.error.set(Some(format!(
+            "Training diverged and was stopped: {e}. Lower the learning rate and press Reset."
+        )));
     }
 
     /// Sets one weight of the network (the user typed it) and redraws with it.
@@ -276,17 +331,22 @@ impl NnRun {
             }
         });
         let model = result?;
+        self.surface.set_value(None);
         self.snapshot.set(Some(Arc::new(model)));
+        self.resync();
         Ok(())
     }
 
-    /// Starts the frame loop (it stops itself when `playing` turns false).
+    /// Starts training: in the worker if it listens, else on the page's thread (it
+    /// stops itself when `playing` turns false).
     pub fn play(self) {
         if self.playing.get_untracked() {
             return;
         }
         self.playing.set(true);
-        self.schedule();
+        if !self.start_remote() {
+            self.schedule();
+        }
     }
 
     fn schedule(self) {
@@ -295,9 +355,139 @@ impl NnRun {
             if !self.playing.try_get_untracked().unwrap_or(false) {
                 return;
             }
+            // The worker came up meanwhile: it takes over.
+            if self.start_remote() {
+                return;
+            }
             self.advance(FRAME_BUDGET_MS, 100_000);
             self.schedule();
         });
+    }
+
+    /// The worker, if it listens.
+    fn remote(&self) -> Option<WorkerLink> {
+        self.worker
+            .try_with_value(|w| w.clone().filter(WorkerLink::ready))
+            .flatten()
+    }
+
+    /// Hands the page's trainer to the worker as a new session and asks for its first
+    /// frame; `false` if there is no worker or nothing to train.
+    fn start_remote(&self) -> bool {
+        let Some(link) = self.remote() else {
+            return false;
+        };
+        let Some(mut job) = self.job() else {
+            return false;
+        };
+        self.session.update_value(|s| *s += 1);
+        job.session = self.session.get_value();
+        self.pending.set_value(None);
+        link.send(&ToWorker::Train(Box::new(job)));
+        self.request_frame(&link);
+        true
+    }
+
+    fn request_frame(&self, link: &WorkerLink) {
+        link.send(&ToWorker::Frame {
+            session: self.session.get_value(),
+            budget_ms: WORKER_BUDGET_MS,
+            max_epochs: 100_000,
+            grid: self.grid.get_value(),
+        });
+    }
+
+    /// After the page's trainer changed while playing in the worker: the worker
+    /// continues from it.
+    fn resync(&self) {
+        if self.playing.get_untracked() && self.session.get_value() > 0 {
+            self.start_remote();
+        }
+    }
+
+    /// The page's trainer as a job for the worker.
+    fn job(&self) -> Option<TrainJob> {
+        let (data, features) = self.data.with_value(|d| d.clone())?;
+        let train = restrict(&data.train, &features).ok()?;
+        let test = restrict(&data.test, &features).ok()?;
+        self.trainer.with_value(|t| {
+            let t = t.as_ref()?;
+            let model = t.model();
+            Some(TrainJob {
+                session: 0,
+                train,
+                test,
+                params: t.params().clone(),
+                inputs: model.input_transforms.clone(),
+                state: t.state(),
+                epoch: t.epoch(),
+                model,
+            })
+        })
+    }
+
+    /// An answer from the worker: a frame is shown at the next animation frame (the
+    /// next one is asked for at once, so the worker trains while the page draws).
+    fn on_reply(self, reply: FromWorker, grid: Option<GridOutput>) {
+        let current = self.session.try_get_value().unwrap_or(0);
+        let playing = self.playing.try_get_untracked().unwrap_or(false);
+        match reply {
+            FromWorker::Ready | FromWorker::Frame(_) if !playing => {}
+            FromWorker::Ready => {
+                // The page's thread is training: the worker takes over at its next frame.
+            }
+            FromWorker::Frame(f) if f.session == current => {
+                if let Some(link) = self.remote() {
+                    self.request_frame(&link);
+                }
+                let first = self.pending.with_value(Option::is_none);
+                self.pending.set_value(Some((f, grid)));
+                if first {
+                    request_animation_frame(move || self.show_pending());
+                }
+            }
+            FromWorker::Frame(_) => {}
+            FromWorker::Failed { session, message } if session == current => {
+                self.session.set_value(0);
+                self.playing.set(false);
+                self.error
+                    .set(Some(format!("Could not train the network: {message}")));
+            }
+            FromWorker::Diverged { session, message } if session == current => {
+                self.session.set_value(0);
+                self.diverge(&message);
+            }
+            FromWorker::Failed { .. } | FromWorker::Diverged { .. } => {}
+        }
+    }
+
+    /// Puts the worker's latest frame into the page's trainer and on screen.
+    fn show_pending(self) {
+        let Some(Some((f, values))) = self.pending.try_update_value(Option::take) else {
+            return;
+        };
+        let current = self.session.get_value();
+        if f.session != current || !self.playing.get_untracked() {
+            return;
+        }
+        let f = *f;
+        let mut result = Ok(());
+        self.trainer.update_value(|t| {
+            if let Some(t) = t {
+                result = t
+                    .restore(&f.model, f.epoch, Vec::new())
+                    .and_then(|()| t.restore_state(&f.state));
+            }
+        });
+        if let Err(e) = result {
+            self.session.set_value(0);
+            self.playing.set(false);
+            self.error
+                .set(Some(format!("Could not take the worker's network: {e}")));
+            return;
+        }
+        let surface = f.grid.zip(values);
+        self.publish(f.model, f.epoch, f.train_loss, f.test_loss, surface);
     }
 }
 

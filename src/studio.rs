@@ -97,6 +97,7 @@ impl Studio {
         let model: Field<ModelSettings> = settings.model().into();
         let plane = PlaneState::new(settings);
         let run = NnRun::new();
+        run.start_worker();
         let feature_names = Memo::new(move |_| {
             data.with(|d| {
                 d.as_ref()
@@ -156,7 +157,10 @@ impl Studio {
                     .get()
                     .ok_or_else(|| "The network is not built yet.".to_string())?;
                 return score(&data, FittedModel::Mlp((*snapshot).clone()), &features, 0.0)
-                    .map(Arc::new)
+                    .map(|mut t| {
+                        t.surface = run.surface.get_value();
+                        Arc::new(t)
+                    })
                     .map_err(|e| format!("Could not evaluate the network: {e}"));
             };
             let reuse = restored.with(|r| {

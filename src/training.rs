@@ -1,6 +1,9 @@
 //! Turns data and parameters into a fitted model and what the page reports about it,
 //! by calling the engine: for classes or for values alike. No maths here.
 
+use std::sync::Arc;
+
+use hyperplane_core::grid::{GridOutput, GridSpec};
 use hyperplane_core::metrics::{
     accuracy, classification_report, regression_report, ClassificationReport, RegressionReport,
 };
@@ -85,6 +88,31 @@ pub struct Trained {
     pub features: Vec<usize>,
     pub scores: Scores,
     pub fit_ms: f64,
+    /// The model's surface, already evaluated elsewhere (the worker training the
+    /// network sends it with each frame): drawn as it is when the grid matches.
+    pub surface: Option<Arc<Surface>>,
+}
+
+/// A grid and the model's values over it.
+pub type Surface = (GridSpec, GridOutput);
+
+/// Evaluates `trained`'s model over `spec` into `out`, or copies the surface it came
+/// with if that is over the same grid.
+pub fn evaluate_surface(
+    trained: &Trained,
+    spec: &GridSpec,
+    out: &mut GridOutput,
+) -> Result<(), String> {
+    match trained.surface.as_deref() {
+        Some((s, values)) if s == spec => {
+            out.clone_from(values);
+            Ok(())
+        }
+        _ => trained
+            .model
+            .evaluate_grid(spec, out)
+            .map_err(|e| e.to_string()),
+    }
 }
 
 impl Trained {
@@ -184,6 +212,7 @@ pub fn score(
         features: features.to_vec(),
         scores,
         fit_ms,
+        surface: None,
     })
 }
 

@@ -120,8 +120,16 @@ pub fn Surface() -> impl IntoView {
         let Some(canvas) = canvas_ref.get() else {
             return;
         };
-        match draw(&canvas, &studio, toggles, &mut buffers.borrow_mut()) {
+        let drawn = draw(&canvas, &studio, toggles, &mut buffers.borrow_mut());
+        match drawn {
             Ok(Some(f)) => {
+                // The worker training the network evaluates its next surface on this grid.
+                let (classes, values) = &*buffers.borrow();
+                let spec = match f {
+                    Frame::Classes(_) => classes.spec.clone(),
+                    Frame::Values(..) => values.spec.clone(),
+                };
+                studio.run.grid.set_value(spec);
                 frame.set(Some(f));
                 draw_error.set(None);
             }

@@ -2,7 +2,7 @@
 //! never per-pixel plotters calls), vector contours for the boundary and margins,
 //! then plotters' axes and the data points on top.
 
-use hyperplane_core::grid::GridOutput;
+use hyperplane_core::grid::{GridOutput, GridSpec};
 use hyperplane_core::preprocess::Prepared;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -20,6 +20,8 @@ use crate::training::{SurfaceKind, Trained};
 /// Buffers reused from frame to frame.
 #[derive(Default)]
 pub struct SurfaceBuffers {
+    /// The grid of the last frame (the worker evaluates the network's next one over it).
+    pub spec: Option<GridSpec>,
     grid: GridOutput,
     rgba: Vec<u8>,
     segments: Vec<Segment>,
@@ -118,10 +120,8 @@ pub fn draw_surface(
     spec.x_range = (xs0, xs1);
     spec.y_range = (ys0, ys1);
     let t_grid = now();
-    trained
-        .model
-        .evaluate_grid(&spec, &mut buf.grid)
-        .map_err(|e| e.to_string())?;
+    crate::training::evaluate_surface(trained, &spec, &mut buf.grid)?;
+    buf.spec = Some(spec);
     let grid_ms = now() - t_grid;
     let kind = crate::training::surface_kind(&trained.model, data.train.n_classes());
     let signed = matches!(kind, SurfaceKind::SvmBinary | SurfaceKind::SignedBinary);

@@ -2,7 +2,7 @@
 //! high) with the points in their true value's colour: the studio's regression surface
 //! and the comparison's regression versions.
 
-use hyperplane_core::grid::GridOutput;
+use hyperplane_core::grid::{GridOutput, GridSpec};
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
 use web_sys::HtmlCanvasElement;
@@ -55,6 +55,8 @@ pub struct ValueScene<'a> {
 /// Kept between frames so redrawing allocates nothing.
 #[derive(Default)]
 pub struct ValueBuffers {
+    /// The grid of the last frame (the worker evaluates the network's next one over it).
+    pub spec: Option<GridSpec>,
     grid: GridOutput,
     rgba: Vec<u8>,
     blitter: Blitter,
@@ -108,10 +110,8 @@ pub fn draw_values(
     let (gw, gh) = (cells(pw), cells(ph));
     let spec =
         grid_spec(trained, x, y, ranges, gw, gh).ok_or("the model does not read the plane")?;
-    trained
-        .model
-        .evaluate_grid(&spec, &mut buf.grid)
-        .map_err(|e| e.to_string())?;
+    crate::training::evaluate_surface(trained, &spec, &mut buf.grid)?;
+    buf.spec = Some(spec);
     // Colours span the training targets, so points and surface read on one scale.
     let (lo, hi, span) = value_span(data.train.values().unwrap_or_default());
     let t = |v: f64| (v - lo) / span;

@@ -2,12 +2,14 @@
 //! frame of the decision surface costs. Buffers live in [`GridOutput`] and are reused,
 //! so a steady stream of frames allocates nothing.
 
+use serde::{Deserialize, Serialize};
+
 use crate::error::{Error, Result};
 
 /// The plane to evaluate: two features spanning `x_range` × `y_range`, every other
 /// feature held at `base` (for example the training mean, 0 after standardization).
 /// Cell `(col, row)` is sampled at its centre; row 0 is the top (largest y).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GridSpec {
     pub width: usize,
     pub height: usize,
@@ -82,7 +84,7 @@ impl GridSpec {
 /// margin. For a binary model the margin is the decision value for the second class
 /// (positive → class 1), so its ±1 contours are an SVM's margins; for more classes it
 /// is how far the winner's score leads the runner-up's (≥ 0).
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct GridOutput {
     pub label: Vec<u32>,
     pub margin: Vec<f32>,
@@ -97,6 +99,15 @@ pub struct GridOutput {
 impl GridOutput {
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// An output computed elsewhere (another thread), with no pair values.
+    pub fn from_parts(label: Vec<u32>, margin: Vec<f32>) -> Self {
+        Self {
+            label,
+            margin,
+            ..Self::default()
+        }
     }
 
     /// Sizes the buffers for `spec`, reallocating only when the size grows.

@@ -1,0 +1,384 @@
+//! The messages between the page and its compute worker, and the worker's side of them:
+//! a training session that advances the network for a time budget per frame the page
+//! asks for. Plain Rust, so it is tested natively; `main.rs` is only the wasm glue.
+//!
+//! Messages are JSON text (serde_json with exact float round trips, already in both
+//! modules): the weights the page draws are bit for bit the ones the worker trained.
+
+use hyperplane_core::features::FeatureTransform;
+use hyperplane_core::grid::{GridModel, GridOutput, GridSpec};
+use hyperplane_core::model::ModelParams;
+use hyperplane_core::nn::{Mlp, MlpParams, MlpTrainer, TrainerState};
+use hyperplane_core::{Dataset, Target};
+use serde::{Deserialize, Serialize};
+
+/// A network to train from where the page's trainer stands.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct TrainJob {
+    /// Numbers the session; answers to an older session are stale.
+    pub session: u64,
+    /// The training and test parts, restricted to the model's features.
+    pub train: Dataset,
+    pub test: Dataset,
+    pub params: MlpParams,
+    pub inputs: Vec<FeatureTransform>,
+    /// The network and trainer state to continue from, at `epoch`.
+    pub model: Mlp,
+    pub state: TrainerState,
+    pub epoch: u64,
+}
+
+/// From the page.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub enum ToWorker {
+    /// Starts a session, replacing any other.
+    Train(Box<TrainJob>),
+    /// Trains the session for up to `budget_ms` (at least one epoch, at most
+    /// `max_epochs`) and answers with a [`FromWorker::Frame`], with the network's
+    /// surface over `grid` if given (so the page need not evaluate it).
+    Frame {
+        session: u64,
+        budget_ms: f64,
+        max_epochs: u64,
+        grid: Option<GridSpec>,
+    },
+    /// New learning rate, regularization or batch size, from the next step on.
+    SetParams { session: u64, params: MlpParams },
+    /// Ends the session.
+    Stop,
+}
+
+/// Where the network stands after a frame of training.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Frame {
+    pub session: u64,
+    pub model: Mlp,
+    pub state: TrainerState,
+    pub epoch: u64,
+    /// The last epoch's training loss, and the test loss of the weights now.
+    pub train_loss: f64,
+    pub test_loss: Option<f64>,
+    /// How long the worker trained for this frame (ms).
+    pub train_ms: f64,
+    /// The grid the surface was evaluated over (its values travel beside the text).
+    pub grid: Option<GridSpec>,
+}
+
+/// An answer, and the surface values that go with a frame (sent as typed arrays, not
+/// text: a 240×225 surface is 54,000 cells).
+#[derive(Debug, Clone)]
+pub struct Reply {
+    pub message: FromWorker,
+    pub grid: Option<GridOutput>,
+}
+
+/// To the page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum FromWorker {
+    /// The worker listens (messages sent before this are lost, so the page waits).
+    Ready,
+    Frame(Box<Frame>),
+    /// The session could not start: the network could not be put back.
+    Failed {
+        session: u64,
+        message: String,
+    },
+    /// Training stopped: the loss or the weights became infinite or NaN.
+    Diverged {
+        session: u64,
+        message: String,
+    },
+}
+
+/// A network being trained.
+pub struct Session {
+    id: u64,
+    trainer: MlpTrainer,
+    test: Dataset,
+}
+
+impl Session {
+    /// The trainer of `job`, put back at its weights, state and epoch.
+    pub fn start(job: TrainJob) -> Result<Self, String> {
+        let p = ModelParams::Mlp {
+            params: job.params,
+            inputs: job.inputs,
+        };
+        let mut trainer = p.trainer(&job.train).map_err(|e| e.to_string())?;
+        trainer
+            .restore(&job.model, job.epoch, Vec::new())
+            .and_then(|()| trainer.restore_state(&job.state))
+            .map_err(|e| e.to_string())?;
+        Ok(Self {
+            id: job.session,
+            trainer,
+            test: job.test,
+        })
+    }
+
+    /// Trains until `budget_ms` has passed on `now` (at least one epoch, at most
+    /// `max_epochs`).
+    pub fn advance(
+        &mut self,
+        budget_ms: f64,
+        max_epochs: u64,
+        now: impl Fn() -> f64,
+    ) -> Result<Frame, String> {
+        let start = now();
+        let mut done = 0;
+        loop {
+            self.trainer.step(1).map_err(|e| e.to_string())?;
+            done += 1;
+            if done >= max_epochs || now() - start >= budget_ms {
+                break;
+            }
+        }
+        let model = self.trainer.model();
+        Ok(Frame {
+            session: self.id,
+            test_loss: test_loss(&self.test, &model),
+            model,
+            state: self.trainer.state(),
+            epoch: self.trainer.epoch(),
+            train_loss: self
+                .trainer
+                .loss_history()
+                .last()
+                .copied()
+                .unwrap_or(f64::NAN),
+            train_ms: now() - start,
+            grid: None,
+        })
+    }
+}
+
+/// The loss of `model` on the test part (for the loss curve).
+pub fn test_loss(test: &Dataset, model: &Mlp) -> Option<f64> {
+    match test.target() {
+        Target::Classes { labels, .. } => {
+            let y: Vec<f64> = labels.iter().map(|&c| c as f64).collect();
+            model.loss(test.x(), &y).ok()
+        }
+        Target::Values { values, .. } => model.loss(test.x(), values).ok(),
+    }
+}
+
+/// The worker's state: at most one session.
+#[derive(Default)]
+pub struct Worker {
+    session: Option<Session>,
+}
+
+impl Worker {
+    /// Answers one message from the page (`None`: nothing to say).
+    pub fn handle(&mut self, msg: ToWorker, now: impl Fn() -> f64) -> Option<Reply> {
+        let say = |message| {
+            Some(Reply {
+                message,
+                grid: None,
+            })
+        };
+        match msg {
+            ToWorker::Train(job) => {
+                let id = job.session;
+                self.session = None;
+                match Session::start(*job) {
+                    Ok(s) => {
+                        self.session = Some(s);
+                        None
+                    }
+                    Err(message) => say(FromWorker::Failed {
+                        session: id,
+                        message,
+                    }),
+                }
+            }
+            ToWorker::Frame {
+                session,
+                budget_ms,
+                max_epochs,
+                grid,
+            } => {
+                let s = self.session.as_mut().filter(|s| s.id == session)?;
+                let mut frame = match s.advance(budget_ms, max_epochs, now) {
+                    Ok(frame) => frame,
+                    Err(message) => {
+                        self.session = None;
+                        return say(FromWorker::Diverged { session, message });
+                    }
+                };
+                let mut out = GridOutput::new();
+                let surface = grid.filter(|spec| frame.model.evaluate_grid(spec, &mut out).is_ok());
+                let values = surface.is_some().then_some(out);
+                frame.grid = surface;
+                Some(Reply {
+                    message: FromWorker::Frame(Box::new(frame)),
+                    grid: values,
+                })
+            }
+            ToWorker::SetParams { session, params } => {
+                let s = self.session.as_mut().filter(|s| s.id == session)?;
+                match s.trainer.set_params(&params) {
+                    Ok(()) => None,
+                    Err(e) => say(FromWorker::Failed {
+                        session,
+                        message: e.to_string(),
+                    }),
+                }
+            }
+            ToWorker::Stop => {
+                self.session = None;
+                None
+            }
+        }
+    }
+
+    /// [`handle`](Self::handle) on JSON text, answering JSON text (and the surface).
+    pub fn handle_text(
+        &mut self,
+        text: &str,
+        now: impl Fn() -> f64,
+    ) -> Option<(String, Option<GridOutput>)> {
+        let reply = match serde_json::from_str::<ToWorker>(text) {
+            Ok(msg) => self.handle(msg, now)?,
+            Err(e) => Reply {
+                message: FromWorker::Failed {
+                    session: 0,
+                    message: format!("the worker could not read a message: {e}"),
+                },
+                grid: None,
+            },
+        };
+        Some((serde_json::to_string(&reply.message).ok()?, reply.grid))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use hyperplane_core::datasets::{GeneratorKind, GeneratorParams};
+    use hyperplane_core::preprocess::split_and_standardize;
+
+    fn job(session: u64) -> (TrainJob, MlpTrainer) {
+        let data = GeneratorParams::new(GeneratorKind::Circle)
+            .n_samples(200)
+            .generate()
+            .unwrap();
+        let data = split_and_standardize(&data, 0.5, 7).unwrap();
+        let params = MlpParams::default().hidden(vec![4, 2]).seed(3);
+        let inputs = vec![FeatureTransform::X1, FeatureTransform::X2];
+        let p = ModelParams::Mlp {
+            params: params.clone(),
+            inputs: inputs.clone(),
+        };
+        let mut trainer = p.trainer(&data.train).unwrap();
+        trainer.step(5).unwrap();
+        let job = TrainJob {
+            session,
+            train: data.train.clone(),
+            test: data.test.clone(),
+            params,
+            inputs,
+            model: trainer.model(),
+            state: trainer.state(),
+            epoch: trainer.epoch(),
+        };
+        (job, trainer)
+    }
+
+    /// Through the messages, as text, the worker continues the page's run exactly:
+    /// 5 epochs on the page, then 3 + 4 in the worker, equal 12 straight.
+    #[test]
+    fn the_worker_continues_the_run_bit_for_bit() {
+        let (job, mut direct) = job(9);
+        let mut worker = Worker::default();
+        let send = |w: &mut Worker, m: &ToWorker| {
+            w.handle_text(&serde_json::to_string(m).unwrap(), || 0.0)
+                .map(|(t, _)| serde_json::from_str::<FromWorker>(&t).unwrap())
+        };
+        assert_eq!(send(&mut worker, &ToWorker::Train(Box::new(job))), None);
+        let frame = |max_epochs| ToWorker::Frame {
+            session: 9,
+            budget_ms: 1e9,
+            max_epochs,
+            grid: None,
+        };
+        send(&mut worker, &frame(3)).unwrap();
+        let Some(FromWorker::Frame(f)) = send(&mut worker, &frame(4)) else {
+            panic!("a frame")
+        };
+        direct.step(7).unwrap();
+        assert_eq!(f.epoch, 12);
+        assert_eq!(f.model, direct.model());
+        assert_eq!(f.state, direct.state());
+        assert_eq!(Some(f.train_loss), direct.loss_history().last().copied());
+        // An older session's frame request is not answered.
+        assert_eq!(
+            send(
+                &mut worker,
+                &ToWorker::Frame {
+                    session: 8,
+                    budget_ms: 1.0,
+                    max_epochs: 1,
+                    grid: None
+                }
+            ),
+            None
+        );
+        assert_eq!(send(&mut worker, &ToWorker::Stop), None);
+        assert_eq!(send(&mut worker, &frame(1)), None);
+    }
+
+    /// The surface the worker sends is the one the page would have evaluated.
+    #[test]
+    fn the_worker_sends_the_surface_of_the_frame_it_trained() {
+        let (job, mut direct) = job(2);
+        let mut worker = Worker::default();
+        worker.handle(ToWorker::Train(Box::new(job)), || 0.0);
+        let spec = GridSpec {
+            width: 30,
+            height: 20,
+            x_feature: 0,
+            y_feature: 1,
+            x_range: (-2.0, 2.0),
+            y_range: (-1.5, 2.5),
+            base: vec![0.0, 0.0],
+        };
+        let msg = ToWorker::Frame {
+            session: 2,
+            budget_ms: 1e9,
+            max_epochs: 6,
+            grid: Some(spec.clone()),
+        };
+        let Reply {
+            message: FromWorker::Frame(f),
+            grid: Some(out),
+        } = worker.handle(msg, || 0.0).unwrap()
+        else {
+            panic!("a frame with its surface")
+        };
+        direct.step(6).unwrap();
+        let mut expected = GridOutput::new();
+        direct.model().evaluate_grid(&spec, &mut expected).unwrap();
+        assert_eq!(f.grid, Some(spec));
+        assert_eq!((out.label, out.margin), (expected.label, expected.margin));
+    }
+
+    #[test]
+    fn a_bad_job_or_message_is_answered_with_a_reason() {
+        let (mut job, _) = job(4);
+        job.params = job.params.hidden(vec![9, 9]);
+        let mut worker = Worker::default();
+        let Some(Reply {
+            message: FromWorker::Failed { session, message },
+            ..
+        }) = worker.handle(ToWorker::Train(Box::new(job)), || 0.0)
+        else {
+            panic!("a failure")
+        };
+        assert_eq!(session, 4);
+        assert!(message.contains("match"), "{message}");
+        let (reply, _) = worker.handle_text("{\"nonsense\":1}", || 0.0).unwrap();
+        assert!(reply.contains("could not read"), "{reply}");
+    }
+}

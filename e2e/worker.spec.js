@@ -1,0 +1,64 @@
+// The network trains in the compute worker while playing; what the page shows is the
+// worker's exact network, and without a worker the page trains on its own thread.
+const { test, expect } = require("@playwright/test");
+const { openStudio, surfacePixels, surfaceChangedFrom } = require("./helpers");
+
+const epoch = async (page) => Number(await page.getByTestId("epoch").textContent());
+
+async function network(page) {
+  await openStudio(page);
+  await page.getByRole("combobox", { name: "Dataset" }).selectOption({ label: "Circle" });
+  await page.getByRole("combobox", { name: "Model", exact: true }).selectOption({ label: "Neural network" });
+  await expect(page.getByTestId("epoch")).toHaveText("0");
+}
+
+test("the network trains in the worker, and the paused picture is exactly the saved network's", async ({ page }) => {
+  const started = page.waitForEvent("worker");
+  await network(page);
+  expect((await started).url()).toMatch(/hyperplane-worker_loader\.js$/);
+  await page.getByRole("button", { name: "Play" }).click();
+  await expect.poll(() => epoch(page)).toBeGreaterThan(2000);
+  await page.getByRole("button", { name: "Pause" }).click();
+  const paused = await epoch(page);
+  await page.waitForTimeout(200);
+  expect(await epoch(page)).toBe(paused);
+  // The surface on screen came from the worker; the restored one is evaluated here.
+  const pixels = await surfacePixels(page);
+  const loss = await page.getByTestId("train-loss").textContent();
+  await page.getByRole("button", { name: "Save version" }).click();
+  await expect(page.getByTestId("registry-notice")).toContainText("Saved Neural network v1");
+  await page.getByRole("button", { name: "Reset" }).click();
+  await expect(page.getByTestId("epoch")).toHaveText("0");
+  await surfaceChangedFrom(page, pixels);
+  await page.getByRole("button", { name: "Restore Neural network v1" }).click();
+  await expect(page.getByTestId("epoch")).toHaveText(String(paused));
+  await expect.poll(() => surfacePixels(page)).toBe(pixels);
+  await expect(page.getByTestId("train-loss")).toHaveText(loss);
+  // Training goes on from there, in the worker again.
+  await page.getByRole("button", { name: "Play" }).click();
+  await expect.poll(() => epoch(page)).toBeGreaterThan(paused + 500);
+  await page.getByRole("button", { name: "Pause" }).click();
+  await expect(page.locator("[role=alert]")).toHaveCount(0);
+});
+
+test("a learning rate changed while the worker trains reaches it at once, without a reset", async ({ page }) => {
+  await network(page);
+  // Linear units diverge at η = 3 (as in the lesson "A learning rate too high").
+  await page.getByRole("combobox", { name: "Activation" }).selectOption({ label: "linear" });
+  await page.getByRole("button", { name: "Play" }).click();
+  await expect.poll(() => epoch(page)).toBeGreaterThan(1000);
+  const before = await epoch(page);
+  await page.getByRole("slider", { name: "Learning rate" }).fill("1000");
+  await expect(page.getByRole("alert")).toContainText("diverged");
+  expect(await epoch(page)).toBeGreaterThanOrEqual(before);
+  await expect(page.getByRole("button", { name: "Play" })).toBeVisible();
+});
+
+test("without the worker the page trains on its own thread", async ({ page }) => {
+  await page.route("**/hyperplane-worker_loader.js", (r) => r.abort());
+  await network(page);
+  await page.getByRole("button", { name: "Play" }).click();
+  await expect.poll(() => epoch(page)).toBeGreaterThan(500);
+  await page.getByRole("button", { name: "Pause" }).click();
+  await expect(page.locator("[role=alert]")).toHaveCount(0);
+});

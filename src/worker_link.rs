@@ -1,0 +1,115 @@
+//! The page's side of the compute worker (`crates/hyperplane-worker`, built by Trunk as
+//! `hyperplane-worker_loader.js`): starts it, holds messages until it says it listens,
+//! and hands its answers to one listener. Without a worker (it failed to load, or the
+//! page runs where there is none, as in the wasm tests) nothing is sent and the caller
+//! computes on the page's thread instead.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use hyperplane_core::grid::GridOutput;
+use hyperplane_worker::{FromWorker, ToWorker};
+use wasm_bindgen::prelude::*;
+use web_sys::{MessageEvent, Worker};
+
+/// The worker's script, next to the page (Trunk's loader shim for the worker's module).
+const SCRIPT: &str = "./hyperplane-worker_loader.js";
+
+struct State {
+    worker: Worker,
+    ready: bool,
+    broken: bool,
+    queue: Vec<String>,
+}
+
+/// A started worker; clones share it.
+#[derive(Clone)]
+pub struct WorkerLink {
+    state: Rc<RefCell<State>>,
+}
+
+impl WorkerLink {
+    /// Starts the worker; `on_reply` gets each of its answers (with a frame's surface,
+    /// if it sent one). `None` if no worker can be started here.
+    pub fn start(on_reply: impl Fn(FromWorker, Option<GridOutput>) + 'static) -> Option<Self> {
+        // Natively (the app's unit tests) there are no workers, and no JS to ask.
+        if cfg!(not(target_arch = "wasm32")) {
+            return None;
+        }
+        let worker = Worker::new(SCRIPT).ok()?;
+        let state = Rc::new(RefCell::new(State {
+            worker: worker.clone(),
+            ready: false,
+            broken: false,
+            queue: Vec::new(),
+        }));
+        let s = state.clone();
+        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
+            let Some((reply, grid)) = read(ev.data()) else {
+                return;
+            };
+            if reply == FromWorker::Ready {
+                let queued = {
+                    let mut s = s.borrow_mut();
+                    s.ready = true;
+                    std::mem::take(&mut s.queue)
+                };
+                let w = s.borrow().worker.clone();
+                for m in queued {
+                    let _ = w.post_message(&JsValue::from_str(&m));
+                }
+            }
+            on_reply(reply, grid);
+        });
+        let s = state.clone();
+        let on_error = Closure::<dyn FnMut(JsValue)>::new(move |_: JsValue| {
+            s.borrow_mut().broken = true;
+        });
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        // The worker lives as long as the page.
+        on_message.forget();
+        on_error.forget();
+        Some(Self { state })
+    }
+
+    /// Whether the worker has started and listens.
+    pub fn ready(&self) -> bool {
+        let s = self.state.borrow();
+        s.ready && !s.broken
+    }
+
+    /// Whether the worker failed (its script or module could not load, or it threw).
+    pub fn broken(&self) -> bool {
+        self.state.borrow().broken
+    }
+
+    /// Sends `msg` (held until the worker listens).
+    pub fn send(&self, msg: &ToWorker) {
+        let Ok(text) = serde_json::to_string(msg) else {
+            return;
+        };
+        let mut s = self.state.borrow_mut();
+        if s.broken {
+            return;
+        }
+        if s.ready {
+            let _ = s.worker.post_message(&JsValue::from_str(&text));
+        } else {
+            s.queue.push(text);
+        }
+    }
+}
+
+/// A message from the worker: JSON text, or `[text, labels, margins]` with a surface.
+fn read(data: JsValue) -> Option<(FromWorker, Option<GridOutput>)> {
+    let parse = |t: JsValue| serde_json::from_str::<FromWorker>(&t.as_string()?).ok();
+    if data.is_string() {
+        return Some((parse(data)?, None));
+    }
+    let parts: js_sys::Array = data.dyn_into().ok()?;
+    let labels: js_sys::Uint32Array = parts.get(1).dyn_into().ok()?;
+    let margins: js_sys::Float32Array = parts.get(2).dyn_into().ok()?;
+    let grid = GridOutput::from_parts(labels.to_vec(), margins.to_vec());
+    Some((parse(parts.get(0))?, Some(grid)))
+}
