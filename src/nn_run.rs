@@ -12,7 +12,6 @@ use hyperplane_core::grid::{GridOutput, GridSpec};
 use hyperplane_core::model::ModelParams;
 use hyperplane_core::nn::{Activation, Mlp, MlpTrainer, TrainerState};
 use hyperplane_core::preprocess::Prepared;
-use hyperplane_core::Target;
 use hyperplane_worker::{Frame, FromWorker, ToWorker, TrainJob};
 use leptos::prelude::*;
 
@@ -39,14 +38,7 @@ pub type RunData = Arc<Prepared>;
 
 /// The loss of `model` on the test part (for the loss curve).
 fn test_loss(data: &Prepared, model: &Mlp, features: &[usize]) -> Option<f64> {
-    let test = restrict(&data.test, features).ok()?;
-    match test.target() {
-        Target::Classes { labels, .. } => {
-            let y: Vec<f64> = labels.iter().map(|&c| c as f64).collect();
-            model.loss(test.x(), &y).ok()
-        }
-        Target::Values { values, .. } => model.loss(test.x(), values).ok(),
-    }
+    hyperplane_worker::test_loss(&restrict(&data.test, features).ok()?, model)
 }
 
 /// A saved network to put back: its weights, loss history and trainer state.
