@@ -15,6 +15,8 @@ module.exports = defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${PORT}/hyperplane/`,
     viewport: { width: 1280, height: 900 },
+    // The service worker caches the whole build; e2e/offline.spec.js turns it on.
+    serviceWorkers: "block",
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
       args: [

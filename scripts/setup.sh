@@ -38,6 +38,13 @@ if ! have chromium || ! have chromedriver; then
   apt_install chromium chromium-driver
 fi
 
+# python3 writes the service worker after each build (scripts/write_sw.py, a Trunk hook)
+# and checks the import graph in the tests.
+if ! have python3; then
+  echo "setup: installing python3"
+  apt_install python3
+fi
+
 if ! have node || ! have npm; then
   echo "setup: installing nodejs and npm"
   apt_install nodejs npm

@@ -1,0 +1,58 @@
+// Hyperplane's service worker: after one visit the page opens from this cache, offline
+// too. Written by scripts/write_sw.py after each build, which fills in the build's files
+// and their SHA-256: a new build is a new cache, installed beside the old one and only
+// used once the page reloads on request, so old and new files never mix.
+const VERSION = "__VERSION__";
+const FILES = __FILES__;
+const CACHE = `hyperplane-${VERSION}`;
+const SCOPE = new URL(self.registration.scope);
+
+const hex = (buf) => [...new Uint8Array(buf)].map((b) => b.toString(16).padStart(2, "0")).join("");
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(
+    (async () => {
+      const cache = await caches.open(CACHE);
+      for (const [name, sha] of Object.entries(FILES)) {
+        const url = new URL(name, SCOPE);
+        const response = await fetch(url, { cache: "reload" });
+        const body = await response.clone().arrayBuffer();
+        // A half-deployed build (some files still old) is not installed: the next
+        // update check tries again.
+        if (!response.ok || hex(await crypto.subtle.digest("SHA-256", body)) !== sha) {
+          throw new Error(`${name} is not this build's file`);
+        }
+        await cache.put(url, response);
+      }
+      // No skipWaiting: on a first visit there is no other worker, so this one activates
+      // at once; after an update the page keeps the old one until the user reloads.
+    })(),
+  );
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    (async () => {
+      for (const key of await caches.keys()) {
+        if (key.startsWith("hyperplane-") && key !== CACHE) await caches.delete(key);
+      }
+      await self.clients.claim();
+    })(),
+  );
+});
+
+self.addEventListener("message", (event) => {
+  if (event.data === "activate-new-version") self.skipWaiting();
+});
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  const url = new URL(request.url);
+  if (request.method !== "GET" || url.origin !== SCOPE.origin || !url.pathname.startsWith(SCOPE.pathname)) return;
+  let name = url.pathname.slice(SCOPE.pathname.length);
+  if (name === "" || name.endsWith("/")) name += "index.html";
+  if (!(name in FILES)) return;
+  event.respondWith(
+    (async () => (await caches.match(new URL(name, SCOPE).href, { cacheName: CACHE })) || fetch(request))(),
+  );
+});
