@@ -4,6 +4,7 @@
 import http from "node:http";
 import fs from "node:fs";
 import path from "node:path";
+import zlib from "node:zlib";
 
 const args = Object.fromEntries(
   process.argv.slice(2).reduce((acc, a, i, all) => (a.startsWith("--") ? [...acc, [a.slice(2), all[i + 1]]] : acc), []),
@@ -12,6 +13,9 @@ const root = path.resolve(args.root ?? "dist");
 const port = Number(args.port ?? 8080);
 const host = args.host ?? "127.0.0.1";
 const base = (args.base ?? "/").replace(/\/?$/, "/");
+// --gzip yes: compressed as a static host would (gzip -9), for load-time measurements.
+const gzip = args.gzip === "yes";
+const compressed = new Map();
 const types = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
@@ -43,7 +47,13 @@ http
         res.writeHead(404).end("not found");
         return;
       }
-      res.writeHead(200, { "content-type": types[path.extname(file)] ?? "application/octet-stream", "cache-control": "no-cache" });
+      const headers = { "content-type": types[path.extname(file)] ?? "application/octet-stream", "cache-control": "no-cache" };
+      if (gzip && /\bgzip\b/.test(req.headers["accept-encoding"] ?? "")) {
+        if (!compressed.has(file)) compressed.set(file, zlib.gzipSync(body, { level: 9 }));
+        body = compressed.get(file);
+        headers["content-encoding"] = "gzip";
+      }
+      res.writeHead(200, headers);
       res.end(body);
     });
   })

@@ -30,6 +30,8 @@ step "release build"
 trunk build --release --offline
 step "end-to-end tests (Playwright, Debian Chromium)"
 npx playwright test --config e2e/playwright.config.js 2>&1 | tee -a "$log"
+step "load-time script, once (a smoke check that it runs; its figures go in BENCHMARKS.md)"
+node e2e/bench_load.js 1 --smoke
 
 passed=$(grep -oE '([0-9]+) passed' "$log" | awk '{s+=$1} END {print s+0}')
 failed=$(grep -oE '([0-9]+) failed' "$log" | awk '{s+=$1} END {print s+0}')

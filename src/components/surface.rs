@@ -112,6 +112,7 @@ pub fn Surface() -> impl IntoView {
     let discretize = RwSignal::new(false);
     let values = move || studio.data_state.is_regression();
     let resized = RwSignal::new(0u32);
+    let first_drawn = std::cell::Cell::new(false);
     let _resize = window_event_listener(leptos::ev::resize, move |_| resized.update(|n| *n += 1));
 
     Effect::new(move |_| {
@@ -123,6 +124,12 @@ pub fn Surface() -> impl IntoView {
         let drawn = draw(&canvas, &studio, toggles, &mut buffers.borrow_mut());
         match drawn {
             Ok(Some(f)) => {
+                // The load-time benchmark reads when the first live picture was drawn.
+                if !first_drawn.replace(true) {
+                    let _ = web_sys::window()
+                        .and_then(|w| w.performance())
+                        .map(|p| p.mark("first-surface"));
+                }
                 // The worker training the network evaluates its next surface on this grid.
                 let (classes, values) = &*buffers.borrow();
                 let spec = match f {
