@@ -2,10 +2,11 @@
 //! loaded whole (classes or values) and split and standardized as every model sees it.
 
 use hyperplane_core::csv_data::{read_classification_csv, read_regression_csv};
-use hyperplane_core::datasets::{breast_cancer, iris, wine, GeneratorKind, GeneratorParams};
+use hyperplane_core::datasets::{iris, GeneratorKind, GeneratorParams};
 use hyperplane_core::preprocess::{split_and_standardize, Prepared};
 use hyperplane_core::{Dataset, Error};
 
+use crate::real_data::{self, RealSet};
 use crate::settings::{DataSettings, DatasetChoice, DRAWN_CLASSES};
 
 /// An imported CSV file: its text, the column to predict, and whether that column holds
@@ -114,8 +115,8 @@ pub fn load_dataset(spec: &DataSettings, imported: Option<&ImportedCsv>) -> Resu
             )?
         }
         DatasetChoice::Iris => iris()?,
-        DatasetChoice::Wine => wine()?,
-        DatasetChoice::BreastCancer => breast_cancer()?,
+        DatasetChoice::Wine => (*real_data::get(RealSet::Wine)?).clone(),
+        DatasetChoice::BreastCancer => (*real_data::get(RealSet::BreastCancer)?).clone(),
         DatasetChoice::Generated(kind) => {
             let mut p = GeneratorParams::new(kind)
                 .seed(spec.seed)

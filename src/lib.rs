@@ -16,6 +16,7 @@ pub mod nn_run;
 pub mod palette;
 pub mod panic_notice;
 pub mod plane;
+pub mod real_data;
 pub mod registry;
 pub mod render;
 pub mod settings;

@@ -120,11 +120,12 @@ pub fn DatasetThumbnails() -> impl IntoView {
     let d = studio.data_state;
     DatasetChoice::ALL
         .into_iter()
-        .filter_map(|c| thumbnail_points(c).map(|p| (c, p)))
-        .map(|(c, points)| {
+        .filter(|c| !matches!(c, DatasetChoice::Drawn | DatasetChoice::Imported))
+        .map(|c| {
             let canvas_ref = NodeRef::<leptos::html::Canvas>::new();
+            // Wine and breast cancer are drawn when their files arrive (a rerun).
             Effect::new(move |_| {
-                if let Some(canvas) = canvas_ref.get() {
+                if let (Some(canvas), Some(points)) = (canvas_ref.get(), thumbnail_points(c)) {
                     paint(&canvas, &points);
                 }
             });

@@ -37,15 +37,23 @@ pub fn VersionItem(entry: Entry) -> impl IntoView {
     let restore_label = label.clone();
     let on_restore = {
         let v = v.clone();
-        move |_| match restore(&studio, &v) {
-            Ok(()) => registry.notice.set(Some(crate::registry::Notice {
-                error: false,
-                text: format!("Restored {restore_label}."),
-            })),
-            Err(e) => registry.notice.set(Some(crate::registry::Notice {
-                error: true,
-                text: e,
-            })),
+        move |_| {
+            let (v, label) = (v.clone(), restore_label.clone());
+            // A version of wine or breast cancer needs its file here first.
+            leptos::task::spawn_local(async move {
+                crate::real_data::ready_all().await;
+                let notice = match restore(&studio, &v) {
+                    Ok(()) => crate::registry::Notice {
+                        error: false,
+                        text: format!("Restored {label}."),
+                    },
+                    Err(e) => crate::registry::Notice {
+                        error: true,
+                        text: e,
+                    },
+                };
+                registry.notice.set(Some(notice));
+            });
         }
     };
     let on_export = move |_| {

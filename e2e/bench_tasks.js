@@ -1,0 +1,122 @@
+// The longest main-thread tasks in the cases the "Off the main thread" issue lists: an
+// SVM on a 5,000-point set (a CSV import), k-NN with k = 50 and distance weights on 1,000
+// points, a 6×8 network on 1,000 points while it trains, and every lesson. Each case runs
+// in a fresh page of the release build (1280×900, dpr 1); a Chromium trace records the
+// renderer's main-thread tasks while the case acts (a slider moved, Play, a lesson
+// clicked). Not a test: prints figures for BENCHMARKS.md.
+// Run: trunk build --release --offline && node e2e/bench_tasks.js
+const { spawn } = require("node:child_process");
+const path = require("node:path");
+const { chromium } = require("playwright-core");
+
+const PORT = 4184;
+const ROOT = path.resolve(__dirname, "..");
+const URL_ = `http://127.0.0.1:${PORT}/`;
+
+/** Two interleaved half-moons, `n` rows, as CSV text (a deterministic generator). */
+function moonsCsv(n) {
+  let seed = 7;
+  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const rows = ["x1,x2,class"];
+  for (let i = 0; i < n; i++) {
+    const c = i % 2;
+    const t = Math.PI * rand();
+    const [x, y] = c ? [1 - Math.cos(t), 0.5 - Math.sin(t)] : [Math.cos(t), Math.sin(t)];
+    rows.push(`${(x + 0.2 * (rand() - 0.5)).toFixed(4)},${(y + 0.2 * (rand() - 0.5)).toFixed(4)},${c ? "b" : "a"}`);
+  }
+  return rows.join("\n");
+}
+
+async function slide(page, name, value) {
+  await page.getByRole("slider", { name, exact: true }).fill(String(value));
+}
+
+const CASES = [
+  ["SVM (rbf, C = 10) on a 5,000-point CSV: import, then move C", async (page) => {
+    await page.goto(`${URL_}#model=svm&kernel=rbf&C=10`);
+    await page.waitForSelector("[data-testid=frame-time]:has-text('ms')");
+    return async () => {
+      await page.getByLabel("Import CSV").setInputFiles({ name: "moons.csv", mimeType: "text/csv", buffer: Buffer.from(moonsCsv(5000)) });
+      await page.waitForFunction(() => document.querySelector("[data-testid=point-count]")?.textContent.includes("4000 training"));
+      await page.waitForTimeout(1500);
+      await slide(page, "C", 700);
+      await page.waitForTimeout(1500);
+    };
+  }],
+  ["k-NN, k = 50, distance weights, 1,000 points: move k", async (page) => {
+    await page.goto(`${URL_}#data=moons&noise=0.2&n=1000&model=knn&k=50&weights=distance`);
+    await page.waitForSelector("[data-testid=frame-time]:has-text('ms')");
+    return async () => {
+      for (const k of [45, 48, 40]) {
+        await slide(page, "Neighbours", k);
+        await page.waitForTimeout(400);
+      }
+    };
+  }],
+  ["network, 6 layers of 8, 1,000 points: Play for 3 s", async (page) => {
+    await page.goto(`${URL_}#data=circle&n=1000&ratio=0.5&model=mlp&hidden=8-8-8-8-8-8`);
+    await page.waitForSelector("[data-testid=frame-time]:has-text('ms')");
+    return async () => {
+      await page.getByRole("button", { name: "Play" }).click();
+      await page.waitForTimeout(3000);
+      await page.getByRole("button", { name: "Pause" }).click();
+    };
+  }],
+  ["every lesson, one after another", async (page) => {
+    await page.goto(URL_);
+    await page.waitForSelector("[data-testid=frame-time]:has-text('ms')");
+    return async () => {
+      const lessons = page.getByRole("navigation", { name: "Lessons" }).getByRole("button");
+      for (let i = 0; i < (await lessons.count()); i++) {
+        await lessons.nth(i).click();
+        await page.waitForTimeout(600);
+      }
+    };
+  }],
+];
+
+async function traced(page, act) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Tracing.start", { categories: "toplevel", transferMode: "ReturnAsStream" });
+  await act();
+  const done = new Promise((r) => cdp.once("Tracing.tracingComplete", r));
+  await cdp.send("Tracing.end");
+  const { stream } = await done;
+  let text = "";
+  for (;;) {
+    const chunk = await cdp.send("IO.read", { handle: stream });
+    text += chunk.data;
+    if (chunk.eof) break;
+  }
+  const parsed = JSON.parse(text);
+  const events = parsed.traceEvents || parsed;
+  const main = new Set(events.filter((e) => e.name === "thread_name" && e.args.name === "CrRendererMain").map((e) => `${e.pid}:${e.tid}`));
+  return events.filter((e) => e.name === "ThreadControllerImpl::RunTask" && e.ph === "X" && main.has(`${e.pid}:${e.tid}`)).map((e) => e.dur / 1000);
+}
+
+async function main() {
+  const server = spawn("node", ["e2e/serve.mjs", "--root", "dist", "--port", String(PORT)], { cwd: ROOT, stdio: "ignore" });
+  await new Promise((r) => setTimeout(r, 500));
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+  try {
+    for (const [name, setUp] of CASES) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1, serviceWorkers: "block" });
+      const page = await context.newPage();
+      const act = await setUp(page);
+      const tasks = await traced(page, act);
+      const over = (ms) => tasks.filter((d) => d > ms).length;
+      console.log(`${name}: longest main-thread task ${Math.max(0, ...tasks).toFixed(1)} ms; tasks over 50 ms: ${over(50)}, over 16 ms: ${over(16)}`);
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    server.kill();
+  }
+}
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
