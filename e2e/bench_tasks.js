@@ -3,7 +3,8 @@
 // points, a 6×8 network on 1,000 points while it trains, and every lesson. Each case runs
 // in a fresh page of the release build (1280×900, dpr 1); a Chromium trace records the
 // renderer's main-thread tasks while the case acts (a slider moved, Play, a lesson
-// clicked). Not a test: prints figures for BENCHMARKS.md.
+// clicked), and the model comparison reports how long its 24 cells took. Not a test:
+// prints figures for BENCHMARKS.md.
 // Run: trunk build --release --offline && node e2e/bench_tasks.js
 const { spawn } = require("node:child_process");
 const path = require("node:path");
@@ -60,6 +61,20 @@ const CASES = [
       await page.getByRole("button", { name: "Play" }).click();
       await page.waitForTimeout(3000);
       await page.getByRole("button", { name: "Pause" }).click();
+    };
+  }],
+  ["Compare models, 6 models × 4 datasets (iris; 200-point moons, circle, linearly separable): open, then a new seed", async (page) => {
+    await page.goto(URL_);
+    await page.waitForSelector("[data-testid=frame-time]:has-text('ms')");
+    return async () => {
+      const times = [];
+      await page.getByRole("button", { name: "Compare models" }).click();
+      for (let i = 0; i < 5; i++) {
+        if (i > 0) await page.getByRole("button", { name: "Regenerate" }).click();
+        await page.waitForFunction(() => /^All 24 cells/.test(document.querySelector("[data-testid=model-grid-time]")?.textContent ?? ""));
+        times.push(await page.getByTestId("model-grid-time").textContent());
+      }
+      console.log(`  the page said: ${times.join(" | ")}`);
     };
   }],
   ["every lesson, one after another", async (page) => {

@@ -172,7 +172,7 @@ test("regression versions compare by R² and MSE, show where their values differ
   await save(page, "SVM v2");
   await page.getByRole("checkbox", { name: "Select SVM v1" }).check();
   await page.getByRole("checkbox", { name: "Select SVM v2" }).check();
-  await page.getByRole("button", { name: "Compare" }).click();
+  await page.getByRole("button", { name: "Compare", exact: true }).click();
   const table = page.locator("table.compare-table");
   await expect(table.getByRole("row", { name: /^kernel/ })).toContainText("rbf");
   await expect(table.getByRole("row", { name: /Test R²/ })).toContainText("−0.");

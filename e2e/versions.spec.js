@@ -219,10 +219,10 @@ test("compare shows the differing parameters, deltas, both surfaces and where th
   await page.getByRole("combobox", { name: "Kernel" }).selectOption({ label: "rbf" });
   await surfaceChangedFrom(page, linear);
   await save(page, "SVM v2");
-  await expect(page.getByRole("button", { name: "Compare" })).toBeDisabled();
+  await expect(page.getByRole("button", { name: "Compare", exact: true })).toBeDisabled();
   await page.getByRole("checkbox", { name: "Select SVM v1" }).check();
   await page.getByRole("checkbox", { name: "Select SVM v2" }).check();
-  await page.getByRole("button", { name: "Compare" }).click();
+  await page.getByRole("button", { name: "Compare", exact: true }).click();
   const table = page.locator("table.compare-table");
   await expect(table.getByRole("columnheader")).toHaveText(["", "SVM v1", "SVM v2"]);
   await expect(table.getByRole("row", { name: /kernel/ })).toContainText("linear");
@@ -339,7 +339,7 @@ test("compared surfaces of different data share one scale", async ({ page }) => 
   await save(page, "SVM v2");
   await page.getByRole("checkbox", { name: "Select SVM v1" }).check();
   await page.getByRole("checkbox", { name: "Select SVM v2" }).check();
-  await page.getByRole("button", { name: "Compare" }).click();
+  await page.getByRole("button", { name: "Compare", exact: true }).click();
   const a = page.getByRole("img", { name: "Decision boundary of SVM v1" });
   const b = page.getByRole("img", { name: "Decision boundary of SVM v2" });
   const ea = await a.getAttribute("data-extent");

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::components::compare_view::CompareView;
 use crate::components::downloads::{PngButton, SurfaceDownloads};
+use crate::components::model_grid::{CompareModelsButton, ModelGrid};
 use crate::components::share_link::ShareLink;
 use crate::components::version_list::VersionList;
 use crate::components::{
@@ -45,6 +46,7 @@ pub fn App() -> impl IntoView {
     crate::url_sync::sync_with_url(studio, link_notice, true);
     let is_network = move || studio.model.kind().get() == ModelKind::NeuralNetwork;
     let is_regression = move || studio.data_state.is_regression();
+    let comparing_models = RwSignal::new(false);
     view! {
         <header class="masthead">
             <h1>"Hyperplane"</h1>
@@ -62,6 +64,7 @@ pub fn App() -> impl IntoView {
                 <DataControls/>
                 <h2 id="controls-title">"Model"</h2>
                 <ModelPicker/>
+                <CompareModelsButton open=comparing_models/>
                 // The generated regression sets have exactly the two shown features.
                 <Show when=move || !is_regression() || studio.feature_names.with(|f| f.len() > 2)>
                     <h2>"Plane"</h2>
@@ -91,6 +94,7 @@ pub fn App() -> impl IntoView {
             </section>
         </main>
         <CompareView/>
+        <ModelGrid open=comparing_models/>
         <footer class="colophon">
             "Models as in scikit-learn (SVM by SMO with one-vs-one, logistic regression, k-NN, CART) "
             "and a neural network as in TensorFlow Playground; data split with a seed and standardized "

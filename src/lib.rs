@@ -10,6 +10,7 @@ pub mod data;
 pub mod download;
 pub mod embed;
 pub mod export_csv;
+pub mod fit_pool;
 pub mod format;
 pub mod models;
 pub mod nn_run;

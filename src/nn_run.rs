@@ -450,6 +450,8 @@ impl NnRun {
                 self.diverge(&message);
             }
             FromWorker::Failed { .. } | FromWorker::Diverged { .. } => {}
+            // Fit jobs are the comparison's (its own pool).
+            FromWorker::Fitted(_) | FromWorker::FitFailed { .. } => {}
         }
     }
 

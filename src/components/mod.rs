@@ -10,6 +10,7 @@ pub mod dataset_thumbnails;
 pub mod downloads;
 pub mod lessons;
 pub mod loss_chart;
+pub mod model_grid;
 pub mod model_picker;
 pub mod network_view;
 pub mod objective_box;

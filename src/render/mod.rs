@@ -2,6 +2,7 @@
 
 pub mod blit;
 pub mod canvas_size;
+pub mod cell_canvas;
 pub mod contour;
 pub mod disagreement_canvas;
 pub mod loss_canvas;

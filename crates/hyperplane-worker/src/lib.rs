@@ -7,7 +7,7 @@
 
 use hyperplane_core::features::FeatureTransform;
 use hyperplane_core::grid::{GridModel, GridOutput, GridSpec};
-use hyperplane_core::model::ModelParams;
+use hyperplane_core::model::{FittedModel, ModelParams};
 use hyperplane_core::nn::{Mlp, MlpParams, MlpTrainer, TrainerState};
 use hyperplane_core::{Dataset, Target};
 use serde::{Deserialize, Serialize};
@@ -28,9 +28,31 @@ pub struct TrainJob {
     pub epoch: u64,
 }
 
+/// A model to fit on a training set and draw over a grid (one cell of the page's model
+/// comparison).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct FitJob {
+    pub job: u64,
+    pub train: Dataset,
+    /// A one-call model, or the network (trained for `epochs`).
+    pub params: ModelParams,
+    pub epochs: u64,
+    pub grid: GridSpec,
+}
+
+/// A fitted model (its surface over the job's grid travels beside it).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Fitted {
+    pub job: u64,
+    pub model: FittedModel,
+    pub fit_ms: f64,
+}
+
 /// From the page.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub enum ToWorker {
+    /// Fits a model and answers with [`FromWorker::Fitted`] and its surface.
+    Fit(Box<FitJob>),
     /// Starts a session, replacing any other.
     Train(Box<TrainJob>),
     /// Trains the session for up to `budget_ms` (at least one epoch, at most
@@ -88,6 +110,57 @@ pub enum FromWorker {
         session: u64,
         message: String,
     },
+    Fitted(Box<Fitted>),
+    /// The job's model could not be fitted (the reason says why).
+    FitFailed {
+        job: u64,
+        message: String,
+    },
+}
+
+/// Fits `params` on `train`: k-NN's k never exceeds the training points (the slider's top
+/// means "all of them"); the network trains `epochs` epochs.
+pub fn fit(params: &ModelParams, train: &Dataset, epochs: u64) -> Result<FittedModel, String> {
+    let fitted = match params {
+        ModelParams::Knn(p) if p.k > train.n_samples() => {
+            ModelParams::Knn(p.clone().k(train.n_samples())).fit(train)
+        }
+        ModelParams::Mlp { .. } => params.trainer(train).and_then(|mut t| {
+            t.step(epochs)?;
+            Ok(FittedModel::Mlp(t.model()))
+        }),
+        p => p.fit(train),
+    };
+    fitted.map_err(|e| e.to_string())
+}
+
+/// Answers a fit job: the model and its surface.
+pub fn fit_job(job: &FitJob, now: impl Fn() -> f64) -> Reply {
+    let start = now();
+    let result = fit(&job.params, &job.train, job.epochs).and_then(|model| {
+        let mut out = GridOutput::new();
+        model
+            .evaluate_grid(&job.grid, &mut out)
+            .map_err(|e| e.to_string())?;
+        Ok((model, out))
+    });
+    match result {
+        Ok((model, out)) => Reply {
+            message: FromWorker::Fitted(Box::new(Fitted {
+                job: job.job,
+                model,
+                fit_ms: now() - start,
+            })),
+            grid: Some(out),
+        },
+        Err(message) => Reply {
+            message: FromWorker::FitFailed {
+                job: job.job,
+                message,
+            },
+            grid: None,
+        },
+    }
 }
 
 /// A network being trained.
@@ -179,6 +252,7 @@ impl Worker {
             })
         };
         match msg {
+            ToWorker::Fit(job) => Some(fit_job(&job, now)),
             ToWorker::Train(job) => {
                 let id = job.session;
                 self.session = None;
@@ -362,6 +436,68 @@ mod tests {
         direct.model().evaluate_grid(&spec, &mut expected).unwrap();
         assert_eq!(f.grid, Some(spec));
         assert_eq!((out.label, out.margin), (expected.label, expected.margin));
+    }
+
+    /// A fit job gives the model a direct fit gives, and its surface; k-NN's k is cut to
+    /// the training points; the network trains the epochs asked for.
+    #[test]
+    fn a_fit_job_fits_and_draws_as_the_page_would() {
+        use hyperplane_core::neighbors::KnnParams;
+        let data = GeneratorParams::new(GeneratorKind::Moons)
+            .n_samples(120)
+            .generate()
+            .unwrap();
+        let data = split_and_standardize(&data, 0.5, 1).unwrap();
+        let grid = GridSpec {
+            width: 20,
+            height: 16,
+            x_feature: 0,
+            y_feature: 1,
+            x_range: (-2.0, 2.0),
+            y_range: (-2.0, 2.0),
+            base: vec![0.0, 0.0],
+        };
+        let job = |params: ModelParams, epochs| FitJob {
+            job: 5,
+            train: data.train.clone(),
+            params,
+            epochs,
+            grid: grid.clone(),
+        };
+        let many = ModelParams::Knn(KnnParams::default().k(500));
+        let Reply {
+            message: FromWorker::Fitted(f),
+            grid: Some(out),
+        } = fit_job(&job(many, 0), || 0.0)
+        else {
+            panic!("a fitted model")
+        };
+        let all = ModelParams::Knn(KnnParams::default().k(60))
+            .fit(&data.train)
+            .unwrap();
+        let mut expected = GridOutput::new();
+        all.evaluate_grid(&grid, &mut expected).unwrap();
+        assert_eq!((f.job, &f.model), (5, &all));
+        assert_eq!(out.label, expected.label);
+        let mlp = ModelParams::Mlp {
+            params: MlpParams::default().seed(2),
+            inputs: Vec::new(),
+        };
+        let mut direct = mlp.trainer(&data.train).unwrap();
+        direct.step(40).unwrap();
+        let Reply {
+            message: FromWorker::Fitted(f),
+            ..
+        } = fit_job(&job(mlp, 40), || 0.0)
+        else {
+            panic!("a trained network")
+        };
+        assert_eq!(f.model, FittedModel::Mlp(direct.model()));
+        let bad = ModelParams::Knn(KnnParams::default().k(0));
+        assert!(matches!(
+            fit_job(&job(bad, 0), || 0.0).message,
+            FromWorker::FitFailed { job: 5, .. }
+        ));
     }
 
     #[test]
