@@ -1,0 +1,190 @@
+//! The worker's answers, checked natively against the engine called directly.
+
+use super::*;
+use hyperplane_core::datasets::{GeneratorKind, GeneratorParams};
+use hyperplane_core::preprocess::split_and_standardize;
+
+fn job(session: u64) -> (TrainJob, MlpTrainer) {
+    let data = GeneratorParams::new(GeneratorKind::Circle)
+        .n_samples(200)
+        .generate()
+        .unwrap();
+    let data = split_and_standardize(&data, 0.5, 7).unwrap();
+    let params = MlpParams::default().hidden(vec![4, 2]).seed(3);
+    let inputs = vec![FeatureTransform::X1, FeatureTransform::X2];
+    let p = ModelParams::Mlp {
+        params: params.clone(),
+        inputs: inputs.clone(),
+    };
+    let mut trainer = p.trainer(&data.train).unwrap();
+    trainer.step(5).unwrap();
+    let job = TrainJob {
+        session,
+        train: data.train.clone(),
+        test: data.test.clone(),
+        params,
+        inputs,
+        model: trainer.model(),
+        state: trainer.state(),
+        epoch: trainer.epoch(),
+    };
+    (job, trainer)
+}
+
+/// Through the messages, as text, the worker continues the page's run exactly:
+/// 5 epochs on the page, then 3 + 4 in the worker, equal 12 straight.
+#[test]
+fn the_worker_continues_the_run_bit_for_bit() {
+    let (job, mut direct) = job(9);
+    let mut worker = Worker::default();
+    let send = |w: &mut Worker, m: &ToWorker| {
+        w.handle_text(&serde_json::to_string(m).unwrap(), || 0.0)
+            .map(|(t, _)| serde_json::from_str::<FromWorker>(&t).unwrap())
+    };
+    assert_eq!(send(&mut worker, &ToWorker::Train(Box::new(job))), None);
+    let frame = |max_epochs| ToWorker::Frame {
+        session: 9,
+        budget_ms: 1e9,
+        max_epochs,
+        grid: None,
+    };
+    send(&mut worker, &frame(3)).unwrap();
+    let Some(FromWorker::Frame(f)) = send(&mut worker, &frame(4)) else {
+        panic!("a frame")
+    };
+    direct.step(7).unwrap();
+    assert_eq!(f.epoch, 12);
+    assert_eq!(f.model, direct.model());
+    assert_eq!(f.state, direct.state());
+    assert_eq!(Some(f.train_loss), direct.loss_history().last().copied());
+    // An older session's frame request is not answered.
+    assert_eq!(
+        send(
+            &mut worker,
+            &ToWorker::Frame {
+                session: 8,
+                budget_ms: 1.0,
+                max_epochs: 1,
+                grid: None
+            }
+        ),
+        None
+    );
+    assert_eq!(send(&mut worker, &ToWorker::Stop), None);
+    assert_eq!(send(&mut worker, &frame(1)), None);
+}
+
+/// The surface the worker sends is the one the page would have evaluated.
+#[test]
+fn the_worker_sends_the_surface_of_the_frame_it_trained() {
+    let (job, mut direct) = job(2);
+    let mut worker = Worker::default();
+    worker.handle(ToWorker::Train(Box::new(job)), || 0.0);
+    let spec = GridSpec {
+        width: 30,
+        height: 20,
+        x_feature: 0,
+        y_feature: 1,
+        x_range: (-2.0, 2.0),
+        y_range: (-1.5, 2.5),
+        base: vec![0.0, 0.0],
+    };
+    let msg = ToWorker::Frame {
+        session: 2,
+        budget_ms: 1e9,
+        max_epochs: 6,
+        grid: Some(spec.clone()),
+    };
+    let Reply {
+        message: FromWorker::Frame(f),
+        grid: Some(out),
+    } = worker.handle(msg, || 0.0).unwrap()
+    else {
+        panic!("a frame with its surface")
+    };
+    direct.step(6).unwrap();
+    let mut expected = GridOutput::new();
+    direct.model().evaluate_grid(&spec, &mut expected).unwrap();
+    assert_eq!(f.grid, Some(spec));
+    assert_eq!((out.label, out.margin), (expected.label, expected.margin));
+}
+
+/// A fit job gives the model a direct fit gives, and its surface; k-NN's k is cut to
+/// the training points; the network trains the epochs asked for.
+#[test]
+fn a_fit_job_fits_and_draws_as_the_page_would() {
+    use hyperplane_core::neighbors::KnnParams;
+    let data = GeneratorParams::new(GeneratorKind::Moons)
+        .n_samples(120)
+        .generate()
+        .unwrap();
+    let data = split_and_standardize(&data, 0.5, 1).unwrap();
+    let grid = GridSpec {
+        width: 20,
+        height: 16,
+        x_feature: 0,
+        y_feature: 1,
+        x_range: (-2.0, 2.0),
+        y_range: (-2.0, 2.0),
+        base: vec![0.0, 0.0],
+    };
+    let job = |params: ModelParams, epochs| FitJob {
+        job: 5,
+        train: data.train.clone(),
+        params,
+        epochs,
+        grid: grid.clone(),
+    };
+    let many = ModelParams::Knn(KnnParams::default().k(500));
+    let Reply {
+        message: FromWorker::Fitted(f),
+        grid: Some(out),
+    } = fit_job(&job(many, 0), || 0.0)
+    else {
+        panic!("a fitted model")
+    };
+    let all = ModelParams::Knn(KnnParams::default().k(60))
+        .fit(&data.train)
+        .unwrap();
+    let mut expected = GridOutput::new();
+    all.evaluate_grid(&grid, &mut expected).unwrap();
+    assert_eq!((f.job, &f.model), (5, &all));
+    assert_eq!(out.label, expected.label);
+    let mlp = ModelParams::Mlp {
+        params: MlpParams::default().seed(2),
+        inputs: Vec::new(),
+    };
+    let mut direct = mlp.trainer(&data.train).unwrap();
+    direct.step(40).unwrap();
+    let Reply {
+        message: FromWorker::Fitted(f),
+        ..
+    } = fit_job(&job(mlp, 40), || 0.0)
+    else {
+        panic!("a trained network")
+    };
+    assert_eq!(f.model, FittedModel::Mlp(direct.model()));
+    let bad = ModelParams::Knn(KnnParams::default().k(0));
+    assert!(matches!(
+        fit_job(&job(bad, 0), || 0.0).message,
+        FromWorker::FitFailed { job: 5, .. }
+    ));
+}
+
+#[test]
+fn a_bad_job_or_message_is_answered_with_a_reason() {
+    let (mut job, _) = job(4);
+    job.params = job.params.hidden(vec![9, 9]);
+    let mut worker = Worker::default();
+    let Some(Reply {
+        message: FromWorker::Failed { session, message },
+        ..
+    }) = worker.handle(ToWorker::Train(Box::new(job)), || 0.0)
+    else {
+        panic!("a failure")
+    };
+    assert_eq!(session, 4);
+    assert!(message.contains("match"), "{message}");
+    let (reply, _) = worker.handle_text("{\"nonsense\":1}", || 0.0).unwrap();
+    assert!(reply.contains("could not read"), "{reply}");
+}
