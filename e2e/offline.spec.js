@@ -25,7 +25,7 @@ async function serveCopy() {
 function deploy(dir, marker, deploySw) {
   const index = path.join(dir, "index.html");
   fs.writeFileSync(index, fs.readFileSync(index, "utf8").replace("</body>", `<!-- ${marker} -->\n</body>`));
-  if (deploySw) execFileSync("python3", [path.join(ROOT, "scripts/write_sw.py"), dir]);
+  if (deploySw) execFileSync("python3", [path.join(ROOT, "scripts/post_build.py"), dir]);
 }
 
 async function firstPicture(page) {

@@ -1,5 +1,5 @@
 // Hyperplane's service worker: after one visit the page opens from this cache, offline
-// too. Written by scripts/write_sw.py after each build, which fills in the build's files
+// too. Written by scripts/post_build.py after each build, which fills in the build's files
 // and their SHA-256: a new build is a new cache, installed beside the old one and only
 // used once the page reloads on request, so old and new files never mix.
 const VERSION = "__VERSION__";

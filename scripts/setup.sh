@@ -38,7 +38,7 @@ if ! have chromium || ! have chromedriver; then
   apt_install chromium chromium-driver
 fi
 
-# python3 writes the service worker after each build (scripts/write_sw.py, a Trunk hook)
+# python3 writes the service worker after each build (scripts/post_build.py, a Trunk hook)
 # and checks the import graph in the tests.
 if ! have python3; then
   echo "setup: installing python3"

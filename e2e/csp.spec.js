@@ -1,0 +1,61 @@
+// The Content-Security-Policy (index.html, written at build time with the inline
+// scripts' hashes): no violation anywhere a user can go, and no request off the origin.
+const { test, expect } = require("@playwright/test");
+const { openStudio, watchPage } = require("./helpers");
+
+test.beforeEach(async ({ page }) => {
+  await page.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+});
+
+const violations = (page) => page.evaluate(() => window.__violations);
+
+test("the studio, every model, the lessons, training, versions and both comparisons run under the policy", async ({ page, baseURL }) => {
+  const problems = watchPage(page, baseURL);
+  await openStudio(page);
+  const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
+  for (const part of ["default-src 'self'", "script-src 'self' 'wasm-unsafe-eval' 'sha256-", "object-src 'none'", "base-uri 'none'", "form-action 'none'"]) {
+    expect(policy).toContain(part);
+  }
+  expect(policy).not.toContain("'unsafe-eval'");
+  const model = page.getByRole("combobox", { name: "Model", exact: true });
+  for (const label of ["Linear SVM (gradient descent)", "Logistic regression", "k-NN", "Decision tree", "Neural network", "SVM"]) {
+    await model.selectOption({ label });
+    await expect(page.getByTestId("test-accuracy")).toHaveText(/%$/);
+  }
+  await page.getByRole("combobox", { name: "Dataset" }).selectOption({ label: "Wine" });
+  await expect(page.getByTestId("point-count")).toContainText("training");
+  await model.selectOption({ label: "Neural network" });
+  await page.getByRole("button", { name: "Play" }).click();
+  await expect.poll(async () => Number(await page.getByTestId("epoch").textContent())).toBeGreaterThan(200);
+  await page.getByRole("button", { name: "Pause" }).click();
+  await page.getByRole("button", { name: "Save version" }).click();
+  await model.selectOption({ label: "SVM" });
+  await page.getByRole("button", { name: "Save version" }).click();
+  await page.getByRole("checkbox", { name: /^Select / }).first().check();
+  await page.getByRole("checkbox", { name: /^Select / }).nth(1).check();
+  await page.getByRole("button", { name: "Compare", exact: true }).click();
+  await page.getByRole("button", { name: "Compare models" }).click();
+  await expect(page.getByTestId("model-grid-time")).toHaveText(/^All \d+ cells/, { timeout: 20_000 });
+  const lessons = page.getByRole("navigation", { name: "Lessons" }).getByRole("button");
+  for (let i = 0; i < (await lessons.count()); i++) {
+    await lessons.nth(i).click();
+    await expect(page.getByTestId("lesson")).not.toBeEmpty();
+  }
+  expect(await violations(page)).toEqual([]);
+  expect(problems.foreignRequests).toEqual([]);
+});
+
+test("an embed and the embed demo page run under the policy", async ({ page, baseURL }) => {
+  const problems = watchPage(page, baseURL);
+  await page.goto("./?embed=surface,network,loss,metrics,objective&controls=C,Learning%20rate#data=circle&model=mlp");
+  await expect(page.getByRole("img", { name: "Decision boundary" })).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+  await page.goto("./embed-demo.html");
+  const frame = page.frameLocator("iframe").first();
+  await expect(frame.getByRole("img", { name: "Decision boundary" })).toBeVisible();
+  for (const f of page.frames()) expect(await f.evaluate(() => window.__violations ?? [])).toEqual([]);
+  expect(problems.foreignRequests).toEqual([]);
+});
