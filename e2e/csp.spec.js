@@ -32,10 +32,12 @@ test("the studio, every model, the lessons, training, versions and both comparis
   await expect.poll(async () => Number(await page.getByTestId("epoch").textContent())).toBeGreaterThan(200);
   await page.getByRole("button", { name: "Pause" }).click();
   await page.getByRole("button", { name: "Save version" }).click();
+  await expect(page.getByTestId("registry-notice")).toContainText("Saved Neural network v1");
   await model.selectOption({ label: "SVM" });
   await page.getByRole("button", { name: "Save version" }).click();
-  await page.getByRole("checkbox", { name: /^Select / }).first().check();
-  await page.getByRole("checkbox", { name: /^Select / }).nth(1).check();
+  await expect(page.getByTestId("registry-notice")).toContainText("Saved SVM v1");
+  await page.getByRole("checkbox", { name: "Select Neural network v1" }).check();
+  await page.getByRole("checkbox", { name: "Select SVM v1" }).check();
   await page.getByRole("button", { name: "Compare", exact: true }).click();
   await page.getByRole("button", { name: "Compare models" }).click();
   await expect(page.getByTestId("model-grid-time")).toHaveText(/^All \d+ cells/, { timeout: 20_000 });

@@ -181,6 +181,11 @@ impl Registry {
     async fn add(self, version: SavedVersion) -> Result<Entry, String> {
         let text = version.to_json().map_err(|e| e.to_string())?;
         let key = store::add(&text).await?;
+        // Saved work should outlive the browser's clean-ups when space runs short. Not
+        // awaited: a browser may ask the user first.
+        if self.entries.with_untracked(Vec::is_empty) {
+            leptos::task::spawn_local(store::ask_to_persist());
+        }
         let entry = Entry {
             key,
             version: Arc::new(version),

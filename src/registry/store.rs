@@ -15,13 +15,66 @@ pub struct Record {
     pub text: Result<String, String>,
 }
 
-/// Turns IndexedDB's errors into something a user can act on.
+/// The name of the DOM exception behind an IndexedDB error (`QuotaExceededError`, …).
+fn error_name(e: &idb::Error) -> Option<String> {
+    use idb::Error as E;
+    let value = match e {
+        E::DomException(d) => return Some(d.name()),
+        E::AddFailed(v)
+        | E::UpdateFailed(v)
+        | E::DeleteFailed(v)
+        | E::TransactionAbortError(v)
+        | E::TransactionCommitError(v)
+        | E::IndexedDbOpenFailed(v) => v,
+        _ => return None,
+    };
+    js_sys::Reflect::get(value, &JsValue::from_str("name"))
+        .ok()?
+        .as_string()
+}
+
+/// Turns IndexedDB's errors into something a user can act on (a full store is told by
+/// the error's name, and says how much is used).
+async fn explain_full(what: &str, e: idb::Error) -> String {
+    if error_name(&e).as_deref() != Some("QuotaExceededError") {
+        return explain(what, e);
+    }
+    let used = usage().await.map_or(String::new(), |(used, quota)| {
+        format!(
+            " ({:.1} MB of the {:.1} MB it may use)",
+            used / 1e6,
+            quota / 1e6
+        )
+    });
+    format!("{what}: the browser's storage for this page is full{used}. Delete or export some versions, or free space in the browser's site settings.")
+}
+
 fn explain(what: &str, e: idb::Error) -> String {
-    let detail = e.to_string();
-    if detail.contains("Quota") {
-        format!("{what}: the browser's storage for this page is full. Delete or export some versions, or free space in the browser's site settings.")
-    } else {
-        format!("{what}: {detail}")
+    format!("{what}: {e}")
+}
+
+/// How much this page stores and may store (bytes), as the browser estimates it.
+async fn usage() -> Option<(f64, f64)> {
+    let storage = web_sys::window()?.navigator().storage();
+    let estimate = wasm_bindgen_futures::JsFuture::from(storage.estimate().ok()?)
+        .await
+        .ok()?;
+    let get = |k: &str| {
+        js_sys::Reflect::get(&estimate, &JsValue::from_str(k))
+            .ok()?
+            .as_f64()
+    };
+    Some((get("usage")?, get("quota")?))
+}
+
+/// Asks the browser to keep the saved versions when it runs short of space (it may
+/// decline; nothing changes then).
+pub async fn ask_to_persist() {
+    let Some(storage) = web_sys::window().map(|w| w.navigator().storage()) else {
+        return;
+    };
+    if let Ok(p) = storage.persist() {
+        let _ = wasm_bindgen_futures::JsFuture::from(p).await;
     }
 }
 
@@ -91,14 +144,25 @@ where
     let tx = db
         .transaction(&[STORE], TransactionMode::ReadWrite)
         .map_err(fail)?;
+    // A handle kept to read why the transaction was aborted (a full store aborts it).
+    let raw: web_sys::IdbTransaction = tx.into();
+    let tx = idb::Transaction::from(raw.clone());
     let store = tx.object_store(STORE).map_err(fail)?;
-    let value = op(store).await.map_err(fail)?;
-    let done = tx.await.map_err(fail)?;
+    let value = match op(store).await {
+        Ok(v) => v,
+        Err(e) => return Err(explain_full(what, e).await),
+    };
+    let done = match tx.await {
+        Ok(done) => done,
+        Err(e) => return Err(explain_full(what, e).await),
+    };
     db.close();
     if done.is_committed() {
-        Ok(value)
-    } else {
-        Err(format!("{what}: the browser did not store it"))
+        return Ok(value);
+    }
+    match raw.error() {
+        Some(e) => Err(explain_full(what, idb::Error::DomException(e)).await),
+        None => Err(format!("{what}: the browser did not store it")),
     }
 }
 
