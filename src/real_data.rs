@@ -47,7 +47,9 @@ enum State {
 thread_local! {
     static SETS: RefCell<HashMap<RealSet, State>> = RefCell::new(HashMap::new());
     /// Bumped when a file arrives: whatever asked for it while it was missing reruns.
-    static ARRIVED: RwSignal<u32> = RwSignal::new(0);
+    /// Reference-counted, not owned by whichever memo first asked (which would dispose
+    /// it when it reran).
+    static ARRIVED: ArcRwSignal<u32> = ArcRwSignal::new(0);
 }
 
 /// The dataset if it is here; otherwise starts fetching it and says it is on its way

@@ -118,13 +118,26 @@ fn paint(canvas: &web_sys::HtmlCanvasElement, points: &[(f64, f64, String)]) {
 pub fn DatasetThumbnails() -> impl IntoView {
     let studio = expect_context::<Studio>();
     let d = studio.data_state;
+    // Wine's and breast cancer's files are asked for a moment after the page starts, so
+    // their download and parsing never delay its first picture.
+    let later = RwSignal::new(false);
+    set_timeout(
+        move || {
+            let _ = later.try_set(true);
+        },
+        std::time::Duration::from_millis(1500),
+    );
     DatasetChoice::ALL
         .into_iter()
         .filter(|c| !matches!(c, DatasetChoice::Drawn | DatasetChoice::Imported))
         .map(|c| {
             let canvas_ref = NodeRef::<leptos::html::Canvas>::new();
             // Wine and breast cancer are drawn when their files arrive (a rerun).
+            let file = matches!(c, DatasetChoice::Wine | DatasetChoice::BreastCancer);
             Effect::new(move |_| {
+                if file && !later.get() {
+                    return;
+                }
                 if let (Some(canvas), Some(points)) = (canvas_ref.get(), thumbnail_points(c)) {
                     paint(&canvas, &points);
                 }
