@@ -9,6 +9,7 @@
 const { spawn } = require("node:child_process");
 const path = require("node:path");
 const { chromium } = require("playwright-core");
+const { mainThreadTasks } = require("./trace");
 
 const PORT = 4184;
 const ROOT = path.resolve(__dirname, "..");
@@ -92,21 +93,7 @@ const CASES = [
 
 async function traced(page, act) {
   const cdp = await page.context().newCDPSession(page);
-  await cdp.send("Tracing.start", { categories: "toplevel", transferMode: "ReturnAsStream" });
-  await act();
-  const done = new Promise((r) => cdp.once("Tracing.tracingComplete", r));
-  await cdp.send("Tracing.end");
-  const { stream } = await done;
-  let text = "";
-  for (;;) {
-    const chunk = await cdp.send("IO.read", { handle: stream });
-    text += chunk.data;
-    if (chunk.eof) break;
-  }
-  const parsed = JSON.parse(text);
-  const events = parsed.traceEvents || parsed;
-  const main = new Set(events.filter((e) => e.name === "thread_name" && e.args.name === "CrRendererMain").map((e) => `${e.pid}:${e.tid}`));
-  return events.filter((e) => e.name === "ThreadControllerImpl::RunTask" && e.ph === "X" && main.has(`${e.pid}:${e.tid}`)).map((e) => e.dur / 1000);
+  return (await mainThreadTasks(cdp, act)).tasks;
 }
 
 async function main() {

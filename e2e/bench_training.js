@@ -12,6 +12,7 @@ const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
 const { chromium } = require("playwright-core");
+const { mainThreadTasks } = require("./trace");
 
 const PORT = 4181;
 const ROOT = path.resolve(__dirname, "..");
@@ -72,21 +73,7 @@ async function run(fragment) {
     });
     // Trace the five measured seconds (from the warm-up's end) for the page's tasks.
     await page.waitForFunction(() => window.__measuring === true);
-    await cdp.send("Tracing.start", { categories: "toplevel", transferMode: "ReturnAsStream" });
-    const result = await measured;
-    const done = new Promise((r) => cdp.once("Tracing.tracingComplete", r));
-    await cdp.send("Tracing.end");
-    const { stream } = await done;
-    let text = "";
-    for (;;) {
-      const chunk = await cdp.send("IO.read", { handle: stream });
-      text += chunk.data;
-      if (chunk.eof) break;
-    }
-    await cdp.send("IO.close", { handle: stream });
-    const events = JSON.parse(text).traceEvents || JSON.parse(text);
-    const main = new Set(events.filter((e) => e.name === "thread_name" && e.args.name === "CrRendererMain").map((e) => `${e.pid}:${e.tid}`));
-    const tasks = events.filter((e) => e.name === "ThreadControllerImpl::RunTask" && e.ph === "X" && main.has(`${e.pid}:${e.tid}`)).map((e) => e.dur / 1000);
+    const { result, tasks } = await mainThreadTasks(cdp, () => measured);
     return { ...result, longest: Math.max(0, ...tasks), over16: tasks.filter((d) => d > 16).length };
   } finally {
     await context.close();
