@@ -19,6 +19,7 @@ pub mod math;
 pub mod metrics;
 pub mod model;
 pub mod model_file;
+pub mod model_selection;
 pub mod neighbors;
 pub mod nn;
 pub mod preprocess;
