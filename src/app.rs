@@ -6,6 +6,7 @@ use crate::components::compare_view::CompareView;
 use crate::components::downloads::{PngButton, SurfaceDownloads};
 use crate::components::model_grid::{CompareModelsButton, ModelGrid};
 use crate::components::share_link::ShareLink;
+use crate::components::sweeps_panel::{Sweeps, SweepsButton};
 use crate::components::version_list::VersionList;
 use crate::components::{
     data_controls::DataControls, lessons::Lessons, loss_chart::LossChart,
@@ -47,6 +48,7 @@ pub fn App() -> impl IntoView {
     let is_network = move || studio.model.kind().get() == ModelKind::NeuralNetwork;
     let is_regression = move || studio.data_state.is_regression();
     let comparing_models = RwSignal::new(false);
+    let sweeping = RwSignal::new(false);
     view! {
         <header class="masthead">
             <h1>"Hyperplane"</h1>
@@ -65,6 +67,7 @@ pub fn App() -> impl IntoView {
                 <h2 id="controls-title">"Model"</h2>
                 <ModelPicker/>
                 <CompareModelsButton open=comparing_models/>
+                <SweepsButton open=sweeping/>
                 // The generated regression sets have exactly the two shown features.
                 <Show when=move || !is_regression() || studio.feature_names.with(|f| f.len() > 2)>
                     <h2>"Plane"</h2>
@@ -95,6 +98,7 @@ pub fn App() -> impl IntoView {
         </main>
         <CompareView/>
         <ModelGrid open=comparing_models/>
+        <Sweeps open=sweeping/>
         <footer class="colophon">
             "Models as in scikit-learn (SVM by SMO with one-vs-one, logistic regression, k-NN, CART) "
             "and a neural network as in TensorFlow Playground; data split with a seed and standardized "

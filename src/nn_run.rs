@@ -450,8 +450,8 @@ impl NnRun {
                 self.diverge(&message);
             }
             FromWorker::Failed { .. } | FromWorker::Diverged { .. } => {}
-            // Fit jobs are the comparison's (its own pool).
-            FromWorker::Fitted(_) | FromWorker::FitFailed { .. } => {}
+            // Fit and sweep jobs go to the pool's workers, not this one.
+            FromWorker::Fitted(_) | FromWorker::FitFailed { .. } | FromWorker::Scored(_) => {}
         }
     }
 

@@ -152,14 +152,12 @@ pub fn train(
     score(data, model, features, fit_ms)
 }
 
-/// Fits `params` on `train`; k-NN's k never exceeds the training points (the slider's
-/// top means "all of them").
+/// Fits a one-call model on `train` as every fit of the studio does (the worker's rule;
+/// a network is an error here: it trains step by step).
 pub fn fit(params: &ModelParams, train: &Dataset) -> Result<FittedModel, Error> {
     match params {
-        ModelParams::Knn(p) if p.k > train.n_samples() => {
-            ModelParams::Knn(p.clone().k(train.n_samples())).fit(train)
-        }
-        p => p.fit(train),
+        ModelParams::Mlp { .. } => params.fit(train),
+        p => hyperplane_worker::fit_model(p, train, 0),
     }
 }
 

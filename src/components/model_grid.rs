@@ -9,21 +9,21 @@
 use std::sync::Arc;
 
 use hyperplane_core::datasets::GeneratorKind;
-use hyperplane_core::grid::GridSpec;
+use hyperplane_core::grid::{GridOutput, GridSpec};
 use hyperplane_core::kernel::KernelKind;
 use hyperplane_core::metrics::accuracy;
-use hyperplane_core::model::ModelParams;
+use hyperplane_core::model::{FittedModel, ModelParams};
 use hyperplane_core::preprocess::Prepared;
 use hyperplane_core::Dataset;
-use hyperplane_worker::FitJob;
+use hyperplane_worker::{FitJob, FromWorker, ToWorker};
 use leptos::prelude::*;
 
 use crate::clock::now_ms;
 use crate::data::load_data;
-use crate::fit_pool::{FitPool, FitResult};
 use crate::format::percent;
 use crate::models::{ModelKind, ModelSettings};
 use crate::plane::plane_extent;
+use crate::pool::PoolClient;
 use crate::render::cell_canvas::draw_cell;
 use crate::settings::{DataSettings, DatasetChoice, Settings};
 use crate::studio::Studio;
@@ -58,11 +58,38 @@ struct Row {
     spec: GridSpec,
 }
 
+/// A fitted cell: the model, its surface over the row's grid.
+struct FitResult {
+    model: FittedModel,
+    surface: GridOutput,
+}
+
 /// A finished cell.
 #[derive(Clone)]
 struct Done {
     fit: Arc<FitResult>,
     accuracy: Option<f64>,
+}
+
+/// A fit job's answer: its number, and its model and surface or why it failed.
+fn fit_result(
+    reply: FromWorker,
+    grid: Option<GridOutput>,
+) -> Option<(u64, Result<FitResult, String>)> {
+    match reply {
+        FromWorker::Fitted(f) => {
+            let f = *f;
+            let result = grid
+                .map(|surface| FitResult {
+                    model: f.model,
+                    surface,
+                })
+                .ok_or_else(|| "the worker sent no surface".to_string());
+            Some((f.job, result))
+        }
+        FromWorker::FitFailed { job, message } => Some((job, Err(message))),
+        _ => None,
+    }
 }
 
 type Cells = Vec<Option<Result<Done, String>>>;
@@ -193,7 +220,7 @@ pub fn ModelGrid(open: RwSignal<bool>) -> impl IntoView {
             Vec::new()
         }
     });
-    let pool = StoredValue::new_local(None::<FitPool>);
+    let pool = StoredValue::new_local(None::<PoolClient>);
 
     Effect::new(move |_| {
         let rows = grid.get();
@@ -210,19 +237,22 @@ pub fn ModelGrid(open: RwSignal<bool>) -> impl IntoView {
         for (r, row) in rows.iter().enumerate() {
             for (c, &(_, kind, kernel)) in MODELS.iter().enumerate() {
                 if let Some((params, epochs)) = params(&m, kind, kernel, seed) {
-                    jobs.push(FitJob {
+                    jobs.push(ToWorker::Fit(Box::new(FitJob {
                         job: id * 1000 + (r * MODELS.len() + c) as u64,
                         train: row.train.clone(),
                         params,
                         epochs,
                         grid: row.spec.clone(),
-                    });
+                    })));
                 }
             }
         }
         cells.set(vec![None; rows.len() * MODELS.len()]);
         if pool.with_value(Option::is_none) {
-            let on_done = move |job: u64, result: Result<FitResult, String>| {
+            let on_reply = move |reply: FromWorker, surface: Option<GridOutput>| {
+                let Some((job, result)) = fit_result(reply, surface) else {
+                    return;
+                };
                 let (current, started) = batch.get_value();
                 if job / 1000 != current {
                     return;
@@ -249,7 +279,7 @@ pub fn ModelGrid(open: RwSignal<bool>) -> impl IntoView {
                     took.set(Some(now_ms() - started));
                 }
             };
-            pool.set_value(Some(FitPool::new(on_done)));
+            pool.set_value(Some(PoolClient::new(on_reply)));
         }
         pool.with_value(|p| {
             if let Some(p) = p {

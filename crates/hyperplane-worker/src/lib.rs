@@ -12,6 +12,9 @@ use hyperplane_core::nn::{Mlp, MlpParams, MlpTrainer, TrainerState};
 use hyperplane_core::{Dataset, Target};
 use serde::{Deserialize, Serialize};
 
+mod score;
+pub use score::{score_job, ScoreJob, ScorePoint, Scored};
+
 /// A network to train from where the page's trainer stands.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct TrainJob {
@@ -53,6 +56,8 @@ pub struct Fitted {
 pub enum ToWorker {
     /// Fits a model and answers with [`FromWorker::Fitted`] and its surface.
     Fit(Box<FitJob>),
+    /// Scores points of a sweep and answers with [`FromWorker::Scored`].
+    Score(Box<ScoreJob>),
     /// Starts a session, replacing any other.
     Train(Box<TrainJob>),
     /// Trains the session for up to `budget_ms` (at least one epoch, at most
@@ -116,12 +121,41 @@ pub enum FromWorker {
         job: u64,
         message: String,
     },
+    Scored(Box<Scored>),
 }
 
-/// Fits `params` on `train`: k-NN's k never exceeds the training points (the slider's top
-/// means "all of them"); the network trains `epochs` epochs.
-pub fn fit(params: &ModelParams, train: &Dataset, epochs: u64) -> Result<FittedModel, String> {
-    let fitted = match params {
+impl ToWorker {
+    /// The pool's job number of a fit or a sweep job.
+    pub fn job(&self) -> Option<u64> {
+        match self {
+            ToWorker::Fit(j) => Some(j.job),
+            ToWorker::Score(j) => Some(j.job),
+            _ => None,
+        }
+    }
+}
+
+impl FromWorker {
+    /// The job a fit or sweep answer belongs to.
+    pub fn job(&self) -> Option<u64> {
+        match self {
+            FromWorker::Fitted(f) => Some(f.job),
+            FromWorker::FitFailed { job, .. } => Some(*job),
+            FromWorker::Scored(s) => Some(s.job),
+            _ => None,
+        }
+    }
+}
+
+/// Fits `params` on `train`, as the studio does everywhere: k-NN's k never exceeds the
+/// training points (the slider's top means "all of them"); the network trains `epochs`
+/// epochs.
+pub fn fit_model(
+    params: &ModelParams,
+    train: &Dataset,
+    epochs: u64,
+) -> hyperplane_core::Result<FittedModel> {
+    match params {
         ModelParams::Knn(p) if p.k > train.n_samples() => {
             ModelParams::Knn(p.clone().k(train.n_samples())).fit(train)
         }
@@ -130,8 +164,12 @@ pub fn fit(params: &ModelParams, train: &Dataset, epochs: u64) -> Result<FittedM
             Ok(FittedModel::Mlp(t.model()))
         }),
         p => p.fit(train),
-    };
-    fitted.map_err(|e| e.to_string())
+    }
+}
+
+/// [`fit_model`], its error as text.
+pub fn fit(params: &ModelParams, train: &Dataset, epochs: u64) -> Result<FittedModel, String> {
+    fit_model(params, train, epochs).map_err(|e| e.to_string())
 }
 
 /// Answers a fit job: the model and its surface.
@@ -253,6 +291,7 @@ impl Worker {
         };
         match msg {
             ToWorker::Fit(job) => Some(fit_job(&job, now)),
+            ToWorker::Score(job) => Some(score_job(&job, now)),
             ToWorker::Train(job) => {
                 let id = job.session;
                 self.session = None;

@@ -188,3 +188,68 @@ fn a_bad_job_or_message_is_answered_with_a_reason() {
     let (reply, _) = worker.handle_text("{\"nonsense\":1}", || 0.0).unwrap();
     assert!(reply.contains("could not read"), "{reply}");
 }
+
+/// A sweep job's scores, through the messages as text, equal the engine's
+/// cross-validation called directly; a point that cannot be fitted says why and leaves
+/// the others scored.
+#[test]
+fn a_sweep_job_scores_each_point_by_folds_or_on_the_test_part() {
+    use hyperplane_core::model_selection::{cross_validate, kfold, Validation};
+    use hyperplane_core::neighbors::KnnParams;
+    let data = GeneratorParams::new(GeneratorKind::Moons)
+        .n_samples(120)
+        .generate()
+        .unwrap();
+    let data = split_and_standardize(&data, 0.75, 1).unwrap();
+    let knn = |k| ModelParams::Knn(KnnParams::default().k(k));
+    let points = vec![
+        ScorePoint {
+            params: knn(3),
+            epochs: 0,
+            size: None,
+        },
+        ScorePoint {
+            params: knn(500),
+            epochs: 0,
+            size: Some(40),
+        },
+        ScorePoint {
+            params: knn(0),
+            epochs: 0,
+            size: None,
+        },
+    ];
+    for folds in [0, 5] {
+        let job = ScoreJob {
+            job: 11,
+            train: data.train.clone(),
+            test: data.test.clone(),
+            folds,
+            points: points.clone(),
+        };
+        let text = serde_json::to_string(&ToWorker::Score(Box::new(job))).unwrap();
+        let (reply, grid) = Worker::default().handle_text(&text, || 0.0).unwrap();
+        assert!(grid.is_none());
+        let FromWorker::Scored(s) = serde_json::from_str(&reply).unwrap() else {
+            panic!("not scored: {reply}");
+        };
+        assert_eq!(s.job, 11);
+        let split = kfold(data.train.n_samples(), 5).unwrap();
+        let validation = if folds == 0 {
+            Validation::Holdout(&data.test)
+        } else {
+            Validation::Folds(&split)
+        };
+        let direct = cross_validate(&data.train, validation, None, |d| knn(3).fit(d)).unwrap();
+        assert_eq!(s.scores[0].as_ref().unwrap(), &direct);
+        assert_eq!(s.scores[0].as_ref().unwrap().test.len(), folds.max(1));
+        // k above the rows means all of them, as in the studio.
+        let all = s.scores[1].as_ref().unwrap();
+        assert!(all.train.iter().all(|v| (0.0..=1.0).contains(v)));
+        assert!(
+            s.scores[2].as_ref().unwrap_err().contains('k'),
+            "{:?}",
+            s.scores[2]
+        );
+    }
+}
