@@ -3,9 +3,9 @@
 // points, a 6×8 network on 1,000 points while it trains, and every lesson. Each case runs
 // in a fresh page of the release build (1280×900, dpr 1); a Chromium trace records the
 // renderer's main-thread tasks while the case acts (a slider moved, Play, a lesson
-// clicked), and the model comparison reports how long its 24 cells took. Not a test:
-// prints figures for BENCHMARKS.md.
-// Run: trunk build --release --offline && node e2e/bench_tasks.js
+// clicked), and the model comparison and the sweeps report how long they took. Not a
+// test: prints figures for BENCHMARKS.md.
+// Run: trunk build --release --offline && node e2e/bench_tasks.js [part of a case's name]
 const { spawn } = require("node:child_process");
 const path = require("node:path");
 const { chromium } = require("playwright-core");
@@ -78,6 +78,24 @@ const CASES = [
       console.log(`  the page said: ${times.join(" | ")}`);
     };
   }],
+  ["Sweeps, SVM (rbf) on 500-point moons (400 training rows), 5-fold: heatmap 11 × 11, curve of C, learning curve; open, then two new seeds", async (page) => {
+    await page.goto(`${URL_}#data=moons&n=500&noise=0.2&model=svm&kernel=rbf`);
+    await page.waitForSelector("[data-testid=frame-time]:has-text('ms')");
+    return async () => {
+      const said = [];
+      await page.getByRole("button", { name: "Sweeps" }).click();
+      const status = page.locator(".sweep .sweep-status");
+      for (let i = 0; i < 3; i++) {
+        if (i > 0) await page.getByRole("button", { name: "Regenerate" }).click();
+        await page.waitForFunction(() => {
+          const s = [...document.querySelectorAll(".sweep .sweep-status")].map((e) => e.textContent);
+          return s.length === 3 && s.every((t) => / points in /.test(t));
+        }, null, { timeout: 120_000 });
+        said.push((await status.allTextContents()).join(" / "));
+      }
+      console.log(`  the page said: ${said.join(" | ")}`);
+    };
+  }],
   ["every lesson, one after another", async (page) => {
     await page.goto(URL_);
     await page.waitForSelector("[data-testid=frame-time]:has-text('ms')");
@@ -104,7 +122,8 @@ async function main() {
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
   });
   try {
-    for (const [name, setUp] of CASES) {
+    const only = process.argv[2];
+    for (const [name, setUp] of CASES.filter(([n]) => !only || n.includes(only))) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1, serviceWorkers: "block" });
       const page = await context.newPage();
       const act = await setUp(page);
