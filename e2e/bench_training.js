@@ -6,7 +6,7 @@
 // longest frame intervals, the epochs/s the page's own counter shows, and the page's
 // main-thread tasks from a Chromium trace (the longest, and how many took over 16 ms);
 // then the median of the runs. Not a test: prints figures for BENCHMARKS.md.
-// Run: trunk build --release --offline && node e2e/bench_training.js [runs]
+// Run: trunk build --release --offline && node e2e/bench_training.js [runs] [part of a case's name]
 const { spawn } = require("node:child_process");
 const fs = require("node:fs");
 const os = require("node:os");
@@ -91,7 +91,7 @@ async function main() {
   await new Promise((r) => setTimeout(r, 500));
   try {
     console.log(`Chromium headless, fresh profile per run, 1280×900, dpr 1; ${RUNS} runs, medians (range)`);
-    for (const [name, extra] of CASES) {
+    for (const [name, extra] of CASES.filter(([n]) => !process.argv[3] || n.includes(process.argv[3]))) {
       const runs = [];
       for (let i = 0; i < RUNS; i++) runs.push(await run(`${BASE}&${extra}`));
       const f = (key, digits) => {

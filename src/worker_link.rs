@@ -15,11 +15,17 @@ use web_sys::{MessageEvent, Worker};
 /// The worker's script, next to the page (Trunk's loader shim for the worker's module).
 const SCRIPT: &str = "./hyperplane-worker_loader.js";
 
+/// A surface's typed arrays, sent back with the next message for the worker to fill
+/// again: a frame's 432 KB would otherwise be new garbage 60 times a second (measured:
+/// three major collections a second while the network trained).
+type Spare = (js_sys::Uint32Array, js_sys::Float32Array);
+
 struct State {
     worker: Worker,
     ready: bool,
     broken: bool,
     queue: Vec<String>,
+    spare: Option<Spare>,
 }
 
 /// A started worker; clones share it.
@@ -42,12 +48,16 @@ impl WorkerLink {
             ready: false,
             broken: false,
             queue: Vec::new(),
+            spare: None,
         }));
         let s = state.clone();
         let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
-            let Some((reply, grid)) = read(ev.data()) else {
+            let Some((reply, grid, spare)) = read(ev.data()) else {
                 return;
             };
+            if spare.is_some() {
+                s.borrow_mut().spare = spare;
+            }
             if reply == FromWorker::Ready {
                 let queued = {
                     let mut s = s.borrow_mut();
@@ -94,22 +104,31 @@ impl WorkerLink {
             return;
         }
         if s.ready {
-            let _ = s.worker.post_message(&JsValue::from_str(&text));
+            let text = JsValue::from_str(&text);
+            let _ = match s.spare.take() {
+                Some((labels, margins)) => {
+                    let message = js_sys::Array::of3(&text, &labels, &margins);
+                    let moved = js_sys::Array::of2(&labels.buffer(), &margins.buffer());
+                    s.worker.post_message_with_transfer(&message, &moved)
+                }
+                None => s.worker.post_message(&text),
+            };
         } else {
             s.queue.push(text);
         }
     }
 }
 
-/// A message from the worker: JSON text, or `[text, labels, margins]` with a surface.
-fn read(data: JsValue) -> Option<(FromWorker, Option<GridOutput>)> {
+/// A message from the worker: JSON text, or `[text, labels, margins]` with a surface
+/// (its arrays come back too, to be reused).
+fn read(data: JsValue) -> Option<(FromWorker, Option<GridOutput>, Option<Spare>)> {
     let parse = |t: JsValue| serde_json::from_str::<FromWorker>(&t.as_string()?).ok();
     if data.is_string() {
-        return Some((parse(data)?, None));
+        return Some((parse(data)?, None, None));
     }
     let parts: js_sys::Array = data.dyn_into().ok()?;
     let labels: js_sys::Uint32Array = parts.get(1).dyn_into().ok()?;
     let margins: js_sys::Float32Array = parts.get(2).dyn_into().ok()?;
     let grid = GridOutput::from_parts(labels.to_vec(), margins.to_vec());
-    Some((parse(parts.get(0))?, Some(grid)))
+    Some((parse(parts.get(0))?, Some(grid), Some((labels, margins))))
 }

@@ -244,10 +244,17 @@ pub fn Surface() -> impl IntoView {
         })
     };
     let timing = move || {
-        let fit = studio
-            .trained
-            .with(|t| t.as_ref().map(|t| t.fit_ms).unwrap_or(0.0));
+        // A network's frame from the worker was neither fitted nor evaluated here.
+        let (fit, remote) = studio.trained.with(|t| {
+            t.as_ref()
+                .map(|t| (t.fit_ms, t.surface.is_some()))
+                .unwrap_or((0.0, false))
+        });
         frame.get().map(|f| match f {
+            Frame::Classes(s) if remote => format!(
+                "Surface {}×{} from the worker · frame drawn in {:.1} ms",
+                s.grid_width, s.grid_height, s.draw_ms
+            ),
             Frame::Classes(s) => format!(
                 "Fit {:.1} ms · surface {}×{} in {:.1} ms · frame drawn in {:.1} ms",
                 fit, s.grid_width, s.grid_height, s.grid_ms, s.draw_ms
