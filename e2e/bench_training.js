@@ -21,6 +21,7 @@ const CASES = [
   ["default 4-2, 500 points (250 training)", "hidden=4-2&n=500"],
   ["6 layers of 8, 500 points (250 training)", "hidden=8-8-8-8-8-8&n=500"],
   ["default 4-2, 1000 points (500 training)", "hidden=4-2&n=1000"],
+  ["6 layers of 8, 1000 points (500 training)", "hidden=8-8-8-8-8-8&n=1000"],
 ];
 const BASE = "data=circle&noise=0&ratio=0.5&model=mlp&activation=tanh&lr=0.03&batch=10";
 
