@@ -50,8 +50,8 @@ if ! have node || ! have npm; then
   apt_install nodejs npm
 fi
 
-# wasm-opt (binaryen 132) and Playwright, pinned by package-lock.json.
-if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/playwright ]; then
+# wasm-opt (binaryen 132), Playwright and axe-core, pinned by package-lock.json.
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/playwright ] || [ ! -f node_modules/axe-core/axe.min.js ]; then
   echo "setup: installing npm packages"
   npm ci --no-audit --no-fund
 fi

@@ -18,7 +18,7 @@ pub fn ObjectiveBox(
         <Show when=move || formula.with(Option::is_some)>
             <details class="objective" open>
                 <summary>"What is being minimized"</summary>
-                <div class="math" data-testid="objective" inner_html=move || text().0></div>
+                <div class="math" data-testid="objective" tabindex="0" inner_html=move || text().0></div>
                 <p class="hint">{move || text().1}</p>
             </details>
         </Show>
