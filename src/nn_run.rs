@@ -15,7 +15,7 @@ use hyperplane_core::preprocess::Prepared;
 use hyperplane_worker::{Frame, FromWorker, ToWorker, TrainJob};
 use leptos::prelude::*;
 
-use crate::clock::now_ms;
+use crate::clock::{next_frame, now_ms};
 use crate::models::network::NetworkSettings;
 use crate::training::{restrict, Surface};
 use crate::worker_link::WorkerLink;
@@ -342,7 +342,7 @@ impl NnRun {
     }
 
     fn schedule(self) {
-        request_animation_frame(move || {
+        next_frame(move || {
             // The run's signals are gone when the studio is unmounted: stop then.
             if !self.playing.try_get_untracked().unwrap_or(false) {
                 return;
@@ -435,7 +435,7 @@ impl NnRun {
                 let first = self.pending.with_value(Option::is_none);
                 self.pending.set_value(Some((f, grid)));
                 if first {
-                    request_animation_frame(move || self.show_pending());
+                    next_frame(move || self.show_pending());
                 }
             }
             FromWorker::Frame(_) => {}

@@ -7,6 +7,7 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
+use crate::clock::{next_frame, reduced_motion};
 use crate::models::{ModelKind, ModelSettingsStoreFields};
 use crate::settings::fragment::Link;
 use crate::settings::Settings;
@@ -63,7 +64,9 @@ fn apply_fragment(studio: &Studio, notice: RwSignal<Option<String>>) {
 /// takes over at any time: Play, Pause, Step or Reset (the epoch is no longer the one the
 /// replay left) or another model stops it.
 fn replay(studio: Studio, target: u64, left_at: Option<u64>) {
-    request_animation_frame(move || {
+    // With reduced motion, a few longer steps a second instead of one per frame.
+    let budget = if reduced_motion() { 40.0 } else { 25.0 };
+    next_frame(move || {
         let Some(epoch) = studio.run.epoch.try_get_untracked() else {
             return;
         };
@@ -73,7 +76,7 @@ fn replay(studio: Studio, target: u64, left_at: Option<u64>) {
         if taken_over || epoch >= target || studio.run.error.get_untracked().is_some() {
             return;
         }
-        studio.run.advance(25.0, target - epoch);
+        studio.run.advance(budget, target - epoch);
         replay(studio, target, Some(studio.run.epoch.get_untracked()));
     });
 }
