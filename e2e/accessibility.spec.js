@@ -45,3 +45,39 @@ test("the controls can be used from the keyboard", async ({ page }) => {
   await page.keyboard.press("ArrowDown");
   await expect(page.getByRole("combobox", { name: "Kernel" })).toHaveValue("rbf");
 });
+
+test("the canvases say what they show, and training news is spoken a few times a run", async ({ page }) => {
+  await openStudio(page);
+  const surface = page.getByRole("img", { name: "Decision boundary" });
+  await expect(surface).toHaveAccessibleDescription(
+    "SVM on Iris, plotted over sepal length (cm) and sepal width (cm): 3 regions (setosa, versicolor, virginica); test accuracy 83.3%, training accuracy 79.2%.",
+  );
+  await page.getByRole("combobox", { name: "Dataset" }).selectOption("moons");
+  await expect(surface).toHaveAccessibleDescription(/^SVM on Moons, plotted over x1 and x2: 2 regions \(0, 1\); test accuracy \d{1,3}\.\d%, training accuracy \d{1,3}\.\d%\.$/);
+
+  await page.getByRole("combobox", { name: "Model", exact: true }).selectOption("mlp");
+  await expect(page.getByRole("img", { name: "Network" })).toHaveAccessibleDescription(
+    /^A network with layers of 2, 4, 2, 2 neurons, inputs first; .* The strongest connection is .* weight -?\d+\.\d{3}\.$/,
+  );
+  const loss = page.getByRole("img", { name: "Loss curve" });
+  await expect(loss).toHaveAccessibleDescription("Loss against epochs: no epoch trained yet.");
+
+  // Spoken: each power of ten the epoch passes, and the pause; not every frame.
+  const news = page.getByTestId("training-news");
+  await expect(news).toHaveAttribute("aria-live", "polite");
+  const spoken = await page.evaluate(() => {
+    const el = document.querySelector("[data-testid=training-news]");
+    const said = [];
+    new MutationObserver(() => said.push(el.textContent)).observe(el, { childList: true, characterData: true, subtree: true });
+    window.__said = said;
+  });
+  await page.getByRole("button", { name: "Play" }).click();
+  await expect(news).toHaveText(/^Epoch 1,000 passed: training loss \d+\.\d{4}, test loss \d+\.\d{4}\.$/, { timeout: 10_000 });
+  await page.waitForTimeout(1000);
+  await page.getByRole("button", { name: "Pause" }).click();
+  await expect(news).toHaveText(/^Paused at epoch [\d,]+: training loss \d+\.\d{4}, test loss \d+\.\d{4}\.$/);
+  const said = await page.evaluate(() => window.__said);
+  expect(said.length).toBeLessThanOrEqual(6);
+  expect(said[0]).toMatch(/^Epoch 100 passed/);
+  await expect(loss).toHaveAccessibleDescription(/^Loss against epochs, from epoch \d+ to \d+: training loss \d+\.\d{4} to \d+\.\d{4}, test loss \d+\.\d{4} to \d+\.\d{4}\.$/);
+});

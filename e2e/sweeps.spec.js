@@ -14,9 +14,15 @@ test("the heatmap fills in, agrees with the studio on the test part and sets C a
   const heat = sweeps.locator("figure", { has: page.getByRole("img", { name: "Validation heatmap" }) });
   await expect(heat.locator(".sweep-status")).toHaveText(/^121 points in \d+\.\d\d s\.$/, { timeout: 30_000 });
   await expect(heat.getByRole("button", { name: /^Use the best: C = [\d.]+, γ = [\d.e-]+ \(\d{1,3}\.\d%\)$/ })).toBeVisible();
+  await expect(sweeps.getByRole("img", { name: "Validation heatmap" })).toHaveAccessibleDescription(
+    /^Mean validation score for each C \(rows, 0\.01 to 1000\) and γ \(columns, 0\.001 to 100\), 121 of 121 scored\. The best mean validation score, \d{1,3}\.\d%, is at C = [\d.]+ and γ = [\d.e-]+\.$/,
+  );
   const learning = sweeps.locator("figure", { has: page.getByRole("img", { name: "Learning curve" }) });
   await expect(learning.locator(".sweep-status")).toHaveText(/^10 points in/, { timeout: 30_000 });
   await expect(learning.locator(".curve.test circle")).toHaveCount(10);
+  await expect(sweeps.getByRole("img", { name: "Learning curve" })).toHaveAccessibleDescription(
+    /^Training and validation scores against training rows, from \d+ to \d+: validation \d{1,3}\.\d% to \d{1,3}\.\d%, training \d{1,3}\.\d% to \d{1,3}\.\d%\. The validation score is highest, \d{1,3}\.\d%, at \d+\.$/,
+  );
 
   // Scored on the test part, a cell's score is the studio's test accuracy at its C and γ.
   await sweeps.getByRole("combobox", { name: "Validate on" }).selectOption("0");

@@ -49,6 +49,8 @@ pub fn CurveChart(
     /// The studio's value, marked by a dashed line.
     #[prop(into)]
     current: Signal<Option<f64>>,
+    /// The id of the text that says what the chart shows.
+    described_by: &'static str,
 ) -> impl IntoView {
     let map_x = move |v: f64| -> Option<f64> {
         let xs = xs.get();
@@ -152,7 +154,7 @@ pub fn CurveChart(
             .collect_view()
     };
     view! {
-        <svg class="curve-chart" viewBox=format!("0 0 {W} {H}") role="img" aria-label=label>
+        <svg class="curve-chart" viewBox=format!("0 0 {W} {H}") role="img" aria-label=label aria-describedby=described_by>
             <g class="ticks">{y_ticks}{x_ticks}</g>
             {marker}
             {drawn}

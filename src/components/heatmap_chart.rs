@@ -63,6 +63,8 @@ pub fn HeatmapChart(
     score: Signal<&'static str>,
     /// A cell was clicked: its (x, y).
     on_pick: Callback<(f64, f64)>,
+    /// The id of the text that says what the chart shows.
+    described_by: &'static str,
 ) -> impl IntoView {
     let (nx, ny) = (xs.len().max(1), ys.len().max(1));
     let cw = (W - LEFT - RIGHT) / nx as f64;
@@ -161,6 +163,7 @@ pub fn HeatmapChart(
             viewBox=format!("0 0 {W} {H}")
             role="img"
             aria-label="Validation heatmap"
+            aria-describedby=described_by
         >
             <g class="cells">{cells}</g>
             {marker}

@@ -47,6 +47,23 @@ pub fn LossChart(
                 .unwrap_or_else(|| "–".into())
         }
     };
+    // The curve in words (the canvas's description).
+    let words = move || {
+        history.with(|h| match (h.first(), h.last()) {
+            (Some(a), Some(b)) => format!(
+                "Loss against epochs, from epoch {} to {}: training loss {:.4} to {:.4}{}.",
+                a.epoch,
+                b.epoch,
+                a.train,
+                b.train,
+                match (a.test, b.test) {
+                    (Some(t0), Some(t1)) => format!(", test loss {t0:.4} to {t1:.4}"),
+                    _ => String::new(),
+                }
+            ),
+            _ => "Loss against epochs: no epoch trained yet.".to_string(),
+        })
+    };
     // Monitoring: say so when the run starts to overfit.
     let overfits = move || history.with(|h| overfitting(h));
     view! {
@@ -57,7 +74,8 @@ pub fn LossChart(
             </p>
         </Show>
         <figure class="loss">
-            <canvas node_ref=canvas_ref class="loss-canvas" role="img" aria-label="Loss curve"></canvas>
+            <canvas node_ref=canvas_ref class="loss-canvas" role="img" aria-label="Loss curve" aria-describedby="loss-description"></canvas>
+            <p id="loss-description" class="visually-hidden">{words}</p>
             <figcaption>
                 <span class="swatch-line train"></span>"training loss "
                 <output data-testid="train-loss">{last(|p| Some(p.train))}</output>

@@ -8,6 +8,7 @@ use std::rc::Rc;
 use leptos::prelude::*;
 
 use super::class_legend::ClassLegend;
+use super::surface_description::SurfaceDescription;
 use super::surface_hover::{describe, pointer_at, PlotView};
 use super::value_legend::ValueLegend;
 use crate::clock::now_ms;
@@ -107,6 +108,7 @@ pub fn Surface() -> impl IntoView {
     let canvas_ref = NodeRef::<leptos::html::Canvas>::new();
     let buffers = Rc::new(RefCell::new(Default::default()));
     let frame = RwSignal::new(None::<Frame>);
+    let regions = RwSignal::new(Vec::<usize>::new());
     let draw_error = RwSignal::new(None::<String>);
     let show_test = RwSignal::new(true);
     let discretize = RwSignal::new(false);
@@ -136,6 +138,12 @@ pub fn Surface() -> impl IntoView {
                     Frame::Classes(_) => classes.spec.clone(),
                     Frame::Values(..) => values.spec.clone(),
                 };
+                if let Frame::Classes(_) = f {
+                    let now = classes.regions();
+                    if regions.with_untracked(|r| *r != now) {
+                        regions.set(now);
+                    }
+                }
                 studio.run.grid.set_value(spec);
                 frame.set(Some(f));
                 draw_error.set(None);
@@ -296,6 +304,7 @@ pub fn Surface() -> impl IntoView {
                     class="surface-canvas"
                     role="img"
                     aria-label="Decision boundary"
+                    aria-describedby="surface-description"
                     on:mousemove=on_move
                     on:mouseleave=move |_| hover.set(None)
                     on:pointerdown=move |ev| {
@@ -317,6 +326,7 @@ pub fn Surface() -> impl IntoView {
                     </div>
                 })}
             </div>
+            <SurfaceDescription id="surface-description" regions=regions/>
             <figcaption>
                 <Show when=values fallback=move || view! { <ClassLegend classes=class_names svm=svm margins=margins/> }>
                     <ValueLegend scale=scale/>

@@ -162,7 +162,18 @@ pub fn HeatmapView(data: Data, folds: RwSignal<usize>) -> impl IntoView {
                     y_label="C"
                     score=Signal::derive(move || if matches!(data.get(), Ok(Some(d)) if d.values) { "R²" } else { "accuracy" })
                     on_pick=pick
+                    described_by="heatmap-description"
                 />
+                <p id="heatmap-description" class="visually-hidden">
+                    {move || {
+                        let (done, total) = (run.done(), run.scores.with(Vec::len));
+                        let best = best_point
+                            .get()
+                            .map(|(c, g, v)| format!(" The best mean validation score, {}, is at C = {} and γ = {}.", percent(v), param(c), param(g)))
+                            .unwrap_or_default();
+                        format!("Mean validation score for each C (rows, 0.01 to 1000) and γ (columns, 0.001 to 100), {done} of {total} scored.{best}")
+                    }}
+                </p>
                 <SweepStatus run=run on_again=again(run, spec)/>
                 {move || best_point.get().map(|(c, g, v)| view! {
                     <button type="button" class="small" on:click=move |_| pick.run((g, c))>
@@ -254,7 +265,11 @@ pub fn ValidationCurveView(data: Data, folds: RwSignal<usize>) -> impl IntoView 
                 x_label=Signal::derive(move || which.get().map(|p| p.label().to_string()).unwrap_or_default())
                 y_label=Signal::derive(move || score_name(data))
                 current=Signal::derive(move || which.get()?.current(&studio.model.get()))
+                described_by="curve-description"
             />
+            <p id="curve-description" class="visually-hidden">
+                {move || curve_words(&xs.get(), &run.scores.get(), which.get().map(|p| p.label()).unwrap_or_default())}
+            </p>
             <SweepStatus run=run on_again=again(run, spec)/>
             {move || best_value().filter(|(p, _, _)| *p != SweepParam::Epochs).map(|(p, x, v)| view! {
                 <button type="button" class="small" on:click=move |_| apply(studio, |m| p.set(m, x))>
@@ -263,6 +278,46 @@ pub fn ValidationCurveView(data: Data, folds: RwSignal<usize>) -> impl IntoView 
             })}
         </figure>
     }
+}
+
+/// A curve in words: where the validation score is highest, and the ends of both lines.
+fn curve_words(xs: &[f64], scores: &[PointScores], what: &str) -> String {
+    let at = |i: usize| {
+        xs.get(i)
+            .map(|v| crate::format::tick(*v))
+            .unwrap_or_default()
+    };
+    let line = |f: fn(&FoldScores) -> f64| {
+        let v: Vec<(usize, f64)> = scores
+            .iter()
+            .enumerate()
+            .filter_map(|(i, s)| Some((i, f(scored(s)?))))
+            .collect();
+        Some((*v.first()?, *v.last()?))
+    };
+    let (Some(((i0, t0), (i1, t1))), Some(((_, r0), (_, r1)))) =
+        (line(FoldScores::mean_test), line(FoldScores::mean_train))
+    else {
+        return format!("Scores against {what}: none yet.");
+    };
+    let top = best(scores)
+        .map(|(i, v)| {
+            format!(
+                " The validation score is highest, {}, at {}.",
+                percent(v),
+                at(i)
+            )
+        })
+        .unwrap_or_default();
+    format!(
+        "Training and validation scores against {what}, from {} to {}: validation {} to {}, training {} to {}.{top}",
+        at(i0),
+        at(i1),
+        percent(t0),
+        percent(t1),
+        percent(r0),
+        percent(r1)
+    )
 }
 
 fn score_name(data: Data) -> String {
@@ -327,7 +382,11 @@ pub fn LearningCurveView(data: Data, folds: RwSignal<usize>) -> impl IntoView {
                 x_label="training rows".to_string()
                 y_label=Signal::derive(move || score_name(data))
                 current=Signal::derive(|| None::<f64>)
+                described_by="learning-description"
             />
+            <p id="learning-description" class="visually-hidden">
+                {move || curve_words(&xs.get(), &run.scores.get(), "training rows")}
+            </p>
             <SweepStatus run=run on_again=again(run, spec)/>
         </figure>
     }

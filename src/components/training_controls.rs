@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::training_announcer::TrainingAnnouncer;
 use crate::models::ModelSettingsStoreFields;
 use crate::studio::Studio;
 
@@ -38,6 +39,7 @@ pub fn TrainingControls() -> impl IntoView {
             <button type="button" on:click=reset>"Reset"</button>
             <span class="epoch">"Epoch " <output data-testid="epoch">{move || run.epoch.get()}</output></span>
         </div>
+        <TrainingAnnouncer/>
         {move || run.error.get().map(|e| view! { <p role="alert" class="error">{e}</p> })}
     }
 }

@@ -28,6 +28,16 @@ pub struct SurfaceBuffers {
     blitter: Blitter,
 }
 
+impl SurfaceBuffers {
+    /// The classes that own at least one cell of the last frame, ascending.
+    pub fn regions(&self) -> Vec<usize> {
+        let mut seen: Vec<usize> = self.grid.label.iter().map(|&c| c as usize).collect();
+        seen.sort_unstable();
+        seen.dedup();
+        seen
+    }
+}
+
 /// What to draw.
 pub struct Scene<'a> {
     pub data: &'a Prepared,
