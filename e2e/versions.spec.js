@@ -363,3 +363,23 @@ test("restoring a version of other data keeps the points the user drew", async (
   await page.getByRole("combobox", { name: "Dataset" }).selectOption({ label: "Draw your own" });
   await expect(page.getByTestId("point-count")).toContainText("3");
 });
+
+test("two tabs: saving, renaming and deleting in one shows in the other, and numbers never clash", async ({ page, context }) => {
+  await openStudio(page);
+  const other = await context.newPage();
+  await openStudio(other);
+  await save(page, "SVM v1");
+  await expect(other.getByRole("button", { name: "Restore SVM v1" })).toBeVisible();
+  // The other tab numbers its save after the one it was told about.
+  await save(other, "SVM v2");
+  await expect(page.getByRole("button", { name: "Restore SVM v2" })).toBeVisible();
+  await item(page, "v1").locator("summary").click();
+  await item(page, "v1").getByLabel("Name").fill("wide");
+  await item(page, "v1").getByLabel("Name").press("Enter");
+  await expect(versions(other).locator(".version-name")).toHaveText(["v2", "wide"]);
+  await other.getByRole("button", { name: "Delete SVM v2" }).click();
+  await expect(versions(page).getByRole("listitem")).toHaveCount(1);
+  await expect(versions(page).locator(".version-name")).toHaveText(["wide"]);
+  await page.reload();
+  await expect(versions(page).locator(".version-name")).toHaveText(["wide"]);
+});

@@ -43,7 +43,7 @@ pub fn App() -> impl IntoView {
     }
     let registry = Registry::new();
     provide_context(registry);
-    registry.load();
+    registry.start();
     crate::url_sync::sync_with_url(studio, link_notice, true);
     let is_network = move || studio.model.kind().get() == ModelKind::NeuralNetwork;
     let is_regression = move || studio.data_state.is_regression();

@@ -7,6 +7,7 @@ pub mod disagreement;
 pub mod numbering;
 pub mod restore;
 pub mod store;
+mod sync;
 
 use std::sync::Arc;
 
@@ -150,6 +151,12 @@ impl Registry {
             .with_untracked(|e| e.iter().find(|e| e.key == key).map(|e| e.version.clone()))
     }
 
+    /// Reads every stored version, now and whenever another tab changes them.
+    pub fn start(self) {
+        self.load();
+        sync::listen(move || self.load());
+    }
+
     /// Reads every stored version; damaged records are listed apart, never dropped.
     pub fn load(self) {
         spawn_local(async move {
@@ -169,6 +176,12 @@ impl Registry {
                             Err(reason) => damaged.push(Damaged { key: r.key, reason }),
                         }
                     }
+                    // Another tab may have deleted what was picked here.
+                    let kept = |keys: &mut Vec<u32>| {
+                        keys.retain(|k| entries.iter().any(|e: &Entry| e.key == *k))
+                    };
+                    self.selected.update(kept);
+                    self.comparing.update(kept);
                     self.entries.set(entries);
                     self.damaged.set(damaged);
                 }

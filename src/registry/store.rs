@@ -158,6 +158,7 @@ where
     };
     db.close();
     if done.is_committed() {
+        super::sync::announce();
         return Ok(value);
     }
     match raw.error() {
