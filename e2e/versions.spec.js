@@ -208,6 +208,14 @@ test("delete has undo; rename and alias stick; a damaged record is reported, not
   await expect(versions(page).getByRole("listitem")).toHaveCount(2);
   await expect(page.getByTestId("damaged-records")).toContainText("2 stored record(s) could not be read");
   await expect(item(page, "v2").locator(".badge.alias")).toHaveText("best");
+  // Each can be saved as it is stored before it is deleted.
+  const raw = [];
+  for (const button of await page.getByRole("button", { name: /^Download record \d+$/ }).all()) {
+    const download = page.waitForEvent("download");
+    await button.click();
+    raw.push(fs.readFileSync(await (await download).path(), "utf8"));
+  }
+  expect(raw).toEqual(['{"format": "garbage"}', "42"]);
   await page.getByRole("button", { name: /Delete record/ }).first().click();
   await expect(page.getByTestId("damaged-records")).toContainText("1 stored record(s)");
 });

@@ -145,15 +145,26 @@ pub fn VersionList() -> impl IntoView {
                 .then(|| {
                     view! {
                         <div role="alert" class="error damaged" data-testid="damaged-records">
-                            <p>{format!("{} stored record(s) could not be read:", damaged.len())}</p>
+                            <p>{format!("{} stored record(s) could not be read (download one to keep it before deleting it):", damaged.len())}</p>
                             <ul>
                                 {damaged
                                     .into_iter()
                                     .map(|d| {
                                         let key = d.key;
+                                        let raw = d.raw;
+                                        let save_raw = move |_| {
+                                            let name = format!("hyperplane-record-{key}.txt");
+                                            if let Err(e) = download_text(&name, "text/plain", &raw) {
+                                                registry.notice.set(Some(Notice { error: true, text: e }));
+                                            }
+                                        };
                                         view! {
                                             <li>
                                                 {format!("record {key}: {}", d.reason)} " "
+                                                <button type="button" on:click=save_raw>
+                                                    {format!("Download record {key}")}
+                                                </button>
+                                                " "
                                                 <button type="button" on:click=move |_| registry.delete(key)>
                                                     {format!("Delete record {key}")}
                                                 </button>

@@ -36,6 +36,8 @@ impl Entry {
 pub struct Damaged {
     pub key: u32,
     pub reason: String,
+    /// The record as stored (JSON for a value that is not text).
+    pub raw: String,
 }
 
 /// What the list is sorted by.
@@ -173,7 +175,11 @@ impl Registry {
                                 key: r.key,
                                 version: Arc::new(v),
                             }),
-                            Err(reason) => damaged.push(Damaged { key: r.key, reason }),
+                            Err(reason) => damaged.push(Damaged {
+                                key: r.key,
+                                reason,
+                                raw: r.raw,
+                            }),
                         }
                     }
                     // Another tab may have deleted what was picked here.

@@ -9,10 +9,12 @@ const DB_NAME: &str = "hyperplane";
 const DB_VERSION: u32 = 1;
 const STORE: &str = "versions";
 
-/// One stored record: its key and its text (or why it is not text).
+/// One stored record: its key and its text (or why it is not text), and the record as
+/// it is stored, for saving a damaged one before it is deleted.
 pub struct Record {
     pub key: u32,
     pub text: Result<String, String>,
+    pub raw: String,
 }
 
 /// The name of the DOM exception behind an IndexedDB error (`QuotaExceededError`, …).
@@ -127,6 +129,12 @@ pub async fn load_all() -> Result<Vec<Record>, String> {
         .zip(values)
         .map(|(k, v)| Record {
             key: k.as_f64().map_or(0, |k| k as u32),
+            raw: v.as_string().unwrap_or_else(|| {
+                js_sys::JSON::stringify(&v)
+                    .ok()
+                    .and_then(|s| s.as_string())
+                    .unwrap_or_default()
+            }),
             text: v
                 .as_string()
                 .ok_or_else(|| "the record is not text".to_string()),
