@@ -18,6 +18,7 @@ use crate::render::surface_canvas::{
 };
 use crate::render::value_surface::{draw_values, ValueBuffers, ValueFrame, ValueScene};
 use crate::settings::fragment::snap_to_link_grid;
+use crate::settings::limits::MAX_DRAWN;
 use crate::studio::Studio;
 use crate::training::{cell_px, surface_kind, SurfaceKind};
 use hyperplane_core::model::FittedModel;
@@ -208,6 +209,12 @@ pub fn Surface() -> impl IntoView {
             (false, Some(class)) => {
                 // Kept to a thousandth (finer than a pixel), exactly as a link carries it.
                 let (ux, uy) = (snap_to_link_grid(ux), snap_to_link_grid(uy));
+                if data_state.drawn.with_untracked(|d| d.len() >= MAX_DRAWN) {
+                    draw_error.set(Some(format!(
+                        "At most {MAX_DRAWN} drawn points: remove some (right click) to add others."
+                    )));
+                    return;
+                }
                 data_state.drawn.update(|d| d.push((ux, uy, class)))
             }
             _ => {

@@ -2,7 +2,7 @@
 //! or a lesson sets must be something the sliders could have set. Each model checks its
 //! own settings (`models`).
 
-use super::limits::{CLASSES, NOISE, POINTS, RATIO};
+use super::limits::{CLASSES, MAX_DRAWN, NOISE, POINTS, RATIO};
 use super::text::within;
 use super::Settings;
 
@@ -14,6 +14,15 @@ impl Settings {
         within("training ratio", d.train_ratio, RATIO)?;
         within("points", d.n_samples as f64, POINTS)?;
         within("classes", d.n_classes as f64, CLASSES)?;
+        if d.drawn.len() > MAX_DRAWN {
+            return Err(format!(
+                "{} drawn points is more than the {MAX_DRAWN} the studio draws with",
+                d.drawn.len()
+            ));
+        }
+        if d.drawn.iter().any(|p| !p.0.is_finite() || !p.1.is_finite()) {
+            return Err("a drawn point is not at a finite place".into());
+        }
         if d.seed > u32::MAX as u64 {
             return Err(format!("seed = {} is above {}", d.seed, u32::MAX));
         }
@@ -47,5 +56,12 @@ mod tests {
         let mut s = Settings::default();
         s.model.svm.c = f64::NAN;
         assert!(s.check().is_err());
+        let mut s = Settings::default();
+        s.data.drawn = vec![(0.5, 0.5, 0); MAX_DRAWN + 1];
+        assert!(s.check().unwrap_err().contains("2001 drawn points"));
+        s.data.drawn.truncate(MAX_DRAWN);
+        assert_eq!(s.check(), Ok(()));
+        s.data.drawn[7].0 = f64::INFINITY;
+        assert!(s.check().unwrap_err().contains("finite"));
     }
 }

@@ -14,7 +14,7 @@ use crate::models::ModelKind;
 use crate::settings::{DatasetChoice, DrawnPoint, DRAWN_CLASSES};
 
 /// Most drawn points a link carries (5 bytes each, about 7 characters in the link).
-pub const MAX_LINK_POINTS: usize = 2000;
+pub const MAX_LINK_POINTS: usize = super::limits::MAX_DRAWN;
 /// Most network epochs a link replays on opening (a few seconds of training).
 pub const MAX_REPLAY_EPOCHS: u64 = 200_000;
 /// Drawn coordinates are kept to a thousandth in a link.

@@ -11,3 +11,7 @@ pub const CLASSES: SliderScale = SliderScale::linear(2.0, 6.0, 4);
 
 /// C of the SVM, the gradient-descent SVM and logistic regression.
 pub const C_SCALE: SliderScale = SliderScale::log(0.01, 1000.0);
+
+/// The most points a drawn dataset may have: drawn by hand, carried by a link, or
+/// restored from a version (a version file may hold more, from elsewhere).
+pub const MAX_DRAWN: usize = 2000;
