@@ -197,8 +197,16 @@ test("delete has undo; rename and alias stick; a damaged record is reported, not
         const open = indexedDB.open("hyperplane");
         open.onsuccess = () => {
           const tx = open.result.transaction("versions", "readwrite");
-          tx.objectStore("versions").add('{"format": "garbage"}');
-          tx.objectStore("versions").add(42);
+          const store = tx.objectStore("versions");
+          store.add('{"format": "garbage"}');
+          store.add(42);
+          // A version saved by a newer Hyperplane: refused as it is, never rewritten.
+          store.getAll().onsuccess = (ev) => {
+            const newer = JSON.parse(ev.target.result[0]);
+            newer.schema = 99;
+            newer.from_the_future = true;
+            store.add(JSON.stringify(newer));
+          };
           tx.oncomplete = () => resolve();
           tx.onerror = () => reject(tx.error);
         };
@@ -206,7 +214,8 @@ test("delete has undo; rename and alias stick; a damaged record is reported, not
   );
   await page.reload();
   await expect(versions(page).getByRole("listitem")).toHaveCount(2);
-  await expect(page.getByTestId("damaged-records")).toContainText("2 stored record(s) could not be read");
+  await expect(page.getByTestId("damaged-records")).toContainText("3 stored record(s) could not be read");
+  await expect(page.getByTestId("damaged-records")).toContainText("saved by a newer Hyperplane (schema 99; this one reads up to 1)");
   await expect(item(page, "v2").locator(".badge.alias")).toHaveText("best");
   // Each can be saved as it is stored before it is deleted.
   const raw = [];
@@ -215,9 +224,10 @@ test("delete has undo; rename and alias stick; a damaged record is reported, not
     await button.click();
     raw.push(fs.readFileSync(await (await download).path(), "utf8"));
   }
-  expect(raw).toEqual(['{"format": "garbage"}', "42"]);
+  expect(raw.slice(0, 2)).toEqual(['{"format": "garbage"}', "42"]);
+  expect(JSON.parse(raw[2])).toMatchObject({ schema: 99, from_the_future: true });
   await page.getByRole("button", { name: /Delete record/ }).first().click();
-  await expect(page.getByTestId("damaged-records")).toContainText("1 stored record(s)");
+  await expect(page.getByTestId("damaged-records")).toContainText("2 stored record(s)");
 });
 
 test("compare shows the differing parameters, deltas, both surfaces and where they disagree", async ({ page }) => {

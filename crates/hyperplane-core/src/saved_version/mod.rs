@@ -155,13 +155,52 @@ pub struct VersionsFile {
     pub versions: Vec<SavedVersion>,
 }
 
+/// The schema of one version as stored (a browser's record, a file's entry). Records
+/// from before it carry none and are schema 1. A later schema gets a migration from each
+/// earlier one, with a fixture per schema.
+pub const SCHEMA: u32 = 1;
+
+/// Refuses a stored version of a newer schema (or one that is not a number).
+pub(crate) fn check_schema(text: &str) -> Result<()> {
+    #[derive(Deserialize)]
+    struct Schema {
+        #[serde(default)]
+        schema: Option<serde_json::Value>,
+    }
+    let Ok(Schema { schema: Some(s) }) = serde_json::from_str::<Schema>(text) else {
+        return Ok(());
+    };
+    match s.as_u64() {
+        Some(n) if n <= SCHEMA as u64 => Ok(()),
+        Some(n) => Err(Error::Format(format!(
+            "saved by a newer Hyperplane (schema {n}; this one reads up to {SCHEMA}): open it \
+             there or reload this page for the newer version; it is kept as it is"
+        ))),
+        None => Err(Error::Format(format!("schema {s} is not a number"))),
+    }
+}
+
 impl SavedVersion {
+    /// The version as stored, with its schema.
     pub fn to_json(&self) -> Result<String> {
-        serde_json::to_string(self).map_err(|e| Error::Format(e.to_string()))
+        #[derive(Serialize)]
+        struct Stored<'a> {
+            schema: u32,
+            #[serde(flatten)]
+            version: &'a SavedVersion,
+        }
+        serde_json::to_string(&Stored {
+            schema: SCHEMA,
+            version: self,
+        })
+        .map_err(|e| Error::Format(e.to_string()))
     }
 
-    /// One stored record: parsed and validated.
+    /// One stored record: parsed and validated. A record of a newer schema is refused
+    /// as it is (a build that read it would drop what it does not know when writing it
+    /// back).
     pub fn from_json(text: &str) -> Result<Self> {
+        check_schema(text)?;
         let v: Self = serde_json::from_str(text)
             .map_err(|e| Error::Format(format!("not a saved version: {e}")))?;
         v.validate()?;

@@ -335,6 +335,8 @@ impl VersionsFile {
             .iter()
             .enumerate()
             .map(|(i, item)| {
+                super::check_schema(item.get())
+                    .map_err(|e| Error::Format(format!("versions[{i}]: {e}")))?;
                 let v: SavedVersion = serde_json::from_str(item.get())
                     .map_err(|e| bad(&format!("versions[{i}]"), e))?;
                 v.validate()
