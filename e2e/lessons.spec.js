@@ -28,6 +28,14 @@ test("each lesson loads its dataset and model and says what to look at", async (
   await expect.poll(async () => parseInt(await page.getByTestId("epoch").textContent(), 10)).toBeGreaterThan(200);
   await page.getByRole("button", { name: "Pause" }).click();
   expect(await pct(page, "test-accuracy")).toBeLessThan(80);
+  // Its promise: a hidden layer of four neurons solves it.
+  await page.getByRole("button", { name: "Add hidden layer" }).click();
+  await page.getByRole("button", { name: "Add neuron to layer 1" }).click();
+  await page.getByRole("button", { name: "Add neuron to layer 1" }).click();
+  await expect(page.getByTestId("hidden-layers")).toHaveText("4");
+  await page.getByRole("button", { name: "Play" }).click();
+  await expect.poll(() => pct(page, "test-accuracy"), { timeout: 20_000 }).toBeGreaterThanOrEqual(95);
+  await page.getByRole("button", { name: "Pause" }).click();
 
   await lessons.nth(3).click();
   await expect(page.locator("#learning-rate-value")).toHaveText("3.00");
@@ -36,6 +44,12 @@ test("each lesson loads its dataset and model and says what to look at", async (
   await page.getByRole("button", { name: "Play" }).click();
   await expect(page.getByRole("alert")).toContainText("diverged");
   await expect(page.getByRole("button", { name: "Play" })).toBeVisible();
+  // The alert agrees with the counter and gives its advice once.
+  const shown = await page.getByTestId("epoch").textContent();
+  const alert = await page.getByRole("alert").textContent();
+  expect(alert).toMatch(/^Training was stopped: training diverged during epoch \d+ \(.* became infinite or NaN\); lower the learning rate\. The network is kept as it was after epoch \d+; press Reset to start again\.$/);
+  expect(alert).toContain(`after epoch ${shown};`);
+  expect(alert.match(/learning rate/gi)).toHaveLength(1);
   await page.getByRole("slider", { name: "Learning rate" }).fill("777"); // η ≈ 0.3
   await expect(page.locator("#learning-rate-value")).toHaveText(/^0\.3/);
   await page.getByRole("button", { name: "Reset" }).click();
@@ -84,4 +98,24 @@ test("the regression lessons: the epsilon tube and a tree's staircase", async ({
   await expect.poll(() => num("train-r2")).toBeGreaterThan(0.99);
   expect(await num("test-r2")).toBeLessThan(best);
   await expect(page.locator("[role=alert]")).toHaveCount(0);
+});
+
+test("a lesson starts from the defaults plus its own settings, not from what came before", async ({ page }) => {
+  await openStudio(page);
+  const lessons = page.getByRole("navigation", { name: "Lessons" }).getByRole("button");
+  await lessons.nth(1).click(); // gamma 60
+  await expect(page.locator("#gamma-value")).toHaveText("60.0");
+  await page.getByRole("combobox", { name: "Kernel" }).selectOption("poly");
+  await lessons.nth(5).click(); // the epsilon tube: a linear SVR
+  await expect(page.getByRole("combobox", { name: "Kernel" })).toHaveValue("linear");
+  await expect(page.locator("#gamma-value")).toHaveText(/\(scale\)$/);
+  await expect(page.locator("#c-value")).toHaveText("1.00");
+});
+
+test("support vectors per class are labelled, also when classes are named by numbers", async ({ page }) => {
+  await openStudio(page);
+  const svs = page.getByTestId("support-vectors-per-class");
+  await expect(svs).toHaveText("Support vectors per class: setosa: 5 · versicolor: 32 · virginica: 28");
+  await page.getByRole("combobox", { name: "Dataset" }).selectOption("moons");
+  await expect(svs).toHaveText(/^Support vectors per class: class 0: \d+ · class 1: \d+$/);
 });

@@ -300,8 +300,11 @@ impl NnRun {
     fn diverge(&self, e: &str) {
         self.playing.set(false);
         self.diverged.set(true);
+        // The network stays as last shown (the epoch on the counter); the advice to lower
+        // the learning rate is the error's own.
+        let kept = self.epoch.get_untracked();
         self.error.set(Some(format!(
-            "Training diverged and was stopped: {e}. Lower the learning rate and press Reset."
+            "Training was stopped: {e}. The network is kept as it was after epoch {kept}; press Reset to start again."
         )));
     }
 

@@ -52,8 +52,9 @@ const LESSONS: [Lesson; 7] = [
     Lesson {
         title: "XOR needs a hidden layer",
         text: "With no hidden layer the network can only draw one straight line, and no straight line \
-               separates XOR: press Play and the accuracy stays near 50 %. Press “+ layer”, then Play \
-               again, and it is solved.",
+               separates XOR: press Play and the accuracy stays near 50 %. Press “+ layer”, give the \
+               layer four neurons (“+” twice), then Play again: within a few seconds it is solved. \
+               (With only two neurons it often gets stuck near 70 %: try it.)",
         apply: |s| {
             data(s, GeneratorKind::Xor, 0.0);
             s.model.network.hidden = Vec::new();
@@ -134,7 +135,9 @@ pub fn Lessons() -> impl IntoView {
                             type="button"
                             class:active=move || current.get() == Some(i)
                             on:click=move |_| {
-                                let mut settings = studio.settings.get_untracked();
+                                // Defaults plus the lesson's own: nothing left over from
+                                // whatever was set before (a γ of 60 from another lesson).
+                                let mut settings = Settings::default();
                                 (LESSONS[i].apply)(&mut settings);
                                 studio.apply(settings);
                                 current.set(Some(i));

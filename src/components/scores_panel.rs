@@ -112,7 +112,12 @@ pub fn ScoresPanel(
                     .classes()
                     .iter()
                     .zip(m.n_support())
-                    .map(|(&c, n)| format!("{} {}", names.get(c).cloned().unwrap_or_default(), n))
+                    .map(|(&c, n)| match names.get(c) {
+                        // A class named by a number would read as a count ("0 123").
+                        Some(name) if name.parse::<f64>().is_err() => format!("{name}: {n}"),
+                        Some(name) => format!("class {name}: {n}"),
+                        None => format!("class {c}: {n}"),
+                    })
                     .collect::<Vec<_>>()
                     .join(" · "),
                 _ => String::new(),
@@ -156,7 +161,9 @@ pub fn ScoresPanel(
         <Show
             when=move || values.get()
             fallback=move || view! {
-                <p class="per-class" data-testid="support-vectors-per-class">{per_class_svs}</p>
+                <p class="per-class" data-testid="support-vectors-per-class">
+                    {move || { let t = per_class_svs(); (!t.is_empty()).then(|| format!("Support vectors per class: {t}")) }}
+                </p>
                 <Show when=not_converged>
                     <p role="alert" class="warning">
                         "The solver stopped at its iteration limit before reaching the tolerance; the model is approximate."

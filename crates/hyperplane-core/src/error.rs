@@ -42,7 +42,7 @@ pub enum Error {
     },
     #[error("feature index {index} is out of range for {n_features} features")]
     FeatureOutOfRange { index: usize, n_features: usize },
-    #[error("training diverged at epoch {epoch}: {what} became infinite or NaN; lower the learning rate")]
+    #[error("training diverged during epoch {epoch} ({what} became infinite or NaN); lower the learning rate")]
     Diverged { epoch: u64, what: &'static str },
     #[error("CSV line {line}, column {column:?}: {message}")]
     Csv {
