@@ -304,7 +304,8 @@ test("the list sorts by a metric; renames and tags stick; Export with nothing ti
   await item(page, "v1").getByLabel("Name").fill("deep");
   await item(page, "v1").getByLabel("Name").press("Enter");
   await expect(versions(page).locator(".version-name")).toHaveText(["deep", "v2"]);
-  await item(page, "deep").locator("summary").click();
+  // The Edit panel stays open while its fields are committed one after another.
+  await expect(item(page, "deep").locator("details.version-edit")).toHaveAttribute("open", "");
   await item(page, "deep").getByLabel("Tags").fill("moons, depth 5");
   await item(page, "deep").getByLabel("Tags").press("Enter");
   await expect(item(page, "deep").locator(".tags")).toHaveText("moons, depth 5");

@@ -119,7 +119,19 @@ pub fn VersionItem(entry: Entry) -> impl IntoView {
                 <button type="button" aria-label=format!("Export {label}") on:click=on_export>"Export"</button>
                 <button type="button" aria-label=format!("Delete {label}") on:click=move |_| registry.delete(key)>"Delete"</button>
             </div>
-            <details class="version-edit">
+            <details
+                class="version-edit"
+                prop:open=move || registry.editing.with_untracked(|e| e.contains(&key))
+                on:toggle=move |ev| {
+                    let open = event_target::<web_sys::HtmlDetailsElement>(&ev).open();
+                    registry.editing.update(|e| {
+                        e.retain(|&k| k != key);
+                        if open {
+                            e.push(key);
+                        }
+                    });
+                }
+            >
                 <summary aria-label=format!("Edit {label}")>"Edit"</summary>
                 <label>
                     "Name"

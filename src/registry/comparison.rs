@@ -127,8 +127,22 @@ pub fn rows(versions: &[&SavedVersion]) -> Vec<Row> {
         }
     }
     for name in names {
+        // The network's seed is the data's seed in every version the studio saves: one
+        // row, unless some version's differs.
+        let label = if name == "seed" {
+            let same = versions.iter().zip(&params).all(|(v, p)| {
+                p.iter()
+                    .all(|(k, val)| k != "seed" || *val == v.data.seed.to_string())
+            });
+            if same {
+                continue;
+            }
+            "Network seed".to_string()
+        } else {
+            name.clone()
+        };
         rows.push(Row {
-            label: name.clone(),
+            label,
             values: params
                 .iter()
                 .map(|p| {
@@ -267,6 +281,28 @@ mod tests {
             trainer: None,
             model: file,
         }
+    }
+
+    #[test]
+    fn the_seed_is_listed_once() {
+        let mut a = version(1.0, 0.8);
+        a.params = ModelParams::Mlp {
+            params: hyperplane_core::nn::MlpParams::default().seed(42),
+            inputs: vec![],
+        };
+        let mut b = a.clone();
+        let seeds = |r: &[Row]| {
+            r.iter()
+                .filter(|r| r.label.to_lowercase().contains("seed"))
+                .map(|r| r.label.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(seeds(&rows(&[&a, &b])), vec!["Seed"]);
+        b.params = ModelParams::Mlp {
+            params: hyperplane_core::nn::MlpParams::default().seed(7),
+            inputs: vec![],
+        };
+        assert_eq!(seeds(&rows(&[&a, &b])), vec!["Seed", "Network seed"]);
     }
 
     #[test]

@@ -121,6 +121,9 @@ pub struct Registry {
     /// The last deleted version, for Undo.
     pub deleted: RwSignal<Option<Arc<SavedVersion>>>,
     pub sort: RwSignal<SortKey>,
+    /// Versions whose Edit panel is open (kept open while their fields are committed,
+    /// which redraws the item).
+    pub editing: RwSignal<Vec<u32>>,
 }
 
 fn now() -> f64 {
@@ -138,6 +141,7 @@ impl Registry {
             comparing: RwSignal::new(Vec::new()),
             deleted: RwSignal::new(None),
             sort: RwSignal::new(SortKey::Newest),
+            editing: RwSignal::new(Vec::new()),
         }
     }
 
