@@ -1,5 +1,5 @@
 //! The network as TensorFlow Playground draws it: every neuron a thumbnail of its output
-//! over the plane, edges coloured by the sign of their weight (blue +, orange −) and
+//! over the plane, edges coloured by the sign of their weight (orange +, blue −) and
 //! thickened by its size. Hover an edge to read its weight; click it to type a new one.
 
 use hyperplane_core::grid::GridSpec;
@@ -85,7 +85,8 @@ fn to_segment(p: (f64, f64), a: (f64, f64), b: (f64, f64)) -> f64 {
     ((p.0 - qx).powi(2) + (p.1 - qy).powi(2)).sqrt()
 }
 
-/// A value mapped to the diverging colour scale: orange for −1, white for 0, blue for +1.
+/// A value mapped to the diverging colour scale: blue for −1, white for 0, orange for +1 —
+/// the surface's convention, where the second class (orange) is the positive side.
 fn diverging(t: f64) -> (u8, u8, u8) {
     let t = if t.is_finite() {
         t.clamp(-1.0, 1.0)
@@ -93,9 +94,9 @@ fn diverging(t: f64) -> (u8, u8, u8) {
         0.0
     };
     let (r, g, b) = if t >= 0.0 {
-        (0.0, 114.0, 178.0)
-    } else {
         (230.0, 159.0, 0.0)
+    } else {
+        (0.0, 114.0, 178.0)
     };
     let k = t.abs();
     let mix = |c: f64| (255.0 - k * (255.0 - c)).round() as u8;
@@ -137,9 +138,9 @@ pub fn NetworkView() -> impl IntoView {
         let max_w = es.iter().map(|e| e.weight.abs()).fold(1e-9, f64::max);
         for e in &es {
             let (r, g, b) = if e.weight >= 0.0 {
-                (0, 114, 178)
-            } else {
                 (230, 159, 0)
+            } else {
+                (0, 114, 178)
             };
             let strong = hover == Some(*e)
                 || sel
@@ -244,7 +245,17 @@ pub fn NetworkView() -> impl IntoView {
                             a
                         }
                     };
-                    let (r, g, b) = diverging(v);
+                    // A softmax output is its class's probability: drawn in that
+                    // class's colour, as the surface draws the class.
+                    let (r, g, b) =
+                        if col == last_layer && mlp.network.output == OutputKind::Softmax {
+                            let (cr, cg, cb) = crate::palette::class_rgb(i);
+                            let k = ((v + 1.0) / 2.0).clamp(0.0, 1.0);
+                            let mix = |c: u8| (255.0 - k * (255.0 - c as f64)).round() as u8;
+                            (mix(cr), mix(cg), mix(cb))
+                        } else {
+                            diverging(v)
+                        };
                     rgba[cell * 4..cell * 4 + 4].copy_from_slice(&[r, g, b, 255]);
                 }
                 if col > 0 {
@@ -378,7 +389,7 @@ pub fn NetworkView() -> impl IntoView {
                 <p class="hint" data-testid="edge-hover">
                     {move || match hovered.get() {
                         Some(e) => format!("{}: weight {:.3} (click to edit)", describe(e), e.weight),
-                        None => "Each square shows a neuron's output over the plane (blue +, orange −). Hover a connection to read its weight; click it to change it.".to_string(),
+                        None => "Each square shows a neuron's output over the plane, and each connection its weight: orange +, blue −, as on the decision surface; an output of class probabilities is drawn in its class's colour. Hover a connection to read its weight; click it to change it.".to_string(),
                     }}
                 </p>
                 {move || selected.get().map(|e| view! {
