@@ -43,8 +43,16 @@ fn kernel() -> impl Strategy<Value = KernelKind> {
     prop::sample::select(KernelKind::ALL.to_vec())
 }
 
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(200)
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 200, .. ProptestConfig::default() })]
+    // 200 cases in CI; PROPTEST_CASES=N for a long run (RELIABILITY.md).
+    #![proptest_config(ProptestConfig { cases: cases(), .. ProptestConfig::default() })]
 
     #[test]
     fn dataset_rejects_what_it_cannot_hold(
