@@ -1,0 +1,81 @@
+"""Where the app module's bytes are, by crate and by concern, for BENCHMARKS.md.
+
+Run from the repository root with twiggy installed (`cargo install twiggy --locked`):
+    python3 scripts/wasm_breakdown.py
+It builds the app once more with its function names kept and without wasm-opt (in a
+temporary copy of index.html, so the shipped build is untouched), asks twiggy for every
+item's size and sums them by who owns them. Shares are of the code and data (the names
+section is left out); wasm-opt -Oz shrinks the shipped module by about half, roughly
+evenly, so the shares carry over.
+"""
+import collections
+import csv
+import io
+import pathlib
+import re
+import shutil
+import subprocess
+import tempfile
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+
+# First match wins: serde's generated code is counted as serde, whoever's types it serves.
+BUCKETS = [
+    ("serde (JSON for versions, files, worker messages)", r"serde|Deserializ|Serializ|visit_|from_trait|MapAccess|SeqAccess"),
+    ("Leptos (tachys, reactive_graph, stores)", r"tachys|reactive_graph|reactive_stores|leptos|any_spawner|throw_error|or_poisoned|send_wrapper"),
+    ("wasm-bindgen, js-sys, web-sys, idb", r"wasm_bindgen|js_sys|web_sys|__wbg|__wbindgen|idb::"),
+    ("plotters (loss chart)", r"plotters"),
+    ("app: models' controls", r"hyperplane::models"),
+    ("app: versions registry", r"hyperplane::registry|hyperplane::components::(version|compare_view)"),
+    ("app: model comparison and sweeps", r"hyperplane::(pool|sweeps)|hyperplane::components::(model_grid|sweep|heatmap_chart|curve_chart)"),
+    ("app: rendering", r"hyperplane::render"),
+    ("app: everything else", r"hyperplane::"),
+    ("engine: SVM", r"hyperplane_core::svm|hyperplane_core::kernel"),
+    ("engine: network", r"hyperplane_core::nn"),
+    ("engine: trees", r"hyperplane_core::tree"),
+    ("engine: k-NN", r"hyperplane_core::neighbors"),
+    ("engine: logistic regression", r"hyperplane_core::linear_model"),
+    ("engine: versions and model files (validation)", r"hyperplane_core::(saved_version|model_file)"),
+    ("engine: everything else", r"hyperplane_core::"),
+    ("worker protocol", r"hyperplane_worker"),
+    ("ndarray", r"ndarray"),
+    ("std, core, alloc (formatting, allocator, collections)", r"^(core|alloc|std)::|<(core|alloc|std)::|dlmalloc|memcpy|memset|memmove|compiler_builtins"),
+    ("data segments (strings, tables, iris)", r"^data segment"),
+]
+
+
+def main():
+    with tempfile.TemporaryDirectory() as tmp:
+        html = (ROOT / "index.html").read_text()
+        html = html.replace('data-bin="hyperplane-app" data-wasm-opt="z"',
+                            'data-bin="hyperplane-app" data-wasm-opt="0" data-keep-debug')
+        src = pathlib.Path(tmp) / "index.html"
+        src.write_text(html)
+        dist = pathlib.Path(tmp) / "dist"
+        # Trunk resolves the page's assets from the repository root.
+        shutil.copy(src, ROOT / ".breakdown.html")
+        try:
+            subprocess.run(["trunk", "build", "--release", "--offline", "--dist", str(dist),
+                            ".breakdown.html"], cwd=ROOT, check=True, capture_output=True)
+        finally:
+            (ROOT / ".breakdown.html").unlink()
+        wasm = next(dist.glob("hyperplane-app-*_bg.wasm"))
+        out = subprocess.run(["twiggy", "top", "-n", "1000000", "--format", "csv", str(wasm)],
+                             check=True, capture_output=True, text=True).stdout
+    sizes = collections.Counter()
+    total = 0
+    for row in csv.DictReader(io.StringIO(out)):
+        name, size = row["Name"], int(row["ShallowSize"])
+        if "function names" in name or name.startswith("custom section"):
+            continue
+        total += size
+        bucket = next((b for b, rx in BUCKETS if re.search(rx, name)), "other (unnamed items, tables)")
+        sizes[bucket] += size
+    print(f"{total:,} bytes of code and data before wasm-opt")
+    print("| part | bytes | share |\n|---|---|---|")
+    for bucket, size in sizes.most_common():
+        print(f"| {bucket} | {size:,} | {100 * size / total:.1f}% |")
+
+
+if __name__ == "__main__":
+    main()
