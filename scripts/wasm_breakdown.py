@@ -1,6 +1,6 @@
 """Where the app module's bytes are, by crate and by concern, for BENCHMARKS.md.
 
-Run from the repository root with twiggy installed (`cargo install twiggy --locked`):
+Run from the repository root with twiggy installed (`cargo install twiggy --version 0.8.0 --locked`):
     python3 scripts/wasm_breakdown.py
 It builds the app once more with its function names kept and without wasm-opt (in a
 temporary copy of index.html, so the shipped build is untouched), asks twiggy for every
