@@ -273,3 +273,21 @@ test("a link to wine opens on wine: its file is fetched and the model fitted as 
   await expect(page.getByTestId("point-count")).toHaveText("142 training · 36 test");
   await expect(page.locator("[role=alert]")).toHaveCount(0);
 });
+
+test("a network stuck far above guessing is flagged as not learning, and saved with the flag", async ({ page }) => {
+  await page.goto("./#data=moons&n=1000&model=mlp&lr=3&batch=1");
+  await expect(page.getByTestId("frame-time")).toContainText("ms");
+  await page.getByRole("button", { name: "Play" }).click();
+  await expect.poll(async () => parseInt(await page.getByTestId("epoch").textContent(), 10), { timeout: 20_000 }).toBeGreaterThan(260);
+  await page.getByRole("button", { name: "Pause" }).click();
+  await expect(page.getByRole("alert")).toHaveCount(0); // it did not diverge
+  await expect(page.getByTestId("not-learning")).toHaveText(
+    /^Not learning: the training loss is \d+\.\d\d, above the 0\.69 that guessing every class scores\. Lower the learning rate or raise the batch size, then press Reset\.$/,
+  );
+  await page.getByRole("button", { name: "Save version" }).click();
+  await expect(page.getByRole("list", { name: "Versions" }).locator(".badge.warn")).toContainText(["not learning"]);
+  // A rate that learns clears it.
+  await page.getByRole("slider", { name: "Learning rate" }).fill("600");
+  await page.getByRole("button", { name: "Reset" }).click();
+  await expect(page.getByTestId("not-learning")).toHaveCount(0);
+});

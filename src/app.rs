@@ -80,7 +80,7 @@ pub fn App() -> impl IntoView {
                 <SurfaceDownloads/>
                 <Show when=is_network>
                     <NetworkView/>
-                    <LossChart history=studio.run.history/>
+                    <LossChart history=studio.run.history classes=classes(studio)/>
                     <div class="downloads">
                         <span class="hint">"Download:"</span>
                         <PngButton canvas="Network" text="Network (PNG)"/>
@@ -106,6 +106,18 @@ pub fn App() -> impl IntoView {
         </footer>
     }
     .into_any()
+}
+
+/// The data's classes (0 for values), for what guessing would score.
+fn classes(studio: Studio) -> Signal<usize> {
+    Signal::derive(move || {
+        studio.data.with(|d| {
+            d.as_ref()
+                .ok()
+                .filter(|d| !d.train.is_regression())
+                .map_or(0, |d| d.train.n_classes())
+        })
+    })
 }
 
 /// What the chosen model minimizes, fed from the studio's settings.
@@ -156,7 +168,7 @@ fn embedded(studio: Studio, embed: EmbedConfig, notice: RwSignal<Option<String>>
             })}
             {show(Panel::Network).then(|| view! { <Show when=is_network><div class="embed-panel"><NetworkView/></div></Show> })}
             {show(Panel::Loss).then(|| view! {
-                <Show when=is_network><div class="embed-panel"><LossChart history=studio.run.history/></div></Show>
+                <Show when=is_network><div class="embed-panel"><LossChart history=studio.run.history classes=classes(studio)/></div></Show>
             })}
             {show(Panel::Metrics).then(|| view! { <div class="embed-panel">{scores(studio)}</div> })}
             {show(Panel::Objective).then(|| view! { <div class="embed-panel">{objective(studio)}</div> })}

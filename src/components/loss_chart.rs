@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use plotters::prelude::*;
 
-use hyperplane_core::saved_version::overfitting;
+use hyperplane_core::saved_version::{not_learning, overfitting};
 
 use crate::nn_run::LossPoint;
 use crate::render::loss_canvas::{draw_loss_lines, LossLine};
@@ -13,6 +13,9 @@ pub fn LossChart(
     /// Training and test loss after each epoch.
     #[prop(into)]
     history: Signal<Vec<LossPoint>>,
+    /// The data's classes (0 for values): what guessing would score.
+    #[prop(into)]
+    classes: Signal<usize>,
 ) -> impl IntoView {
     let canvas_ref = NodeRef::<leptos::html::Canvas>::new();
     Effect::new(move |_| {
@@ -66,7 +69,16 @@ pub fn LossChart(
     };
     // Monitoring: say so when the run starts to overfit.
     let overfits = move || history.with(|h| overfitting(h));
+    let stuck = move || history.with(|h| not_learning(h, classes.get()));
     view! {
+        {move || stuck().map(|(loss, guess)| view! {
+            <p role="status" class="run-flag" data-testid="not-learning">
+                {format!(
+                    "Not learning: the training loss is {loss:.2}, above the {guess:.2} that guessing every class scores. \
+                     Lower the learning rate or raise the batch size, then press Reset."
+                )}
+            </p>
+        })}
         <Show when=overfits>
             <p role="status" class="run-flag" data-testid="run-flag">
                 "Overfitting: the test loss has been rising while the training loss keeps falling. "

@@ -24,6 +24,7 @@ pub fn VersionItem(entry: Entry) -> impl IntoView {
     let v = entry.version.clone();
     let label = v.label();
     let overfitting = entry.overfitting();
+    let not_learning = entry.not_learning();
     let selected = move || registry.selected.with(|s| s.contains(&key));
     let toggle = move |_| {
         registry.selected.update(|s| {
@@ -103,6 +104,7 @@ pub fn VersionItem(entry: Entry) -> impl IntoView {
                 {v.alias.clone().map(|a| view! { <span class="badge alias">{a}</span> })}
                 {v.diverged.then(|| view! { <span class="badge warn">"diverged"</span> })}
                 {overfitting.then(|| view! { <span class="badge warn">"overfitting"</span> })}
+                {not_learning.then(|| view! { <span class="badge warn">"not learning"</span> })}
             </div>
             <div class="version-metrics">
                 {scores.into_iter().map(|(k, v)| view! { <span>{k} <b>{v}</b></span> }).collect_view()}

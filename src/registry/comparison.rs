@@ -211,6 +211,9 @@ pub fn rows(versions: &[&SavedVersion]) -> Vec<Row> {
             if overfitting(&v.history) {
                 flags.push("overfitting");
             }
+            if v.not_learning() {
+                flags.push("not learning");
+            }
             if flags.is_empty() {
                 "—".into()
             } else {

@@ -29,6 +29,11 @@ impl Entry {
     pub fn overfitting(&self) -> bool {
         overfitting(&self.version.history)
     }
+
+    /// A classifier's run whose loss stayed above guessing.
+    pub fn not_learning(&self) -> bool {
+        self.version.not_learning()
+    }
 }
 
 /// A stored record that could not be read, kept (not dropped) and reported.

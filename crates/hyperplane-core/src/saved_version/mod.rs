@@ -17,7 +17,7 @@ mod monitor;
 mod validate;
 
 pub use hash::content_hash;
-pub use monitor::overfitting;
+pub use monitor::{not_learning, overfitting, NOT_LEARNING_AFTER};
 
 pub const FORMAT: &str = "hyperplane-versions";
 pub const VERSION: u32 = 1;
@@ -205,6 +205,16 @@ impl SavedVersion {
             .map_err(|e| Error::Format(format!("not a saved version: {e}")))?;
         v.validate()?;
         Ok(v)
+    }
+
+    /// Whether its run was a classifier's that never learned (see [`not_learning`]).
+    pub fn not_learning(&self) -> bool {
+        let classes = if self.model.model.is_regressor() {
+            0
+        } else {
+            self.model.class_names.len()
+        };
+        not_learning(&self.history, classes).is_some()
     }
 
     /// Names the version for the command line and the list: `SVM v3`.
