@@ -176,7 +176,8 @@ async fn scores_panel_shows_the_model_it_is_given() {
     // scikit-learn's SVC(kernel="linear") on this split: 93.3 %, 23 support vectors.
     assert_eq!(text(&host, "test-accuracy"), "93.3%");
     assert_eq!(text(&host, "support-vectors"), "23");
-    assert!(text(&host, "support-vectors-per-class").starts_with("setosa 2"));
+    assert!(text(&host, "support-vectors-per-class")
+        .starts_with("Support vectors per class: setosa: 2"));
     trained.set(Err("no model".into()));
     settle().await;
     assert_eq!(text(&host, "test-accuracy"), "–");
