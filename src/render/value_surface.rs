@@ -172,17 +172,6 @@ pub fn draw_values(
                                     c.stroke_width(px(2.0))
                                 },
                             )
-                            // A hollow point's ring is its value's colour, white mid-scale:
-                            // a thin dark edge keeps it visible on any part of the scale.
-                            + Circle::new(
-                                (0, 0),
-                                size + px(1.5) as i32,
-                                if filled {
-                                    TRANSPARENT.stroke_width(0)
-                                } else {
-                                    RGBColor(40, 40, 48).stroke_width(1)
-                                },
-                            )
                     }),
             )
             .map_err(perr)?;
