@@ -23,6 +23,7 @@ pub mod share_link;
 pub mod surface;
 pub mod surface_description;
 pub mod surface_hover;
+pub mod sweep_status;
 pub mod sweep_views;
 pub mod sweeps_panel;
 pub mod training_announcer;

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 use crate::components::curve_chart::{CurveChart, CurveLine};
 use crate::components::heatmap_chart::HeatmapChart;
-use crate::components::sweeps_panel::SweepStatus;
+use crate::components::sweep_status::SweepStatus;
 use crate::format::{param, percent};
 use crate::models::{ModelKind, ModelSettingsStoreFields};
 use crate::studio::Studio;
