@@ -81,3 +81,29 @@ test("the canvases say what they show, and training news is spoken a few times a
   expect(said[0]).toMatch(/^Epoch 100 passed/);
   await expect(loss).toHaveAccessibleDescription(/^Loss against epochs, from epoch \d+ to \d+: training loss \d+\.\d{4} to \d+\.\d{4}, test loss \d+\.\d{4} to \d+\.\d{4}\.$/);
 });
+
+test("the surface works from the keyboard: a cursor reads the model and adds and removes points", async ({ page }) => {
+  await openStudio(page);
+  const surface = page.getByRole("img", { name: "Decision boundary" });
+  // On any data the cursor reads the model where it stands.
+  await surface.focus();
+  await page.keyboard.press("ArrowLeft");
+  await expect(page.getByTestId("key-cursor")).toBeVisible();
+  await expect(page.getByTestId("hover-info")).toContainText("predicted");
+  await page.keyboard.press("Escape");
+  await expect(page.getByTestId("key-cursor")).toHaveCount(0);
+  // On drawn data Enter adds a point of the chosen class there, Delete removes it.
+  await page.getByRole("combobox", { name: "Dataset" }).selectOption("drawn");
+  await expect(page.getByTestId("frame-time")).toContainText("ms");
+  const count = page.getByTestId("point-count");
+  const before = await count.textContent();
+  await surface.focus();
+  for (const key of ["ArrowLeft", "ArrowLeft", "Shift+ArrowUp"]) await page.keyboard.press(key);
+  await page.keyboard.press("Enter");
+  await expect(count).not.toHaveText(before);
+  await page.keyboard.press("Delete");
+  await expect(count).toHaveText(before);
+  // Focus leaving the surface takes the cursor away.
+  await page.keyboard.press("Tab");
+  await expect(page.getByTestId("key-cursor")).toHaveCount(0);
+});

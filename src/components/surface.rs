@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 use super::class_legend::ClassLegend;
 use super::surface_description::SurfaceDescription;
-use super::surface_hover::{describe, pointer_at, PlotView};
+use super::surface_hover::{describe, pointer_at, tooltip_place, PlotView};
 use super::value_legend::ValueLegend;
 use crate::clock::now_ms;
 use crate::format::param;
@@ -161,6 +161,23 @@ pub fn Surface() -> impl IntoView {
 
     // Hover: the point under the pointer (or the plane there) and what the model says.
     let hover = RwSignal::new(None::<(String, String)>);
+    let show_info = move |f: &Frame,
+                          data: &hyperplane_core::preprocess::Prepared,
+                          trained: &crate::training::Trained,
+                          px: f64,
+                          py: f64,
+                          place: String| {
+        let shown = match f {
+            Frame::Values(..) => (trained.features[0], trained.features[1]),
+            Frame::Classes(_) => (
+                plane.x_feature.get_untracked(),
+                plane.y_feature.get_untracked(),
+            ),
+        };
+        let with_test = show_test.get_untracked();
+        let text = describe(data, trained, shown, &f.view(), (px, py), with_test);
+        hover.set(text.map(|t| (place, t)));
+    };
     let on_move = move |ev: web_sys::MouseEvent| {
         let (Some(f), Some(canvas)) = (frame.get_untracked(), canvas_ref.get_untracked()) else {
             return;
@@ -170,35 +187,19 @@ pub fn Surface() -> impl IntoView {
             return hover.set(None);
         };
         let (px, py, place) = pointer_at(&canvas, &ev);
-        let shown = match f {
-            Frame::Values(..) => (trained.features[0], trained.features[1]),
-            Frame::Classes(_) => (
-                plane.x_feature.get_untracked(),
-                plane.y_feature.get_untracked(),
-            ),
-        };
-        let with_test = show_test.get_untracked();
-        let text = describe(&data, &trained, shown, &f.view(), (px, py), with_test);
-        hover.set(text.map(|t| (place, t)));
+        show_info(&f, &data, &trained, px, py, place);
     };
 
     // Drawing your own data: a click (or tap) adds a point of the chosen class; with the
     // eraser, or a right click, it removes the nearest point.
     let data_state = studio.data_state;
-    let edit_point = move |ev: &web_sys::MouseEvent, erase: bool| {
+    let edit_at = move |px: f64, py: f64, erase: bool| {
         if data_state.choice.get_untracked().fixed_extent().is_none() {
             return;
         }
-        let (Some(Frame::Classes(s)), Some(canvas)) =
-            (frame.get_untracked(), canvas_ref.get_untracked())
-        else {
+        let Some(Frame::Classes(s)) = frame.get_untracked() else {
             return;
         };
-        let rect = canvas.get_bounding_client_rect();
-        let (px, py) = (
-            ev.client_x() as f64 - rect.left(),
-            ev.client_y() as f64 - rect.top(),
-        );
         let (left, top, w, h) = s.plot;
         if px < left || py < top || px > left + w || py > top + h || w <= 0.0 || h <= 0.0 {
             return;
@@ -232,6 +233,52 @@ pub fn Surface() -> impl IntoView {
                 });
             }
         }
+    };
+
+    // The keyboard's pointer: arrow keys move a cursor over the plot (Shift: farther),
+    // the model's answer there shows as on hover; on drawn data Enter adds a point of the
+    // chosen class and Delete removes the nearest, as a click and a right click do.
+    let cursor = RwSignal::new(None::<(f64, f64)>);
+    let on_key = move |ev: web_sys::KeyboardEvent| {
+        let Some(f) = frame.get_untracked() else {
+            return;
+        };
+        let (left, top, w, h) = f.view().plot;
+        let (x, y) = cursor
+            .get_untracked()
+            .unwrap_or((left + w / 2.0, top + h / 2.0));
+        let step = if ev.shift_key() { 0.1 } else { 0.02 };
+        let (dx, dy) = match ev.key().as_str() {
+            "ArrowLeft" => (-step * w, 0.0),
+            "ArrowRight" => (step * w, 0.0),
+            "ArrowUp" => (0.0, -step * h),
+            "ArrowDown" => (0.0, step * h),
+            "Enter" | " " => {
+                ev.prevent_default();
+                return edit_at(x, y, false);
+            }
+            "Delete" | "Backspace" => {
+                ev.prevent_default();
+                return edit_at(x, y, true);
+            }
+            "Escape" => {
+                cursor.set(None);
+                return hover.set(None);
+            }
+            _ => return,
+        };
+        ev.prevent_default();
+        let (x, y) = ((x + dx).clamp(left, left + w), (y + dy).clamp(top, top + h));
+        cursor.set(Some((x, y)));
+        let (Ok(data), Ok(trained), Some(canvas)) = (
+            studio.data.get_untracked(),
+            studio.trained.get_untracked(),
+            canvas_ref.get_untracked(),
+        ) else {
+            return;
+        };
+        let width = canvas.client_width() as f64;
+        show_info(&f, &data, &trained, x, y, tooltip_place(x, y, width));
     };
 
     let slice_note = move || {
@@ -312,21 +359,36 @@ pub fn Surface() -> impl IntoView {
                     role="img"
                     aria-label="Decision boundary"
                     aria-describedby="surface-description"
+                    tabindex="0"
+                    on:keydown=on_key
+                    on:blur=move |_| {
+                        cursor.set(None);
+                        hover.set(None);
+                    }
                     on:mousemove=on_move
                     on:mouseleave=move |_| hover.set(None)
                     on:pointerdown=move |ev| {
                         // left button, touch or pen; the right button erases (contextmenu)
                         if ev.button() == 0 {
-                            edit_point(&ev, false);
+                            if let Some(c) = canvas_ref.get_untracked() {
+                                let (px, py, _) = pointer_at(&c, &ev);
+                                edit_at(px, py, false);
+                            }
                         }
                     }
                     on:contextmenu=move |ev| {
                         if data_state.choice.get_untracked().fixed_extent().is_some() {
                             ev.prevent_default();
-                            edit_point(&ev, true);
+                            if let Some(c) = canvas_ref.get_untracked() {
+                                let (px, py, _) = pointer_at(&c, &ev);
+                                edit_at(px, py, true);
+                            }
                         }
                     }
                 ></canvas>
+                {move || cursor.get().map(|(x, y)| view! {
+                    <div class="key-cursor" data-testid="key-cursor" style=format!("left: {x:.1}px; top: {y:.1}px")></div>
+                })}
                 {move || hover.get().map(|(place, text)| view! {
                     <div class="tooltip" data-testid="hover-info" style=place>
                         {text}

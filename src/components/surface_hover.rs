@@ -33,7 +33,7 @@ pub fn pointer_at(
 
 /// Where a tooltip goes (CSS): beside the pointer, to its left on the canvas's right
 /// part so it stays inside.
-fn tooltip_place(px: f64, py: f64, width: f64) -> String {
+pub fn tooltip_place(px: f64, py: f64, width: f64) -> String {
     if px > width * 0.55 {
         format!("right: {:.0}px; top: {:.0}px", width - px + 14.0, py + 10.0)
     } else {
