@@ -300,6 +300,14 @@ test("the list sorts by a metric; renames and tags stick; Export with nothing ti
   await page.getByLabel("Sort versions by").selectOption({ label: "Test accuracy" });
   expect(await names()).toEqual(["v1", "v2"]);
 
+  // Export says what it will write: all of them, or the ticked ones.
+  await expect(page.getByTestId("export-scope")).toHaveText("all 2");
+  await page.getByRole("checkbox", { name: "Select Decision tree v1" }).check();
+  await expect(page.getByTestId("export-scope")).toHaveText("1 ticked");
+  await expect(page.getByRole("button", { name: "Export", exact: true })).toHaveAccessibleDescription("1 ticked");
+  await page.getByRole("checkbox", { name: "Select Decision tree v1" }).uncheck();
+  await expect(page.getByTestId("export-scope")).toHaveText("all 2");
+
   await item(page, "v1").locator("summary").click();
   await item(page, "v1").getByLabel("Name").fill("deep");
   await item(page, "v1").getByLabel("Name").press("Enter");

@@ -74,7 +74,15 @@ pub fn VersionList() -> impl IntoView {
             >
                 "Compare"
             </button>
-            <button type="button" on:click=on_export title="The ticked versions, or all">"Export"</button>
+            <button type="button" on:click=on_export aria-describedby="export-scope">"Export"</button>
+            // What Export will write, beside it (the button's name stays `Export`).
+            <span class="hint export-scope" id="export-scope" data-testid="export-scope">
+                {move || match (registry.selected.with(Vec::len), registry.entries.with(Vec::len)) {
+                    (0, 0) => String::new(),
+                    (0, n) => format!("all {n}"),
+                    (k, _) => format!("{k} ticked"),
+                }}
+            </span>
             // A real button (the UI contract's `Import`) that opens the file picker.
             <button
                 type="button"
