@@ -291,3 +291,18 @@ test("a network stuck far above guessing is flagged as not learning, and saved w
   await page.getByRole("button", { name: "Reset" }).click();
   await expect(page.getByTestId("not-learning")).toHaveCount(0);
 });
+
+for (const width of [1280, 390]) {
+  test(`at ${width} px every model's objective fits its box, never cut off`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 900 });
+    await openStudio(page);
+    for (const model of ["svm", "linear-svm-gd", "logistic", "mlp", "knn", "tree"]) {
+      await page.getByRole("combobox", { name: "Model", exact: true }).selectOption(model);
+      const math = page.getByTestId("objective");
+      await expect(math).toBeVisible();
+      await expect
+        .poll(() => math.evaluate((e) => e.scrollWidth - e.clientWidth), { message: model })
+        .toBeLessThanOrEqual(1);
+    }
+  });
+}
