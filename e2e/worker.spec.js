@@ -62,3 +62,20 @@ test("without the worker the page trains on its own thread", async ({ page }) =>
   await page.getByRole("button", { name: "Pause" }).click();
   await expect(page.locator("[role=alert]")).toHaveCount(0);
 });
+
+test("Step while the worker trains pauses there and steps one epoch, not a copy the worker overwrites", async ({ page }) => {
+  await page.goto("./#data=circle&model=mlp&hidden=4-2");
+  await expect(page.getByTestId("frame-time")).toContainText("ms");
+  await page.getByRole("button", { name: "Play" }).click();
+  const epoch = async () => parseInt(await page.getByTestId("epoch").textContent(), 10);
+  await expect.poll(epoch).toBeGreaterThan(500);
+  await page.getByRole("button", { name: "Step" }).click();
+  await expect(page.getByRole("button", { name: "Play" })).toBeVisible();
+  const stopped = await epoch();
+  await page.waitForTimeout(500);
+  expect(await epoch()).toBe(stopped);
+  await page.getByRole("button", { name: "Step" }).click();
+  await expect.poll(epoch).toBe(stopped + 1);
+  await page.waitForTimeout(300);
+  expect(await epoch()).toBe(stopped + 1);
+});

@@ -35,7 +35,17 @@ pub fn TrainingControls() -> impl IntoView {
             >
                 {move || if run.playing.get() { "Pause" } else { "Play" }}
             </button>
-            <button type="button" on:click=move |_| run.advance(0.0, 1)>"Step"</button>
+            // Step pauses first: while the worker trains, a step on the page's copy would be
+            // overwritten by the worker's next frame.
+            <button
+                type="button"
+                on:click=move |_| {
+                    run.playing.set(false);
+                    run.advance(0.0, 1);
+                }
+            >
+                "Step"
+            </button>
             <button type="button" on:click=reset>"Reset"</button>
             <span class="epoch">"Epoch " <output data-testid="epoch">{move || run.epoch.get()}</output></span>
         </div>
