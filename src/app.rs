@@ -4,9 +4,10 @@ use leptos::prelude::*;
 
 use crate::components::compare_view::CompareView;
 use crate::components::downloads::{PngButton, SurfaceDownloads};
-use crate::components::model_grid::{CompareModelsButton, ModelGrid};
+use crate::components::model_grid::ModelGrid;
+use crate::components::panel_toggle::PanelToggle;
 use crate::components::share_link::ShareLink;
-use crate::components::sweeps_panel::{Sweeps, SweepsButton};
+use crate::components::sweeps_panel::Sweeps;
 use crate::components::version_list::VersionList;
 use crate::components::{
     data_controls::DataControls, lessons::Lessons, loss_chart::LossChart,
@@ -66,8 +67,8 @@ pub fn App() -> impl IntoView {
                 <DataControls/>
                 <h2 id="controls-title">"Model"</h2>
                 <ModelPicker/>
-                <CompareModelsButton open=comparing_models/>
-                <SweepsButton open=sweeping/>
+                <PanelToggle open=comparing_models label="Compare models"/>
+                <PanelToggle open=sweeping label="Sweeps"/>
                 // The generated regression sets have exactly the two shown features.
                 <Show when=move || !is_regression() || studio.feature_names.with(|f| f.len() > 2)>
                     <h2>"Plane"</h2>

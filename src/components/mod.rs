@@ -16,6 +16,7 @@ pub mod model_grid;
 pub mod model_picker;
 pub mod network_view;
 pub mod objective_box;
+pub mod panel_toggle;
 pub mod param_slider;
 pub mod plane_controls;
 pub mod scores_panel;

@@ -191,21 +191,6 @@ fn opened(mut s: Settings, row: &Row, kind: ModelKind, kernel: Option<KernelKind
     s
 }
 
-/// The button that opens and closes the comparison.
-#[component]
-pub fn CompareModelsButton(open: RwSignal<bool>) -> impl IntoView {
-    view! {
-        <button
-            type="button"
-            class="compare-models"
-            aria-expanded=move || open.get().to_string()
-            on:click=move |_| open.update(|o| *o = !*o)
-        >
-            "Compare models"
-        </button>
-    }
-}
-
 #[component]
 pub fn ModelGrid(open: RwSignal<bool>) -> impl IntoView {
     let studio = expect_context::<Studio>();

@@ -18,7 +18,7 @@ use crate::sweeps::params::{
     LEARNING_FRACTIONS,
 };
 use crate::sweeps::run::{PointScores, SweepRun, SweepSpec};
-use crate::sweeps::{best, SweepData};
+use crate::sweeps::{best, score_label, SweepData};
 
 type Data = Memo<Result<Option<SweepData>, String>>;
 
@@ -160,7 +160,7 @@ pub fn HeatmapView(data: Data, folds: RwSignal<usize>) -> impl IntoView {
                     current=current
                     x_label="γ (gamma)"
                     y_label="C"
-                    score=Signal::derive(move || if matches!(data.get(), Ok(Some(d)) if d.values) { "R²" } else { "accuracy" })
+                    score=Signal::derive(move || data.with(score_label))
                     on_pick=pick
                     described_by="heatmap-description"
                 />
@@ -263,7 +263,7 @@ pub fn ValidationCurveView(data: Data, folds: RwSignal<usize>) -> impl IntoView 
                 lines=Signal::derive(move || run.scores.with(|s| lines(s)))
                 log_x=Signal::derive(move || which.get().is_some_and(SweepParam::log))
                 x_label=Signal::derive(move || which.get().map(|p| p.label().to_string()).unwrap_or_default())
-                y_label=Signal::derive(move || score_name(data))
+                y_label=Signal::derive(move || data.with(score_label).to_string())
                 current=Signal::derive(move || which.get()?.current(&studio.model.get()))
                 described_by="curve-description"
             />
@@ -320,13 +320,6 @@ fn curve_words(xs: &[f64], scores: &[PointScores], what: &str) -> String {
     )
 }
 
-fn score_name(data: Data) -> String {
-    match data.get() {
-        Ok(Some(d)) if d.values => "R²".into(),
-        _ => "accuracy".into(),
-    }
-}
-
 #[component]
 pub fn LearningCurveView(data: Data, folds: RwSignal<usize>) -> impl IntoView {
     let studio = expect_context::<Studio>();
@@ -380,7 +373,7 @@ pub fn LearningCurveView(data: Data, folds: RwSignal<usize>) -> impl IntoView {
                 lines=Signal::derive(move || run.scores.with(|s| lines(s)))
                 log_x=false
                 x_label="training rows".to_string()
-                y_label=Signal::derive(move || score_name(data))
+                y_label=Signal::derive(move || data.with(score_label).to_string())
                 current=Signal::derive(|| None::<f64>)
                 described_by="learning-description"
             />

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::components::sweep_views::{HeatmapView, LearningCurveView, ValidationCurveView};
 use crate::studio::Studio;
-use crate::sweeps::sweep_data;
+use crate::sweeps::{score_label, sweep_data};
 
 /// "Validate on" choices: folds (0: the test part).
 const VALIDATION: [(usize, &str); 4] = [
@@ -16,21 +16,6 @@ const VALIDATION: [(usize, &str); 4] = [
     (10, "10-fold cross-validation"),
     (0, "the test part"),
 ];
-
-/// The button that opens and closes the sweeps.
-#[component]
-pub fn SweepsButton(open: RwSignal<bool>) -> impl IntoView {
-    view! {
-        <button
-            type="button"
-            class="compare-models"
-            aria-expanded=move || open.get().to_string()
-            on:click=move |_| open.update(|o| *o = !*o)
-        >
-            "Sweeps"
-        </button>
-    }
-}
 
 #[component]
 pub fn Sweeps(open: RwSignal<bool>) -> impl IntoView {
@@ -44,10 +29,7 @@ pub fn Sweeps(open: RwSignal<bool>) -> impl IntoView {
             Ok(None)
         }
     });
-    let scoring = move || match data.get() {
-        Ok(Some(d)) if d.values => "R²",
-        _ => "accuracy",
-    };
+    let scoring = move || data.with(score_label);
     let on_test = move || folds.get() == 0;
     view! {
         <Show when=move || open.get()>

@@ -35,6 +35,14 @@ pub fn sweep_data(studio: &Studio) -> Result<SweepData, String> {
     })
 }
 
+/// What a sweep's score is on these data: R² on values, else accuracy.
+pub fn score_label(data: &Result<Option<SweepData>, String>) -> &'static str {
+    match data {
+        Ok(Some(d)) if d.values => "R²",
+        _ => "accuracy",
+    }
+}
+
 /// The point with the highest mean validation score (the first of equals, as
 /// scikit-learn's `best_params_`), and that score.
 pub fn best(scores: &[Option<Result<FoldScores, String>>]) -> Option<(usize, f64)> {

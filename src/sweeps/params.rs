@@ -12,12 +12,13 @@ use crate::models::{ModelKind, ModelSettings};
 
 /// Epochs the network trains at each point (unless epochs are what varies).
 pub const NETWORK_EPOCHS: u64 = 500;
-/// The heatmap's axes: the C and γ sliders' spans, every half decade.
+/// The heatmap's axes: the C and γ curves' values (the sliders' spans, every half
+/// decade).
 pub fn heatmap_cs() -> Vec<f64> {
-    log_space(0.01, 1000.0, 11)
+    SweepParam::C.values(0)
 }
 pub fn heatmap_gammas() -> Vec<f64> {
-    log_space(0.001, 100.0, 11)
+    SweepParam::Gamma.values(0)
 }
 /// A learning curve's shares of the largest training part (scikit-learn's default
 /// `np.linspace(0.1, 1.0, 5)`, at twice the resolution).

@@ -64,10 +64,6 @@ impl SweepRun {
             .with(|v| v.iter().filter(|s| s.is_some()).count())
     }
 
-    pub fn running(&self) -> bool {
-        !self.cancelled.get() && self.scores.with(|v| v.iter().any(Option::is_none))
-    }
-
     /// Starts `spec`, replacing any sweep this one was running.
     pub fn start(&self, spec: &SweepSpec) {
         let (id, _) = self.batch.get_value();

@@ -17,7 +17,7 @@ mod monitor;
 mod validate;
 
 pub use hash::content_hash;
-pub use monitor::{not_learning, overfitting, NOT_LEARNING_AFTER};
+pub use monitor::{not_learning, overfitting};
 
 pub const FORMAT: &str = "hyperplane-versions";
 pub const VERSION: u32 = 1;
