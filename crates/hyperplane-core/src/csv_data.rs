@@ -177,7 +177,7 @@ fn matrix(table: &Table) -> Result<Array2<f64>> {
 
 /// Class labels sorted as scikit-learn sorts them: numerically when every label is a
 /// number, else as strings.
-fn sorted_classes(labels: &[String]) -> Vec<String> {
+pub(crate) fn sorted_classes(labels: &[String]) -> Vec<String> {
     let mut unique: Vec<String> = labels.to_vec();
     unique.sort();
     unique.dedup();

@@ -25,6 +25,7 @@ pub mod nn;
 pub mod preprocess;
 pub mod saved_version;
 pub mod svm;
+pub mod table;
 pub mod tree;
 
 pub use dataset::{Dataset, Target};
