@@ -58,12 +58,36 @@ pub enum KernelArg {
 /// Where the data comes from: a CSV file or a built-in dataset.
 #[derive(Args, Clone)]
 pub struct DataSource {
-    /// CSV file with a header row; every column but the target must be numeric.
+    /// CSV or spreadsheet text file: delimiter, decimal comma, header and encoding are
+    /// detected; number and category columns become features (categories encoded,
+    /// gaps filled), identifier and free-text columns are left out.
     #[arg(long, value_name = "FILE", conflicts_with = "dataset")]
     pub data: Option<PathBuf>,
-    /// Name of the target column in --data (default: the last column).
+    /// Name of the target column in --data (default: a column named like species,
+    /// label, class, target or y, else the last number or category column).
     #[arg(long, value_name = "COLUMN", requires = "data")]
     pub target: Option<String>,
+    /// Field delimiter of --data: comma, semicolon or tab (default: detected).
+    #[arg(long, value_name = "DELIMITER", requires = "data")]
+    pub delimiter: Option<String>,
+    /// Numbers in --data are written with a decimal comma, `1,5` (default: detected).
+    #[arg(long, requires = "data")]
+    pub decimal_comma: bool,
+    /// --data has no header row; its columns are then "column 1", "column 2", ...
+    /// (default: detected).
+    #[arg(long, requires = "data")]
+    pub no_header: bool,
+    /// Gaps in feature columns: mean, median or most_frequent (scikit-learn's
+    /// SimpleImputer; category columns always take their most frequent value), or drop
+    /// the rows that have one.
+    #[arg(long, default_value = "mean")]
+    pub impute: String,
+    /// Category columns: onehot (unknown categories all zeros) or ordinal (unknown −1).
+    #[arg(long, default_value = "onehot")]
+    pub encode: String,
+    /// Leave this column of --data out of the features (may be repeated).
+    #[arg(long, value_name = "COLUMN", requires = "data")]
+    pub exclude: Vec<String>,
     /// Built-in dataset: iris, wine, breast-cancer (bundled), or generated: circle, xor,
     /// gauss, spiral, moons, blobs, reg-plane, reg-gauss.
     #[arg(long, value_name = "NAME")]
@@ -213,7 +237,9 @@ pub struct PredictArgs {
     /// (`"SVM v2"`) or alias (`best`); not needed when it holds one version.
     #[arg(long, value_name = "NAME")]
     pub version: Option<String>,
-    /// CSV file whose columns include the model's features (others are ignored).
+    /// CSV file whose columns include the model's features (others are ignored). A model
+    /// fitted on an imported file reads the raw columns as that file had them: the same
+    /// dialect, gaps filled and categories encoded as in training.
     #[arg(long, value_name = "FILE")]
     pub data: PathBuf,
 }

@@ -1,7 +1,6 @@
 //! `hyperplane fit` and `hyperplane predict`.
 
 use clap::ValueEnum;
-use hyperplane_core::csv_data::read_feature_csv;
 use hyperplane_core::kernel::{Gamma, KernelKind};
 use hyperplane_core::linear_model::{LogisticParams, Penalty};
 use hyperplane_core::metrics::{classification_report, regression_report, roc_auc};
@@ -14,11 +13,10 @@ use hyperplane_core::saved_version::{self, VersionsFile};
 use hyperplane_core::svm::{LinearSvmParams, SvcParams, SvrParams};
 use hyperplane_core::tree::{Criterion, TreeParams};
 use hyperplane_core::{Dataset, Target};
-use ndarray::Array2;
 use serde_json::{json, Value};
 
 use crate::args::{FitArgs, KernelArg, ModelKind, PredictArgs};
-use crate::load::{load, read_file};
+use crate::load::{load, query_rows, read_file};
 
 fn kernel(k: KernelArg) -> KernelKind {
     match k {
@@ -58,12 +56,6 @@ fn split(a: &FitArgs, data: &Dataset) -> Result<Split, String> {
         _ => train_test_split(data.n_samples(), ratio, a.seed),
     }
     .map_err(|e| e.to_string())
-}
-
-/// Rows of a second CSV with the model's feature columns, for --decision-values/--predict.
-fn query_rows(path: &std::path::Path, features: &[String]) -> Result<Array2<f64>, String> {
-    let text = read_file(path)?;
-    read_feature_csv(&text, features).map_err(|e| format!("{}: {e}", path.display()))
 }
 
 /// The options mapped to the engine's parameters for `kind` on this kind of target.
@@ -116,7 +108,8 @@ fn model_params(a: &FitArgs, kind: ModelKind, regression: bool) -> Result<ModelP
 pub fn fit(a: &FitArgs) -> Result<String, String> {
     // A CSV's target is read as numbers for regressors; --model mlp reads it as classes
     // unless --regression says otherwise.
-    let data = load(&a.source, a.model == Some(ModelKind::Svr) || a.regression)?;
+    let loaded = load(&a.source, a.model == Some(ModelKind::Svr) || a.regression)?;
+    let data = loaded.data;
     let regression = data.is_regression();
     let kind = a.model.unwrap_or(if regression {
         ModelKind::Svr
@@ -158,6 +151,9 @@ pub fn fit(a: &FitArgs) -> Result<String, String> {
         Target::Classes { names, .. } => shape["classes"] = json!(names),
         Target::Values { name, .. } => shape["target"] = json!(name),
     }
+    if let Some(import) = loaded.import {
+        shape["import"] = import;
+    }
     let out = json!({
         "model": kind.to_possible_value().map(|v| v.get_name().to_string()),
         "params": params_json(&params),
@@ -173,6 +169,7 @@ pub fn fit(a: &FitArgs) -> Result<String, String> {
         data.class_names().to_vec(),
         scaler,
     )
+    .and_then(|f| f.with_encoder(loaded.encoder))
     .map_err(|e| e.to_string())?;
     finish(a, out, &file)
 }
@@ -373,7 +370,7 @@ fn finish(a: &FitArgs, mut out: Value, file: &ModelFile) -> Result<String, Strin
         ("predictions", &a.predict),
     ] {
         if let Some(path) = path {
-            let rows = query_rows(path, &file.feature_names)?;
+            let rows = query_rows(path, &file.feature_names, file.encoder.as_ref())?;
             let p = file.predict(rows.view()).map_err(|e| e.to_string())?;
             out[key] = if key == "decision_values" {
                 match (p.decision_values, p.values) {
@@ -421,7 +418,7 @@ pub fn predict(a: &PredictArgs) -> Result<String, String> {
     let text = read_file(&a.model)?;
     let file = model_from_json(&text, a.version.as_deref())
         .map_err(|e| format!("{}: {e}", a.model.display()))?;
-    let rows = query_rows(&a.data, &file.feature_names)?;
+    let rows = query_rows(&a.data, &file.feature_names, file.encoder.as_ref())?;
     let p = file.predict(rows.view()).map_err(|e| e.to_string())?;
     let out = match (p.labels, p.values) {
         (Some(labels), _) => json!({ "predictions": labels, "decision_values": p.decision_values }),

@@ -214,8 +214,9 @@ fn saved_model_predicts_what_fit_predicted() {
 
 #[test]
 fn errors_are_one_line_on_stderr_with_a_failure_status() {
+    let penguins = example("penguins.csv");
     let bad = std::env::temp_dir().join("hyperplane-cli-bad.csv");
-    std::fs::write(&bad, "a,b,label\n1,2,x\n3,zz,y\n").unwrap();
+    std::fs::write(&bad, "a,b,label\n1,2,x\n3\n").unwrap();
     let tampered = std::env::temp_dir().join("hyperplane-cli-tampered.json");
     std::fs::write(
         &tampered,
@@ -227,9 +228,17 @@ fn errors_are_one_line_on_stderr_with_a_failure_status() {
         (vec!["fit", "--data", "/no/such/file.csv"], "cannot read"),
         (
             vec!["fit", "--data", bad.to_str().unwrap(), "--target", "label"],
-            "line 3, column \"b\"",
+            "line 3",
         ),
         (vec!["fit", "--dataset", "iris", "--c", "-1"], "C"),
+        (
+            vec!["fit", "--data", &penguins, "--impute", "zero"],
+            "--impute must be",
+        ),
+        (
+            vec!["fit", "--data", &penguins, "--exclude", "wings"],
+            "no column named \"wings\"",
+        ),
         (
             vec!["fit", "--dataset", "iris", "--gamma", "fast"],
             "--gamma",
@@ -579,4 +588,129 @@ fn predict_reads_a_versions_file_exported_by_the_studio() {
     let via = json_of(&run(&["predict", "--model", versions, "--data", reg]));
     assert_eq!(via, direct);
     assert!(via["predictions"].as_array().unwrap()[0].is_f64(), "{via}");
+}
+
+fn example(name: &str) -> String {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../public/examples")
+        .join(name)
+        .to_str()
+        .unwrap()
+        .to_string()
+}
+
+#[test]
+fn files_as_people_have_them_are_read_and_predicted_raw() {
+    // The penguins file: text columns, NA and empty cells, species not last.
+    let penguins = example("penguins.csv");
+    let model = std::env::temp_dir().join("hyperplane-cli-penguins.json");
+    let fit = json_of(&run(&[
+        "fit",
+        "--data",
+        &penguins,
+        "--standardize",
+        "--save",
+        model.to_str().unwrap(),
+    ]));
+    let import = &fit["data"]["import"];
+    assert_eq!(import["target"], "species");
+    assert_eq!(import["rows_read"], 344);
+    assert_eq!(
+        fit["data"]["classes"],
+        serde_json::json!(["Adelie", "Chinstrap", "Gentoo"])
+    );
+    assert!(fit["data"]["features"]
+        .as_array()
+        .unwrap()
+        .contains(&Value::from("island = Dream")));
+    assert!(
+        import["summary"]
+            .as_str()
+            .unwrap()
+            .contains("filled with the column mean"),
+        "{import}"
+    );
+    assert!(fit["test"]["accuracy"].as_f64().unwrap() > 0.9, "{fit}");
+    // Predicting reads the raw file (gaps, text) through the saved recipe.
+    let p = json_of(&run(&[
+        "predict",
+        "--model",
+        model.to_str().unwrap(),
+        "--data",
+        &penguins,
+    ]));
+    let predictions = p["predictions"].as_array().unwrap();
+    assert_eq!(predictions.len(), 344);
+    let raw = std::fs::read_to_string(&penguins).unwrap();
+    let right = raw
+        .lines()
+        .skip(1)
+        .zip(predictions)
+        .filter(|(line, p)| line.starts_with(p.as_str().unwrap()))
+        .count();
+    assert!(right > 330, "{right} of 344 predicted right");
+
+    // Options: drop the rows with gaps, ordinal categories, a column left out.
+    let fit = json_of(&run(&[
+        "fit",
+        "--data",
+        &penguins,
+        "--impute",
+        "drop",
+        "--encode",
+        "ordinal",
+        "--exclude",
+        "sex",
+    ]));
+    assert_eq!(fit["data"]["import"]["rows_used"], 342);
+    assert_eq!(
+        fit["data"]["features"],
+        serde_json::json!([
+            "bill_length_mm",
+            "bill_depth_mm",
+            "flipper_length_mm",
+            "body_mass_g",
+            "island"
+        ])
+    );
+    assert_eq!(fit["data"]["import"]["excluded"][0]["reason"], "--exclude");
+
+    // A German spreadsheet's file: BOM, semicolons, decimal commas, CRLF.
+    let eu = json_of(&run(&["fit", "--data", &example("iris-european.csv")]));
+    let import = &eu["data"]["import"];
+    assert_eq!(import["delimiter"], "semicolon");
+    assert_eq!(import["decimal_comma"], true);
+    assert_eq!(import["encoding"], "UTF-8 with byte-order mark");
+    assert_eq!(eu["data"]["n_features"], 4);
+    assert_eq!(eu["data"]["features"][0], "Kelchblattlänge");
+    assert!(eu["test"]["accuracy"].as_f64().unwrap() > 0.9);
+
+    // A typo in a number column is reported where it is, not fatal.
+    let typo = std::env::temp_dir().join("hyperplane-cli-typo.csv");
+    let mut text = String::from("x,z,label\n");
+    for i in 0..40 {
+        let x = if i == 5 {
+            "1..5".to_string()
+        } else {
+            i.to_string()
+        };
+        text.push_str(&format!("{x},{},{}\n", (i * 7) % 11, i % 2));
+    }
+    std::fs::write(&typo, text).unwrap();
+    let fit = json_of(&run(&[
+        "fit",
+        "--data",
+        typo.to_str().unwrap(),
+        "--model",
+        "knn",
+    ]));
+    let excluded = &fit["data"]["import"]["excluded"][0];
+    assert_eq!(excluded["column"], "x");
+    assert!(
+        excluded["reason"]
+            .as_str()
+            .unwrap()
+            .contains("line 7 has \"1..5\""),
+        "{excluded}"
+    );
 }

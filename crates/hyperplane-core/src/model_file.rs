@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Error, Result};
 pub use crate::model::FittedModel;
 use crate::preprocess::Standardizer;
+use crate::table::Encoder;
 
 pub const FORMAT: &str = "hyperplane-model";
 pub const VERSION: u32 = 1;
@@ -25,6 +26,10 @@ pub struct ModelFile {
     /// Applied to raw features before the model, if it was trained on standardized data.
     pub standardizer: Option<Standardizer>,
     pub model: FittedModel,
+    /// How raw rows of an imported file become `feature_names` (gaps filled, categories
+    /// encoded); absent when the features are read as numbers by name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub encoder: Option<Encoder>,
 }
 
 /// What a model says about some rows.
@@ -52,7 +57,15 @@ impl ModelFile {
             class_names,
             standardizer,
             model,
+            encoder: None,
         };
+        file.validate()?;
+        Ok(file)
+    }
+
+    /// The same file reading raw rows through `encoder`, which must produce its features.
+    pub fn with_encoder(self, encoder: Option<Encoder>) -> Result<Self> {
+        let file = Self { encoder, ..self };
         file.validate()?;
         Ok(file)
     }
@@ -112,6 +125,14 @@ impl ModelFile {
             return Err(Error::Format(
                 "class names differ between the file and its model".into(),
             ));
+        }
+        if let Some(e) = &self.encoder {
+            e.validate()?;
+            if e.feature_names() != self.feature_names {
+                return Err(Error::Format(
+                    "the encoder's features differ from the file's feature names".into(),
+                ));
+            }
         }
         if let Some(s) = &self.standardizer {
             if s.mean.len() != d || s.scale.len() != d {

@@ -13,6 +13,7 @@ use hyperplane_core::metrics::{
 use hyperplane_core::model_file::ModelFile;
 use hyperplane_core::preprocess::{stratified_split, train_test_split, Standardizer};
 use hyperplane_core::svm::{LinearSvmParams, SvcParams, SvrParams};
+use hyperplane_core::table::{self, Encode, Impute, Recipe};
 use hyperplane_core::{Dataset, Error};
 use ndarray::Array2;
 use proptest::prelude::*;
@@ -212,6 +213,40 @@ proptest! {
         let text = format!("a,b,label\n{text}");
         let _ = read_classification_csv(&text, "label");
         let _ = read_regression_csv(&text, "label");
+    }
+
+    /// Any dialect, any cells: the import reads, profiles, applies each recipe and
+    /// replays its encoder, or says why not.
+    #[test]
+    fn imported_tables_never_panic(
+        rows in prop::collection::vec(
+            prop::collection::vec("[0-9a-c]{0,3}|[0-9]{1,2}[.,][0-9]|NA|\\?|\"[a;,\n]{0,3}\"|inf|-|", 0..5),
+            0..8,
+        ),
+        sep in prop::sample::select(vec![",", ";", "\t"]),
+        end in prop::sample::select(vec!["\n", "\r\n", "\r"]),
+        bom in any::<bool>(),
+        impute in prop::sample::select(Impute::ALL.to_vec()),
+        ordinal in any::<bool>(),
+        target in 0usize..5,
+    ) {
+        let body = rows.iter().map(|r| r.join(sep)).collect::<Vec<_>>().join(end);
+        let text = format!("{}a{sep}b{sep}c{end}{body}", if bom { "\u{FEFF}" } else { "" });
+        if let Ok((raw, _)) = table::open(text.as_bytes()) {
+            let _ = table::profile(&raw);
+            if let Ok(recipe) = Recipe::detect(&raw) {
+                let name = raw.columns.get(target).map_or("x".to_string(), |c| c.name.clone());
+                let encode = if ordinal { Encode::Ordinal } else { Encode::Onehot };
+                for r in [recipe.clone(), Recipe { impute, encode, ..recipe.clone() }] {
+                    if let Ok(out) = r.apply(&raw) {
+                        let _ = out.encoder.transform(&raw, None);
+                    }
+                    if let Ok(r) = r.with_target(&raw, &name) {
+                        let _ = r.apply(&raw);
+                    }
+                }
+            }
+        }
     }
 
     #[test]

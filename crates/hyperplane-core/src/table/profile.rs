@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::raw::{Cells, Column, RawTable, GAP};
+use super::raw::{parse_number, Cells, Column, RawTable, GAP};
 use crate::csv_data::MAX_CLASSES;
 
 /// Most distinct values a text column may have to be taken for categories.
@@ -83,7 +83,33 @@ fn counts(values: &[String], codes: &[u32]) -> Vec<usize> {
     counts
 }
 
-fn profile_column(column: &Column) -> ColumnProfile {
+/// For a text column whose values are mostly numbers: the reason it is not numbers,
+/// naming the first cell that is not one, so the user can fix it.
+fn mostly_numbers(column: &Column, lines: &[usize], decimal_comma: bool) -> Option<String> {
+    let Cells::Text { values, codes } = &column.cells else {
+        return None;
+    };
+    let is_number: Vec<bool> = values
+        .iter()
+        .map(|v| parse_number(v, decimal_comma).is_some())
+        .collect();
+    let present = codes.iter().filter(|&&c| c != GAP);
+    let numbers = present.clone().filter(|&&c| is_number[c as usize]).count();
+    let total = present.count();
+    if numbers * 2 <= total {
+        return None;
+    }
+    let row = codes
+        .iter()
+        .position(|&c| c != GAP && !is_number[c as usize])?;
+    Some(format!(
+        "{numbers} of {total} values are numbers, but line {} has {:?}: correct that cell, \
+         or write NA for a missing value",
+        lines[row], values[codes[row] as usize]
+    ))
+}
+
+fn profile_column(column: &Column, table_lines: &[usize], decimal_comma: bool) -> ColumnProfile {
     let missing = column.missing();
     let (kind, summary, reason) = match &column.cells {
         Cells::Numbers(v) => {
@@ -131,6 +157,8 @@ fn profile_column(column: &Column) -> ColumnProfile {
                 (ColumnKind::FreeText, Summary::Empty, Some(reason))
             } else if d <= MAX_CATEGORIES && (2 * d <= present || (present < 40 && d < present)) {
                 (ColumnKind::Category, summary, None)
+            } else if let Some(reason) = mostly_numbers(column, table_lines, decimal_comma) {
+                (ColumnKind::FreeText, summary, Some(reason))
             } else if d == present {
                 let reason = format!("all {d} values are different: a name or an identifier");
                 (ColumnKind::Identifier, summary, Some(reason))
@@ -153,7 +181,11 @@ fn profile_column(column: &Column) -> ColumnProfile {
 }
 
 pub fn profile(table: &RawTable) -> Vec<ColumnProfile> {
-    table.columns.iter().map(profile_column).collect()
+    table
+        .columns
+        .iter()
+        .map(|c| profile_column(c, &table.lines, table.dialect.decimal_comma))
+        .collect()
 }
 
 /// The likely target: a usable column named like a label (`species`, `class`, `y`, …),
@@ -231,6 +263,27 @@ mod tests {
         );
         assert_eq!(guess_target(&p), Some(4));
         assert!(looks_continuous(&t.columns[3]));
+        // A number column with a typo says where the typo is.
+        let mut text = String::from("x,y\n");
+        for i in 0..30 {
+            text.push_str(&format!(
+                "{},{}\n",
+                if i == 7 {
+                    "1.2.3".into()
+                } else {
+                    i.to_string()
+                },
+                i % 2
+            ));
+        }
+        let t = read(&text, detect(&text)).unwrap();
+        let p = profile(&t);
+        assert_eq!(p[0].kind, ColumnKind::FreeText);
+        let reason = p[0].reason.as_deref().unwrap();
+        assert!(
+            reason.contains("29 of 30 values are numbers, but line 9 has \"1.2.3\""),
+            "{reason}"
+        );
         // Without a label-like name, the last usable column.
         let t = read("a,b,c\n1,x,t1\n2,y,t2\n", detect("a,b,c\n1,x,t1\n")).unwrap();
         assert_eq!(guess_target(&profile(&t)), Some(0));
