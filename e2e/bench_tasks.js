@@ -39,6 +39,7 @@ const CASES = [
     await page.waitForSelector("[data-testid=frame-time]:has-text('ms')");
     return async () => {
       await page.getByLabel("Import CSV").setInputFiles({ name: "moons.csv", mimeType: "text/csv", buffer: Buffer.from(moonsCsv(5000)) });
+      await page.getByRole("button", { name: "Use this data" }).click();
       await page.waitForFunction(() => document.querySelector("[data-testid=point-count]")?.textContent.includes("4000 training"));
       await page.waitForTimeout(1500);
       await slide(page, "C", 700);

@@ -48,4 +48,13 @@ async function inkShare(page, name) {
   });
 }
 
-module.exports = { watchPage, openStudio, surfacePixels, surfaceChangedFrom, inkShare };
+/** Imports `text` as a file through the import preview, with its detected settings. */
+async function importFile(page, name, text) {
+  await page.getByLabel("Import CSV").setInputFiles({ name, mimeType: "text/csv", buffer: Buffer.from(text) });
+  const preview = page.getByRole("dialog", { name: "Import preview" });
+  await expect(preview.getByTestId("import-report")).toBeVisible();
+  await preview.getByRole("button", { name: "Use this data" }).click();
+  await expect(preview).toHaveCount(0);
+}
+
+module.exports = { watchPage, openStudio, surfacePixels, surfaceChangedFrom, inkShare, importFile };

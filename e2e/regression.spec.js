@@ -2,7 +2,7 @@
 // colour legend, R² and MSE.
 const fs = require("fs");
 const { test, expect } = require("@playwright/test");
-const { openStudio, surfacePixels, surfaceChangedFrom, inkShare } = require("./helpers");
+const { openStudio, surfacePixels, surfaceChangedFrom, inkShare, importFile } = require("./helpers");
 
 const num = async (page, id) => parseFloat(await page.getByTestId(id).textContent());
 
@@ -254,7 +254,7 @@ test("an imported file with a numeric target is regression data: axes, target ty
     const u = ((i * 37) % 100) / 10 - 5, v = ((i * 61) % 100) / 10 - 5, w = ((i * 13) % 50) / 10;
     rows.push(`${u},${v},${w},${(Math.sin(u) + 0.3 * v + 0.05 * w).toFixed(4)}`);
   }
-  await page.getByLabel("Import CSV").setInputFiles({ name: "heights.csv", mimeType: "text/csv", buffer: Buffer.from(rows.join("\n")) });
+  await importFile(page, "heights.csv", rows.join("\n"));
   await expect(page.getByRole("combobox", { name: "Target type" })).toHaveValue("numbers");
   await expect(page.getByTestId("test-r2")).toHaveText(/^-?\d\.\d{3}$/);
   await expect(page.getByRole("img", { name: /Colour legend: height from/ })).toBeVisible();
@@ -284,7 +284,7 @@ test("an imported file with a numeric target is regression data: axes, target ty
   // Whole numbers with few values are read as classes; the target type switches that.
   const labels = ["a,b,grade"];
   for (let i = 0; i < 60; i++) labels.push(`${i % 10},${(i * 7) % 10},${i % 3}`);
-  await page.getByLabel("Import CSV").setInputFiles({ name: "grades.csv", mimeType: "text/csv", buffer: Buffer.from(labels.join("\n")) });
+  await importFile(page, "grades.csv", labels.join("\n"));
   await expect(page.getByRole("combobox", { name: "Target type" })).toHaveValue("classes");
   await expect(page.getByTestId("test-accuracy")).toHaveText(/%$/);
   await page.getByRole("combobox", { name: "Target type" }).selectOption("numbers");

@@ -121,23 +121,8 @@ fn start(set: RealSet) {
 
 #[cfg(target_arch = "wasm32")]
 async fn fetch_text(url: &str) -> Result<String, String> {
-    use wasm_bindgen::JsCast;
-    use wasm_bindgen_futures::JsFuture;
-    let window = web_sys::window().ok_or("no window")?;
-    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(url))
-        .await
-        .map_err(|_| format!("{url} could not be fetched"))?
-        .dyn_into()
-        .map_err(|_| "not a response".to_string())?;
-    if !response.ok() {
-        return Err(format!("{url} answered {}", response.status()));
-    }
-    let text = response.text().map_err(|_| "no text".to_string())?;
-    JsFuture::from(text)
-        .await
-        .ok()
-        .and_then(|t| t.as_string())
-        .ok_or_else(|| format!("{url} is not text"))
+    let bytes = crate::fetch::fetch_bytes(url).await?;
+    String::from_utf8(bytes).map_err(|_| format!("{url} is not text"))
 }
 
 #[cfg(target_arch = "wasm32")]

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use reactive_stores::{Field, Store};
 
 use crate::data::ImportedCsv;
+use crate::import_draft::ImportDraft;
 
 use crate::settings::{DataSettings, DatasetChoice, DrawnPoint};
 use crate::settings::{
@@ -29,6 +30,8 @@ pub struct DataState {
     pub brush: RwSignal<Option<usize>>,
     /// The last CSV file imported (kept until another one imports cleanly).
     pub imported: RwSignal<Option<Arc<ImportedCsv>>>,
+    /// A file being previewed before it is used (the import preview is open).
+    pub import_draft: RwSignal<Option<ImportDraft>>,
 }
 
 impl DataState {
@@ -66,6 +69,7 @@ impl DataState {
             drawn: d.drawn().into(),
             brush: RwSignal::new(Some(0)),
             imported: RwSignal::new(None),
+            import_draft: RwSignal::new(None),
         }
     }
 

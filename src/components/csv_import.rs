@@ -1,5 +1,7 @@
-//! Importing a CSV file (file picker or drag and drop): the file is checked whole before
-//! anything changes; an error names the line and column and leaves the data as it was.
+//! Bringing in a table: a file (picker or drag and drop), a table pasted from a
+//! spreadsheet, or one of the example files. Each opens the import preview; the data
+//! change only when the preview's "Use this data" is pressed. Once a file is in use its
+//! target can still be changed here, or the preview reopened.
 
 use std::sync::Arc;
 
@@ -7,22 +9,48 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
+use super::import_preview::ImportPreview;
+use crate::data::ImportedCsv;
+use crate::import_draft::ImportDraft;
+use crate::settings::DatasetChoice;
 use crate::studio::Studio;
 use hyperplane_core::Error;
 
-use crate::data::ImportedCsv;
-
-use crate::settings::DatasetChoice;
-
 /// Files larger than this are refused before reading (the page keeps everything in memory).
 const MAX_BYTES: f64 = 20.0 * 1024.0 * 1024.0;
+
+/// The example files beside the page (public/examples/): file and label.
+pub const EXAMPLES: [(&str, &str); 2] = [
+    ("penguins.csv", "Example: penguins"),
+    ("iris-european.csv", "Example: iris (European spreadsheet)"),
+];
+
+/// Fetches an example file and opens it in the preview.
+pub fn open_example(
+    file: &'static str,
+    draft: RwSignal<Option<ImportDraft>>,
+    error: RwSignal<Option<String>>,
+) {
+    spawn_local(async move {
+        match crate::fetch::fetch_bytes(&format!("./examples/{file}")).await {
+            Ok(bytes) => {
+                error.set(None);
+                draft.set(Some(ImportDraft::from_bytes(file, bytes)));
+            }
+            Err(e) => error.set(Some(format!("{e}; nothing was changed."))),
+        }
+    });
+}
 
 #[component]
 pub fn CsvImport() -> impl IntoView {
     let studio = expect_context::<Studio>();
     let d = studio.data_state;
+    let draft = d.import_draft;
     let error = RwSignal::new(None::<String>);
     let dragging = RwSignal::new(false);
+    let pasting = RwSignal::new(false);
+    let pasted = RwSignal::new(String::new());
 
     let load = move |file: web_sys::File| {
         let name = file.name();
@@ -33,27 +61,25 @@ pub fn CsvImport() -> impl IntoView {
             return;
         }
         spawn_local(async move {
-            let text = match wasm_bindgen_futures::JsFuture::from(file.text()).await {
-                Ok(v) => v.as_string().unwrap_or_default(),
-                Err(_) => {
-                    error.set(Some(format!("Could not read {name}; nothing was changed.")));
-                    return;
-                }
-            };
-            match ImportedCsv::parse(&name, text) {
-                Ok(csv) => {
+            match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
+                Ok(buffer) => {
                     error.set(None);
-                    d.imported.set(Some(Arc::new(csv)));
-                    d.choice.set(DatasetChoice::Imported);
-                    studio.plane.x_feature.set(0);
-                    studio.plane.y_feature.set(1);
+                    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+                    draft.set(Some(ImportDraft::from_bytes(&name, bytes)));
                 }
-                Err(e) => error.set(Some(format!("{name}: {e}. Nothing was changed."))),
+                Err(_) => error.set(Some(format!("Could not read {name}; nothing was changed."))),
             }
         });
     };
+    let use_data = Callback::new(move |csv: ImportedCsv| {
+        error.set(None);
+        d.imported.set(Some(Arc::new(csv)));
+        d.choice.set(DatasetChoice::Imported);
+        studio.plane.x_feature.set(0);
+        studio.plane.y_feature.set(1);
+    });
 
-    // Another target or target type: the file is checked again first; on error the
+    // Another target or target type for the data in use: checked first; on error the
     // data stay as they were.
     let change = move |what: &str, next: &dyn Fn(&ImportedCsv) -> Result<ImportedCsv, Error>| {
         let Some(current) = d.imported.get_untracked() else {
@@ -71,8 +97,9 @@ pub fn CsvImport() -> impl IntoView {
         }
     };
     let set_target = move |target: String| change("target", &|c| c.with_target(&target));
-    let set_mode =
-        move |regression: bool| change("target type", &|c| c.with_mode(&c.target, regression));
+    let set_mode = move |regression: bool| change("target type", &|c| c.with_mode(regression));
+    let in_use =
+        move || d.choice.get() == DatasetChoice::Imported && d.imported.with(|i| i.is_some());
 
     view! {
         <div
@@ -95,7 +122,7 @@ pub fn CsvImport() -> impl IntoView {
             <input
                 id="csv-file"
                 type="file"
-                accept=".csv,text/csv"
+                accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values,text/plain"
                 on:change=move |ev| {
                     let input = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
                     if let Some(file) = input.as_ref().and_then(|i| i.files()).and_then(|f| f.get(0)) {
@@ -106,10 +133,42 @@ pub fn CsvImport() -> impl IntoView {
                     }
                 }
             />
-            <p class="hint">"or drop a file here: a header row, numeric features, and the column to predict (classes, or numbers to regress on)."</p>
+            <p class="hint">"or drop a file here: comma, semicolon or tab separated, with numbers, categories and gaps; you choose the column to predict before anything changes."</p>
+            <div class="import-sources">
+                <button type="button" class="small" aria-expanded=move || pasting.get().to_string() on:click=move |_| pasting.update(|p| *p = !*p)>
+                    "Paste a table"
+                </button>
+                {EXAMPLES.into_iter().map(|(file, label)| view! {
+                    <button type="button" class="small" on:click=move |_| open_example(file, draft, error)>{label}</button>
+                }).collect_view()}
+            </div>
+            <Show when=move || pasting.get()>
+                <textarea
+                    class="paste"
+                    aria-label="Table to import"
+                    placeholder="Copy cells in a spreadsheet and paste them here"
+                    rows="4"
+                    prop:value=move || pasted.get()
+                    on:input=move |ev| pasted.set(event_target_value(&ev))
+                ></textarea>
+                <button
+                    type="button"
+                    class="small"
+                    disabled=move || pasted.with(|p| p.trim().is_empty())
+                    on:click=move |_| {
+                        draft.set(Some(ImportDraft::from_text("pasted table", &pasted.get_untracked())));
+                        pasting.set(false);
+                    }
+                >
+                    "Preview the table"
+                </button>
+            </Show>
         </div>
         {move || error.get().map(|e| view! { <p role="alert" class="error">{e}</p> })}
-        <Show when=move || d.choice.get() == DatasetChoice::Imported && d.imported.with(|i| i.is_some())>
+        <Show when=move || draft.with(Option::is_some)>
+            <ImportPreview draft on_use=use_data/>
+        </Show>
+        <Show when=in_use>
             <div class="param" data-control="Target column">
                 <label for="target-column">"Target column"</label>
                 <select id="target-column" on:change=move |ev| set_target(event_target_value(&ev))>
@@ -139,6 +198,16 @@ pub fn CsvImport() -> impl IntoView {
                     </option>
                 </select>
             </div>
+            <p class="hint" data-testid="import-summary">{move || d.imported.with(|i| i.as_ref().map(|c| c.report.clone()))}</p>
+            <button
+                type="button"
+                class="small"
+                on:click=move |_| if let Some(csv) = d.imported.get_untracked() {
+                    draft.set(Some(ImportDraft::from_imported(&csv)));
+                }
+            >
+                "Change how the file is read"
+            </button>
         </Show>
     }
 }

@@ -2,10 +2,11 @@
 
 use hyperplane_core::datasets::GeneratorKind;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::settings::limits::{CLASSES, NOISE, POINTS, RATIO};
 
-use super::csv_import::CsvImport;
+use super::csv_import::{open_example, CsvImport, EXAMPLES};
 use super::dataset_thumbnails::DatasetThumbnails;
 use super::param_slider::ParamSlider;
 use crate::palette::class_css;
@@ -21,6 +22,7 @@ pub fn DataControls() -> impl IntoView {
     let studio = expect_context::<Studio>();
     let d = studio.data_state;
     let no_noise = Signal::derive(move || !d.choice.get().has_noise());
+    let example_error = RwSignal::new(None::<String>);
     let count = move || {
         if d.choice.get() == DatasetChoice::Drawn {
             return format!("{} points", d.drawn.with(|p| p.len()));
@@ -38,8 +40,16 @@ pub fn DataControls() -> impl IntoView {
             <select
                 id="dataset"
                 on:change=move |ev| {
-                    if let Some(c) = DatasetChoice::from_key(&event_target_value(&ev)) {
+                    let key = event_target_value(&ev);
+                    if let Some(c) = DatasetChoice::from_key(&key) {
                         d.pick(c);
+                    } else if let Some(&(file, _)) = EXAMPLES.iter().find(|(f, _)| key == format!("example:{f}")) {
+                        // An example file opens the import preview; the data stay as
+                        // they are until it is used, so the picker shows them still.
+                        open_example(file, d.import_draft, example_error);
+                        if let Some(select) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()) {
+                            select.set_value(d.choice.get_untracked().key());
+                        }
                     }
                 }
             >
@@ -54,8 +64,10 @@ pub fn DataControls() -> impl IntoView {
                         }
                     })
                     .collect_view()}
+                {EXAMPLES.into_iter().map(|(file, label)| view! { <option value=format!("example:{file}")>{label}</option> }).collect_view()}
             </select>
         </div>
+        {move || example_error.get().map(|e| view! { <p role="alert" class="error">{e}</p> })}
         <div class="thumbs">
             <DatasetThumbnails/>
         </div>

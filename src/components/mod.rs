@@ -10,6 +10,8 @@ pub mod data_controls;
 pub mod dataset_thumbnails;
 pub mod downloads;
 pub mod heatmap_chart;
+pub mod import_columns;
+pub mod import_preview;
 pub mod lessons;
 pub mod loss_chart;
 pub mod model_grid;

@@ -69,6 +69,8 @@ pub fn data_source(studio: &Studio) -> Result<DataSource, String> {
                 text: c.text.clone(),
                 target: c.target.clone(),
                 regression: c.regression,
+                recipe: c.recipe.clone(),
+                encoding: c.recipe.is_some().then_some(c.encoding),
             }),
         content_hash: hash,
     })
@@ -112,6 +114,17 @@ fn current_fit(studio: &Studio) -> Result<Fit, String> {
         data.train.class_names().to_vec(),
         &data.scaler,
     )?;
+    // A model of an imported file reads its raw rows through the file's recipe.
+    let d = studio.data_state;
+    let encoder = (d.choice.get_untracked() == DatasetChoice::Imported)
+        .then(|| {
+            d.imported
+                .with_untracked(|i| i.as_ref().and_then(|c| c.encoder.clone()))
+        })
+        .flatten();
+    let model = model
+        .with_encoder(encoder)
+        .map_err(|e| format!("Could not save the model: {e}"))?;
     let metrics = match &trained.scores {
         Scores::Classes {
             train_accuracy,

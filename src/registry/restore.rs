@@ -11,6 +11,7 @@ use hyperplane_core::Dataset;
 use leptos::prelude::*;
 
 use crate::data::{load_dataset, ImportedCsv};
+use hyperplane_core::table::Encoding;
 
 use crate::models::ModelSettingsStoreFields;
 use crate::nn_run::SavedRun;
@@ -31,9 +32,18 @@ impl VersionData {
             .ok_or_else(|| format!("unknown dataset {:?}", d.dataset))?;
         let imported = match &d.csv {
             Some(c) => {
-                let csv = ImportedCsv::parse(&c.file_name, c.text.clone())
-                    .and_then(|csv| csv.with_mode(&c.target, c.regression))
-                    .map_err(|e| format!("its CSV file: {e}"))?;
+                let csv = match &c.recipe {
+                    Some(recipe) => ImportedCsv::from_recipe(
+                        &c.file_name,
+                        c.text.clone(),
+                        c.encoding.unwrap_or(Encoding::Utf8),
+                        recipe.clone(),
+                    ),
+                    None => {
+                        ImportedCsv::legacy(&c.file_name, c.text.clone(), &c.target, c.regression)
+                    }
+                }
+                .map_err(|e| format!("its CSV file: {e}"))?;
                 Some(Arc::new(csv))
             }
             None => None,

@@ -370,7 +370,7 @@ fn finish(a: &FitArgs, mut out: Value, file: &ModelFile) -> Result<String, Strin
         ("predictions", &a.predict),
     ] {
         if let Some(path) = path {
-            let rows = query_rows(path, &file.feature_names, file.encoder.as_ref())?;
+            let rows = query_rows(path, file)?;
             let p = file.predict(rows.view()).map_err(|e| e.to_string())?;
             out[key] = if key == "decision_values" {
                 match (p.decision_values, p.values) {
@@ -418,7 +418,7 @@ pub fn predict(a: &PredictArgs) -> Result<String, String> {
     let text = read_file(&a.model)?;
     let file = model_from_json(&text, a.version.as_deref())
         .map_err(|e| format!("{}: {e}", a.model.display()))?;
-    let rows = query_rows(&a.data, &file.feature_names, file.encoder.as_ref())?;
+    let rows = query_rows(&a.data, &file)?;
     let p = file.predict(rows.view()).map_err(|e| e.to_string())?;
     let out = match (p.labels, p.values) {
         (Some(labels), _) => json!({ "predictions": labels, "decision_values": p.decision_values }),

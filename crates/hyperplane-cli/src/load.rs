@@ -127,23 +127,21 @@ pub fn load(source: &DataSource, regression: bool) -> Result<Loaded, String> {
     })
 }
 
-/// Rows to predict: through the model's encoder (raw columns as the training file had
-/// them), or the named numeric columns.
+/// Rows to predict: raw columns as the training file had them (through the model's
+/// encoder), or the model's features as numeric columns by name.
 pub fn query_rows(
     path: &std::path::Path,
-    features: &[String],
-    encoder: Option<&Encoder>,
+    file: &hyperplane_core::model_file::ModelFile,
 ) -> Result<ndarray::Array2<f64>, String> {
     let at = |e: hyperplane_core::Error| format!("{}: {e}", path.display());
-    match encoder {
+    match &file.encoder {
         Some(encoder) => {
             let (text, _) = text::decode(&read_bytes(path)?);
             let raw = table::read(&text, encoder.dialect).map_err(at)?;
-            encoder.transform(&raw, None).map_err(at)
+            file.encode(&raw).map_err(at)
         }
-        None => {
-            hyperplane_core::csv_data::read_feature_csv(&read_file(path)?, features).map_err(at)
-        }
+        None => hyperplane_core::csv_data::read_feature_csv(&read_file(path)?, &file.feature_names)
+            .map_err(at),
     }
 }
 

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Error, Result};
 pub use crate::model::FittedModel;
 use crate::preprocess::Standardizer;
-use crate::table::Encoder;
+use crate::table::{Encoder, RawTable};
 
 pub const FORMAT: &str = "hyperplane-model";
 pub const VERSION: u32 = 1;
@@ -61,6 +61,22 @@ impl ModelFile {
         };
         file.validate()?;
         Ok(file)
+    }
+
+    /// Raw rows of the imported file's shape as the model's features, through the
+    /// encoder (the model may read only some of the encoded features).
+    pub fn encode(&self, raw: &RawTable) -> Result<Array2<f64>> {
+        let Some(e) = &self.encoder else {
+            return Err(Error::Format("this model file has no encoder".into()));
+        };
+        let all = e.transform(raw, None)?;
+        let names = e.feature_names();
+        let index: Vec<usize> = self
+            .feature_names
+            .iter()
+            .filter_map(|f| names.iter().position(|n| n == f))
+            .collect();
+        Ok(all.select(ndarray::Axis(1), &index))
     }
 
     /// The same file reading raw rows through `encoder`, which must produce its features.
@@ -128,10 +144,11 @@ impl ModelFile {
         }
         if let Some(e) = &self.encoder {
             e.validate()?;
-            if e.feature_names() != self.feature_names {
-                return Err(Error::Format(
-                    "the encoder's features differ from the file's feature names".into(),
-                ));
+            let encoded = e.feature_names();
+            if let Some(f) = self.feature_names.iter().find(|f| !encoded.contains(f)) {
+                return Err(Error::Format(format!(
+                    "feature {f:?} is not among the encoder's features"
+                )));
             }
         }
         if let Some(s) = &self.standardizer {

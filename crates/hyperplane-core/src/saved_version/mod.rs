@@ -11,6 +11,7 @@ use crate::model::FittedModel;
 pub use crate::model::ModelParams;
 use crate::model_file::ModelFile;
 use crate::nn::TrainerState;
+use crate::table::{Encoding, Recipe};
 
 mod hash;
 mod monitor;
@@ -47,6 +48,13 @@ pub struct CsvSource {
     /// The target read as numbers (a regression dataset) rather than classes.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub regression: bool,
+    /// How the file becomes data (dialect, features, gaps, categories). Absent in
+    /// versions saved before recipes: numeric features, every other column but `target`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recipe: Option<Recipe>,
+    /// How the file's bytes were decoded (for the scikit-learn snippet).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub encoding: Option<Encoding>,
 }
 
 /// Which data a version was trained on, and how it was split and shown.

@@ -17,6 +17,28 @@ pub enum Encoding {
 }
 
 impl Encoding {
+    pub const ALL: [Self; 5] = [
+        Self::Utf8,
+        Self::Utf8Bom,
+        Self::Utf16Le,
+        Self::Utf16Be,
+        Self::Windows1252,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Utf8 => "utf-8",
+            Self::Utf8Bom => "utf-8-bom",
+            Self::Utf16Le => "utf-16le",
+            Self::Utf16Be => "utf-16be",
+            Self::Windows1252 => "windows-1252",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|e| e.key() == key)
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Self::Utf8 => "UTF-8",
@@ -66,17 +88,32 @@ pub fn decode(bytes: &[u8]) -> (String, Encoding) {
     }
     match std::str::from_utf8(bytes) {
         Ok(text) => (text.to_string(), Encoding::Utf8),
-        Err(_) => (
-            bytes
-                .iter()
-                .map(|&b| match b {
-                    0x80..=0x9F => CP1252_HIGH[usize::from(b - 0x80)],
-                    _ => char::from(b),
-                })
-                .collect(),
-            Encoding::Windows1252,
-        ),
+        Err(_) => (windows_1252(bytes), Encoding::Windows1252),
     }
+}
+
+/// The file's text read as `encoding` (the user's choice over the detected one); a
+/// matching byte-order mark is skipped.
+pub fn decode_as(bytes: &[u8], encoding: Encoding) -> String {
+    match encoding {
+        Encoding::Utf8 | Encoding::Utf8Bom => {
+            String::from_utf8_lossy(bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes))
+                .into_owned()
+        }
+        Encoding::Utf16Le => utf16(bytes.strip_prefix(&[0xFF, 0xFE]).unwrap_or(bytes), true),
+        Encoding::Utf16Be => utf16(bytes.strip_prefix(&[0xFE, 0xFF]).unwrap_or(bytes), false),
+        Encoding::Windows1252 => windows_1252(bytes),
+    }
+}
+
+fn windows_1252(bytes: &[u8]) -> String {
+    bytes
+        .iter()
+        .map(|&b| match b {
+            0x80..=0x9F => CP1252_HIGH[usize::from(b - 0x80)],
+            _ => char::from(b),
+        })
+        .collect()
 }
 
 /// Text already decoded (a paste, or a browser's `File.text()`): only a leading
@@ -122,5 +159,10 @@ mod tests {
             ("Länge;€".into(), Encoding::Windows1252)
         );
         assert_eq!(from_text("\u{FEFF}x").0, "x");
+        assert_eq!(decode_as(b"L\xE4nge", Encoding::Windows1252), "Länge");
+        assert_eq!(decode_as(b"\xEF\xBB\xBFx", Encoding::Utf8), "x");
+        for e in Encoding::ALL {
+            assert_eq!(Encoding::from_key(e.key()), Some(e));
+        }
     }
 }

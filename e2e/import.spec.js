@@ -1,0 +1,147 @@
+// Real data in (#15): files as people have them go through the import preview — the
+// example penguins file (text columns, NA and empty cells), a German spreadsheet's file
+// (BOM, semicolons, decimal commas, CRLF) and a table pasted from a spreadsheet — and
+// the recipe is kept with versions.
+const fs = require("fs");
+const path = require("path");
+const { execFileSync } = require("child_process");
+const { test, expect } = require("@playwright/test");
+const { openStudio } = require("./helpers");
+
+const ROOT = path.resolve(__dirname, "..");
+const EXAMPLES = path.join(ROOT, "public", "examples");
+
+async function download(page, button) {
+  const pending = page.waitForEvent("download");
+  await button.click();
+  return fs.readFileSync(await (await pending).path(), "utf8");
+}
+
+function preview(page) {
+  return page.getByRole("dialog", { name: "Import preview" });
+}
+
+test("the penguins example: detected, shaped in the preview, used, saved and restored", async ({ page }) => {
+  await openStudio(page);
+  const before = await page.getByTestId("point-count").textContent();
+  await page.getByRole("combobox", { name: "Dataset" }).selectOption({ label: "Example: penguins" });
+  const p = preview(page);
+  await expect(p).toBeVisible();
+  // Nothing has changed yet: the picker still shows the data in use.
+  await expect(page.getByRole("combobox", { name: "Dataset" })).toHaveValue("iris");
+  await expect(page.getByTestId("point-count")).toHaveText(before);
+  await expect(p.getByRole("combobox", { name: "Column to predict" })).toHaveValue("species");
+  await expect(p.getByRole("combobox", { name: "Delimiter" })).toHaveValue("comma");
+  await expect(p.getByRole("row", { name: /^Use sex/ })).toContainText("category");
+  await expect(p.getByTestId("import-report")).toContainText("344 rows read");
+  await expect(p.getByTestId("import-report")).toContainText("filled with the column mean");
+  await expect(p.getByTestId("import-report")).toContainText("9 features, 3 classes");
+  // Choices change the data the preview describes.
+  await p.getByRole("combobox", { name: "Gaps" }).selectOption("drop");
+  await expect(p.getByTestId("import-report")).toContainText("11 rows had a gap: left out");
+  await p.getByRole("checkbox", { name: "Use sex" }).uncheck();
+  await expect(p.getByTestId("import-report")).toContainText("7 features");
+  await p.getByRole("combobox", { name: "Categories" }).selectOption("ordinal");
+  await expect(p.getByTestId("import-report")).toContainText("5 features");
+  await p.getByText("The same steps in scikit-learn").click();
+  await expect(p.locator("pre")).toContainText('OrdinalEncoder(handle_unknown="use_encoded_value", unknown_value=-1)');
+  await expect(p.locator("pre")).toContainText('df.dropna(subset=["species", "island", "bill_length_mm"');
+  await p.getByRole("combobox", { name: "Categories" }).selectOption("onehot");
+  await p.getByRole("button", { name: "Use this data" }).click();
+  await expect(p).toHaveCount(0);
+  await expect(page.getByRole("combobox", { name: "Dataset" })).toHaveValue("imported");
+  await expect(page.getByTestId("import-summary")).toContainText("left out");
+  await expect(page.getByRole("combobox", { name: "Horizontal axis" })).toContainText("island = Dream");
+  await expect(page.getByTestId("test-accuracy")).toHaveText(/%$/);
+  const counts = await page.getByTestId("point-count").textContent();
+  expect(counts).not.toBe(before);
+
+  // Saved, elsewhere, restored: the recipe comes back with the file.
+  await page.getByRole("button", { name: "Save version" }).click();
+  await page.getByRole("combobox", { name: "Dataset" }).selectOption({ label: "Moons" });
+  await expect(page.getByTestId("point-count")).not.toHaveText(counts);
+  await page.getByRole("button", { name: /^Restore / }).first().click();
+  await expect(page.getByTestId("point-count")).toHaveText(counts);
+  await expect(page.getByTestId("import-summary")).toContainText("2 rows had a gap: left out");
+
+  // The preview reopens on the data in use, with its choices.
+  await page.getByRole("button", { name: "Change how the file is read" }).click();
+  await expect(preview(page).getByRole("combobox", { name: "Gaps" })).toHaveValue("drop");
+  await expect(preview(page).getByRole("checkbox", { name: "Use sex" })).not.toBeChecked();
+  await page.keyboard.press("Escape");
+  await expect(preview(page)).toHaveCount(0);
+});
+
+test("a German spreadsheet's file is read, and a wrong delimiter says so", async ({ page }) => {
+  await openStudio(page);
+  const buffer = fs.readFileSync(path.join(EXAMPLES, "iris-european.csv"));
+  await page.getByLabel("Import CSV").setInputFiles({ name: "Schwertlilien.csv", mimeType: "text/csv", buffer });
+  const p = preview(page);
+  await expect(p.getByRole("combobox", { name: "Delimiter" })).toHaveValue("semicolon");
+  await expect(p.getByRole("checkbox", { name: "Decimal comma" })).toBeChecked();
+  await expect(p.getByRole("combobox", { name: "Encoding" })).toHaveValue("utf-8-bom");
+  await expect(p.getByRole("combobox", { name: "Column to predict" })).toHaveValue("Art");
+  await expect(p.getByTestId("import-report")).toContainText("150 rows read; no gaps. The data: 150 rows, 4 features, 3 classes");
+  await expect(p.getByRole("cell", { name: "5.1", exact: true }).first()).toBeVisible();
+  // Read with commas the file is one column: nothing can be used, and nothing changed.
+  await p.getByRole("combobox", { name: "Delimiter" }).selectOption("comma");
+  await expect(p.locator("[role=alert]").first()).toBeVisible();
+  await expect(p.getByRole("button", { name: "Use this data" })).toBeDisabled();
+  await p.getByRole("combobox", { name: "Delimiter" }).selectOption("semicolon");
+  await p.getByRole("button", { name: "Use this data" }).click();
+  await expect(page.getByRole("combobox", { name: "Horizontal axis" })).toContainText("Kelchblattlänge");
+  await expect(page.getByTestId("test-accuracy")).toHaveText(/^(8|9|10)\d?\.\d%$/);
+});
+
+test("a table pasted from a spreadsheet is previewed and used", async ({ page }) => {
+  await openStudio(page);
+  await page.getByRole("button", { name: "Paste a table" }).click();
+  const rows = ["size\tcolour\tkind"];
+  for (let i = 0; i < 30; i++) rows.push(`${i % 2 ? 5 + (i % 7) * 0.1 : 1 + (i % 5) * 0.1}\t${["red", "blue"][i % 2]}\t${i % 2 ? "big" : "small"}`);
+  await page.getByRole("textbox", { name: "Table to import" }).fill(rows.join("\n"));
+  await page.getByRole("button", { name: "Preview the table" }).click();
+  const p = preview(page);
+  await expect(p.getByRole("combobox", { name: "Delimiter" })).toHaveValue("tab");
+  await expect(p.getByRole("combobox", { name: "Encoding" })).toBeDisabled();
+  await expect(p.getByTestId("import-report")).toContainText("3 features, 2 classes");
+  await p.getByRole("button", { name: "Use this data" }).click();
+  await expect(page.getByRole("combobox", { name: "Target column" })).toHaveValue("kind");
+  await expect(page.getByTestId("test-accuracy")).toHaveText("100.0%");
+});
+
+test("the command line predicts from the raw penguins file what the browser predicted", async ({ page }, info) => {
+  test.setTimeout(180_000);
+  await openStudio(page);
+  await page.getByRole("button", { name: "Example: penguins" }).click();
+  await preview(page).getByRole("button", { name: "Use this data" }).click();
+  await page.getByRole("combobox", { name: "Kernel" }).selectOption({ label: "rbf" });
+  await page.getByRole("radio", { name: /All 9 features/ }).check();
+  await page.waitForTimeout(300);
+  await page.getByRole("button", { name: "Save version" }).click();
+  await expect(page.getByTestId("registry-notice")).toContainText("Saved SVM v1");
+  const versionFile = info.outputPath("penguins-version.json");
+  fs.writeFileSync(versionFile, await download(page, page.getByRole("button", { name: "Export SVM v1" })));
+  const csv = await download(page, page.getByRole("button", { name: "Data and predictions (CSV)" }));
+  const predicted = csv.trim().split("\n").slice(1).map((r) => r.split(",").pop());
+  expect(predicted.length).toBe(344);
+  // The raw file: text columns, NA and empty cells, read through the version's recipe.
+  const out = execFileSync("cargo", ["run", "-q", "-p", "hyperplane-cli", "--", "predict",
+    "--model", versionFile, "--data", path.join(EXAMPLES, "penguins.csv")], { cwd: ROOT, encoding: "utf8" });
+  expect(JSON.parse(out).predictions).toEqual(predicted);
+});
+
+for (const width of [1280, 390]) {
+  test(`the import preview at ${width} px: screenshot`, async ({ page }) => {
+    await page.setViewportSize({ width, height: width > 400 ? 900 : 844 });
+    await openStudio(page);
+    await page.getByRole("combobox", { name: "Dataset" }).selectOption({ label: "Example: penguins" });
+    await expect(preview(page).getByTestId("import-report")).toBeVisible();
+    await page.screenshot({ path: `test-results/import-preview-${width}.png` });
+    // Nothing spills out of the dialog sideways except the rows' own scroller.
+    const box = await preview(page).boundingBox();
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(width);
+    const overflow = await preview(page).evaluate((el) => el.scrollWidth - el.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(1);
+  });
+}

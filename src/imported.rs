@@ -1,0 +1,176 @@
+//! An imported file as the studio keeps it: the file's text, how it was decoded, and the
+//! recipe that turns it into data (target, features, gaps, categories), applied once.
+//! Versions saved before recipes existed read their file the old way (numeric features,
+//! a target column), so their content hashes still match.
+
+use std::sync::Arc;
+
+use hyperplane_core::csv_data::{read_classification_csv, read_regression_csv};
+use hyperplane_core::table::{self, Encoder, Encoding, RawTable, Recipe};
+use hyperplane_core::{Dataset, Error};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImportedCsv {
+    pub file_name: String,
+    /// The decoded text (without a byte-order mark).
+    pub text: String,
+    pub encoding: Encoding,
+    /// `None` for a file restored from a version saved before recipes.
+    pub recipe: Option<Recipe>,
+    /// The file's columns (the target picker lists them).
+    pub columns: Vec<String>,
+    pub target: String,
+    pub regression: bool,
+    /// The recipe's result, computed once.
+    pub dataset: Arc<Dataset>,
+    /// How raw rows become features (recipes only), saved with model files.
+    pub encoder: Option<Encoder>,
+    /// What the recipe did ("344 rows read; 2 without a target left out; …").
+    pub report: String,
+}
+
+impl ImportedCsv {
+    /// The file read with `recipe`; the whole file is checked.
+    pub fn from_recipe(
+        file_name: &str,
+        text: String,
+        encoding: Encoding,
+        recipe: Recipe,
+    ) -> Result<Self, Error> {
+        let raw = table::read(&text, recipe.dialect)?;
+        Self::from_table(file_name, text, encoding, recipe, &raw)
+    }
+
+    /// A file read with the detected dialect and recipe (the preview's defaults).
+    pub fn parse(file_name: &str, text: String) -> Result<Self, Error> {
+        let (text, encoding) = table::text::from_text(&text);
+        let raw = table::read(&text, table::detect(&text))?;
+        let recipe = Recipe::detect(&raw)?;
+        Self::from_table(file_name, text, encoding, recipe, &raw)
+    }
+
+    /// The file already read as `raw` (the import preview's table).
+    pub fn from_table(
+        file_name: &str,
+        text: String,
+        encoding: Encoding,
+        recipe: Recipe,
+        raw: &RawTable,
+    ) -> Result<Self, Error> {
+        let out = recipe.apply(raw)?;
+        Ok(Self {
+            file_name: file_name.to_string(),
+            text,
+            encoding,
+            columns: raw.columns.iter().map(|c| c.name.clone()).collect(),
+            target: recipe.target.clone(),
+            regression: recipe.regression,
+            report: out.report.sentence(recipe.impute),
+            recipe: Some(recipe),
+            dataset: Arc::new(out.dataset),
+            encoder: Some(out.encoder),
+        })
+    }
+
+    /// A file as versions saved before recipes kept it: numeric features, `target` read
+    /// as classes or numbers.
+    pub fn legacy(
+        file_name: &str,
+        text: String,
+        target: &str,
+        regression: bool,
+    ) -> Result<Self, Error> {
+        let dataset = if regression {
+            read_regression_csv(&text, target)?
+        } else {
+            read_classification_csv(&text, target)?
+        };
+        let mut columns = dataset.feature_names().to_vec();
+        columns.push(target.to_string());
+        Ok(Self {
+            file_name: file_name.to_string(),
+            report: format!("{} rows read", dataset.n_samples()),
+            text,
+            encoding: Encoding::Utf8,
+            recipe: None,
+            columns,
+            target: target.to_string(),
+            regression,
+            dataset: Arc::new(dataset),
+            encoder: None,
+        })
+    }
+
+    /// The same file predicting `target`, its type detected; checked whole.
+    pub fn with_target(&self, target: &str) -> Result<Self, Error> {
+        match &self.recipe {
+            Some(recipe) => {
+                let raw = table::read(&self.text, recipe.dialect)?;
+                let next = recipe.with_target(&raw, target)?;
+                Self::from_table(
+                    &self.file_name,
+                    self.text.clone(),
+                    self.encoding,
+                    next,
+                    &raw,
+                )
+            }
+            None => {
+                let regression = read_regression_csv(&self.text, target)
+                    .ok()
+                    .and_then(|d| d.values().ok().map(<[f64]>::to_vec))
+                    .is_some_and(|mut v| {
+                        let fractional = v.iter().any(|x| x.fract() != 0.0);
+                        v.sort_by(f64::total_cmp);
+                        v.dedup();
+                        fractional || v.len() > 10
+                    });
+                Self::legacy(&self.file_name, self.text.clone(), target, regression)
+            }
+        }
+    }
+
+    /// The same file predicting its target as classes or as numbers; checked whole.
+    pub fn with_mode(&self, regression: bool) -> Result<Self, Error> {
+        match &self.recipe {
+            Some(recipe) => Self::from_recipe(
+                &self.file_name,
+                self.text.clone(),
+                self.encoding,
+                Recipe {
+                    regression,
+                    ..recipe.clone()
+                },
+            ),
+            None => Self::legacy(&self.file_name, self.text.clone(), &self.target, regression),
+        }
+    }
+
+    pub fn dataset(&self) -> Result<Dataset, Error> {
+        Ok((*self.dataset).clone())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recipes_and_legacy_files_read_and_change_target() {
+        let text = "a,b,label\n1,2,x\n3,4,y\n5,6,x\n7,8,y\n".to_string();
+        let (raw, _) = table::open(text.as_bytes()).unwrap();
+        let recipe = Recipe::detect(&raw).unwrap();
+        let csv = ImportedCsv::from_recipe("f.csv", text.clone(), Encoding::Utf8, recipe).unwrap();
+        assert_eq!(csv.target, "label");
+        assert_eq!(csv.columns, ["a", "b", "label"]);
+        let legacy = ImportedCsv::legacy("f.csv", text, "label", false).unwrap();
+        // The same plain file gives the same data either way.
+        assert_eq!(csv.dataset, legacy.dataset);
+        let by_b = csv.with_target("b").unwrap();
+        assert!(by_b.dataset.values().is_err(), "4 whole values are classes");
+        assert!(by_b.with_mode(true).unwrap().regression);
+        // The old way reads every other column as numbers, and "label" is text.
+        assert!(legacy.with_target("b").is_err());
+        assert!(csv.with_target("nope").is_err());
+    }
+}
