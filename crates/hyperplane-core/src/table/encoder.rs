@@ -136,6 +136,24 @@ impl Encoder {
         let mut at = 0;
         for encoded in &self.columns {
             let column = table.column(encoded.name())?;
+            // A text column's codes mapped to category indices once, not per cell.
+            let (lookup, codes): (Option<Vec<Option<usize>>>, &[u32]) =
+                match (&column.cells, encoded) {
+                    (
+                        Cells::Text { values, codes },
+                        EncodedColumn::OneHot { categories, .. }
+                        | EncodedColumn::Ordinal { categories, .. },
+                    ) => (
+                        Some(
+                            values
+                                .iter()
+                                .map(|v| categories.binary_search(v).ok())
+                                .collect(),
+                        ),
+                        codes,
+                    ),
+                    _ => (None, &[]),
+                };
             for (i, &row) in rows.iter().enumerate() {
                 let line = table.lines[row];
                 match encoded {
@@ -157,11 +175,16 @@ impl Encoder {
                         categories,
                         fill,
                     } => {
-                        let value = match column.text(row) {
-                            Some(v) => v,
-                            None => fill.clone().ok_or_else(|| gap(line, name))?,
+                        let index = match (&lookup, column.is_gap(row)) {
+                            (_, true) => {
+                                let fill = fill.as_ref().ok_or_else(|| gap(line, name))?;
+                                categories.binary_search(fill).ok()
+                            }
+                            (Some(l), false) => l[codes[row] as usize],
+                            (None, false) => column
+                                .text(row)
+                                .and_then(|v| categories.binary_search(&v).ok()),
                         };
-                        let index = categories.binary_search(&value).ok();
                         if matches!(encoded, EncodedColumn::OneHot { .. }) {
                             if let Some(k) = index {
                                 out[[i, at + k]] = 1.0;

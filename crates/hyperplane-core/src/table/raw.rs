@@ -92,13 +92,12 @@ fn csv_error(line: usize, column: &str, message: impl Into<String>) -> Error {
 
 /// Column names: the header's (trimmed, with blanks and repeats made unique) or
 /// `column 1`, `column 2`, … without one.
-fn names(header: Option<&csv::StringRecord>, width: usize) -> Vec<String> {
+fn names(header: Option<&csv::ByteRecord>, width: usize) -> Vec<String> {
     let mut seen: HashMap<String, usize> = HashMap::new();
     (0..width)
         .map(|i| {
             let base = header
-                .and_then(|h| h.get(i))
-                .map(str::trim)
+                .and_then(|h| cells(h).nth(i))
                 .filter(|h| !h.is_empty())
                 .map_or_else(|| format!("column {}", i + 1), str::to_string);
             let n = seen.entry(base.clone()).or_insert(0);
@@ -112,37 +111,49 @@ fn names(header: Option<&csv::StringRecord>, width: usize) -> Vec<String> {
         .collect()
 }
 
+/// A record's cells as trimmed text. The text was UTF-8 and fields end at ASCII
+/// delimiters, so every field is UTF-8 too.
+fn cells(record: &csv::ByteRecord) -> impl Iterator<Item = &str> {
+    record
+        .iter()
+        .map(|c| std::str::from_utf8(c).unwrap_or_default().trim())
+}
+
 /// Calls `row(line, record)` for each non-blank record after the header, checking its
-/// width. Quoted fields may hold delimiters, quotes and line breaks.
+/// width. Quoted fields may hold delimiters, quotes and line breaks. One record buffer
+/// is reused, and cells are trimmed as they are read, for speed on big files.
 fn each_record(
     text: &str,
     dialect: Dialect,
-    mut row: impl FnMut(usize, &csv::StringRecord) -> Result<()>,
-) -> Result<(Option<csv::StringRecord>, usize)> {
+    mut row: impl FnMut(usize, &csv::ByteRecord) -> Result<()>,
+) -> Result<(Option<csv::ByteRecord>, usize)> {
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
-        .trim(csv::Trim::All)
         .delimiter(dialect.delimiter.byte())
         .from_reader(text.as_bytes());
     let mut header = None;
     let mut width = None;
-    for record in reader.records() {
-        let record = record.map_err(|e| {
+    let mut record = csv::ByteRecord::new();
+    loop {
+        let more = reader.read_byte_record(&mut record).map_err(|e| {
             csv_error(
                 e.position().map_or(0, |p| p.line() as usize),
                 "",
                 e.to_string(),
             )
         })?;
+        if !more {
+            break;
+        }
         let line = record.position().map_or(0, |p| p.line() as usize);
-        if record.iter().all(str::is_empty) {
+        if cells(&record).all(str::is_empty) {
             continue;
         }
         let Some(w) = width else {
             width = Some(record.len());
             if dialect.header {
-                header = Some(record);
+                header = Some(record.clone());
                 continue;
             }
             row(line, &record)?;
@@ -166,83 +177,97 @@ fn each_record(
 /// Reads `text` (already decoded, without a byte-order mark) in `dialect`.
 pub fn read(text: &str, dialect: Dialect) -> Result<RawTable> {
     let text = &*super::text::unix_lines(text);
-    // Pass 1: which columns hold only numbers and gaps.
-    let mut numeric: Vec<bool> = Vec::new();
-    let mut rows = 0usize;
-    let (header, width) = each_record(text, dialect, |_, record| {
-        if numeric.is_empty() {
-            numeric = vec![true; record.len()];
+    // Pass 1: numbers for every column that has held only numbers and gaps so far (a
+    // column that meets text drops them); each row's line; the first number in a column
+    // the engine cannot compute with, refused if the column stays numbers.
+    let mut numbers: Vec<Option<Vec<f64>>> = Vec::new();
+    let mut bad: Vec<Option<(usize, String)>> = Vec::new();
+    let mut lines = Vec::new();
+    let (header, width) = each_record(text, dialect, |line, record| {
+        if numbers.is_empty() {
+            numbers = vec![Some(Vec::new()); record.len()];
+            bad = vec![None; record.len()];
         }
-        for (n, cell) in numeric.iter_mut().zip(record) {
-            *n = *n && (is_missing(cell) || parse_number(cell, dialect.decimal_comma).is_some());
+        for ((column, cell), bad) in numbers.iter_mut().zip(cells(record)).zip(&mut bad) {
+            let Some(v) = column else { continue };
+            if is_missing(cell) {
+                v.push(f64::NAN);
+                continue;
+            }
+            match parse_number(cell, dialect.decimal_comma) {
+                Some(x) => {
+                    if (!x.is_finite() || x.abs() > MAX_MAGNITUDE) && bad.is_none() {
+                        *bad = Some((line, cell.to_string()));
+                    }
+                    v.push(x);
+                }
+                None => *column = None,
+            }
         }
-        rows += 1;
+        lines.push(line);
         Ok(())
     })?;
     if width == 0 {
         return Err(Error::EmptyData);
     }
     let names = names(header.as_ref(), width);
-    if rows == 0 {
+    if lines.is_empty() {
         return Err(csv_error(1, "", "the file has a header but no data rows"));
     }
-    // Pass 2: the cells, typed.
-    let mut columns: Vec<Column> = names
+    for ((name, column), bad) in names.iter().zip(&numbers).zip(&bad) {
+        if let (Some(_), Some((line, cell))) = (column, bad) {
+            return Err(csv_error(
+                *line,
+                name,
+                format!(
+                    "{cell} is not a finite number the engine can compute with (the limit \
+                     is ±1e150)"
+                ),
+            ));
+        }
+    }
+    // Pass 2, only if some column holds text: its distinct values and codes.
+    let rows = lines.len();
+    let mut text_cells: Vec<Option<(Vec<String>, Vec<u32>, HashMap<String, u32>)>> = numbers
         .iter()
-        .zip(&numeric)
-        .map(|(name, &n)| Column {
-            name: name.clone(),
-            cells: if n {
-                Cells::Numbers(Vec::with_capacity(rows))
-            } else {
-                Cells::Text {
-                    values: Vec::new(),
-                    codes: Vec::with_capacity(rows),
+        .map(|n| {
+            n.is_none()
+                .then(|| (Vec::new(), Vec::with_capacity(rows), HashMap::new()))
+        })
+        .collect();
+    if text_cells.iter().any(Option::is_some) {
+        each_record(text, dialect, |_, record| {
+            for (column, cell) in text_cells.iter_mut().zip(cells(record)) {
+                let Some((values, codes, index)) = column else {
+                    continue;
+                };
+                if is_missing(cell) {
+                    codes.push(GAP);
+                    continue;
                 }
+                let next = u32::try_from(values.len()).unwrap_or(GAP - 1);
+                let code = *index.entry(cell.to_string()).or_insert_with(|| {
+                    values.push(cell.to_string());
+                    next
+                });
+                codes.push(code);
+            }
+            Ok(())
+        })?;
+    }
+    let columns = names
+        .into_iter()
+        .zip(numbers)
+        .zip(text_cells)
+        .map(|((name, numbers), text)| Column {
+            name,
+            cells: match (numbers, text) {
+                (Some(v), _) => Cells::Numbers(v),
+                (None, Some((values, codes, _))) => Cells::Text { values, codes },
+                (None, None) => Cells::Numbers(Vec::new()),
             },
         })
         .collect();
-    let mut index: Vec<HashMap<String, u32>> = vec![HashMap::new(); width];
-    let mut lines = Vec::with_capacity(rows);
-    each_record(text, dialect, |line, record| {
-        for ((column, cell), index) in columns.iter_mut().zip(record).zip(&mut index) {
-            match &mut column.cells {
-                Cells::Numbers(v) => {
-                    let x = if is_missing(cell) {
-                        f64::NAN
-                    } else {
-                        let x = parse_number(cell, dialect.decimal_comma).unwrap_or(f64::NAN);
-                        if !x.is_finite() || x.abs() > MAX_MAGNITUDE {
-                            return Err(csv_error(
-                                line,
-                                &column.name,
-                                format!(
-                                    "{cell} is not a finite number the engine can compute \
-                                     with (the limit is ±1e150)"
-                                ),
-                            ));
-                        }
-                        x
-                    };
-                    v.push(x);
-                }
-                Cells::Text { values, codes } => {
-                    if is_missing(cell) {
-                        codes.push(GAP);
-                        continue;
-                    }
-                    let next = u32::try_from(values.len()).unwrap_or(GAP - 1);
-                    let code = *index.entry(cell.to_string()).or_insert_with(|| {
-                        values.push(cell.to_string());
-                        next
-                    });
-                    codes.push(code);
-                }
-            }
-        }
-        lines.push(line);
-        Ok(())
-    })?;
     Ok(RawTable {
         dialect,
         columns,
