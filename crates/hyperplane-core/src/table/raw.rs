@@ -174,6 +174,9 @@ fn each_record(
     Ok((header, width.unwrap_or(0)))
 }
 
+/// A text column as it is read: distinct values, each row's code, value → code.
+type TextBuilder = (Vec<String>, Vec<u32>, HashMap<String, u32>);
+
 /// Reads `text` (already decoded, without a byte-order mark) in `dialect`.
 pub fn read(text: &str, dialect: Dialect) -> Result<RawTable> {
     let text = &*super::text::unix_lines(text);
@@ -228,7 +231,7 @@ pub fn read(text: &str, dialect: Dialect) -> Result<RawTable> {
     }
     // Pass 2, only if some column holds text: its distinct values and codes.
     let rows = lines.len();
-    let mut text_cells: Vec<Option<(Vec<String>, Vec<u32>, HashMap<String, u32>)>> = numbers
+    let mut text_cells: Vec<Option<TextBuilder>> = numbers
         .iter()
         .map(|n| {
             n.is_none()
