@@ -7,6 +7,7 @@ use crate::components::downloads::{PngButton, SurfaceDownloads};
 use crate::components::model_grid::ModelGrid;
 use crate::components::panel_toggle::PanelToggle;
 use crate::components::share_link::ShareLink;
+use crate::components::undo_redo::UndoRedo;
 use crate::components::sweeps_panel::Sweeps;
 use crate::components::version_list::VersionList;
 use crate::components::{
@@ -57,7 +58,10 @@ pub fn App() -> impl IntoView {
                 "Pick a dataset and a model, move a slider, and watch the model retrain and redraw at once. "
                 "Everything runs in your browser."
             </p>
-            <ShareLink/>
+            <div class="header-actions">
+                <ShareLink/>
+                <UndoRedo/>
+            </div>
             <Lessons/>
         </header>
         {move || link_notice.get().map(|n| view! { <p role="alert" class="error link-notice">{n}</p> })}

@@ -11,6 +11,7 @@ pub mod download;
 pub mod embed;
 pub mod export_csv;
 pub mod fetch;
+pub mod history;
 pub mod format;
 pub mod import_draft;
 pub mod imported;

@@ -3,19 +3,14 @@
 //! through earlier states), and a link that cannot be read leaves the defaults with a
 //! notice saying why.
 
-use std::time::Duration;
-
 use leptos::prelude::*;
 
 use crate::clock::{next_frame, reduced_motion};
+use crate::history::{replace_fragment, UndoHistory};
 use crate::models::{ModelKind, ModelSettingsStoreFields};
 use crate::settings::fragment::Link;
 use crate::settings::Settings;
 use crate::studio::Studio;
-
-/// How long settings must stay unchanged before they become a history entry (a slider
-/// drag is one entry, not fifty).
-const SETTLE: Duration = Duration::from_millis(400);
 
 fn current_fragment() -> String {
     web_sys::window()
@@ -24,16 +19,9 @@ fn current_fragment() -> String {
         .unwrap_or_default()
 }
 
-/// Replaces (or pushes) the fragment without reloading.
-pub fn set_fragment(fragment: &str, push: bool) {
-    let Some(w) = web_sys::window() else { return };
-    let Ok(history) = w.history() else { return };
-    let url = format!("#{fragment}");
-    let _ = if push {
-        history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
-    } else {
-        history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
-    };
+/// Replaces the fragment without reloading (a history entry keeps its place).
+pub fn set_fragment(fragment: &str) {
+    replace_fragment(fragment);
 }
 
 fn apply_fragment(studio: &Studio, notice: RwSignal<Option<String>>) {
@@ -91,12 +79,14 @@ pub fn sync_with_url(studio: Studio, notice: RwSignal<Option<String>>, follow: b
     // link's own fragment stays as it was, with its epoch to replay).
     let first = studio.link();
     if first.linkable().is_ok() && current_fragment().is_empty() {
-        set_fragment(&first.to_fragment(), false);
+        set_fragment(&first.to_fragment());
     }
+    // Undo and Redo walk these entries (the buttons and Ctrl+Z find them in context).
+    let history = UndoHistory::new();
+    provide_context(history);
     // The settings last written to (or read from) the URL: a change from these becomes a
     // history entry once it settles.
     let last = StoredValue::new(first.to_fragment());
-    let generation = StoredValue::new(0u64);
     Effect::new(move |_| {
         let state = studio.track_link();
         if state.linkable().is_err() {
@@ -106,20 +96,10 @@ pub fn sync_with_url(studio: Studio, notice: RwSignal<Option<String>>, follow: b
         if last.try_with_value(|l| *l == fragment).unwrap_or(true) {
             return;
         }
-        generation.update_value(|g| *g += 1);
-        let mine = generation.get_value();
-        set_timeout(
-            move || {
-                if generation.try_get_value() != Some(mine) {
-                    return;
-                }
-                last.set_value(fragment.clone());
-                set_fragment(&fragment, true);
-            },
-            SETTLE,
-        );
+        history.schedule(fragment, move |f| last.set_value(f.to_string()));
     });
-    let handle = window_event_listener(leptos::ev::popstate, move |_| {
+    let handle = window_event_listener(leptos::ev::popstate, move |ev| {
+        history.arrived(ev.state());
         apply_fragment(&studio, notice);
         last.set_value(studio.link().to_fragment());
     });

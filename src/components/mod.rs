@@ -31,6 +31,7 @@ pub mod sweep_views;
 pub mod sweeps_panel;
 pub mod training_announcer;
 pub mod training_controls;
+pub mod undo_redo;
 pub mod value_legend;
 pub mod version_item;
 pub mod version_list;

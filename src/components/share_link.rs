@@ -20,7 +20,7 @@ pub fn ShareLink() -> impl IntoView {
             message.set(Some((true, format!("No link made: {e}."))));
             return;
         }
-        set_fragment(&state.to_fragment(), false);
+        set_fragment(&state.to_fragment());
         let Some(href) = web_sys::window().and_then(|w| w.location().href().ok()) else {
             return;
         };
