@@ -58,3 +58,23 @@ test("on a wide screen the picture is not pinned", async ({ page }) => {
   await expect(page.getByTestId("frame-time")).toContainText("ms");
   expect(await page.locator(".studio > .output").evaluate((e) => getComputedStyle(e).position)).toBe("static");
 });
+
+test("a tap adds a point, a long press removes the nearest", async ({ page }) => {
+  await page.goto("./#data=moons");
+  await expect(page.getByTestId("frame-time")).toContainText("ms");
+  const count = async () => {
+    const m = (await page.getByTestId("point-count").textContent()).match(/(\d+) training · (\d+) test/);
+    return Number(m[1]) + Number(m[2]);
+  };
+  const n0 = await count();
+  const box = await page.getByRole("img", { name: "Decision boundary" }).boundingBox();
+  const [x, y] = [box.x + box.width * 0.3, box.y + box.height * 0.25];
+  await page.touchscreen.tap(x, y);
+  await expect.poll(count).toBe(n0 + 1);
+  const cdp = await page.context().newCDPSession(page);
+  const point = [{ x, y }];
+  await cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: point });
+  await page.waitForTimeout(700);
+  await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
+  await expect.poll(count).toBe(n0);
+});

@@ -7,8 +7,8 @@ use crate::components::downloads::{PngButton, SurfaceDownloads};
 use crate::components::model_grid::ModelGrid;
 use crate::components::panel_toggle::PanelToggle;
 use crate::components::share_link::ShareLink;
-use crate::components::undo_redo::UndoRedo;
 use crate::components::sweeps_panel::Sweeps;
+use crate::components::undo_redo::UndoRedo;
 use crate::components::version_list::VersionList;
 use crate::components::{
     data_controls::DataControls, lessons::Lessons, loss_chart::LossChart,

@@ -16,8 +16,16 @@ pub fn load_data(spec: &DataSettings, imported: Option<&ImportedCsv>) -> Result<
 }
 
 /// The whole dataset, before the split: the drawn points for drawn data, `imported`
-/// for an imported file.
+/// for an imported file, an edited copy when the user edited the data.
 pub fn load_dataset(spec: &DataSettings, imported: Option<&ImportedCsv>) -> Result<Dataset, Error> {
+    let source = load_source(spec, imported)?;
+    match &spec.edits {
+        Some(e) if spec.choice != DatasetChoice::Drawn => e.apply(&source),
+        _ => Ok(source),
+    }
+}
+
+fn load_source(spec: &DataSettings, imported: Option<&ImportedCsv>) -> Result<Dataset, Error> {
     let drawn = &spec.drawn;
     Ok(match spec.choice {
         DatasetChoice::Imported => imported

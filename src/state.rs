@@ -10,7 +10,7 @@ use reactive_stores::{Field, Store};
 use crate::data::ImportedCsv;
 use crate::import_draft::ImportDraft;
 
-use crate::settings::{DataSettings, DatasetChoice, DrawnPoint};
+use crate::settings::{DataSettings, DatasetChoice, DrawnPoint, Edits};
 use crate::settings::{
     DataSettingsStoreFields, PlaneSettingsStoreFields, Settings, SettingsStoreFields,
 };
@@ -26,6 +26,8 @@ pub struct DataState {
     pub n_classes: Field<usize>,
     /// The user's own points (for the "Draw your own" dataset).
     pub drawn: Field<Vec<DrawnPoint>>,
+    /// Points added to or removed from the chosen data.
+    pub edits: Field<Option<Edits>>,
     /// The class a click adds, or `None` to erase.
     pub brush: RwSignal<Option<usize>>,
     /// The last CSV file imported (kept until another one imports cleanly).
@@ -39,6 +41,7 @@ impl DataState {
     /// other bundled ones) are split half and half, the seed article's Iris 80/20.
     pub fn pick(&self, c: DatasetChoice) {
         self.choice.set(c);
+        self.edits.set(None);
         if c != DatasetChoice::Iris && self.train_ratio.get_untracked() == 0.8 {
             self.train_ratio.set(0.5);
         }
@@ -67,6 +70,7 @@ impl DataState {
             n_samples: d.n_samples().into(),
             n_classes: d.n_classes().into(),
             drawn: d.drawn().into(),
+            edits: d.edits().into(),
             brush: RwSignal::new(Some(0)),
             imported: RwSignal::new(None),
             import_draft: RwSignal::new(None),
@@ -89,6 +93,7 @@ impl DataState {
             } else {
                 Vec::new()
             },
+            edits: self.edits.get(),
         }
     }
 }

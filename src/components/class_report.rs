@@ -41,7 +41,7 @@ pub fn ClassReport(
                                     .enumerate()
                                     .map(|(i, s)| view! {
                                         <tr>
-                                            <th scope="row">{names.get(i).cloned().unwrap_or_default()}</th>
+                                            <th scope="row" title=names.get(i).cloned().unwrap_or_default()>{names.get(i).cloned().unwrap_or_default()}</th>
                                             <td>{percent(s.precision)}</td>
                                             <td>{percent(s.recall)}</td>
                                             <td>{percent(s.f1)}</td>
@@ -49,7 +49,7 @@ pub fn ClassReport(
                                     })
                                     .collect_view()}
                                 <tr class="macro">
-                                    <th scope="row">"macro average"</th>
+                                    <th scope="row" title="macro average">"macro average"</th>
                                     <td>{percent(r.macro_precision)}</td>
                                     <td>{percent(r.macro_recall)}</td>
                                     <td data-testid="macro-f1">{percent(r.macro_f1)}</td>

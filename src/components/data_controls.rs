@@ -23,6 +23,22 @@ pub fn DataControls() -> impl IntoView {
     let d = studio.data_state;
     let no_noise = Signal::derive(move || !d.choice.get().has_noise());
     let example_error = RwSignal::new(None::<String>);
+    let edited = move || d.choice.get() != DatasetChoice::Drawn && d.edits.with(Option::is_some);
+    // The classes a click adds: the drawn data's, or the data's own.
+    let brush_classes = move || {
+        if d.choice.get() == DatasetChoice::Drawn {
+            DRAWN_CLASSES
+                .iter()
+                .map(|c| format!("Class {c}"))
+                .collect::<Vec<_>>()
+        } else {
+            studio.data.with(|r| {
+                r.as_ref()
+                    .map(|p| p.train.class_names().to_vec())
+                    .unwrap_or_default()
+            })
+        }
+    };
     let count = move || {
         if d.choice.get() == DatasetChoice::Drawn {
             return format!("{} points", d.drawn.with(|p| p.len()));
@@ -48,7 +64,7 @@ pub fn DataControls() -> impl IntoView {
                         // they are until it is used, so the picker shows them still.
                         open_example(file, d.import_draft, example_error);
                         if let Some(select) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()) {
-                            select.set_value(d.choice.get_untracked().key());
+                            select.set_value(if edited() { "edited" } else { d.choice.get_untracked().key() });
                         }
                     }
                 }
@@ -58,12 +74,16 @@ pub fn DataControls() -> impl IntoView {
                     .filter(|&c| c != DatasetChoice::Imported || d.imported.with(|i| i.is_some()))
                     .map(|c| {
                         view! {
-                            <option value=c.key() prop:selected=move || d.choice.get() == c>
+                            <option value=c.key() prop:selected=move || d.choice.get() == c && !edited()>
                                 {c.label()}
                             </option>
                         }
                     })
                     .collect_view()}
+                // The edited copy, beside its source (picking the source goes back to it).
+                {move || edited().then(|| view! {
+                    <option value="edited" selected=true>{format!("{}, edited", d.choice.get().label())}</option>
+                })}
                 {EXAMPLES.into_iter().map(|(file, label)| view! { <option value=format!("example:{file}")>{label}</option> }).collect_view()}
             </select>
         </div>
@@ -126,10 +146,10 @@ pub fn DataControls() -> impl IntoView {
                 }
             />
         </div>
-        <Show when=move || d.choice.get() == DatasetChoice::Drawn>
+        <Show when=move || !d.is_regression()>
             <div class="brushes" role="group" aria-label="Draw">
-                {DRAWN_CLASSES
-                    .iter()
+                {move || brush_classes()
+                    .into_iter()
                     .enumerate()
                     .map(|(i, name)| {
                         view! {
@@ -140,7 +160,7 @@ pub fn DataControls() -> impl IntoView {
                                 aria-pressed=move || (d.brush.get() == Some(i)).to_string()
                                 on:click=move |_| d.brush.set(Some(i))
                             >
-                                {format!("Class {name}")}
+                                {name}
                             </button>
                         }
                     })
@@ -152,9 +172,25 @@ pub fn DataControls() -> impl IntoView {
                 >
                     "Erase"
                 </button>
-                <button type="button" on:click=move |_| d.drawn.set(Vec::new())>"Clear"</button>
+                <Show when=move || d.choice.get() == DatasetChoice::Drawn>
+                    <button type="button" on:click=move |_| d.drawn.set(Vec::new())>"Clear"</button>
+                </Show>
+                <Show when=edited>
+                    <button type="button" on:click=move |_| {
+                        // Back to the source, showing the features the copy was made on.
+                        if let Some(e) = d.edits.get_untracked() {
+                            d.edits.set(None);
+                            studio.plane.x_feature.set(e.features.0);
+                            studio.plane.y_feature.set(e.features.1);
+                        }
+                    }>"Original data"</button>
+                </Show>
             </div>
-            <p class="hint">"Click or tap the plane to add a point of the chosen class; right-click (or Erase) removes one."</p>
+            <p class="hint">{move || if d.choice.get() == DatasetChoice::Drawn {
+                "Click or tap the plane to add a point of the chosen class; right-click, a long press or Erase removes one."
+            } else {
+                "Click or tap the plane to add a point of the chosen class (the data becomes an edited copy on the two shown features); right-click, a long press or Erase removes one."
+            }}</p>
         </Show>
         <p class="hint" data-testid="point-count">{count}</p>
         <CsvImport/>

@@ -12,13 +12,15 @@ use super::surface_description::SurfaceDescription;
 use super::surface_hover::{describe, pointer_at, tooltip_place, PlotView};
 use super::value_legend::ValueLegend;
 use crate::clock::now_ms;
+use crate::edit_data::{self, Spot};
 use crate::format::param;
 use crate::render::surface_canvas::{
     draw_points_only, draw_surface, FrameStats, Scene, SurfaceBuffers,
 };
 use crate::render::value_surface::{draw_values, ValueBuffers, ValueFrame, ValueScene};
-use crate::settings::fragment::snap_to_link_grid;
-use crate::settings::limits::MAX_DRAWN;
+
+/// A touch held this long removes the nearest point instead of adding one.
+const LONG_PRESS_MS: f64 = 500.0;
 use crate::studio::Studio;
 use crate::training::{cell_px, surface_kind, SurfaceKind};
 use hyperplane_core::model::FittedModel;
@@ -193,10 +195,9 @@ pub fn Surface() -> impl IntoView {
     // Drawing your own data: a click (or tap) adds a point of the chosen class; with the
     // eraser, or a right click, it removes the nearest point.
     let data_state = studio.data_state;
+    let touch_start = RwSignal::new(None::<f64>);
     let edit_at = move |px: f64, py: f64, erase: bool| {
-        if data_state.choice.get_untracked().fixed_extent().is_none() {
-            return;
-        }
+        // Any classification data can be edited (regression frames are values).
         let Some(Frame::Classes(s)) = frame.get_untracked() else {
             return;
         };
@@ -204,34 +205,18 @@ pub fn Surface() -> impl IntoView {
         if px < left || py < top || px > left + w || py > top + h || w <= 0.0 || h <= 0.0 {
             return;
         }
-        let ux = s.x_units.0 + (px - left) / w * (s.x_units.1 - s.x_units.0);
-        let uy = s.y_units.1 - (py - top) / h * (s.y_units.1 - s.y_units.0);
+        let per_px = (
+            (s.x_units.1 - s.x_units.0) / w,
+            (s.y_units.1 - s.y_units.0) / h,
+        );
+        let spot = Spot {
+            x: s.x_units.0 + (px - left) * per_px.0,
+            y: s.y_units.1 - (py - top) * per_px.1,
+            per_px,
+        };
         match (erase, data_state.brush.get_untracked()) {
-            (false, Some(class)) => {
-                // Kept to a thousandth (finer than a pixel), exactly as a link carries it.
-                let (ux, uy) = (snap_to_link_grid(ux), snap_to_link_grid(uy));
-                if data_state.drawn.with_untracked(|d| d.len() >= MAX_DRAWN) {
-                    draw_error.set(Some(format!(
-                        "At most {MAX_DRAWN} drawn points: remove some (right click) to add others."
-                    )));
-                    return;
-                }
-                data_state.drawn.update(|d| d.push((ux, uy, class)))
-            }
-            _ => {
-                let per_px = (s.x_units.1 - s.x_units.0) / w;
-                data_state.drawn.update(|d| {
-                    let nearest = d
-                        .iter()
-                        .enumerate()
-                        .map(|(i, p)| (i, ((p.0 - ux).powi(2) + (p.1 - uy).powi(2)).sqrt()))
-                        .filter(|&(_, dist)| dist <= 10.0 * per_px)
-                        .min_by(|a, b| a.1.total_cmp(&b.1));
-                    if let Some((i, _)) = nearest {
-                        d.remove(i);
-                    }
-                });
-            }
+            (false, Some(class)) => draw_error.set(edit_data::add(&studio, spot, class).err()),
+            _ => edit_data::remove(&studio, spot),
         }
     };
 
@@ -368,20 +353,36 @@ pub fn Surface() -> impl IntoView {
                     on:mousemove=on_move
                     on:mouseleave=move |_| hover.set(None)
                     on:pointerdown=move |ev| {
-                        // left button, touch or pen; the right button erases (contextmenu)
-                        if ev.button() == 0 {
+                        // A touch adds on release, or removes after a long press; the
+                        // left button or a pen adds now (the right button erases, by
+                        // the context menu).
+                        if ev.pointer_type() == "touch" {
+                            touch_start.set(Some(now_ms()));
+                        } else if ev.button() == 0 {
                             if let Some(c) = canvas_ref.get_untracked() {
                                 let (px, py, _) = pointer_at(&c, &ev);
                                 edit_at(px, py, false);
                             }
                         }
                     }
+                    on:pointerup=move |ev| {
+                        let Some(start) = touch_start.get_untracked() else { return };
+                        touch_start.set(None);
+                        if let Some(c) = canvas_ref.get_untracked() {
+                            let (px, py, _) = pointer_at(&c, &ev);
+                            edit_at(px, py, now_ms() - start >= LONG_PRESS_MS);
+                        }
+                    }
+                    on:pointercancel=move |_| touch_start.set(None)
                     on:contextmenu=move |ev| {
-                        if data_state.choice.get_untracked().fixed_extent().is_some() {
+                        if matches!(frame.get_untracked(), Some(Frame::Classes(_))) {
                             ev.prevent_default();
-                            if let Some(c) = canvas_ref.get_untracked() {
-                                let (px, py, _) = pointer_at(&c, &ev);
-                                edit_at(px, py, true);
+                            // A long press's context menu: the release removes.
+                            if touch_start.get_untracked().is_none() {
+                                if let Some(c) = canvas_ref.get_untracked() {
+                                    let (px, py, _) = pointer_at(&c, &ev);
+                                    edit_at(px, py, true);
+                                }
                             }
                         }
                     }

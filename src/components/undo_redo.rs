@@ -9,7 +9,10 @@ use crate::history::UndoHistory;
 
 /// Whether a key press belongs to a text field (which undoes its own typing).
 fn in_text_field(ev: &web_sys::KeyboardEvent) -> bool {
-    let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
+    let Some(el) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
         return false;
     };
     match el.tag_name().as_str() {

@@ -5,7 +5,7 @@ use hyperplane_core::model::FittedModel;
 use hyperplane_core::model_file::ModelFile;
 use hyperplane_core::preprocess::Standardizer;
 use hyperplane_core::saved_version::{
-    content_hash, CsvSource, DataSource, DrawnPoint, Metrics, ModelParams, SavedVersion,
+    content_hash, CsvSource, DataEdits, DataSource, DrawnPoint, Metrics, ModelParams, SavedVersion,
 };
 use leptos::prelude::*;
 
@@ -71,6 +71,20 @@ pub fn data_source(studio: &Studio) -> Result<DataSource, String> {
                 regression: c.regression,
                 recipe: c.recipe.clone(),
                 encoding: c.recipe.is_some().then_some(c.encoding),
+            }),
+        edits: spec
+            .edits
+            .as_ref()
+            .filter(|_| spec.choice != DatasetChoice::Drawn)
+            .map(|e| DataEdits {
+                x_feature: e.features.0,
+                y_feature: e.features.1,
+                added: e
+                    .added
+                    .iter()
+                    .map(|&(x, y, class)| DrawnPoint { x, y, class })
+                    .collect(),
+                removed: e.removed.clone(),
             }),
         content_hash: hash,
     })

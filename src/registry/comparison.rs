@@ -271,6 +271,7 @@ mod tests {
                 shown_only: true,
                 points: vec![],
                 csv: None,
+                edits: None,
                 content_hash: "0000000000000000".into(),
             },
             features: vec![0, 1],

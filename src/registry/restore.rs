@@ -16,7 +16,7 @@ use hyperplane_core::table::Encoding;
 use crate::models::ModelSettingsStoreFields;
 use crate::nn_run::SavedRun;
 use crate::settings::PlaneSettings;
-use crate::settings::{DataSettings, DatasetChoice};
+use crate::settings::{DataSettings, DatasetChoice, Edits};
 use crate::studio::{RestoredFit, Studio};
 use crate::training::{model_features, score, Trained};
 
@@ -57,6 +57,11 @@ impl VersionData {
                 n_samples: d.n_samples,
                 n_classes: d.n_classes,
                 drawn: d.points.iter().map(|p| (p.x, p.y, p.class)).collect(),
+                edits: d.edits.as_ref().map(|e| Edits {
+                    features: (e.x_feature, e.y_feature),
+                    added: e.added.iter().map(|p| (p.x, p.y, p.class)).collect(),
+                    removed: e.removed.clone(),
+                }),
             },
             imported,
         })
@@ -145,6 +150,7 @@ pub fn restore(studio: &Studio, v: &SavedVersion) -> Result<(), String> {
         source.spec.n_classes,
     );
     data.drawn = source.spec.drawn;
+    data.edits = source.spec.edits;
     settings.plane = PlaneSettings {
         x_feature: x,
         y_feature: y,

@@ -23,6 +23,9 @@ impl Settings {
         if d.drawn.iter().any(|p| !p.0.is_finite() || !p.1.is_finite()) {
             return Err("a drawn point is not at a finite place".into());
         }
+        if let Some(e) = &d.edits {
+            e.check()?;
+        }
         if d.seed > u32::MAX as u64 {
             return Err(format!("seed = {} is above {}", d.seed, u32::MAX));
         }

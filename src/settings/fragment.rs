@@ -98,6 +98,11 @@ impl Link {
             DatasetChoice::Drawn => kv.push(("points", pack_points(&self.settings.data.drawn))),
             _ => {}
         }
+        if let Some(e) = self.settings.data.edits.as_ref() {
+            if self.settings.data.choice != DatasetChoice::Drawn {
+                kv.extend(e.to_link());
+            }
+        }
         kv.push(("ratio", short(self.settings.data.train_ratio)));
         kv.push(("seed", self.settings.data.seed.to_string()));
         kv.push(("x", self.settings.plane.x_feature.to_string()));
@@ -147,7 +152,7 @@ impl Link {
             s.settings.model.kind = ModelKind::from_key(value)
                 .ok_or_else(|| format!("model={value} is not a model here"))?;
         }
-        for (key, value) in pairs {
+        for &(key, value) in &pairs {
             match key {
                 "data" => {
                     s.settings.data.choice = DatasetChoice::from_key(value)
@@ -165,6 +170,12 @@ impl Link {
                 "y" => s.settings.plane.y_feature = whole(key, value, 0, 1000)? as usize,
                 "shown" => s.settings.plane.shown_only = whole(key, value, 0, 1)? == 1,
                 "points" => s.settings.data.drawn = unpack_points(value)?,
+                "edit" | "add" | "del" => s
+                    .settings
+                    .data
+                    .edits
+                    .get_or_insert_with(Default::default)
+                    .read_link(key, value)?,
                 "model" => {}
                 "epoch" => s.epoch = whole(key, value, 0, MAX_REPLAY_EPOCHS)?,
                 other => {
@@ -176,6 +187,9 @@ impl Link {
         }
         if s.settings.plane.x_feature == s.settings.plane.y_feature {
             return Err("x and y must be different features".into());
+        }
+        if s.settings.data.edits.is_some() && !pairs.iter().any(|(k, _)| *k == "edit") {
+            return Err("added or removed points need edit=x.y".into());
         }
         if s.settings.data.choice == DatasetChoice::Drawn && s.settings.data.drawn.is_empty() {
             return Err("a drawn dataset needs its points".into());
@@ -234,6 +248,26 @@ mod tests {
         assert!(s.to_fragment().contains("epoch=250"));
         assert_eq!(Link::parse(&s.to_fragment()).unwrap().epoch, 250);
         assert!(Link::parse("epoch=999999999").is_err());
+    }
+
+    #[test]
+    fn an_edited_copy_travels_as_its_edits() {
+        let mut s = Link::default();
+        s.settings.data.choice = DatasetChoice::Generated(GeneratorKind::Moons);
+        s.settings.data.edits = Some(crate::settings::Edits {
+            features: (0, 1),
+            added: vec![(0.5, -0.25, 1), (1.125, 0.0, 0)],
+            removed: vec![3, 17, 400],
+        });
+        let f = s.to_fragment();
+        assert!(f.contains("edit=0.1&add=") && f.contains("&del="), "{f}");
+        assert_eq!(Link::parse(&f).unwrap(), s);
+        assert!(Link::parse("data=moons&del=")
+            .unwrap_err()
+            .contains("edit=x.y"));
+        assert!(Link::parse("data=moons&edit=0.1&del=AAA")
+            .unwrap_err()
+            .contains("cut short"));
     }
 
     #[test]

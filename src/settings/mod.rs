@@ -5,6 +5,7 @@
 
 mod check;
 mod dataset_choice;
+mod edits;
 pub mod fragment;
 pub mod limits;
 pub mod text;
@@ -14,6 +15,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::models::{ModelKind, ModelSettings};
 pub use dataset_choice::{DatasetChoice, DrawnPoint, DRAWN_CLASSES, SPLIT_SEED};
+pub use edits::{snap, Edits};
 
 /// Every setting of the studio.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, Store, Patch)]
@@ -38,6 +40,10 @@ pub struct DataSettings {
     pub n_classes: usize,
     /// The user's own points (for "Draw your own"), kept while other data is shown.
     pub drawn: Vec<DrawnPoint>,
+    /// Points the user added to or removed from `choice`'s data ("Moons, edited").
+    #[patch(|this, new| *this = new)]
+    #[serde(default)]
+    pub edits: Option<Edits>,
 }
 
 impl Default for DataSettings {
@@ -51,6 +57,7 @@ impl Default for DataSettings {
             n_samples: 500,
             n_classes: 3,
             drawn: Vec::new(),
+            edits: None,
         }
     }
 }

@@ -522,6 +522,7 @@ fn predict_reads_a_versions_file_exported_by_the_studio() {
             shown_only: true,
             points: vec![],
             csv: None,
+            edits: None,
             content_hash: "0123456789abcdef".into(),
         },
         features: vec![0, 1],

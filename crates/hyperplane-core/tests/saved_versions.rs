@@ -69,6 +69,7 @@ fn source(dataset: &str, noise: f64, content_hash: String) -> DataSource {
         shown_only: true,
         points: vec![],
         csv: None,
+        edits: None,
         content_hash,
     }
 }

@@ -39,6 +39,18 @@ pub struct DrawnPoint {
     pub class: usize,
 }
 
+/// An edited copy of a dataset: its two features, the rows removed (ascending) and the
+/// points added.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DataEdits {
+    pub x_feature: usize,
+    pub y_feature: usize,
+    #[serde(default)]
+    pub added: Vec<DrawnPoint>,
+    #[serde(default)]
+    pub removed: Vec<usize>,
+}
+
 /// An imported CSV file, kept whole so the version restores without it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CsvSource {
@@ -79,6 +91,10 @@ pub struct DataSource {
     /// The imported file (`imported` only).
     #[serde(default)]
     pub csv: Option<CsvSource>,
+    /// Points the user added to or removed from the dataset (an edited copy on two of
+    /// its features).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub edits: Option<DataEdits>,
     /// [`content_hash`] of the whole dataset, to tell whether regenerated data is the same.
     pub content_hash: String,
 }

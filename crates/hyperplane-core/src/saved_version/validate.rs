@@ -76,6 +76,26 @@ impl DataSource {
                 ));
             }
         }
+        if let Some(e) = &self.edits {
+            if e.added.len() > MAX_POINTS || e.removed.len() > MAX_POINTS {
+                return Err(bad("data.edits", format!("more than {MAX_POINTS} points")));
+            }
+            if e.added
+                .iter()
+                .any(|p| !p.x.is_finite() || !p.y.is_finite() || p.class >= 1_000)
+            {
+                return Err(bad(
+                    "data.edits.added",
+                    "a point is not finite or its class too large",
+                ));
+            }
+            if e.x_feature == e.y_feature || e.removed.windows(2).any(|w| w[0] >= w[1]) {
+                return Err(bad(
+                    "data.edits",
+                    "two different features and removed rows in order are needed",
+                ));
+            }
+        }
         if self.dataset == "drawn" && self.points.is_empty() {
             return Err(bad("data.points", "a drawn dataset needs its points"));
         }
