@@ -182,7 +182,7 @@ test("delete has undo; rename and alias stick; a damaged record is reported, not
   await page.getByRole("button", { name: "Delete SVM v1" }).click();
   await expect(notice(page)).toContainText("Deleted SVM v1");
   await expect(versions(page).getByRole("listitem")).toHaveCount(1);
-  await page.getByRole("button", { name: "Undo" }).click();
+  await page.getByRole("button", { name: "Undo delete" }).click();
   await expect(versions(page).getByRole("listitem")).toHaveCount(2);
 
   await item(page, "v2").locator("summary").click();

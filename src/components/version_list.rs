@@ -112,7 +112,7 @@ pub fn VersionList() -> impl IntoView {
                     let undo = (!n.error && registry.deleted.with(|d| d.is_some()))
                         .then(|| {
                             view! {
-                                <button type="button" on:click=move |_| registry.undo_delete()>"Undo"</button>
+                                <button type="button" on:click=move |_| registry.undo_delete()>"Undo delete"</button>
                             }
                         });
                     if n.error {
