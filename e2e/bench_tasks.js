@@ -120,20 +120,35 @@ const CASES = [
       console.log(`  the page said: ${said.join(" | ")}`);
     };
   }],
-  ["Import: a 100,000-row, 20-column mixed file (12.4 MB) previewed, then used with a decision tree", async (page) => {
+  ["Import: a 100,000-row, 20-column mixed file (12.4 MB) dropped, previewed, then used with a decision tree", async (page) => {
     await page.goto(`${URL_}#model=tree`);
     await page.waitForSelector("[data-testid=frame-time]:has-text('ms')");
-    const buffer = Buffer.from(mixedCsv(100_000));
+    // The file is made in the page before the trace starts (Playwright's setInputFiles
+    // would upload it through the debugging protocol, a long task of its own that a
+    // user's file pick does not have), then dropped on the drop zone as a user would.
+    await page.evaluate((text) => {
+      window.__file = new File([text], "mixed.csv", { type: "text/csv" });
+      new MutationObserver((_, o) => {
+        if (document.querySelector("[data-testid=import-report]")) {
+          window.__shown = performance.now();
+          o.disconnect();
+        }
+      }).observe(document.body, { childList: true, subtree: true });
+    }, mixedCsv(100_000));
     return async () => {
-      const t0 = Date.now();
-      await page.getByLabel("Import CSV").setInputFiles({ name: "mixed.csv", mimeType: "text/csv", buffer });
+      await page.evaluate(() => {
+        const dt = new DataTransfer();
+        dt.items.add(window.__file);
+        window.__dropped = performance.now();
+        document.querySelector(".dropzone").dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+      });
       await page.getByTestId("import-report").waitFor({ timeout: 60_000 });
-      const preview = Date.now() - t0;
+      const preview = await page.evaluate(() => window.__shown - window.__dropped);
       const t1 = Date.now();
       await page.getByRole("button", { name: "Use this data" }).click();
       await page.waitForFunction(() => document.querySelector("[data-testid=point-count]")?.textContent.includes("80000 training"), null, { timeout: 60_000 });
       await page.waitForSelector("[data-testid=test-accuracy]:has-text('%')");
-      console.log(`  file chosen → preview shown: ${preview} ms; Use this data → trained and drawn: ${Date.now() - t1} ms`);
+      console.log(`  dropped → preview on screen: ${preview.toFixed(0)} ms; Use this data → trained and drawn: ${Date.now() - t1} ms`);
     };
   }],
   ["every lesson, one after another", async (page) => {
