@@ -107,3 +107,26 @@ test("fits a 390 px phone screen without sideways scrolling", async ({ page }) =
   const box = await page.getByRole("img", { name: "Decision boundary" }).boundingBox();
   expect(box.width).toBeGreaterThan(300);
 });
+
+test("the SVM's margins are drawn dashed along whole lines", async ({ page }) => {
+  // Counts, for each stroke drawn with a dash pattern, its lines and its line pieces:
+  // dashes only show when a line is one path, not one piece per grid cell.
+  await page.addInitScript(() => {
+    const P = CanvasRenderingContext2D.prototype;
+    window.__dashed = [];
+    let moves = 0, lines = 0;
+    const { moveTo, lineTo, beginPath, stroke } = P;
+    P.beginPath = function () { moves = 0; lines = 0; return beginPath.call(this); };
+    P.moveTo = function (...a) { moves++; return moveTo.apply(this, a); };
+    P.lineTo = function (...a) { lines++; return lineTo.apply(this, a); };
+    P.stroke = function (...a) {
+      if (this.getLineDash().length > 0) window.__dashed.push({ moves, lines });
+      return stroke.apply(this, a);
+    };
+  });
+  await page.goto("./#data=moons&noise=0.2&model=svm&kernel=rbf");
+  await expect(page.getByTestId("frame-time")).toContainText("ms");
+  const dashed = await page.evaluate(() => window.__dashed);
+  expect(dashed.length).toBeGreaterThanOrEqual(2);
+  for (const d of dashed) expect(d.lines / d.moves, JSON.stringify(d)).toBeGreaterThan(10);
+});

@@ -2,6 +2,9 @@
 // e2e/make_legacy_fixture.js) still imports, and every version in it restores to exactly
 // what that build showed when it was saved: the dataset and model pickers, the sliders'
 // values, the scores (and a network's epoch and losses) and the surface, pixel for pixel.
+// Two surface hashes were re-recorded on purpose when the SVM margins became truly dashed
+// (2026-11-30, "SVM v1" and "Linear SVM (gradient descent) v1", the two versions that draw
+// margins); every other value is still the old build's.
 const path = require("path");
 const crypto = require("crypto");
 const { test, expect } = require("@playwright/test");

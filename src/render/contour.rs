@@ -77,9 +77,83 @@ pub fn contour(field: &[f32], width: usize, height: usize, level: f32, out: &mut
     }
 }
 
+/// The segments joined into polylines where they share an end (neighbouring cells
+/// compute a shared edge's crossing from the same two values, so the ends are equal to
+/// the bit), so a dash pattern runs along a whole line instead of restarting in every
+/// cell. Each polyline is its points in order.
+pub fn polylines(segments: &[Segment]) -> Vec<Vec<(f32, f32)>> {
+    use std::collections::HashMap;
+    let key = |x: f32, y: f32| (x.to_bits(), y.to_bits());
+    // Each end point → the segments that touch it.
+    let mut ends: HashMap<(u32, u32), Vec<usize>> = HashMap::with_capacity(segments.len() * 2);
+    for (i, s) in segments.iter().enumerate() {
+        ends.entry(key(s[0], s[1])).or_default().push(i);
+        ends.entry(key(s[2], s[3])).or_default().push(i);
+    }
+    let mut used = vec![false; segments.len()];
+    let mut lines = Vec::new();
+    // From a point, the next unused segment touching it, and its other end.
+    let step = |p: (f32, f32), used: &mut Vec<bool>| -> Option<(f32, f32)> {
+        let i = *ends.get(&key(p.0, p.1))?.iter().find(|&&i| !used[i])?;
+        used[i] = true;
+        let s = segments[i];
+        Some(if key(s[0], s[1]) == key(p.0, p.1) {
+            (s[2], s[3])
+        } else {
+            (s[0], s[1])
+        })
+    };
+    for i in 0..segments.len() {
+        if used[i] {
+            continue;
+        }
+        used[i] = true;
+        let s = segments[i];
+        let mut forward = vec![(s[0], s[1]), (s[2], s[3])];
+        while let Some(p) = step(*forward.last().unwrap_or(&(s[2], s[3])), &mut used) {
+            forward.push(p);
+        }
+        let mut backward = Vec::new();
+        while let Some(p) = step(*backward.last().unwrap_or(&(s[0], s[1])), &mut used) {
+            backward.push(p);
+        }
+        backward.reverse();
+        backward.extend(forward);
+        lines.push(backward);
+    }
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn segments_join_into_whole_lines() {
+        // A circle's zero line on a 12×12 grid is one closed line.
+        let (w, h) = (12, 12);
+        let field: Vec<f32> = (0..w * h)
+            .map(|i| {
+                let (x, y) = ((i % w) as f32 - 5.5, (i / w) as f32 - 5.5);
+                (x * x + y * y).sqrt() - 4.0
+            })
+            .collect();
+        let mut segs = Vec::new();
+        contour(&field, w, h, 0.0, &mut segs);
+        let lines = polylines(&segs);
+        assert_eq!(lines.len(), 1);
+        assert_eq!(lines[0].len(), segs.len() + 1);
+        assert_eq!(lines[0].first(), lines[0].last());
+        // Two separate vertical lines stay two.
+        let field: Vec<f32> = (0..w * h)
+            .map(|i| ((i % w) as f32 - 5.5).abs() - 3.0)
+            .collect();
+        contour(&field, w, h, 0.0, &mut segs);
+        let lines = polylines(&segs);
+        assert_eq!(lines.len(), 2);
+        assert!(lines.iter().all(|l| l.len() == h));
+        assert!(polylines(&[]).is_empty());
+    }
 
     #[test]
     fn vertical_boundary_between_columns() {

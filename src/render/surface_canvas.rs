@@ -11,7 +11,7 @@ use web_sys::HtmlCanvasElement;
 
 use super::blit::{context_2d, Blitter};
 use super::canvas_size::fit_to_css;
-use super::contour::{contour, Segment};
+use super::contour::{contour, polylines, Segment};
 use super::surface_pixels::fill_rgba;
 use crate::palette::class_rgb;
 use crate::plane::{plane_extent, surface_spec};
@@ -145,9 +145,25 @@ pub fn draw_surface(
     let (sx, sy) = (pw / gw as f64, ph / gh as f64);
     let stroke = |segs: &[Segment], width: f64, dash: bool, colour: &str| {
         ctx.begin_path();
-        for s in segs {
-            ctx.move_to(ox + (s[0] as f64 + 0.5) * sx, oy + (s[1] as f64 + 0.5) * sy);
-            ctx.line_to(ox + (s[2] as f64 + 0.5) * sx, oy + (s[3] as f64 + 0.5) * sy);
+        let at = |p: (f32, f32)| (ox + (p.0 as f64 + 0.5) * sx, oy + (p.1 as f64 + 0.5) * sy);
+        if dash {
+            // Whole lines, so the dashes run along them (per segment, each cell's
+            // segment would restart the pattern and the line would look solid).
+            for line in polylines(segs) {
+                let mut points = line.into_iter().map(at);
+                if let Some((x, y)) = points.next() {
+                    ctx.move_to(x, y);
+                }
+                for (x, y) in points {
+                    ctx.line_to(x, y);
+                }
+            }
+        } else {
+            for s in segs {
+                let (a, b) = (at((s[0], s[1])), at((s[2], s[3])));
+                ctx.move_to(a.0, a.1);
+                ctx.line_to(b.0, b.1);
+            }
         }
         ctx.set_line_width(width * dpr);
         let pattern = js_sys::Array::new();
