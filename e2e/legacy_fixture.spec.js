@@ -4,7 +4,9 @@
 // values, the scores (and a network's epoch and losses) and the surface, pixel for pixel.
 // Two surface hashes were re-recorded on purpose when the SVM margins became truly dashed
 // (2026-11-30, "SVM v1" and "Linear SVM (gradient descent) v1", the two versions that draw
-// margins); every other value is still the old build's.
+// margins), and the five regression versions' when test points got a dark edge (so
+// mid-scale values show on the scale's white middle); every other value is still the old
+// build's.
 const path = require("path");
 const crypto = require("crypto");
 const { test, expect } = require("@playwright/test");

@@ -314,3 +314,20 @@ test("hovering the value surface tells the predicted value, and on a point its t
   await page.getByRole("checkbox", { name: "Show test data" }).check();
   await expect.poll(() => surfacePixels(page)).toBe(pixels);
 });
+
+test("test points have a dark edge, so mid-scale values show on the white middle of the scale", async ({ page }) => {
+  await page.addInitScript(() => {
+    const P = CanvasRenderingContext2D.prototype;
+    window.__edges = 0;
+    const { stroke } = P;
+    P.stroke = function (...a) {
+      if (this.strokeStyle === "rgba(40, 40, 48, 0.7)") window.__edges++;
+      return stroke.apply(this, a);
+    };
+  });
+  await page.goto("./#data=reg-gauss&model=svm&kernel=rbf");
+  await expect(page.getByTestId("test-r2")).toHaveText(/\d/);
+  const test = Number((await page.getByTestId("point-count").textContent()).match(/(\d+) test/)[1]);
+  expect(test).toBeGreaterThan(50);
+  expect(await page.evaluate(() => window.__edges)).toBeGreaterThanOrEqual(test);
+});

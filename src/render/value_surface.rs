@@ -172,6 +172,14 @@ pub fn draw_values(
                                     c.stroke_width(px(2.0))
                                 },
                             )
+                            // A test point's ring in a mid-scale value is nearly white
+                            // on the white middle of the scale: a thin dark edge keeps
+                            // it visible.
+                            + Circle::new(
+                                (0, 0),
+                                if filled { 0 } else { size + px(1.5) as i32 },
+                                RGBColor(40, 40, 48).mix(0.7).stroke_width(1),
+                            )
                     }),
             )
             .map_err(perr)?;
