@@ -128,6 +128,8 @@ test("the network view shows a weight on hover and lets the user type a new one"
   const before = await surfacePixels(page);
   const editor = page.getByRole("textbox", { name: /^Weight / });
   await expect(editor).toBeVisible();
+  // The click puts the focus in the weight field.
+  await expect(editor).toBeFocused();
   await editor.fill("not a number");
   await page.getByRole("button", { name: "Set weight" }).click();
   await expect(page.locator("[role=alert]")).toContainText("not a number");
@@ -135,6 +137,33 @@ test("the network view shows a weight on hover and lets the user type a new one"
   await page.getByRole("button", { name: "Set weight" }).click();
   await expect(page.getByRole("textbox", { name: /^Weight / })).toHaveCount(0);
   await surfaceChangedFrom(page, before);
+});
+
+test("the network's weights can be read and set from the keyboard alone", async ({ page }) => {
+  await page.goto("./#data=circle&model=mlp");
+  await expect(page.getByTestId("frame-time")).toContainText("ms");
+  const net = page.getByRole("img", { name: "Network" });
+  await net.focus();
+  await expect(net).toBeFocused();
+  await page.keyboard.press("ArrowRight");
+  await expect(page.getByTestId("edge-hover")).toContainText(/→ .*weight -?\d/);
+  const first = await page.getByTestId("edge-hover").textContent();
+  await page.keyboard.press("ArrowRight");
+  await expect(page.getByTestId("edge-hover")).not.toHaveText(first);
+  await page.keyboard.press("ArrowLeft");
+  await expect(page.getByTestId("edge-hover")).toHaveText(first);
+  const before = await surfacePixels(page);
+  await page.keyboard.press("Enter");
+  const editor = page.getByRole("textbox", { name: /^Weight / });
+  await expect(editor).toBeFocused();
+  await page.keyboard.type("5");
+  await page.keyboard.press("Enter");
+  await expect(editor).toHaveCount(0);
+  await expect(net).toBeFocused();
+  await surfaceChangedFrom(page, before);
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("ArrowLeft");
+  await expect(page.getByTestId("edge-hover")).toContainText("weight 5.000");
 });
 
 test("hovering the surface tells the coordinates and the model's answer", async ({ page }) => {

@@ -325,6 +325,22 @@ pub fn NetworkView() -> impl IntoView {
         format!("{from} → {to}")
     };
     let value = RwSignal::new(String::new());
+    // Editing a connection: its weight field takes the focus, so the number can be typed
+    // at once.
+    let weight_input = NodeRef::<leptos::html::Input>::new();
+    let open = move |e: Option<Edge>| {
+        selected.set(e);
+        if let Some(e) = e {
+            value.set(format!("{:.3}", e.weight));
+            request_animation_frame(move || {
+                if let Some(input) = weight_input.get_untracked() {
+                    let _ = input.focus();
+                    input.select();
+                }
+            });
+        }
+        edit_error.set(None);
+    };
     // The picture in words: its layers and its strongest connection.
     let words = Memo::new(move |_| {
         let (sizes, _, _) = names();
@@ -376,20 +392,47 @@ pub fn NetworkView() -> impl IntoView {
                 aria-describedby="network-description"
                 on:mousemove=move |ev| hovered.set(pick(&ev))
                 on:mouseleave=move |_| hovered.set(None)
-                on:click=move |ev| {
-                    let e = pick(&ev);
-                    selected.set(e);
-                    if let Some(e) = e {
-                        value.set(format!("{:.3}", e.weight));
-                    }
-                    edit_error.set(None);
+                tabindex="0"
+                aria-keyshortcuts="ArrowRight ArrowLeft Enter Escape"
+                on:click=move |ev| open(pick(&ev))
+                on:keydown=move |ev| {
+                    // The keyboard walks the connections (highlighted as on hover);
+                    // Enter edits the one shown.
+                    let step: isize = match ev.key().as_str() {
+                        "ArrowRight" | "ArrowDown" => 1,
+                        "ArrowLeft" | "ArrowUp" => -1,
+                        "Enter" | " " => {
+                            ev.prevent_default();
+                            return open(hovered.get_untracked());
+                        }
+                        "Escape" => return hovered.set(None),
+                        _ => return,
+                    };
+                    ev.prevent_default();
+                    let next = current_edges.with_value(|es| {
+                        let n = es.len() as isize;
+                        if n == 0 {
+                            return None;
+                        }
+                        let at = hovered.get_untracked().and_then(|h| {
+                            es.iter().position(|e| (e.layer, e.output, e.input) == (h.layer, h.output, h.input))
+                        });
+                        let i = match at {
+                            Some(i) => (i as isize + step).rem_euclid(n),
+                            None if step > 0 => 0,
+                            None => n - 1,
+                        };
+                        es.get(i as usize).copied()
+                    });
+                    hovered.set(next);
                 }
+                on:blur=move |_| if selected.get_untracked().is_none() { hovered.set(None) }
             ></canvas>
             <figcaption>
                 <p class="hint" data-testid="edge-hover">
                     {move || match hovered.get() {
                         Some(e) => format!("{}: weight {:.3} (click to edit)", describe(e), e.weight),
-                        None => "Each square shows a neuron's output over the plane, and each connection its weight: orange +, blue −, as on the decision surface; an output of class probabilities is drawn in its class's colour. Hover a connection to read its weight; click it to change it.".to_string(),
+                        None => "Each square shows a neuron's output over the plane, and each connection its weight: orange +, blue −, as on the decision surface; an output of class probabilities is drawn in its class's colour. Hover a connection to read its weight and click it to change it (or focus the picture: arrow keys walk the connections, Enter edits one).".to_string(),
                     }}
                 </p>
                 {move || selected.get().map(|e| view! {
@@ -397,17 +440,28 @@ pub fn NetworkView() -> impl IntoView {
                         ev.prevent_default();
                         match value.get_untracked().trim().parse::<f64>() {
                             Ok(v) if v.is_finite() => match studio.run.set_weight(e.layer, e.output, e.input, v) {
-                                Ok(()) => { edit_error.set(None); selected.set(None); }
+                                Ok(()) => {
+                                    edit_error.set(None);
+                                    selected.set(None);
+                                    if let Some(c) = canvas_ref.get_untracked() {
+                                        let _ = c.focus();
+                                    }
+                                }
                                 Err(err) => edit_error.set(Some(err)),
                             },
                             _ => edit_error.set(Some(format!("{:?} is not a number", value.get_untracked()))),
                         }
                     }>
                         <label for="weight-value">{format!("Weight {}", describe(e))}</label>
-                        <input id="weight-value" type="text" inputmode="decimal" prop:value=move || value.get()
+                        <input id="weight-value" node_ref=weight_input type="text" inputmode="decimal" prop:value=move || value.get()
                             on:input=move |ev| value.set(event_target_value(&ev)) />
                         <button type="submit">"Set weight"</button>
-                        <button type="button" on:click=move |_| selected.set(None)>"Cancel"</button>
+                        <button type="button" on:click=move |_| {
+                            selected.set(None);
+                            if let Some(c) = canvas_ref.get_untracked() {
+                                let _ = c.focus();
+                            }
+                        }>"Cancel"</button>
                     </form>
                 })}
                 {move || edit_error.get().map(|e| view! { <p role="alert" class="error">{e}</p> })}
