@@ -410,3 +410,23 @@ test("two tabs: saving, renaming and deleting in one shows in the other, and num
   await page.reload();
   await expect(versions(page).locator(".version-name")).toHaveText(["wide"]);
 });
+
+test("imported versions take their place in the chosen order at once, as after a reload", async ({ page }) => {
+  await openStudio(page);
+  await save(page, "SVM v1");
+  const sort = page.getByRole("combobox", { name: "Sort versions by" });
+  const names = () => versions(page).getByRole("listitem").evaluateAll((items) => items.map((i) => `${i.querySelector(".version-model").textContent} ${i.querySelector(".version-name").textContent}`));
+  for (const [i, order] of ["Newest first", "Name"].entries()) {
+    await sort.selectOption({ label: order });
+    await page.getByLabel("Import file").setInputFiles(`${__dirname}/fixtures/legacy-versions-v1.json`);
+    await expect(notice(page)).toContainText("Imported 13 version(s)");
+    const shown = await names();
+    expect(shown.length).toBe(1 + 13 * (i + 1));
+    expect(new Set(shown).size, JSON.stringify(shown)).toBeGreaterThan(10);
+    await page.reload();
+    await expect(page.getByTestId("test-accuracy")).toHaveText(/%$/);
+    await expect(versions(page).getByRole("listitem")).toHaveCount(shown.length);
+    await sort.selectOption({ label: order });
+    expect(await names(), order).toEqual(shown);
+  }
+});
