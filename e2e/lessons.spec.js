@@ -119,3 +119,30 @@ test("support vectors per class are labelled, also when classes are named by num
   await page.getByRole("combobox", { name: "Dataset" }).selectOption("moons");
   await expect(svs).toHaveText(/^Support vectors per class: class 0: \d+ · class 1: \d+$/);
 });
+
+test("each lesson keeps the promise its text makes", async ({ page }) => {
+  await openStudio(page);
+  const lessons = page.getByRole("navigation", { name: "Lessons" }).getByRole("button");
+  const num = async (id) => parseFloat(await page.getByTestId(id).textContent());
+  // C: a small C has many support vectors inside a wide margin; dragged right, fewer.
+  await lessons.nth(0).click();
+  await expect(page.getByTestId("support-vectors")).toHaveText(/\d/);
+  const wide = await num("support-vectors");
+  await page.getByRole("slider", { name: "C", exact: true }).fill("1000"); // C = 1000
+  await expect.poll(() => num("support-vectors")).toBeLessThan(wide / 2);
+  // Gamma: at 60 the boundary wraps single points (training beats test); dragged left
+  // to γ = 1 the test score recovers.
+  await lessons.nth(1).click();
+  await expect(page.locator("#gamma-value")).toHaveText("60.0");
+  const overfit = await pct(page, "test-accuracy");
+  expect(await pct(page, "train-accuracy")).toBeGreaterThan(overfit + 10);
+  await page.getByRole("slider", { name: "Gamma" }).fill("600"); // γ = 1
+  await expect.poll(() => pct(page, "test-accuracy")).toBeGreaterThan(overfit + 5);
+  // Neighbours: k = 1 fits every noisy point; more neighbours average the noise out.
+  await lessons.nth(4).click();
+  expect(await pct(page, "train-accuracy")).toBe(100);
+  const one = await pct(page, "test-accuracy");
+  expect(one).toBeLessThan(100);
+  await page.getByRole("slider", { name: "Neighbours" }).fill("15");
+  await expect.poll(() => pct(page, "test-accuracy")).toBeGreaterThan(one);
+});
