@@ -145,3 +145,19 @@ for (const width of [1280, 390]) {
     expect(overflow).toBeLessThanOrEqual(1);
   });
 }
+
+test("the preview takes the focus when it opens and gives it back when it closes", async ({ page }) => {
+  await openStudio(page);
+  const button = page.getByRole("button", { name: "Example: penguins" });
+  await button.focus();
+  await page.keyboard.press("Enter");
+  const p = preview(page);
+  await expect(p).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(p).toHaveCount(0);
+  await expect(button).toBeFocused();
+  // The same after Cancel.
+  await page.keyboard.press("Enter");
+  await p.getByRole("button", { name: "Cancel" }).click();
+  await expect(button).toBeFocused();
+});

@@ -102,6 +102,20 @@ pub fn ImportPreview(
             copied.set(true);
         }
     };
+    // When the dialog closes, the focus goes back to what opened it (a button, the file
+    // field), as a dialog's should.
+    let opener = StoredValue::new_local(
+        web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.active_element())
+            .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok()),
+    );
+    let close = move || {
+        draft.set(None);
+        if let Some(e) = opener.try_get_value().flatten() {
+            let _ = e.focus();
+        }
+    };
     // Focus moves into the dialog when it opens, so the keyboard and screen readers are
     // where the choices are.
     let panel = NodeRef::<leptos::html::Section>::new();
@@ -113,7 +127,7 @@ pub fn ImportPreview(
     let from_paste = move || draft.with(|d| d.as_ref().is_some_and(|d| d.bytes.is_none()));
 
     view! {
-        <div class="import-backdrop" on:click=move |_| draft.set(None)></div>
+        <div class="import-backdrop" on:click=move |_| close()></div>
         <section
             class="import-preview"
             role="dialog"
@@ -121,7 +135,7 @@ pub fn ImportPreview(
             aria-label="Import preview"
             node_ref=panel
             tabindex="-1"
-            on:keydown=move |ev| if ev.key() == "Escape" { draft.set(None); }
+            on:keydown=move |ev| if ev.key() == "Escape" { close(); }
         >
             <h3>{move || read(&|d| format!("Import {}", d.file_name))}</h3>
             <div class="import-dialect">
@@ -224,12 +238,12 @@ pub fn ImportPreview(
                     disabled=move || !matches!(result.get(), Some(Ok(_)))
                     on:click=move |_| if let Some(Ok(csv)) = result.get_untracked() {
                         on_use.run(csv);
-                        draft.set(None);
+                        close();
                     }
                 >
                     "Use this data"
                 </button>
-                <button type="button" on:click=move |_| draft.set(None)>"Cancel"</button>
+                <button type="button" on:click=move |_| close()>"Cancel"</button>
             </div>
         </section>
     }
