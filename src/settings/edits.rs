@@ -193,7 +193,43 @@ impl Edits {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use hyperplane_core::datasets::iris;
+    use hyperplane_core::datasets::{iris, GeneratorKind, GeneratorParams};
+
+    /// Links are anyone's text: random edit keys read, check and apply, or say why, and
+    /// never panic (on classes and on values).
+    #[test]
+    fn hostile_link_edits_never_panic() {
+        let classes = iris().unwrap();
+        let values = GeneratorParams::new(GeneratorKind::RegPlane)
+            .n_samples(60)
+            .generate()
+            .unwrap();
+        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for _ in 0..3000 {
+            let len = (next() % 40) as usize;
+            let bytes: Vec<u8> = (0..len).map(|_| next() as u8).collect();
+            let packed = URL_SAFE_NO_PAD.encode(&bytes);
+            let mut e = Edits::default();
+            let key = ["edit", "add", "del"][(next() % 3) as usize];
+            let value = match next() % 3 {
+                0 => packed,
+                1 => format!("{}.{}", next() % 6, next() % 6),
+                _ => String::from_utf8_lossy(&bytes).into_owned(),
+            };
+            if e.read_link(key, &value).is_ok() && e.check().is_ok() {
+                let _ = e.apply(&classes);
+                let _ = e.apply(&values);
+                let n = (next() % 200) as usize;
+                e.remove(n, 150);
+            }
+        }
+    }
 
     #[test]
     fn a_copy_with_points_removed_and_added() {
