@@ -161,3 +161,35 @@ test("the preview takes the focus when it opens and gives it back when it closes
   await p.getByRole("button", { name: "Cancel" }).click();
   await expect(button).toBeFocused();
 });
+
+test("an example file with its recipe travels in a link, and opens as it was", async ({ page, context }) => {
+  await openStudio(page);
+  await page.getByRole("button", { name: "Example: penguins" }).click();
+  const p = preview(page);
+  await p.getByRole("combobox", { name: "Gaps" }).selectOption("drop");
+  await p.getByRole("checkbox", { name: "Use sex" }).uncheck();
+  await p.getByRole("button", { name: "Use this data" }).click();
+  await expect(page.getByTestId("import-summary")).toContainText("2 rows had a gap: left out");
+  await expect.poll(() => page.evaluate(() => location.hash)).toContain("data=imported&file=penguins.csv");
+  const hash = await page.evaluate(() => location.hash);
+  expect(hash).toContain("impute=drop");
+  expect(hash).not.toMatch(/use=[^&]*sex/);
+  const counts = await page.getByTestId("point-count").textContent();
+  const accuracy = await page.getByTestId("test-accuracy").textContent();
+  await page.getByRole("button", { name: "Share link" }).click();
+  await expect(page.locator(".share")).toContainText("Link");
+  await expect(page.locator(".share [role=alert], .share .error")).toHaveCount(0);
+
+  // A fresh page opens the link: the file is fetched and read with the same recipe.
+  const other = await context.newPage();
+  await other.goto(`./${hash}`);
+  await expect(other.getByRole("combobox", { name: "Dataset" })).toHaveValue("imported");
+  await expect(other.getByTestId("point-count")).toHaveText(counts);
+  await expect(other.getByTestId("import-summary")).toContainText("2 rows had a gap: left out");
+  await expect(other.getByTestId("test-accuracy")).toHaveText(accuracy);
+  await expect(other.locator("[role=alert]")).toHaveCount(0);
+  // A link naming a file that is not an example is refused, and says so.
+  await other.goto("./#data=imported&file=..%2Fsecret.csv&target=x");
+  await other.reload();
+  await expect(other.locator(".link-notice")).toContainText("not one of the example files");
+});

@@ -26,6 +26,8 @@ pub struct ImportDraft {
     pub recipe: Option<Recipe>,
     /// Why no recipe could be proposed.
     pub problem: Option<String>,
+    /// One of the page's example files, read as it is (a link can then name it).
+    pub example: bool,
 }
 
 impl ImportDraft {
@@ -43,14 +45,17 @@ impl ImportDraft {
     /// A draft of the data in use, to change its recipe.
     pub fn from_imported(csv: &ImportedCsv) -> Self {
         let dialect = csv.recipe.as_ref().map(|r| r.dialect);
-        Self::read(
-            &csv.file_name,
-            None,
-            csv.encoding,
-            csv.text.clone(),
-            dialect,
-            csv.recipe.clone(),
-        )
+        Self {
+            example: csv.example,
+            ..Self::read(
+                &csv.file_name,
+                None,
+                csv.encoding,
+                csv.text.clone(),
+                dialect,
+                csv.recipe.clone(),
+            )
+        }
     }
 
     /// Reads `text` in `dialect` (detected when `None`); `previous` choices carry over
@@ -83,6 +88,7 @@ impl ImportDraft {
             profiles,
             recipe,
             problem,
+            example: false,
         }
     }
 
@@ -91,25 +97,32 @@ impl ImportDraft {
             return self.clone();
         };
         let text = text::decode_as(bytes, encoding);
-        Self::read(
+        // Another encoding than the detected one makes it no longer the example as is.
+        let example = self.example && encoding == self.encoding;
+        let mut next = Self::read(
             &self.file_name,
             Some(bytes.clone()),
             encoding,
             text,
             None,
             self.recipe.clone(),
-        )
+        );
+        next.example = example;
+        next
     }
 
     pub fn with_dialect(&self, dialect: Dialect) -> Self {
-        Self::read(
-            &self.file_name,
-            self.bytes.clone(),
-            self.encoding,
-            (*self.text).clone(),
-            Some(dialect),
-            self.recipe.clone(),
-        )
+        Self {
+            example: self.example,
+            ..Self::read(
+                &self.file_name,
+                self.bytes.clone(),
+                self.encoding,
+                (*self.text).clone(),
+                Some(dialect),
+                self.recipe.clone(),
+            )
+        }
     }
 
     /// The draft with `change` made to its recipe (target changes re-detect the type).
@@ -142,6 +155,10 @@ impl ImportDraft {
             .ok_or_else(|| self.problem.clone().unwrap_or_default())?;
         let text = (*self.text).clone();
         ImportedCsv::from_table(&self.file_name, text, self.encoding, recipe, raw)
+            .map(|csv| ImportedCsv {
+                example: self.example,
+                ..csv
+            })
             .map_err(|e| e.to_string())
     }
 

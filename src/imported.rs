@@ -27,6 +27,8 @@ pub struct ImportedCsv {
     pub encoder: Option<Encoder>,
     /// What the recipe did ("344 rows read; 2 without a target left out; …").
     pub report: String,
+    /// Read from one of the page's example files, unchanged (so a link can name it).
+    pub example: bool,
 }
 
 impl ImportedCsv {
@@ -69,6 +71,7 @@ impl ImportedCsv {
             recipe: Some(recipe),
             dataset: Arc::new(out.dataset),
             encoder: Some(out.encoder),
+            example: false,
         })
     }
 
@@ -98,6 +101,7 @@ impl ImportedCsv {
             regression,
             dataset: Arc::new(dataset),
             encoder: None,
+            example: false,
         })
     }
 
@@ -141,7 +145,11 @@ impl ImportedCsv {
                     regression,
                     ..recipe.clone()
                 },
-            ),
+            )
+            .map(|c| Self {
+                example: self.example,
+                ..c
+            }),
             None => Self::legacy(&self.file_name, self.text.clone(), &self.target, regression),
         }
     }

@@ -12,6 +12,7 @@ use crate::data::load_data;
 use crate::models::network::NetworkSettingsStoreFields;
 use crate::models::{ModelKind, ModelSettings, ModelSettingsStoreFields};
 use crate::nn_run::NnRun;
+use crate::settings::example_link::ExampleLink;
 use crate::settings::fragment::Link;
 use crate::settings::DatasetChoice;
 use crate::settings::{DataSettingsStoreFields, Settings, SettingsStoreFields};
@@ -199,17 +200,28 @@ impl Studio {
 
     /// The settings now, as a link carries them (untracked; no epoch to replay).
     pub fn link(&self) -> Link {
-        Link {
-            settings: self.settings.get_untracked(),
-            epoch: 0,
-        }
+        untrack(|| self.track_link())
     }
 
     /// [`link`](Self::link), tracked: an effect reruns when any setting changes.
     pub fn track_link(&self) -> Link {
+        let settings = self.settings.get();
+        // Data read from an example file travels as the file's name and its recipe.
+        let example = (settings.data.choice == DatasetChoice::Imported)
+            .then(|| {
+                self.data_state.imported.with(|i| {
+                    let csv = i.as_ref().filter(|c| c.example)?;
+                    Some(ExampleLink {
+                        file: csv.file_name.clone(),
+                        recipe: csv.recipe.clone()?,
+                    })
+                })
+            })
+            .flatten();
         Link {
-            settings: self.settings.get(),
+            settings,
             epoch: 0,
+            example,
         }
     }
 

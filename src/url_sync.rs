@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use crate::clock::{next_frame, reduced_motion};
 use crate::history::{replace_fragment, UndoHistory};
+use crate::imported::ImportedCsv;
 use crate::models::{ModelKind, ModelSettingsStoreFields};
 use crate::settings::fragment::Link;
 use crate::settings::Settings;
@@ -24,27 +25,62 @@ pub fn set_fragment(fragment: &str) {
     replace_fragment(fragment);
 }
 
-fn apply_fragment(studio: &Studio, notice: RwSignal<Option<String>>) {
+/// Applies the URL's fragment; `applied` runs once its settings are in (at once, or when
+/// an example file the link names has arrived).
+fn apply_fragment(studio: &Studio, notice: RwSignal<Option<String>>, applied: impl Fn() + 'static) {
     let fragment = current_fragment();
     if fragment.is_empty() {
         return;
     }
-    match Link::parse(&fragment) {
-        Ok(state) => {
-            notice.set(None);
-            let network = state.settings.model.kind == ModelKind::NeuralNetwork;
-            studio.apply(state.settings);
-            if network && state.epoch > 0 {
-                replay(*studio, state.epoch, None);
-            }
-        }
+    let state = match Link::parse(&fragment) {
+        Ok(state) => state,
         Err(e) => {
             notice.set(Some(format!(
                 "This link's settings could not be used ({e}), so the studio shows its defaults."
             )));
             studio.apply(Settings::default());
+            return applied();
         }
-    }
+    };
+    let studio = *studio;
+    let finish = move |state: Link| {
+        notice.set(None);
+        let network = state.settings.model.kind == ModelKind::NeuralNetwork;
+        studio.apply(state.settings);
+        if network && state.epoch > 0 {
+            replay(studio, state.epoch, None);
+        }
+        applied();
+    };
+    let Some(example) = state.example.clone() else {
+        return finish(state);
+    };
+    // An example file: fetched (from the service worker's cache offline), then read
+    // with the link's recipe; the studio changes only once it is in.
+    leptos::task::spawn_local(async move {
+        let read = crate::fetch::fetch_bytes(&format!("./examples/{}", example.file))
+            .await
+            .and_then(|bytes| {
+                let (text, encoding) = hyperplane_core::table::text::decode(&bytes);
+                ImportedCsv::from_recipe(&example.file, text, encoding, example.recipe)
+                    .map_err(|e| e.to_string())
+            });
+        match read {
+            Ok(csv) => {
+                studio
+                    .data_state
+                    .imported
+                    .set(Some(std::sync::Arc::new(ImportedCsv {
+                        example: true,
+                        ..csv
+                    })));
+                finish(state);
+            }
+            Err(e) => notice.set(Some(format!(
+                "This link's example file could not be read ({e}); nothing was changed."
+            ))),
+        }
+    });
 }
 
 /// Trains the (just rebuilt) network up to `target` epochs, a frame's budget at a time:
@@ -71,7 +107,11 @@ fn replay(studio: Studio, target: u64, left_at: Option<u64>) {
 
 /// Applies the link's settings now and, if `follow`, keeps the URL in step from here on.
 pub fn sync_with_url(studio: Studio, notice: RwSignal<Option<String>>, follow: bool) {
-    apply_fragment(&studio, notice);
+    // The settings last written to (or read from) the URL: a change from these becomes a
+    // history entry once it settles.
+    let last = StoredValue::new(String::new());
+    let read = move || last.set_value(studio.link().to_fragment());
+    apply_fragment(&studio, notice, read);
     if !follow {
         return;
     }
@@ -84,9 +124,9 @@ pub fn sync_with_url(studio: Studio, notice: RwSignal<Option<String>>, follow: b
     // Undo and Redo walk these entries (the buttons and Ctrl+Z find them in context).
     let history = UndoHistory::new();
     provide_context(history);
-    // The settings last written to (or read from) the URL: a change from these becomes a
-    // history entry once it settles.
-    let last = StoredValue::new(first.to_fragment());
+    if last.with_value(String::is_empty) {
+        last.set_value(first.to_fragment());
+    }
     Effect::new(move |_| {
         let state = studio.track_link();
         if state.linkable().is_err() {
@@ -100,8 +140,8 @@ pub fn sync_with_url(studio: Studio, notice: RwSignal<Option<String>>, follow: b
     });
     let handle = window_event_listener(leptos::ev::popstate, move |ev| {
         history.arrived(ev.state());
-        apply_fragment(&studio, notice);
-        last.set_value(studio.link().to_fragment());
+        apply_fragment(&studio, notice, read);
+        read();
     });
     on_cleanup(move || handle.remove());
 }

@@ -19,11 +19,7 @@ use hyperplane_core::Error;
 /// Files larger than this are refused before reading (the page keeps everything in memory).
 const MAX_BYTES: f64 = 20.0 * 1024.0 * 1024.0;
 
-/// The example files beside the page (public/examples/): file and label.
-pub const EXAMPLES: [(&str, &str); 2] = [
-    ("penguins.csv", "Example: penguins"),
-    ("iris-european.csv", "Example: iris (European spreadsheet)"),
-];
+pub use crate::settings::example_link::EXAMPLES;
 
 /// Fetches an example file and opens it in the preview.
 pub fn open_example(
@@ -35,7 +31,10 @@ pub fn open_example(
         match crate::fetch::fetch_bytes(&format!("./examples/{file}")).await {
             Ok(bytes) => {
                 error.set(None);
-                draft.set(Some(ImportDraft::from_bytes(file, bytes)));
+                draft.set(Some(ImportDraft {
+                    example: true,
+                    ..ImportDraft::from_bytes(file, bytes)
+                }));
             }
             Err(e) => error.set(Some(format!("{e}; nothing was changed."))),
         }

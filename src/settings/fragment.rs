@@ -11,6 +11,7 @@ use super::limits::{CLASSES, NOISE, POINTS, RATIO};
 use super::text::{count, number, short, whole};
 use super::Settings;
 use crate::models::ModelKind;
+use crate::settings::example_link::ExampleLink;
 use crate::settings::{DatasetChoice, DrawnPoint, DRAWN_CLASSES};
 
 /// Most drawn points a link carries (5 bytes each, about 7 characters in the link).
@@ -26,6 +27,8 @@ const POINT_SCALE: f64 = 1000.0;
 pub struct Link {
     pub settings: Settings,
     pub epoch: u64,
+    /// The example file an imported dataset was read from, and its recipe.
+    pub example: Option<ExampleLink>,
 }
 
 /// A drawn coordinate as a link stores it: a whole number of thousandths.
@@ -76,7 +79,7 @@ impl Link {
     /// Whether a link can carry the data (an imported file or many points cannot).
     pub fn linkable(&self) -> Result<(), String> {
         match self.settings.data.choice {
-            DatasetChoice::Imported => Err(
+            DatasetChoice::Imported if self.example.is_none() => Err(
                 "an imported CSV file cannot travel in a link: save a version and export it instead".into(),
             ),
             DatasetChoice::Drawn if self.settings.data.drawn.len() > MAX_LINK_POINTS => Err(format!(
@@ -96,6 +99,9 @@ impl Link {
                 kv.push(("classes", self.settings.data.n_classes.to_string()));
             }
             DatasetChoice::Drawn => kv.push(("points", pack_points(&self.settings.data.drawn))),
+            DatasetChoice::Imported => {
+                kv.extend(self.example.iter().flat_map(ExampleLink::to_link))
+            }
             _ => {}
         }
         if let Some(e) = self.settings.data.edits.as_ref() {
@@ -156,7 +162,6 @@ impl Link {
             match key {
                 "data" => {
                     s.settings.data.choice = DatasetChoice::from_key(value)
-                        .filter(|d| *d != DatasetChoice::Imported)
                         .ok_or_else(|| format!("data={value} is not a dataset here"))?
                 }
                 "noise" => s.settings.data.noise = number(key, value, NOISE)?,
@@ -179,7 +184,12 @@ impl Link {
                 "model" => {}
                 "epoch" => s.epoch = whole(key, value, 0, MAX_REPLAY_EPOCHS)?,
                 other => {
-                    if !s.settings.model.read_link(other, value)? {
+                    let mut example = s.example.take().unwrap_or_default();
+                    let read = example.read_link(other, value)?;
+                    if read || example != ExampleLink::default() {
+                        s.example = Some(example);
+                    }
+                    if !read && !s.settings.model.read_link(other, value)? {
                         return Err(format!("{other:?} is not a setting"));
                     }
                 }
@@ -187,6 +197,20 @@ impl Link {
         }
         if s.settings.plane.x_feature == s.settings.plane.y_feature {
             return Err("x and y must be different features".into());
+        }
+        let imported = s.settings.data.choice == DatasetChoice::Imported;
+        match &s.example {
+            Some(e) if !imported || e.file.is_empty() || e.recipe.target.is_empty() => {
+                return Err(
+                    "an example file's recipe needs data=imported, file= and target=".into(),
+                )
+            }
+            None if imported => {
+                return Err(
+                    "an imported file cannot travel in a link, only an example file (file=)".into(),
+                )
+            }
+            _ => {}
         }
         if s.settings.data.edits.is_some() && !pairs.iter().any(|(k, _)| *k == "edit") {
             return Err("added or removed points need edit=x.y".into());
@@ -303,7 +327,15 @@ mod tests {
     fn malformed_or_hostile_fragments_are_rejected_with_a_reason() {
         for (fragment, says) in [
             ("data=nowhere", "data=nowhere"),
-            ("data=imported", "not a dataset"),
+            ("data=imported", "only an example file"),
+            (
+                "data=imported&file=x.csv&target=a",
+                "not one of the example files",
+            ),
+            (
+                "data=moons&file=penguins.csv&target=species",
+                "needs data=imported",
+            ),
             ("C=-1", "outside"),
             ("C=1e400", "outside"),
             ("C=NaN", "C=NaN"),

@@ -6,6 +6,7 @@
 mod check;
 mod dataset_choice;
 mod edits;
+pub mod example_link;
 pub mod fragment;
 pub mod limits;
 pub mod text;
