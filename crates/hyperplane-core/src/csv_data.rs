@@ -47,7 +47,8 @@ fn restore(cell: &str) -> &str {
     }
 }
 
-fn csv_error(line: usize, column: &str, message: impl Into<String>) -> Error {
+/// An error at `line` (the header is line 1) and `column` of a file.
+pub(crate) fn csv_error(line: usize, column: &str, message: impl Into<String>) -> Error {
     Error::Csv {
         line,
         column: column.to_string(),

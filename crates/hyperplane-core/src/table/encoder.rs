@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use super::dialect::Dialect;
 use super::profile::MAX_CATEGORIES;
 use super::raw::{parse_number, Cells, Column, RawTable};
+use crate::csv_data::csv_error;
 use crate::error::{Error, Result};
 
 /// One raw column as the model reads it.
@@ -57,14 +58,6 @@ impl EncodedColumn {
 pub struct Encoder {
     pub dialect: Dialect,
     pub columns: Vec<EncodedColumn>,
-}
-
-fn csv_error(line: usize, column: &str, message: impl Into<String>) -> Error {
-    Error::Csv {
-        line,
-        column: column.to_string(),
-        message: message.into(),
-    }
 }
 
 impl Encoder {

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use super::dialect::Dialect;
-use crate::csv_data::MAX_MAGNITUDE;
+use crate::csv_data::{csv_error, MAX_MAGNITUDE};
 use crate::error::{Error, Result};
 
 /// Cells read as "no value", as pandas' `read_csv` reads them by default, plus `?`
@@ -80,14 +80,6 @@ pub struct RawTable {
     pub dialect: Dialect,
     pub columns: Vec<Column>,
     pub lines: Vec<usize>,
-}
-
-fn csv_error(line: usize, column: &str, message: impl Into<String>) -> Error {
-    Error::Csv {
-        line,
-        column: column.to_string(),
-        message: message.into(),
-    }
 }
 
 /// Column names: the header's (trimmed, with blanks and repeats made unique) or

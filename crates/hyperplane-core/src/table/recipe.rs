@@ -11,7 +11,7 @@ use super::dialect::Dialect;
 use super::encoder::{EncodedColumn, Encoder};
 use super::profile::{guess_target, looks_continuous, profile, MAX_CATEGORIES};
 use super::raw::{Cells, Column, RawTable, GAP};
-use crate::csv_data::{sorted_classes, MAX_CLASSES};
+use crate::csv_data::{csv_error, sorted_classes, MAX_CLASSES};
 use crate::dataset::Dataset;
 use crate::error::{Error, Result};
 
@@ -134,12 +134,9 @@ pub struct Imported {
     pub report: Report,
 }
 
+/// An error about a whole column (named as the header names it, on line 1).
 fn column_error(column: &str, message: impl Into<String>) -> Error {
-    Error::Csv {
-        line: 1,
-        column: column.to_string(),
-        message: message.into(),
-    }
+    csv_error(1, column, message)
 }
 
 /// The most frequent of `items`, the smallest on ties (as scikit-learn picks).

@@ -74,22 +74,18 @@ fn utf16(bytes: &[u8], little: bool) -> String {
 /// The text of a file and how it was decoded. Never fails: every byte sequence is some
 /// Windows-1252 text.
 pub fn decode(bytes: &[u8]) -> (String, Encoding) {
-    if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
-        return (
-            String::from_utf8_lossy(rest).into_owned(),
-            Encoding::Utf8Bom,
-        );
-    }
-    if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
-        return (utf16(rest, true), Encoding::Utf16Le);
-    }
-    if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
-        return (utf16(rest, false), Encoding::Utf16Be);
-    }
-    match std::str::from_utf8(bytes) {
-        Ok(text) => (text.to_string(), Encoding::Utf8),
-        Err(_) => (windows_1252(bytes), Encoding::Windows1252),
-    }
+    let encoding = if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        Encoding::Utf8Bom
+    } else if bytes.starts_with(&[0xFF, 0xFE]) {
+        Encoding::Utf16Le
+    } else if bytes.starts_with(&[0xFE, 0xFF]) {
+        Encoding::Utf16Be
+    } else if std::str::from_utf8(bytes).is_ok() {
+        Encoding::Utf8
+    } else {
+        Encoding::Windows1252
+    };
+    (decode_as(bytes, encoding), encoding)
 }
 
 /// The file's text read as `encoding` (the user's choice over the detected one); a
