@@ -72,7 +72,7 @@ impl ImportDraft {
         let read = table::read(&text, dialect).map_err(|e| e.to_string());
         let profiles = read.as_ref().map(table::profile).unwrap_or_default();
         let (recipe, problem) = match &read {
-            Ok(raw) => match carry_over(raw, dialect, previous) {
+            Ok(raw) => match carry_over(raw, &profiles, dialect, previous) {
                 Ok(r) => (Some(r), None),
                 Err(e) => (None, Some(e)),
             },
@@ -177,10 +177,11 @@ impl ImportDraft {
 /// the detected one with the previous gap and category choices.
 fn carry_over(
     raw: &RawTable,
+    profiles: &[ColumnProfile],
     dialect: Dialect,
     previous: Option<Recipe>,
 ) -> Result<Recipe, String> {
-    let detected = Recipe::detect(raw).map_err(|e| e.to_string())?;
+    let detected = Recipe::detect_with(raw, profiles).map_err(|e| e.to_string())?;
     let Some(p) = previous else {
         return Ok(detected);
     };

@@ -6,6 +6,7 @@
 use std::sync::Arc;
 
 use hyperplane_core::csv_data::{read_classification_csv, read_regression_csv};
+use hyperplane_core::table::profile::continuous;
 use hyperplane_core::table::{self, Encoder, Encoding, RawTable, Recipe};
 use hyperplane_core::{Dataset, Error};
 
@@ -122,13 +123,7 @@ impl ImportedCsv {
             None => {
                 let regression = read_regression_csv(&self.text, target)
                     .ok()
-                    .and_then(|d| d.values().ok().map(<[f64]>::to_vec))
-                    .is_some_and(|mut v| {
-                        let fractional = v.iter().any(|x| x.fract() != 0.0);
-                        v.sort_by(f64::total_cmp);
-                        v.dedup();
-                        fractional || v.len() > 10
-                    });
+                    .is_some_and(|d| d.values().is_ok_and(continuous));
                 Self::legacy(&self.file_name, self.text.clone(), target, regression)
             }
         }

@@ -42,7 +42,8 @@ fn import(source: &DataSource, path: &std::path::Path, regression: bool) -> Resu
     dialect.decimal_comma |= source.decimal_comma;
     dialect.header &= !source.no_header;
     let raw = table::read(&text, dialect).map_err(at)?;
-    let mut recipe = Recipe::detect(&raw).map_err(at)?;
+    let profiles = table::profile(&raw);
+    let mut recipe = Recipe::detect_with(&raw, &profiles).map_err(at)?;
     if let Some(t) = &source.target {
         recipe = recipe.with_target(&raw, t).map_err(at)?;
     }
@@ -64,7 +65,7 @@ fn import(source: &DataSource, path: &std::path::Path, regression: bool) -> Resu
         )
     })?;
     let imported = recipe.apply(&raw).map_err(at)?;
-    let excluded: Vec<Value> = table::profile(&raw)
+    let excluded: Vec<Value> = profiles
         .into_iter()
         .filter(|p| p.name != recipe.target && !recipe.features.contains(&p.name))
         .map(|p| {

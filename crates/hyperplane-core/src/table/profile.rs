@@ -198,17 +198,20 @@ pub fn guess_target(profiles: &[ColumnProfile]) -> Option<usize> {
         .or_else(|| profiles.iter().rposition(|p| usable(&p)))
 }
 
-/// Whether a column as the target holds numbers to regress on rather than classes:
-/// numbers with a fraction, or more than ten distinct ones.
+/// Whether target values are numbers to regress on rather than classes: some have a
+/// fraction, or there are more than ten distinct ones.
+pub fn continuous(values: &[f64]) -> bool {
+    let mut distinct: Vec<f64> = values.iter().copied().filter(|x| !x.is_nan()).collect();
+    let fractional = distinct.iter().any(|x| x.fract() != 0.0);
+    distinct.sort_by(f64::total_cmp);
+    distinct.dedup();
+    fractional || distinct.len() > 10
+}
+
+/// Whether a column as the target holds numbers to regress on ([`continuous`]).
 pub fn looks_continuous(column: &Column) -> bool {
     match &column.cells {
-        Cells::Numbers(v) => {
-            let mut present: Vec<f64> = v.iter().copied().filter(|x| !x.is_nan()).collect();
-            let fractional = present.iter().any(|x| x.fract() != 0.0);
-            present.sort_by(f64::total_cmp);
-            present.dedup();
-            fractional || present.len() > 10
-        }
+        Cells::Numbers(v) => continuous(v),
         Cells::Text { .. } => false,
     }
 }

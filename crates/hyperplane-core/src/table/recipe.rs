@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::dialect::Dialect;
 use super::encoder::{EncodedColumn, Encoder};
-use super::profile::{guess_target, looks_continuous, profile, MAX_CATEGORIES};
+use super::profile::{guess_target, looks_continuous, profile, ColumnProfile, MAX_CATEGORIES};
 use super::raw::{Cells, Column, RawTable, GAP};
 use crate::csv_data::{csv_error, sorted_classes, MAX_CLASSES};
 use crate::dataset::Dataset;
@@ -169,8 +169,13 @@ impl Recipe {
     /// The default recipe for a file: the likely target, every usable column but it as a
     /// feature, mean imputation and one-hot categories.
     pub fn detect(table: &RawTable) -> Result<Self> {
-        let profiles = profile(table);
-        let target = guess_target(&profiles)
+        Self::detect_with(table, &profile(table))
+    }
+
+    /// [`Self::detect`] with the table's profiles already made (the preview and the
+    /// command line show them too).
+    pub fn detect_with(table: &RawTable, profiles: &[ColumnProfile]) -> Result<Self> {
+        let target = guess_target(profiles)
             .ok_or_else(|| column_error("", "no column holds numbers or categories"))?;
         let features = profiles
             .iter()
