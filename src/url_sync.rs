@@ -20,11 +20,6 @@ fn current_fragment() -> String {
         .unwrap_or_default()
 }
 
-/// Replaces the fragment without reloading (a history entry keeps its place).
-pub fn set_fragment(fragment: &str) {
-    replace_fragment(fragment);
-}
-
 /// Applies the URL's fragment; `applied` runs once its settings are in (at once, or when
 /// an example file the link names has arrived).
 fn apply_fragment(studio: &Studio, notice: RwSignal<Option<String>>, applied: impl Fn() + 'static) {
@@ -119,7 +114,7 @@ pub fn sync_with_url(studio: Studio, notice: RwSignal<Option<String>>, follow: b
     // link's own fragment stays as it was, with its epoch to replay).
     let first = studio.link();
     if first.linkable().is_ok() && current_fragment().is_empty() {
-        set_fragment(&first.to_fragment());
+        replace_fragment(&first.to_fragment());
     }
     // Undo and Redo walk these entries (the buttons and Ctrl+Z find them in context).
     let history = UndoHistory::new();

@@ -19,7 +19,7 @@ use hyperplane_core::Error;
 /// Files larger than this are refused before reading (the page keeps everything in memory).
 const MAX_BYTES: f64 = 20.0 * 1024.0 * 1024.0;
 
-pub use crate::settings::example_link::EXAMPLES;
+use crate::settings::example_link::EXAMPLES;
 
 /// Fetches an example file and opens it in the preview.
 pub fn open_example(

@@ -6,10 +6,11 @@ use wasm_bindgen::JsCast;
 
 use crate::settings::limits::{CLASSES, NOISE, POINTS, RATIO};
 
-use super::csv_import::{open_example, CsvImport, EXAMPLES};
+use super::csv_import::{open_example, CsvImport};
 use super::dataset_thumbnails::DatasetThumbnails;
 use super::param_slider::ParamSlider;
 use crate::palette::class_css;
+use crate::settings::example_link::EXAMPLES;
 use crate::settings::{DatasetChoice, DRAWN_CLASSES};
 use crate::studio::Studio;
 

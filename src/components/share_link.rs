@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::history::replace_fragment;
 use crate::studio::Studio;
-use crate::url_sync::set_fragment;
 
 #[component]
 pub fn ShareLink() -> impl IntoView {
@@ -20,7 +20,7 @@ pub fn ShareLink() -> impl IntoView {
             message.set(Some((true, format!("No link made: {e}."))));
             return;
         }
-        set_fragment(&state.to_fragment());
+        replace_fragment(&state.to_fragment());
         let Some(href) = web_sys::window().and_then(|w| w.location().href().ok()) else {
             return;
         };
