@@ -90,3 +90,33 @@ test("a click on Iris adds a point of the chosen species to a copy on the two sh
   await expect(dataset.locator("option:checked")).toHaveText("Iris");
   await expect(page.getByTestId("point-count")).toHaveText("120 training · 30 test");
 });
+
+test("the keyboard edits any dataset: Enter on Moons makes 'Moons, edited', Delete and Undo take it back", async ({ page }) => {
+  await openStudio(page);
+  const dataset = page.getByRole("combobox", { name: "Dataset" });
+  let before = await surfacePixels(page);
+  await dataset.selectOption({ label: "Moons" });
+  before = await surfaceChangedFrom(page, before);
+  await page.waitForTimeout(600);
+  const n0 = total(await page.getByTestId("point-count").textContent());
+  // Class 1's brush, then a cursor walked to the top-left corner (away from the moons).
+  await page.getByRole("button", { name: "1", exact: true }).click();
+  const surface = page.getByRole("img", { name: "Decision boundary" });
+  await surface.focus();
+  for (let i = 0; i < 4; i++) await page.keyboard.press("Shift+ArrowLeft");
+  for (let i = 0; i < 4; i++) await page.keyboard.press("Shift+ArrowUp");
+  await page.keyboard.press("Enter");
+  await expect(dataset.locator("option:checked")).toHaveText("Moons, edited");
+  await expect.poll(async () => total(await page.getByTestId("point-count").textContent())).toBe(n0 + 1);
+  await expect(surface).toBeFocused();
+  await page.waitForTimeout(600);
+  // Delete at the same spot removes the point just added.
+  await page.keyboard.press("Delete");
+  await expect.poll(async () => total(await page.getByTestId("point-count").textContent())).toBe(n0);
+  await page.waitForTimeout(600);
+  // Undo brings it back; Undo again is Moons itself.
+  await page.keyboard.press("Control+z");
+  await expect.poll(async () => total(await page.getByTestId("point-count").textContent())).toBe(n0 + 1);
+  await page.getByRole("button", { name: "Undo" }).click();
+  await expect(dataset.locator("option:checked")).toHaveText("Moons");
+});

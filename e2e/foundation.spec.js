@@ -130,3 +130,20 @@ test("the SVM's margins are drawn dashed along whole lines", async ({ page }) =>
   expect(dashed.length).toBeGreaterThanOrEqual(2);
   for (const d of dashed) expect(d.lines / d.moves, JSON.stringify(d)).toBeGreaterThan(10);
 });
+
+for (const width of [1280, 390]) {
+  test(`at ${width} px the score tables never break a word: shortened names keep the whole one for hover and screen readers`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 900 });
+    await openStudio(page);
+    const perClass = page.getByRole("table", { name: "Per-class scores" });
+    // Every column header sits on one line (a word broken mid-way took two).
+    const heights = await perClass.locator("thead th").evaluateAll((ths) =>
+      ths.map((th) => th.getBoundingClientRect().height / parseFloat(getComputedStyle(th).lineHeight || "16")));
+    for (const lines of heights) expect(lines).toBeLessThan(1.9);
+    await expect(perClass.getByRole("columnheader", { name: "precision", exact: true })).toHaveAttribute("title", "precision");
+    // A class name cut with an ellipsis is whole on hover and to a screen reader.
+    const header = page.getByRole("table", { name: "Confusion matrix" }).getByRole("columnheader", { name: "versicolor", exact: true });
+    await expect(header).toHaveAttribute("title", "versicolor");
+    await page.screenshot({ path: `test-results/score-tables-${width}.png`, fullPage: true });
+  });
+}

@@ -30,10 +30,11 @@ pub fn ClassReport(
                     let names = names();
                     let max = r.confusion.iter().flatten().copied().max().unwrap_or(1).max(1);
                     view! {
+                        <div class="per-class-box">
                         <table class="per-class" aria-label="Per-class scores">
                             <caption>{format!("Per class, on the {} part", part())}</caption>
                             <thead>
-                                <tr><th scope="col">"class"</th><th scope="col">"precision"</th><th scope="col">"recall"</th><th scope="col">"F1"</th></tr>
+                                <tr><th scope="col">"class"</th><th scope="col" title="precision"><span class="long">"precision"</span><span class="short" aria-hidden="true">"prec."</span></th><th scope="col">"recall"</th><th scope="col">"F1"</th></tr>
                             </thead>
                             <tbody>
                                 {r.per_class
@@ -56,6 +57,7 @@ pub fn ClassReport(
                                 </tr>
                             </tbody>
                         </table>
+                        </div>
                         <table class="confusion" aria-label="Confusion matrix">
                             <caption>"Confusion matrix (rows: true class, columns: predicted)"</caption>
                             <thead>

@@ -221,7 +221,7 @@ pub fn Surface() -> impl IntoView {
     };
 
     // The keyboard's pointer: arrow keys move a cursor over the plot (Shift: farther),
-    // the model's answer there shows as on hover; on drawn data Enter adds a point of the
+    // the model's answer there shows as on hover; on classification data Enter adds a point of the
     // chosen class and Delete removes the nearest, as a click and a right click do.
     let cursor = RwSignal::new(None::<(f64, f64)>);
     let on_key = move |ev: web_sys::KeyboardEvent| {
