@@ -246,6 +246,7 @@ test("compare shows the differing parameters, deltas, both surfaces and where th
   await expect(table.getByRole("row", { name: /kernel/ })).toContainText("linear");
   await expect(table.getByRole("row", { name: /kernel/ })).toContainText("rbf");
   await expect(table.getByRole("row", { name: /Test accuracy/ })).toContainText("pts");
+  await expect(table.getByRole("row", { name: /seed/i })).toHaveCount(1); // listed once
   await page.getByLabel("Differences only").check();
   await expect(table.getByRole("row", { name: /kernel/ })).toHaveCount(1);
   await expect(table.getByRole("row", { name: /Dataset/ })).toHaveCount(0);
