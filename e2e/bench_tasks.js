@@ -185,6 +185,7 @@ async function main() {
       const tasks = await traced(page, act);
       const over = (ms) => tasks.filter((d) => d > ms).length;
       console.log(`${name}: longest main-thread task ${Math.max(0, ...tasks).toFixed(1)} ms; tasks over 50 ms: ${over(50)}, over 16 ms: ${over(16)}`);
+      if (over(50)) console.log(`  tasks over 50 ms, in order: ${tasks.filter((d) => d > 50).map((d) => d.toFixed(0)).join(", ")} ms`);
       await context.close();
     }
   } finally {

@@ -193,3 +193,52 @@ test("an example file with its recipe travels in a link, and opens as it was", a
   await other.reload();
   await expect(other.locator(".link-notice")).toContainText("not one of the example files");
 });
+
+/** Drops a CSV made in the page (`rows` rows: an id, 8 numbers with NA gaps, 3 categories
+ * and a yes/no label) on the drop zone, as a user would. */
+async function dropMixed(page, rows) {
+  await page.evaluate((n) => {
+    let state = 7;
+    const next = () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const lines = ["id,x0,x1,x2,x3,x4,x5,x6,x7,c0,c1,c2,label"];
+    for (let i = 0; i < n; i++) {
+      const r = [`id${i}`];
+      for (let j = 0; j < 8; j++) r.push(next() < 0.01 ? "NA" : (next() * 100).toFixed(3));
+      for (let j = 0; j < 3; j++) r.push(`k${Math.floor(next() * (3 + j))}`);
+      r.push(next() < 0.5 ? "yes" : "no");
+      lines.push(r.join(","));
+    }
+    const dt = new DataTransfer();
+    dt.items.add(new File([lines.join("\n")], "mixed.csv", { type: "text/csv" }));
+    document.querySelector(".dropzone").dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, rows);
+}
+
+test("a 100,000-row file is read in the worker with progress, used, and drawn as a sample of its points", async ({ page }) => {
+  await openStudio(page);
+  await page.getByRole("combobox", { name: "Model", exact: true }).selectOption("tree");
+  await dropMixed(page, 100_000);
+  // While the worker reads, the page says so and shows how far it is.
+  const status = page.getByTestId("import-reading");
+  await expect(status).toContainText("Reading mixed.csv");
+  await expect(status.getByRole("progressbar")).toBeVisible();
+  await expect(preview(page).getByTestId("import-report")).toContainText("The data: 100000 rows", { timeout: 30_000 });
+  await expect(status).toHaveCount(0);
+  await preview(page).getByRole("button", { name: "Use this data" }).click();
+  await expect(page.getByTestId("point-count")).toHaveText("80000 training · 20000 test", { timeout: 30_000 });
+  await expect(page.getByTestId("points-sampled")).toHaveText(
+    "Drawn: a random 5,000 of the 80,000 training points and 5,000 of the 20,000 test points; the scores use every point.");
+  await expect(page.getByTestId("test-accuracy")).toContainText("%");
+  // Small data are drawn whole, with no such note.
+  await page.getByRole("combobox", { name: "Dataset" }).selectOption({ label: "Moons" });
+  await expect(page.getByTestId("points-sampled")).toHaveCount(0);
+});
+
+test("without a worker a file is read on the page's thread, by the same code", async ({ page }) => {
+  await page.route("**/hyperplane-worker_loader.js", (r) => r.abort());
+  await openStudio(page);
+  await dropMixed(page, 2_000);
+  await expect(preview(page).getByTestId("import-report")).toContainText("The data: 2000 rows");
+  await preview(page).getByRole("button", { name: "Use this data" }).click();
+  await expect(page.getByTestId("point-count")).toHaveText("1600 training · 400 test");
+});

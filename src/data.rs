@@ -1,6 +1,8 @@
 //! The data the studio offers: the dataset catalogue, drawn points and imported files,
 //! loaded whole (classes or values) and split and standardized as every model sees it.
 
+use std::sync::Arc;
+
 use hyperplane_core::datasets::{iris, GeneratorKind, GeneratorParams};
 use hyperplane_core::preprocess::{split_and_standardize, Prepared};
 use hyperplane_core::{Dataset, Error};
@@ -17,20 +19,26 @@ pub fn load_data(spec: &DataSettings, imported: Option<&ImportedCsv>) -> Result<
 
 /// The whole dataset, before the split: the drawn points for drawn data, `imported`
 /// for an imported file, an edited copy when the user edited the data.
-pub fn load_dataset(spec: &DataSettings, imported: Option<&ImportedCsv>) -> Result<Dataset, Error> {
+/// Shared, not copied: an imported file's data can be 100,000 rows.
+pub fn load_dataset(
+    spec: &DataSettings,
+    imported: Option<&ImportedCsv>,
+) -> Result<Arc<Dataset>, Error> {
     let source = load_source(spec, imported)?;
     match &spec.edits {
-        Some(e) if spec.choice != DatasetChoice::Drawn => e.apply(&source),
+        Some(e) if spec.choice != DatasetChoice::Drawn => e.apply(&source).map(Arc::new),
         _ => Ok(source),
     }
 }
 
-fn load_source(spec: &DataSettings, imported: Option<&ImportedCsv>) -> Result<Dataset, Error> {
+fn load_source(spec: &DataSettings, imported: Option<&ImportedCsv>) -> Result<Arc<Dataset>, Error> {
     let drawn = &spec.drawn;
-    Ok(match spec.choice {
-        DatasetChoice::Imported => imported
-            .ok_or_else(|| Error::Format("no CSV file imported yet".into()))?
-            .dataset()?,
+    Ok(Arc::new(match spec.choice {
+        DatasetChoice::Imported => {
+            return imported
+                .map(|i| i.dataset.clone())
+                .ok_or_else(|| Error::Format("no CSV file imported yet".into()))
+        }
         DatasetChoice::Drawn => {
             let x = ndarray::Array2::from_shape_fn((drawn.len(), 2), |(i, j)| {
                 if j == 0 {
@@ -47,8 +55,8 @@ fn load_source(spec: &DataSettings, imported: Option<&ImportedCsv>) -> Result<Da
             )?
         }
         DatasetChoice::Iris => iris()?,
-        DatasetChoice::Wine => (*real_data::get(RealSet::Wine)?).clone(),
-        DatasetChoice::BreastCancer => (*real_data::get(RealSet::BreastCancer)?).clone(),
+        DatasetChoice::Wine => return real_data::get(RealSet::Wine),
+        DatasetChoice::BreastCancer => return real_data::get(RealSet::BreastCancer),
         DatasetChoice::Generated(kind) => {
             let mut p = GeneratorParams::new(kind)
                 .seed(spec.seed)
@@ -62,7 +70,7 @@ fn load_source(spec: &DataSettings, imported: Option<&ImportedCsv>) -> Result<Da
             }
             p.generate()?
         }
-    })
+    }))
 }
 
 /// The iris split the foundation page used (kept for tests).
@@ -185,7 +193,7 @@ mod regression_tests {
         assert_eq!(data.train.values().unwrap().len(), 4);
         // Read as classes instead: four classes of one point each.
         let classes = csv.with_mode(false).unwrap();
-        assert!(!classes.regression && classes.dataset().unwrap().n_classes() == 4);
+        assert!(!classes.regression && classes.dataset.n_classes() == 4);
         assert!(load_regression(&spec, Some(&classes)).is_err());
         // Few whole numbers are classes; text cannot be numbers.
         let labels = "a,b,label\n0,1,0\n1,0,1\n2,2,1\n";

@@ -38,6 +38,19 @@ pub fn tick(v: f64) -> String {
     format!("{text}{suffix}")
 }
 
+/// `n` with thousands separated by commas (`12,500`).
+pub fn grouped(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -63,5 +76,13 @@ mod tests {
         assert_eq!(tick(0.0), "0");
         assert_eq!(tick(-0.0000001), "0");
         assert_eq!(tick(250.0), "250");
+    }
+
+    #[test]
+    fn thousands_are_grouped() {
+        use super::grouped;
+        assert_eq!(grouped(1_234_567), "1,234,567");
+        assert_eq!(grouped(100), "100");
+        assert_eq!(grouped(0), "0");
     }
 }

@@ -4,7 +4,8 @@
 
 use std::sync::Arc;
 
-use hyperplane_core::table::{self, text, ColumnProfile, Dialect, Encoding, RawTable, Recipe};
+use hyperplane_core::table::{text, ColumnProfile, Dialect, Encoding, RawTable, Recipe};
+use hyperplane_worker::{read_file, ReadJob, ReadTable};
 
 use crate::imported::ImportedCsv;
 
@@ -30,98 +31,137 @@ pub struct ImportDraft {
     pub example: bool,
 }
 
-impl ImportDraft {
-    pub fn from_bytes(file_name: &str, bytes: Vec<u8>) -> Self {
-        let (text, encoding) = text::decode(&bytes);
-        Self::read(file_name, Some(Arc::new(bytes)), encoding, text, None, None)
-    }
+/// What to read, and how: a file's bytes or a table's text, with any encoding and dialect
+/// the user chose and the recipe to carry over. It becomes a worker's [`ReadJob`], and the
+/// answer becomes the draft ([`finish`](Self::finish)).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReadRequest {
+    pub file_name: String,
+    /// The file's bytes (`None` for a paste, or the data in use read again).
+    bytes: Option<Arc<Vec<u8>>>,
+    /// The text, when it is already decoded (read again in another dialect).
+    text: Option<Arc<String>>,
+    encoding: Option<Encoding>,
+    dialect: Option<Dialect>,
+    previous: Option<Recipe>,
+    example: bool,
+}
 
-    /// A table pasted from a spreadsheet (tab-separated) or typed.
-    pub fn from_text(file_name: &str, pasted: &str) -> Self {
-        let (text, encoding) = text::from_text(pasted);
-        Self::read(file_name, None, encoding, text, None, None)
-    }
-
-    /// A draft of the data in use, to change its recipe.
-    pub fn from_imported(csv: &ImportedCsv) -> Self {
-        let dialect = csv.recipe.as_ref().map(|r| r.dialect);
+impl ReadRequest {
+    /// A chosen or dropped file, everything about it detected.
+    pub fn file(file_name: &str, bytes: Vec<u8>, example: bool) -> Self {
         Self {
-            example: csv.example,
-            ..Self::read(
-                &csv.file_name,
-                None,
-                csv.encoding,
-                csv.text.clone(),
-                dialect,
-                csv.recipe.clone(),
-            )
+            file_name: file_name.to_string(),
+            bytes: Some(Arc::new(bytes)),
+            text: None,
+            encoding: None,
+            dialect: None,
+            previous: None,
+            example,
         }
     }
 
-    /// Reads `text` in `dialect` (detected when `None`); `previous` choices carry over
-    /// where they still fit the table.
-    fn read(
-        file_name: &str,
-        bytes: Option<Arc<Vec<u8>>>,
-        encoding: Encoding,
-        text: String,
-        dialect: Option<Dialect>,
-        previous: Option<Recipe>,
-    ) -> Self {
-        let dialect = dialect.unwrap_or_else(|| table::detect(&text));
-        let read = table::read(&text, dialect).map_err(|e| e.to_string());
-        let profiles = read.as_ref().map(table::profile).unwrap_or_default();
-        let (recipe, problem) = match &read {
-            Ok(raw) => match carry_over(raw, &profiles, dialect, previous) {
+    /// A table pasted from a spreadsheet (tab-separated) or typed.
+    pub fn pasted(file_name: &str, pasted: &str) -> Self {
+        let (text, encoding) = text::from_text(pasted);
+        Self {
+            text: Some(Arc::new(text)),
+            encoding: Some(encoding),
+            bytes: None,
+            ..Self::file(file_name, Vec::new(), false)
+        }
+    }
+
+    /// The data in use, to change its recipe.
+    pub fn imported(csv: &ImportedCsv) -> Self {
+        Self {
+            text: Some(Arc::new(csv.text.clone())),
+            encoding: Some(csv.encoding),
+            dialect: csv.recipe.as_ref().map(|r| r.dialect),
+            previous: csv.recipe.clone(),
+            bytes: None,
+            ..Self::file(&csv.file_name, Vec::new(), csv.example)
+        }
+    }
+
+    /// The worker's job: the decoded text when there is one, else the file's bytes.
+    pub fn job(&self, job: u64) -> ReadJob {
+        let (bytes, decoded) = match (&self.text, &self.bytes) {
+            (Some(t), _) => (t.as_bytes().to_vec(), true),
+            (None, Some(b)) => (b.to_vec(), false),
+            (None, None) => (Vec::new(), true),
+        };
+        ReadJob {
+            job,
+            bytes,
+            encoding: self.encoding,
+            decoded,
+            dialect: self.dialect,
+        }
+    }
+
+    /// The draft, from what the worker read.
+    pub fn finish(self, read: ReadTable) -> ImportDraft {
+        let text = match (self.text, &self.bytes) {
+            (Some(t), _) => t,
+            (None, Some(b)) => Arc::new(text::decode_as(b, read.encoding)),
+            (None, None) => Arc::default(),
+        };
+        let profiles = read.profiles;
+        let (recipe, problem) = match &read.table {
+            Ok(raw) => match carry_over(raw, &profiles, read.dialect, self.previous) {
                 Ok(r) => (Some(r), None),
                 Err(e) => (None, Some(e)),
             },
             Err(e) => (None, Some(e.clone())),
         };
-        Self {
-            file_name: file_name.to_string(),
-            bytes,
-            encoding,
-            text: Arc::new(text),
-            dialect,
-            table: read.map(Arc::new),
+        ImportDraft {
+            file_name: self.file_name,
+            bytes: self.bytes,
+            encoding: read.encoding,
+            text,
+            dialect: read.dialect,
+            table: read.table.map(Arc::new),
             profiles,
             recipe,
             problem,
-            example: false,
+            example: self.example,
         }
     }
 
-    pub fn with_encoding(&self, encoding: Encoding) -> Self {
-        let Some(bytes) = &self.bytes else {
-            return self.clone();
-        };
-        let text = text::decode_as(bytes, encoding);
-        // Another encoding than the detected one makes it no longer the example as is.
-        let example = self.example && encoding == self.encoding;
-        let mut next = Self::read(
-            &self.file_name,
-            Some(bytes.clone()),
-            encoding,
-            text,
-            None,
-            self.recipe.clone(),
-        );
-        next.example = example;
-        next
+    /// Reads it on this thread (tests, and small jobs without a worker).
+    pub fn read_here(self) -> ImportDraft {
+        let read = read_file(&self.job(0), &mut |_| {});
+        self.finish(read)
+    }
+}
+
+impl ImportDraft {
+    /// This draft's file read again as `encoding` (a paste has no other).
+    pub fn with_encoding(&self, encoding: Encoding) -> Option<ReadRequest> {
+        let bytes = self.bytes.clone()?;
+        Some(ReadRequest {
+            file_name: self.file_name.clone(),
+            bytes: Some(bytes),
+            text: None,
+            encoding: Some(encoding),
+            dialect: None,
+            previous: self.recipe.clone(),
+            // Another encoding than the detected one makes it no longer the example as is.
+            example: self.example && encoding == self.encoding,
+        })
     }
 
-    pub fn with_dialect(&self, dialect: Dialect) -> Self {
-        Self {
+    /// This draft's text read again in `dialect`.
+    pub fn with_dialect(&self, dialect: Dialect) -> ReadRequest {
+        ReadRequest {
+            file_name: self.file_name.clone(),
+            bytes: self.bytes.clone(),
+            text: Some(self.text.clone()),
+            encoding: Some(self.encoding),
+            dialect: Some(dialect),
+            previous: self.recipe.clone(),
             example: self.example,
-            ..Self::read(
-                &self.file_name,
-                self.bytes.clone(),
-                self.encoding,
-                (*self.text).clone(),
-                Some(dialect),
-                self.recipe.clone(),
-            )
         }
     }
 
@@ -208,7 +248,7 @@ mod tests {
 
     #[test]
     fn a_draft_reads_changes_and_makes_data() {
-        let d = ImportDraft::from_bytes("penguins.csv", PENGUINS.to_vec());
+        let d = ReadRequest::file("penguins.csv", PENGUINS.to_vec(), false).read_here();
         assert_eq!(d.recipe.as_ref().unwrap().target, "species");
         assert_eq!(d.preview_rows().len(), PREVIEW_ROWS);
         let csv = d.result().unwrap();
@@ -220,13 +260,15 @@ mod tests {
                 ..r.clone()
             })
         });
-        let same = d.with_dialect(d.dialect);
+        let same = d.with_dialect(d.dialect).read_here();
         assert_eq!(same.recipe.as_ref().unwrap().impute, Impute::Drop);
         // …and a wrong delimiter says what is wrong, and makes no data.
-        let wrong = d.with_dialect(Dialect {
-            delimiter: Delimiter::Semicolon,
-            ..d.dialect
-        });
+        let wrong = d
+            .with_dialect(Dialect {
+                delimiter: Delimiter::Semicolon,
+                ..d.dialect
+            })
+            .read_here();
         assert!(wrong.result().is_err());
         assert!(wrong.problem.is_some());
         // A failed change keeps the recipe and says why.
@@ -234,11 +276,11 @@ mod tests {
         assert_eq!(bad.recipe, d.recipe);
         assert_eq!(bad.problem.as_deref(), Some("no"));
         // Pasted from a spreadsheet: tabs.
-        let p = ImportDraft::from_text("pasted", "x\tw\tc\n1\t2\ta\n3\t4\tb\n5\t6\ta\n");
+        let p = ReadRequest::pasted("pasted", "x\tw\tc\n1\t2\ta\n3\t4\tb\n5\t6\ta\n").read_here();
         assert_eq!(p.dialect.delimiter, Delimiter::Tab);
         assert_eq!(p.result().unwrap().dataset.n_features(), 2);
         // The data in use can be re-opened with its recipe.
-        let again = ImportDraft::from_imported(&csv);
+        let again = ReadRequest::imported(&csv).read_here();
         assert_eq!(again.recipe, csv.recipe);
     }
 }

@@ -148,10 +148,6 @@ impl ImportedCsv {
             None => Self::legacy(&self.file_name, self.text.clone(), &self.target, regression),
         }
     }
-
-    pub fn dataset(&self) -> Result<Dataset, Error> {
-        Ok((*self.dataset).clone())
-    }
 }
 
 #[cfg(test)]

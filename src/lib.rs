@@ -15,6 +15,7 @@ pub mod fetch;
 pub mod format;
 pub mod history;
 pub mod import_draft;
+pub mod import_read;
 pub mod imported;
 pub mod models;
 pub mod nn_run;

@@ -106,9 +106,11 @@ impl NnRun {
 
     /// Starts the compute worker (in the browser only), which trains while playing.
     pub fn start_worker(self) {
-        self.worker.set_value(WorkerLink::start(move |reply, grid| {
-            self.on_reply(reply, grid)
-        }));
+        // Without a listening worker the page trains itself: nothing to hand back.
+        self.worker.set_value(WorkerLink::start(
+            move |reply, grid| self.on_reply(reply, grid),
+            |_| {},
+        ));
     }
 
     /// Builds a fresh network unless the current one was built from the same data,
@@ -232,7 +234,7 @@ impl NnRun {
         }
         if let Some(link) = self.remote() {
             let session = self.session.get_value();
-            link.send(&ToWorker::SetParams { session, params });
+            link.send(ToWorker::SetParams { session, params });
         }
     }
 
@@ -378,13 +380,13 @@ impl NnRun {
         self.session.update_value(|s| *s += 1);
         job.session = self.session.get_value();
         self.pending.set_value(None);
-        link.send(&ToWorker::Train(Box::new(job)));
+        link.send(ToWorker::Train(Box::new(job)));
         self.request_frame(&link);
         true
     }
 
     fn request_frame(&self, link: &WorkerLink) {
-        link.send(&ToWorker::Frame {
+        link.send(ToWorker::Frame {
             session: self.session.get_value(),
             budget_ms: WORKER_BUDGET_MS,
             max_epochs: 100_000,
@@ -453,8 +455,8 @@ impl NnRun {
                 self.diverge(&message);
             }
             FromWorker::Failed { .. } | FromWorker::Diverged { .. } => {}
-            // Fit and sweep jobs go to the pool's workers, not this one.
-            FromWorker::Fitted(_) | FromWorker::FitFailed { .. } | FromWorker::Scored(_) => {}
+            // Fit, sweep and reading jobs go to the pool's workers, not this one.
+            _ => {}
         }
     }
 

@@ -57,8 +57,9 @@ impl Pool {
             .saturating_sub(1)
             .clamp(1, 8);
         for i in 0..n {
-            let p = pool.clone();
-            if let Some(link) = WorkerLink::start(move |reply, grid| p.on_reply(i, reply, grid)) {
+            let (p, q) = (pool.clone(), pool.clone());
+            let on_reply = move |reply, grid| p.on_reply(i, reply, grid);
+            if let Some(link) = WorkerLink::start(on_reply, move |unsent| q.on_broken(i, unsent)) {
                 pool.inner.borrow_mut().workers.push((link, None));
             }
         }
@@ -83,7 +84,7 @@ impl Pool {
                     break;
                 };
                 inner.workers[i].1 = Some(client);
-                inner.workers[i].0.send(&job);
+                inner.workers[i].0.send(job);
             }
         }
         if local {
@@ -108,6 +109,14 @@ impl Pool {
     }
 
     fn on_reply(&self, worker: usize, reply: FromWorker, grid: Option<GridOutput>) {
+        // A running job's progress goes to its client; the worker is still busy.
+        if let FromWorker::Progress { .. } = reply {
+            let client = self.inner.borrow().workers.get(worker).and_then(|w| w.1);
+            if let Some(client) = client {
+                self.deliver(client, reply, grid);
+            }
+            return;
+        }
         if reply.job().is_none() {
             return;
         }
@@ -119,6 +128,21 @@ impl Pool {
             .and_then(|w| w.1.take());
         if let Some(client) = client {
             self.deliver(client, reply, grid);
+        }
+        self.dispatch();
+    }
+
+    /// A worker failed before it listened: its job goes back to the front of the queue
+    /// (to another worker, or this thread).
+    fn on_broken(&self, worker: usize, unsent: Vec<ToWorker>) {
+        {
+            let mut inner = self.inner.borrow_mut();
+            let client = inner.workers.get_mut(worker).and_then(|w| w.1.take());
+            if let Some(client) = client {
+                for job in unsent.into_iter().rev() {
+                    inner.queue.push_front((client, job));
+                }
+            }
         }
         self.dispatch();
     }

@@ -9,6 +9,7 @@ use reactive_stores::{Field, Store};
 
 use crate::data::ImportedCsv;
 use crate::import_draft::ImportDraft;
+use crate::import_read::ImportReader;
 
 use crate::settings::{DataSettings, DatasetChoice, DrawnPoint, Edits};
 use crate::settings::{
@@ -34,6 +35,8 @@ pub struct DataState {
     pub imported: RwSignal<Option<Arc<ImportedCsv>>>,
     /// A file being previewed before it is used (the import preview is open).
     pub import_draft: RwSignal<Option<ImportDraft>>,
+    /// Reads files for the preview off the page's thread.
+    pub import_reader: ImportReader,
 }
 
 impl DataState {
@@ -62,6 +65,7 @@ impl DataState {
     /// the brush.
     pub fn new(store: Store<Settings>) -> Self {
         let d = store.data();
+        let import_draft = RwSignal::new(None);
         Self {
             choice: d.choice().into(),
             noise: d.noise().into(),
@@ -73,7 +77,8 @@ impl DataState {
             edits: d.edits().into(),
             brush: RwSignal::new(Some(0)),
             imported: RwSignal::new(None),
-            import_draft: RwSignal::new(None),
+            import_draft,
+            import_reader: ImportReader::new(import_draft),
         }
     }
 

@@ -8,7 +8,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use hyperplane_core::grid::GridOutput;
-use hyperplane_worker::{FromWorker, ToWorker};
+use hyperplane_worker::{Bulk, FromWorker, ToWorker};
 use wasm_bindgen::prelude::*;
 use web_sys::{MessageEvent, Worker};
 
@@ -24,7 +24,8 @@ struct State {
     worker: Worker,
     ready: bool,
     broken: bool,
-    queue: Vec<String>,
+    /// Messages sent before the worker listens.
+    queue: Vec<ToWorker>,
     spare: Option<Spare>,
 }
 
@@ -36,8 +37,13 @@ pub struct WorkerLink {
 
 impl WorkerLink {
     /// Starts the worker; `on_reply` gets each of its answers (with a frame's surface,
-    /// if it sent one). `None` if no worker can be started here.
-    pub fn start(on_reply: impl Fn(FromWorker, Option<GridOutput>) + 'static) -> Option<Self> {
+    /// if it sent one), and `on_broken` the messages it never sent if the worker fails
+    /// before it listens (so they can be run elsewhere). `None` if no worker can be
+    /// started here.
+    pub fn start(
+        on_reply: impl Fn(FromWorker, Option<GridOutput>) + 'static,
+        on_broken: impl Fn(Vec<ToWorker>) + 'static,
+    ) -> Option<Self> {
         // Natively (the app's unit tests) there are no workers, and no JS to ask.
         if cfg!(not(target_arch = "wasm32")) {
             return None;
@@ -59,21 +65,24 @@ impl WorkerLink {
                 s.borrow_mut().spare = spare;
             }
             if reply == FromWorker::Ready {
-                let queued = {
-                    let mut s = s.borrow_mut();
-                    s.ready = true;
-                    std::mem::take(&mut s.queue)
-                };
-                let w = s.borrow().worker.clone();
-                for m in queued {
-                    let _ = w.post_message(&JsValue::from_str(&m));
+                let mut s = s.borrow_mut();
+                s.ready = true;
+                for m in std::mem::take(&mut s.queue) {
+                    post(&mut s, m);
                 }
             }
             on_reply(reply, grid);
         });
         let s = state.clone();
         let on_error = Closure::<dyn FnMut(JsValue)>::new(move |_: JsValue| {
-            s.borrow_mut().broken = true;
+            let unsent = {
+                let mut s = s.borrow_mut();
+                s.broken = true;
+                std::mem::take(&mut s.queue)
+            };
+            if !unsent.is_empty() {
+                on_broken(unsent);
+            }
         });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
@@ -95,38 +104,86 @@ impl WorkerLink {
     }
 
     /// Sends `msg` (held until the worker listens).
-    pub fn send(&self, msg: &ToWorker) {
-        let Ok(text) = serde_json::to_string(msg) else {
-            return;
-        };
+    pub fn send(&self, msg: ToWorker) {
         let mut s = self.state.borrow_mut();
         if s.broken {
             return;
         }
         if s.ready {
-            let text = JsValue::from_str(&text);
-            let _ = match s.spare.take() {
-                Some((labels, margins)) => {
-                    let message = js_sys::Array::of3(&text, &labels, &margins);
-                    let moved = js_sys::Array::of2(&labels.buffer(), &margins.buffer());
-                    s.worker.post_message_with_transfer(&message, &moved)
-                }
-                None => s.worker.post_message(&text),
-            };
+            post(&mut s, msg);
         } else {
-            s.queue.push(text);
+            s.queue.push(msg);
         }
     }
 }
 
-/// A message from the worker: JSON text, or `[text, labels, margins]` with a surface
-/// (its arrays come back too, to be reused).
+/// Posts `msg` as JSON text; its bulk data travel beside it as typed arrays, and a
+/// surface's spare arrays go back to be filled again, both moved rather than copied.
+fn post(s: &mut State, mut msg: ToWorker) {
+    let bulk = msg.take_bulk();
+    let Ok(text) = serde_json::to_string(&msg) else {
+        return;
+    };
+    let text = JsValue::from_str(&text);
+    let _ = if !bulk.is_empty() {
+        let (arrays, buffers) = bulk_out(&bulk);
+        s.worker
+            .post_message_with_transfer(&js_sys::Array::of2(&text, &arrays), &buffers)
+    } else if let Some((labels, margins)) = s.spare.take() {
+        let message = js_sys::Array::of3(&text, &labels, &margins);
+        let moved = js_sys::Array::of2(&labels.buffer(), &margins.buffer());
+        s.worker.post_message_with_transfer(&message, &moved)
+    } else {
+        s.worker.post_message(&text)
+    };
+}
+
+/// Vectors as typed arrays, and the list of their buffers to move.
+fn bulk_out(bulk: &[Bulk]) -> (js_sys::Array, js_sys::Array) {
+    let (arrays, buffers) = (js_sys::Array::new(), js_sys::Array::new());
+    for b in bulk {
+        let array: JsValue = match b {
+            Bulk::F64(v) => js_sys::Float64Array::from(&v[..]).into(),
+            Bulk::U32(v) => js_sys::Uint32Array::from(&v[..]).into(),
+            Bulk::U8(v) => js_sys::Uint8Array::from(&v[..]).into(),
+        };
+        if let Ok(buffer) = js_sys::Reflect::get(&array, &JsValue::from_str("buffer")) {
+            buffers.push(&buffer);
+        }
+        arrays.push(&array);
+    }
+    (arrays, buffers)
+}
+
+/// Typed arrays back into vectors.
+fn bulk_in(list: &js_sys::Array) -> Vec<Bulk> {
+    list.iter()
+        .filter_map(|a| {
+            if let Some(a) = a.dyn_ref::<js_sys::Float64Array>() {
+                Some(Bulk::F64(a.to_vec()))
+            } else if let Some(a) = a.dyn_ref::<js_sys::Uint32Array>() {
+                Some(Bulk::U32(a.to_vec()))
+            } else {
+                a.dyn_ref::<js_sys::Uint8Array>()
+                    .map(|a| Bulk::U8(a.to_vec()))
+            }
+        })
+        .collect()
+}
+
+/// A message from the worker: JSON text, `[text, labels, margins]` with a surface (its
+/// arrays come back too, to be reused), or `[text, [arrays…]]` with bulk data.
 fn read(data: JsValue) -> Option<(FromWorker, Option<GridOutput>, Option<Spare>)> {
     let parse = |t: JsValue| serde_json::from_str::<FromWorker>(&t.as_string()?).ok();
     if data.is_string() {
         return Some((parse(data)?, None, None));
     }
     let parts: js_sys::Array = data.dyn_into().ok()?;
+    if let Some(list) = parts.get(1).dyn_ref::<js_sys::Array>() {
+        let mut message = parse(parts.get(0))?;
+        message.attach_bulk(bulk_in(list));
+        return Some((message, None, None));
+    }
     let labels: js_sys::Uint32Array = parts.get(1).dyn_into().ok()?;
     let margins: js_sys::Float32Array = parts.get(2).dyn_into().ok()?;
     let grid = GridOutput::from_parts(labels.to_vec(), margins.to_vec());

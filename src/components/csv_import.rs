@@ -9,9 +9,10 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
-use super::import_preview::ImportPreview;
+use super::import_preview::{ImportPreview, ReadingStatus};
 use crate::data::ImportedCsv;
-use crate::import_draft::ImportDraft;
+use crate::import_draft::ReadRequest;
+use crate::import_read::ImportReader;
 use crate::settings::DatasetChoice;
 use crate::studio::Studio;
 use hyperplane_core::Error;
@@ -22,19 +23,12 @@ const MAX_BYTES: f64 = 20.0 * 1024.0 * 1024.0;
 use crate::settings::example_link::EXAMPLES;
 
 /// Fetches an example file and opens it in the preview.
-pub fn open_example(
-    file: &'static str,
-    draft: RwSignal<Option<ImportDraft>>,
-    error: RwSignal<Option<String>>,
-) {
+pub fn open_example(file: &'static str, reader: ImportReader, error: RwSignal<Option<String>>) {
     spawn_local(async move {
         match crate::fetch::fetch_bytes(&format!("./examples/{file}")).await {
             Ok(bytes) => {
                 error.set(None);
-                draft.set(Some(ImportDraft {
-                    example: true,
-                    ..ImportDraft::from_bytes(file, bytes)
-                }));
+                reader.read(ReadRequest::file(file, bytes, true));
             }
             Err(e) => error.set(Some(format!("{e}; nothing was changed."))),
         }
@@ -46,6 +40,7 @@ pub fn CsvImport() -> impl IntoView {
     let studio = expect_context::<Studio>();
     let d = studio.data_state;
     let draft = d.import_draft;
+    let reader = d.import_reader;
     let error = RwSignal::new(None::<String>);
     let dragging = RwSignal::new(false);
     let pasting = RwSignal::new(false);
@@ -64,7 +59,7 @@ pub fn CsvImport() -> impl IntoView {
                 Ok(buffer) => {
                     error.set(None);
                     let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-                    draft.set(Some(ImportDraft::from_bytes(&name, bytes)));
+                    reader.read(ReadRequest::file(&name, bytes, false));
                 }
                 Err(_) => error.set(Some(format!("Could not read {name}; nothing was changed."))),
             }
@@ -138,7 +133,7 @@ pub fn CsvImport() -> impl IntoView {
                     "Paste a table"
                 </button>
                 {EXAMPLES.into_iter().map(|(file, label)| view! {
-                    <button type="button" class="small" on:click=move |_| open_example(file, draft, error)>{label}</button>
+                    <button type="button" class="small" on:click=move |_| open_example(file, reader, error)>{label}</button>
                 }).collect_view()}
             </div>
             <Show when=move || pasting.get()>
@@ -155,7 +150,7 @@ pub fn CsvImport() -> impl IntoView {
                     class="small"
                     disabled=move || pasted.with(|p| p.trim().is_empty())
                     on:click=move |_| {
-                        draft.set(Some(ImportDraft::from_text("pasted table", &pasted.get_untracked())));
+                        reader.read(ReadRequest::pasted("pasted table", &pasted.get_untracked()));
                         pasting.set(false);
                     }
                 >
@@ -164,8 +159,11 @@ pub fn CsvImport() -> impl IntoView {
             </Show>
         </div>
         {move || error.get().map(|e| view! { <p role="alert" class="error">{e}</p> })}
+        <Show when=move || draft.with(Option::is_none)>
+            <ReadingStatus reading=reader.reading/>
+        </Show>
         <Show when=move || draft.with(Option::is_some)>
-            <ImportPreview draft on_use=use_data/>
+            <ImportPreview draft reader on_use=use_data/>
         </Show>
         <Show when=in_use>
             <div class="param" data-control="Target column">
@@ -202,7 +200,7 @@ pub fn CsvImport() -> impl IntoView {
                 type="button"
                 class="small"
                 on:click=move |_| if let Some(csv) = d.imported.get_untracked() {
-                    draft.set(Some(ImportDraft::from_imported(&csv)));
+                    reader.read(ReadRequest::imported(&csv));
                 }
             >
                 "Change how the file is read"

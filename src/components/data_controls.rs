@@ -63,7 +63,7 @@ pub fn DataControls() -> impl IntoView {
                     } else if let Some(&(file, _)) = EXAMPLES.iter().find(|(f, _)| key == format!("example:{f}")) {
                         // An example file opens the import preview; the data stay as
                         // they are until it is used, so the picker shows them still.
-                        open_example(file, d.import_draft, example_error);
+                        open_example(file, d.import_reader, example_error);
                         if let Some(select) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()) {
                             select.set_value(if edited() { "edited" } else { d.choice.get_untracked().key() });
                         }

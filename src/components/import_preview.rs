@@ -10,6 +10,7 @@ use leptos::prelude::*;
 
 use super::import_columns::{ImportColumns, ImportRows};
 use crate::import_draft::ImportDraft;
+use crate::import_read::ImportReader;
 use crate::imported::ImportedCsv;
 
 fn impute_label(i: Impute) -> &'static str {
@@ -25,6 +26,8 @@ fn impute_label(i: Impute) -> &'static str {
 pub fn ImportPreview(
     /// The draft being shaped; `None` closes the preview.
     draft: RwSignal<Option<ImportDraft>>,
+    /// Reads the file again when its encoding or dialect changes.
+    reader: ImportReader,
     /// Called with the data when the user uses it.
     on_use: Callback<ImportedCsv>,
 ) -> impl IntoView {
@@ -38,8 +41,13 @@ pub fn ImportPreview(
             }
         })
     };
-    let set_dialect =
-        move |f: &dyn Fn(Dialect) -> Dialect| change(&|d| d.with_dialect(f(d.dialect)));
+    let set_dialect = move |f: &dyn Fn(Dialect) -> Dialect| {
+        if let Some(request) =
+            draft.with_untracked(|d| d.as_ref().map(|d| d.with_dialect(f(d.dialect))))
+        {
+            reader.read(request);
+        }
+    };
     let set_recipe =
         move |f: &dyn Fn(&Recipe) -> Recipe| change(&|d| d.with_recipe(|r, _| Ok(f(r))));
     let result = Memo::new(move |_| draft.with(|d| d.as_ref().map(ImportDraft::result)));
@@ -111,6 +119,7 @@ pub fn ImportPreview(
             .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok()),
     );
     let close = move || {
+        reader.cancel();
         draft.set(None);
         if let Some(e) = opener.try_get_value().flatten() {
             let _ = e.focus();
@@ -138,13 +147,16 @@ pub fn ImportPreview(
             on:keydown=move |ev| if ev.key() == "Escape" { close(); }
         >
             <h3>{move || read(&|d| format!("Import {}", d.file_name))}</h3>
+            <ReadingStatus reading=reader.reading/>
             <div class="import-dialect">
                 <label>
                     "Encoding "
                     <select
                         disabled=from_paste
                         on:change=move |ev| if let Some(e) = Encoding::from_key(&event_target_value(&ev)) {
-                            change(&|d| d.with_encoding(e));
+                            if let Some(request) = draft.with_untracked(|d| d.as_ref().and_then(|d| d.with_encoding(e))) {
+                                reader.read(request);
+                            }
                         }
                     >
                         {Encoding::ALL.into_iter().map(|e| view! {
@@ -246,5 +258,23 @@ pub fn ImportPreview(
                 <button type="button" on:click=move |_| close()>"Cancel"</button>
             </div>
         </section>
+    }
+}
+
+/// A file being read: its name and a progress bar (nothing when no file is being read).
+#[component]
+pub fn ReadingStatus(reading: RwSignal<Option<(String, f64)>>) -> impl IntoView {
+    move || {
+        reading.get().map(|(name, done)| {
+            let percent = (done * 100.0).round();
+            view! {
+                <p class="import-reading" role="status" data-testid="import-reading">
+                    <label>
+                        {format!("Reading {name}… ")}
+                        <progress max="100" value=percent.to_string()>{format!("{percent}%")}</progress>
+                    </label>
+                </p>
+            }
+        })
     }
 }

@@ -13,7 +13,7 @@ use super::surface_hover::{describe, pointer_at, tooltip_place, PlotView};
 use super::value_legend::ValueLegend;
 use crate::clock::now_ms;
 use crate::edit_data::{self, Spot};
-use crate::format::param;
+use crate::format::{grouped, param};
 use crate::render::surface_canvas::{
     draw_points_only, draw_surface, FrameStats, Scene, SurfaceBuffers,
 };
@@ -266,6 +266,33 @@ pub fn Surface() -> impl IntoView {
         show_info(&f, &data, &trained, x, y, tooltip_place(x, y, width));
     };
 
+    // A big dataset is drawn as a sample of its points; say so.
+    let sampled_note = move || {
+        studio.data.with(|d| {
+            let d = d.as_ref().ok()?;
+            let (train, test) = (d.train.n_samples(), d.test.n_samples());
+            let part = |n: usize, what: &str| {
+                let shown = crate::render::drawn_points(n);
+                (shown < n).then(|| {
+                    format!(
+                        "{} of the {} {what} points",
+                        grouped(shown as u64),
+                        grouped(n as u64)
+                    )
+                })
+            };
+            let parts: Vec<String> = [part(train, "training"), part(test, "test")]
+                .into_iter()
+                .flatten()
+                .collect();
+            (!parts.is_empty()).then(|| {
+                format!(
+                    "Drawn: a random {}; the scores use every point.",
+                    parts.join(" and ")
+                )
+            })
+        })
+    };
     let slice_note = move || {
         let data = studio.data.get().ok()?;
         let trained = studio.trained.get().ok()?;
@@ -419,6 +446,7 @@ pub fn Surface() -> impl IntoView {
                         "Discretize"
                     </label>
                     <p class="slice-note" data-testid="slice-note">{slice_note}</p>
+                    {move || sampled_note().map(|n| view! { <p class="slice-note" data-testid="points-sampled">{n}</p> })}
                 </Show>
                 <p class="timing">
                     "Fits so far: "

@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use crate::format::grouped;
 use crate::studio::Studio;
 
 /// The last milestone `epoch` has passed: the largest power of ten from 100 up that it
@@ -19,19 +20,6 @@ pub fn milestone(epoch: u64) -> u64 {
         }
     }
     m
-}
-
-/// `n` with thousands separated by commas (`12,500`).
-pub fn grouped(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 #[component]
@@ -76,8 +64,5 @@ mod tests {
         assert_eq!(milestone(9_999), 1_000);
         assert_eq!(milestone(25_000), 10_000);
         assert_eq!(milestone(u64::MAX), 10_000_000_000_000_000_000);
-        assert_eq!(grouped(1_234_567), "1,234,567");
-        assert_eq!(grouped(100), "100");
-        assert_eq!(grouped(0), "0");
     }
 }

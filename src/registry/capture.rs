@@ -44,7 +44,8 @@ pub fn data_source(studio: &Studio) -> Result<DataSource, String> {
     let d = studio.data_state;
     let spec = untrack(|| d.spec());
     let imported = d.imported.get_untracked();
-    let hash = content_hash(&load_dataset(&spec, imported.as_deref()).map_err(|e| e.to_string())?);
+    let data = load_dataset(&spec, imported.as_deref()).map_err(|e| e.to_string())?;
+    let hash = content_hash(&data);
     Ok(DataSource {
         dataset: spec.choice.key().to_string(),
         seed: spec.seed,

@@ -9,3 +9,14 @@ pub mod loss_canvas;
 pub mod surface_canvas;
 pub mod surface_pixels;
 pub mod value_surface;
+
+/// At most this many points of each part (training, test) are drawn. A plane a few
+/// hundred pixels wide is covered long before that, and drawing 100,000 markers would
+/// take a third of a second; the parts are in shuffled order, so the first ones are a
+/// random sample. Scores always use every point.
+pub const MAX_DRAWN_POINTS: usize = 5_000;
+
+/// How many of `n` points are drawn.
+pub fn drawn_points(n: usize) -> usize {
+    n.min(MAX_DRAWN_POINTS)
+}

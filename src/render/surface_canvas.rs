@@ -250,7 +250,7 @@ pub fn draw_surface(
                 .model
                 .support_indices()
                 .iter()
-                .filter(|&&i| i < data.train.n_samples())
+                .filter(|&&i| i < super::drawn_points(data.train.n_samples()))
                 .map(|&i| Circle::new(point(&data.train, i), r + (3.5 * dpr) as i32, sv_ring)),
         )
         .map_err(perr)?;
@@ -281,7 +281,7 @@ pub fn draw_surface(
                 stroke_width: (if filled { 1.0 } else { 2.0 } * dpr).round().max(1.0) as u32,
             };
             let labels = d.labels().unwrap_or_default();
-            let pts: Vec<(f64, f64)> = (0..labels.len())
+            let pts: Vec<(f64, f64)> = (0..super::drawn_points(labels.len()))
                 .filter(|&i| labels[i] == class)
                 .map(|i| point(d, i))
                 .collect();

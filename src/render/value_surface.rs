@@ -152,6 +152,7 @@ pub fn draw_values(
                     .rows()
                     .into_iter()
                     .zip(set.values().unwrap_or_default())
+                    .take(super::drawn_points(set.n_samples()))
                     .map(|(row, &v)| {
                         let (r, g, b) = value_rgb(t(v));
                         let c = RGBColor(r, g, b);

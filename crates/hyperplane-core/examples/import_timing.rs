@@ -4,6 +4,8 @@
 
 use std::time::Instant;
 
+use hyperplane_core::preprocess::split_and_standardize;
+
 use hyperplane_core::table::{self, Recipe};
 
 fn main() {
@@ -47,14 +49,20 @@ fn main() {
         let recipe = Recipe::detect(&raw).unwrap();
         let out = recipe.apply(&raw).unwrap();
         let applied = t.elapsed();
+        // The studio's next step: split 80/20 and standardize by the training part.
+        let prepared = split_and_standardize(&out.dataset, 0.8, 42).unwrap();
+        let split = t.elapsed();
         println!(
-            "read {:.0} ms, profile {:.0} ms, apply {:.0} ms ({} columns, {} features, {} rows)",
+            "read {:.0} ms, profile {:.0} ms, apply {:.0} ms, split and standardize {:.0} ms \
+             ({} columns, {} features, {} rows, {} training)",
             read.as_secs_f64() * 1e3,
             (profiled - read).as_secs_f64() * 1e3,
             (applied - profiled).as_secs_f64() * 1e3,
+            (split - applied).as_secs_f64() * 1e3,
             p.len(),
             out.dataset.n_features(),
-            out.dataset.n_samples()
+            out.dataset.n_samples(),
+            prepared.train.n_samples()
         );
     }
 }

@@ -117,6 +117,17 @@ impl Standardizer {
         Ok((&x - &self.mean) / &self.scale)
     }
 
+    /// [`transform`](Self::transform) in place, with the same arithmetic (no copy of a
+    /// big matrix).
+    pub fn transform_in_place(&self, x: &mut Array2<f64>) -> Result<()> {
+        check_query(x.view(), self.mean.len())?;
+        for mut row in x.rows_mut() {
+            row -= &self.mean;
+            row /= &self.scale;
+        }
+        Ok(())
+    }
+
     /// Maps standardized values back to the original units (for axis labels).
     pub fn inverse_feature(&self, feature: usize, z: f64) -> f64 {
         z * self.scale[feature] + self.mean[feature]
@@ -166,11 +177,12 @@ pub fn prepare(data: &Dataset, split: Split, standardize: bool) -> Result<Prepar
     } else {
         Standardizer::identity(data.n_features())
     };
-    let train = train_raw.with_x(scaler.transform(train_raw.x())?)?;
+    let scale = |x: &mut ndarray::Array2<f64>| scaler.transform_in_place(x);
+    let train = train_raw.map_x(scale)?;
     let test = if split.test.is_empty() {
         test_raw
     } else {
-        test_raw.with_x(scaler.transform(test_raw.x())?)?
+        test_raw.map_x(scale)?
     };
     Ok(Prepared {
         train,

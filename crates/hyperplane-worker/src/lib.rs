@@ -13,7 +13,9 @@ use hyperplane_core::{Dataset, Target};
 use serde::{Deserialize, Serialize};
 
 mod score;
+mod table_job;
 pub use score::{score_job, ScoreJob, ScorePoint, Scored};
+pub use table_job::{read_file, Bulk, ColumnShape, ReadJob, ReadTable, TableRead};
 
 /// A network to train from where the page's trainer stands.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -58,6 +60,9 @@ pub enum ToWorker {
     Fit(Box<FitJob>),
     /// Scores points of a sweep and answers with [`FromWorker::Scored`].
     Score(Box<ScoreJob>),
+    /// Reads a file and answers with [`FromWorker::TableRead`], after
+    /// [`FromWorker::Progress`] now and then.
+    Read(Box<ReadJob>),
     /// Starts a session, replacing any other.
     Train(Box<TrainJob>),
     /// Trains the session for up to `budget_ms` (at least one epoch, at most
@@ -122,6 +127,12 @@ pub enum FromWorker {
         message: String,
     },
     Scored(Box<Scored>),
+    TableRead(Box<TableRead>),
+    /// How much of a job is done (0 to 1), while it runs.
+    Progress {
+        job: u64,
+        done: f64,
+    },
 }
 
 impl ToWorker {
@@ -130,7 +141,23 @@ impl ToWorker {
         match self {
             ToWorker::Fit(j) => Some(j.job),
             ToWorker::Score(j) => Some(j.job),
+            ToWorker::Read(j) => Some(j.job),
             _ => None,
+        }
+    }
+
+    /// The arrays that travel beside the message (taken out of it).
+    pub fn take_bulk(&mut self) -> Vec<Bulk> {
+        match self {
+            ToWorker::Read(j) => vec![Bulk::U8(std::mem::take(&mut j.bytes))],
+            _ => Vec::new(),
+        }
+    }
+
+    /// Puts back the arrays that travelled beside the message.
+    pub fn attach_bulk(&mut self, bulk: Vec<Bulk>) {
+        if let (ToWorker::Read(j), Some(Bulk::U8(bytes))) = (self, bulk.into_iter().next()) {
+            j.bytes = bytes;
         }
     }
 }
@@ -142,7 +169,23 @@ impl FromWorker {
             FromWorker::Fitted(f) => Some(f.job),
             FromWorker::FitFailed { job, .. } => Some(*job),
             FromWorker::Scored(s) => Some(s.job),
+            FromWorker::TableRead(t) => Some(t.job),
             _ => None,
+        }
+    }
+
+    /// The arrays that travel beside the message (taken out of it).
+    pub fn take_bulk(&mut self) -> Vec<Bulk> {
+        match self {
+            FromWorker::TableRead(t) => std::mem::take(&mut t.cells),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Puts back the arrays that travelled beside the message.
+    pub fn attach_bulk(&mut self, bulk: Vec<Bulk>) {
+        if let FromWorker::TableRead(t) = self {
+            t.cells = bulk;
         }
     }
 }
@@ -283,6 +326,17 @@ pub struct Worker {
 impl Worker {
     /// Answers one message from the page (`None`: nothing to say).
     pub fn handle(&mut self, msg: ToWorker, now: impl Fn() -> f64) -> Option<Reply> {
+        self.handle_with_progress(msg, now, &mut |_| {})
+    }
+
+    /// [`handle`](Self::handle), telling `progress` how a long job goes (a
+    /// [`FromWorker::Progress`] at most every 50 ms).
+    pub fn handle_with_progress(
+        &mut self,
+        msg: ToWorker,
+        now: impl Fn() -> f64,
+        progress: &mut dyn FnMut(FromWorker),
+    ) -> Option<Reply> {
         let say = |message| {
             Some(Reply {
                 message,
@@ -292,6 +346,19 @@ impl Worker {
         match msg {
             ToWorker::Fit(job) => Some(fit_job(&job, now)),
             ToWorker::Score(job) => Some(score_job(&job, now)),
+            ToWorker::Read(job) => {
+                let mut last = now();
+                let read = read_file(&job, &mut |done| {
+                    let t = now();
+                    if t - last >= 50.0 {
+                        last = t;
+                        progress(FromWorker::Progress { job: job.job, done });
+                    }
+                });
+                say(FromWorker::TableRead(Box::new(TableRead::new(
+                    job.job, read,
+                ))))
+            }
             ToWorker::Train(job) => {
                 let id = job.session;
                 self.session = None;
@@ -346,14 +413,25 @@ impl Worker {
         }
     }
 
-    /// [`handle`](Self::handle) on JSON text, answering JSON text (and the surface).
+    /// [`handle`](Self::handle) on JSON text and the arrays beside it, answering JSON
+    /// text (and a surface, or other arrays); progress goes to `progress` as JSON text.
     pub fn handle_text(
         &mut self,
         text: &str,
+        bulk: Vec<Bulk>,
         now: impl Fn() -> f64,
-    ) -> Option<(String, Option<GridOutput>)> {
+        progress: &mut dyn FnMut(String),
+    ) -> Option<TextReply> {
+        let mut tell = |m: FromWorker| {
+            if let Ok(t) = serde_json::to_string(&m) {
+                progress(t);
+            }
+        };
         let reply = match serde_json::from_str::<ToWorker>(text) {
-            Ok(msg) => self.handle(msg, now)?,
+            Ok(mut msg) => {
+                msg.attach_bulk(bulk);
+                self.handle_with_progress(msg, now, &mut tell)?
+            }
             Err(e) => Reply {
                 message: FromWorker::Failed {
                     session: 0,
@@ -362,8 +440,21 @@ impl Worker {
                 grid: None,
             },
         };
-        Some((serde_json::to_string(&reply.message).ok()?, reply.grid))
+        let mut message = reply.message;
+        let bulk = message.take_bulk();
+        Some(TextReply {
+            text: serde_json::to_string(&message).ok()?,
+            grid: reply.grid,
+            bulk,
+        })
     }
+}
+
+/// An answer as the worker posts it.
+pub struct TextReply {
+    pub text: String,
+    pub grid: Option<GridOutput>,
+    pub bulk: Vec<Bulk>,
 }
 
 #[cfg(test)]

@@ -1,5 +1,58 @@
 //! The Web Worker's entry: listens for the page's messages and answers each through
 //! [`hyperplane_worker::Worker`].
+//!
+//! A message is JSON text, or an array: `[text, labels, margins]` gives back a surface's
+//! arrays to fill again, `[text, [arrays…]]` carries bulk data beside the text (a file's
+//! bytes; a table's columns). Arrays are moved between the threads, not copied.
+
+#[cfg(target_arch = "wasm32")]
+mod glue {
+    use hyperplane_worker::Bulk;
+    use wasm_bindgen::prelude::*;
+
+    /// Typed arrays back into vectors (anything else is dropped).
+    pub fn bulk_in(list: &js_sys::Array) -> Vec<Bulk> {
+        list.iter()
+            .filter_map(|a| {
+                if let Some(a) = a.dyn_ref::<js_sys::Float64Array>() {
+                    Some(Bulk::F64(a.to_vec()))
+                } else if let Some(a) = a.dyn_ref::<js_sys::Uint32Array>() {
+                    Some(Bulk::U32(a.to_vec()))
+                } else {
+                    a.dyn_ref::<js_sys::Uint8Array>()
+                        .map(|a| Bulk::U8(a.to_vec()))
+                }
+            })
+            .collect()
+    }
+
+    /// Vectors as typed arrays, and the list of their buffers to move.
+    pub fn bulk_out(bulk: &[Bulk]) -> (js_sys::Array, js_sys::Array) {
+        let (arrays, buffers) = (js_sys::Array::new(), js_sys::Array::new());
+        for b in bulk {
+            let (array, buffer): (JsValue, JsValue) = match b {
+                Bulk::F64(v) => {
+                    let a = js_sys::Float64Array::from(&v[..]);
+                    let buf = a.buffer().into();
+                    (a.into(), buf)
+                }
+                Bulk::U32(v) => {
+                    let a = js_sys::Uint32Array::from(&v[..]);
+                    let buf = a.buffer().into();
+                    (a.into(), buf)
+                }
+                Bulk::U8(v) => {
+                    let a = js_sys::Uint8Array::from(&v[..]);
+                    let buf = a.buffer().into();
+                    (a.into(), buf)
+                }
+            };
+            arrays.push(&array);
+            buffers.push(&buffer);
+        }
+        (arrays, buffers)
+    }
+}
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
@@ -14,16 +67,20 @@ fn main() {
     let reply_to = scope.clone();
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
         let data = ev.data();
+        let mut bulk = Vec::new();
         let text = match data.as_string() {
             Some(t) => t,
             None => {
-                // [text, labels, margins]
                 let Ok(parts) = data.dyn_into::<js_sys::Array>() else {
                     return;
                 };
-                let (labels, margins) = (parts.get(1).dyn_into(), parts.get(2).dyn_into());
-                if let (Ok(l), Ok(m)) = (labels, margins) {
-                    *spare.borrow_mut() = Some((l, m));
+                if let Some(list) = parts.get(1).dyn_ref::<js_sys::Array>() {
+                    bulk = glue::bulk_in(list);
+                } else {
+                    let (labels, margins) = (parts.get(1).dyn_into(), parts.get(2).dyn_into());
+                    if let (Ok(l), Ok(m)) = (labels, margins) {
+                        *spare.borrow_mut() = Some((l, m));
+                    }
                 }
                 let Some(t) = parts.get(0).as_string() else {
                     return;
@@ -32,12 +89,23 @@ fn main() {
             }
         };
         let now = || js_sys::Date::now();
-        let Some((reply, grid)) = worker.borrow_mut().handle_text(&text, now) else {
+        let progress_to = reply_to.clone();
+        let mut progress = |t: String| {
+            let _ = progress_to.post_message(&JsValue::from_str(&t));
+        };
+        let Some(reply) = worker
+            .borrow_mut()
+            .handle_text(&text, bulk, now, &mut progress)
+        else {
             return;
         };
-        let text = JsValue::from_str(&reply);
-        let _ = match grid {
-            None => reply_to.post_message(&text),
+        let text = JsValue::from_str(&reply.text);
+        let _ = match reply.grid {
+            None if reply.bulk.is_empty() => reply_to.post_message(&text),
+            None => {
+                let (arrays, buffers) = glue::bulk_out(&reply.bulk);
+                reply_to.post_message_with_transfer(&js_sys::Array::of2(&text, &arrays), &buffers)
+            }
             // [text, labels, margins], the arrays' buffers moved, not copied.
             Some(g) => {
                 let reused = spare.borrow_mut().take().filter(|(l, m)| {

@@ -38,8 +38,13 @@ fn the_worker_continues_the_run_bit_for_bit() {
     let (job, mut direct) = job(9);
     let mut worker = Worker::default();
     let send = |w: &mut Worker, m: &ToWorker| {
-        w.handle_text(&serde_json::to_string(m).unwrap(), || 0.0)
-            .map(|(t, _)| serde_json::from_str::<FromWorker>(&t).unwrap())
+        w.handle_text(
+            &serde_json::to_string(m).unwrap(),
+            Vec::new(),
+            || 0.0,
+            &mut |_| {},
+        )
+        .map(|r| serde_json::from_str::<FromWorker>(&r.text).unwrap())
     };
     assert_eq!(send(&mut worker, &ToWorker::Train(Box::new(job))), None);
     let frame = |max_epochs| ToWorker::Frame {
@@ -185,7 +190,10 @@ fn a_bad_job_or_message_is_answered_with_a_reason() {
     };
     assert_eq!(session, 4);
     assert!(message.contains("match"), "{message}");
-    let (reply, _) = worker.handle_text("{\"nonsense\":1}", || 0.0).unwrap();
+    let reply = worker
+        .handle_text("{\"nonsense\":1}", Vec::new(), || 0.0, &mut |_| {})
+        .unwrap()
+        .text;
     assert!(reply.contains("could not read"), "{reply}");
 }
 
@@ -228,7 +236,11 @@ fn a_sweep_job_scores_each_point_by_folds_or_on_the_test_part() {
             points: points.clone(),
         };
         let text = serde_json::to_string(&ToWorker::Score(Box::new(job))).unwrap();
-        let (reply, grid) = Worker::default().handle_text(&text, || 0.0).unwrap();
+        let TextReply {
+            text: reply, grid, ..
+        } = Worker::default()
+            .handle_text(&text, Vec::new(), || 0.0, &mut |_| {})
+            .unwrap();
         assert!(grid.is_none());
         let FromWorker::Scored(s) = serde_json::from_str(&reply).unwrap() else {
             panic!("not scored: {reply}");
@@ -252,4 +264,53 @@ fn a_sweep_job_scores_each_point_by_folds_or_on_the_test_part() {
             s.scores[2]
         );
     }
+}
+
+/// A file read through the messages as the page sends it: the bytes beside the JSON, the
+/// table's arrays beside the answer, progress on the way; the table is the one the page
+/// would read itself.
+#[test]
+fn a_file_is_read_through_the_messages_with_progress() {
+    let mut csv = String::from("id,x,kind,label\n");
+    for i in 0..30_000 {
+        csv.push_str(&format!("id{i},{},k{},{}\n", i as f64 / 3.0, i % 4, i % 2));
+    }
+    let job = ToWorker::Read(Box::new(ReadJob {
+        job: 8,
+        bytes: Vec::new(),
+        encoding: None,
+        decoded: false,
+        dialect: None,
+    }));
+    let clock = std::cell::Cell::new(0.0);
+    let now = || {
+        clock.set(clock.get() + 100.0);
+        clock.get()
+    };
+    let mut told = Vec::new();
+    let reply = Worker::default()
+        .handle_text(
+            &serde_json::to_string(&job).unwrap(),
+            vec![Bulk::U8(csv.clone().into_bytes())],
+            now,
+            &mut |t| told.push(t),
+        )
+        .unwrap();
+    assert!(!told.is_empty());
+    for t in &told {
+        let FromWorker::Progress { job: 8, done } = serde_json::from_str(t).unwrap() else {
+            panic!("{t}")
+        };
+        assert!((0.0..=1.0).contains(&done));
+    }
+    let mut message: FromWorker = serde_json::from_str(&reply.text).unwrap();
+    assert_eq!(message.job(), Some(8));
+    message.attach_bulk(reply.bulk);
+    let FromWorker::TableRead(read) = message else {
+        panic!("not a table")
+    };
+    let read = read.into_read();
+    let direct = hyperplane_core::table::read(&csv, read.dialect).unwrap();
+    assert_eq!(format!("{:?}", read.table.unwrap()), format!("{direct:?}"));
+    assert_eq!(read.profiles.len(), 4);
 }

@@ -14,7 +14,7 @@ pub mod text;
 pub use dialect::{detect, Delimiter, Dialect};
 pub use encoder::{EncodedColumn, Encoder};
 pub use profile::{profile, ColumnKind, ColumnProfile, Summary};
-pub use raw::{read, RawTable};
+pub use raw::{read, read_with_progress, RawTable};
 pub use recipe::{Encode, Imported, Impute, Recipe, Report};
 pub use text::Encoding;
 

@@ -2,7 +2,7 @@
 //! identifier or free text (both left out of the features by default, with the reason),
 //! its gaps and a short summary; and which column is most likely the one to predict.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::raw::{parse_number, Cells, Column, RawTable, GAP};
 use crate::csv_data::MAX_CLASSES;
@@ -23,7 +23,7 @@ const TARGET_NAMES: [&str; 9] = [
     "diagnosis",
 ];
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum ColumnKind {
     Number,
@@ -48,7 +48,7 @@ impl ColumnKind {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case", tag = "type")]
 pub enum Summary {
     Numbers {
@@ -64,7 +64,7 @@ pub enum Summary {
     Empty,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ColumnProfile {
     pub name: String,
     pub kind: ColumnKind,

@@ -117,6 +117,7 @@ fn cells(record: &csv::ByteRecord) -> impl Iterator<Item = &str> {
 fn each_record(
     text: &str,
     dialect: Dialect,
+    progress: &mut dyn FnMut(usize),
     mut row: impl FnMut(usize, &csv::ByteRecord) -> Result<()>,
 ) -> Result<(Option<csv::ByteRecord>, usize)> {
     let mut reader = csv::ReaderBuilder::new()
@@ -127,6 +128,7 @@ fn each_record(
     let mut header = None;
     let mut width = None;
     let mut record = csv::ByteRecord::new();
+    let mut records = 0usize;
     loop {
         let more = reader.read_byte_record(&mut record).map_err(|e| {
             csv_error(
@@ -138,7 +140,13 @@ fn each_record(
         if !more {
             break;
         }
-        let line = record.position().map_or(0, |p| p.line() as usize);
+        let (line, byte) = record
+            .position()
+            .map_or((0, 0), |p| (p.line() as usize, p.byte() as usize));
+        records += 1;
+        if records % PROGRESS_EVERY == 0 {
+            progress(byte);
+        }
         if cells(&record).all(str::is_empty) {
             continue;
         }
@@ -169,16 +177,33 @@ fn each_record(
 /// A text column as it is read: distinct values, each row's code, value → code.
 type TextBuilder = (Vec<String>, Vec<u32>, HashMap<String, u32>);
 
+/// How many records pass between two calls of a reading's progress callback.
+const PROGRESS_EVERY: usize = 4096;
+
 /// Reads `text` (already decoded, without a byte-order mark) in `dialect`.
 pub fn read(text: &str, dialect: Dialect) -> Result<RawTable> {
+    read_with_progress(text, dialect, &mut |_| {})
+}
+
+/// [`read`], telling `progress` now and then how much of the reading is done (0 to 1),
+/// so a big file's reader can show it.
+pub fn read_with_progress(
+    text: &str,
+    dialect: Dialect,
+    progress: &mut dyn FnMut(f64),
+) -> Result<RawTable> {
     let text = &*super::text::unix_lines(text);
+    // The first pass reads every cell as a number and takes most of the time; the
+    // second only looks at text columns.
+    let total = text.len().max(1) as f64;
+    let mut first = |byte: usize| progress(0.7 * byte as f64 / total);
     // Pass 1: numbers for every column that has held only numbers and gaps so far (a
     // column that meets text drops them); each row's line; the first number in a column
     // the engine cannot compute with, refused if the column stays numbers.
     let mut numbers: Vec<Option<Vec<f64>>> = Vec::new();
     let mut bad: Vec<Option<(usize, String)>> = Vec::new();
     let mut lines = Vec::new();
-    let (header, width) = each_record(text, dialect, |line, record| {
+    let (header, width) = each_record(text, dialect, &mut first, |line, record| {
         if numbers.is_empty() {
             numbers = vec![Some(Vec::new()); record.len()];
             bad = vec![None; record.len()];
@@ -231,7 +256,8 @@ pub fn read(text: &str, dialect: Dialect) -> Result<RawTable> {
         })
         .collect();
     if text_cells.iter().any(Option::is_some) {
-        each_record(text, dialect, |_, record| {
+        let mut second = |byte: usize| progress(0.7 + 0.3 * byte as f64 / total);
+        each_record(text, dialect, &mut second, |_, record| {
             for (column, cell) in text_cells.iter_mut().zip(cells(record)) {
                 let Some((values, codes, index)) = column else {
                     continue;
