@@ -151,6 +151,33 @@ const CASES = [
       console.log(`  dropped → preview on screen: ${preview.toFixed(0)} ms; Use this data → trained and drawn: ${Date.now() - t1} ms`);
     };
   }],
+  // The "Unbreakable" issue's stress case: each model on the 100,000-row file, once it
+  // is in use (with a decision tree): the switch to the model, its fit and first picture.
+  ...["svm", "linear-svm-gd", "logistic", "knn", "tree", "mlp"].map((model) => [
+    `Big file: 100,000 rows in use, switch to ${model}`,
+    async (page) => {
+      await page.goto(`${URL_}#model=${model === "tree" ? "knn" : "tree"}`);
+      await page.waitForSelector("[data-testid=frame-time]:has-text('ms')");
+      await page.evaluate((text) => {
+        const dt = new DataTransfer();
+        dt.items.add(new File([text], "mixed.csv", { type: "text/csv" }));
+        document.querySelector(".dropzone").dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+      }, mixedCsv(100_000));
+      await page.getByTestId("import-report").waitFor({ timeout: 60_000 });
+      await page.getByRole("button", { name: "Use this data" }).click();
+      await page.waitForFunction(() => document.querySelector("[data-testid=point-count]")?.textContent.includes("80000 training"), null, { timeout: 60_000 });
+      await page.waitForSelector("[data-testid=test-accuracy]:has-text('%')", { timeout: 60_000 });
+      await page.waitForTimeout(1000);
+      return async () => {
+        const t = Date.now();
+        await page.getByRole("combobox", { name: "Model", exact: true }).selectOption(model);
+        const score = model === "mlp" ? "test-accuracy" : "test-accuracy";
+        await page.waitForFunction((m) => document.querySelector("[data-testid=frame-time]")?.textContent.includes(m === "mlp" ? "surface" : "Fit"), model, { timeout: 120_000 });
+        await page.waitForSelector(`[data-testid=${score}]:has-text('%')`, { timeout: 120_000 });
+        console.log(`  ${model}: drawn ${Date.now() - t} ms after the switch; the page said "${await page.getByTestId("frame-time").textContent()}"`);
+      };
+    },
+  ]),
   ["every lesson, one after another", async (page) => {
     await page.goto(URL_);
     await page.waitForSelector("[data-testid=frame-time]:has-text('ms')");

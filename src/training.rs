@@ -29,8 +29,18 @@ pub enum SurfaceKind {
 /// class boundaries (a classifier: most with distance weights and many neighbours; a
 /// regressor everywhere, having no single-class regions to settle at once), so it is
 /// drawn coarser, the more so the more neighbours, to stay within a frame
-/// (BENCHMARKS.md, k-NN decision surface).
+/// (BENCHMARKS.md, k-NN decision surface); over more than 20,000 points twice as
+/// coarse again (100,000 points took 0.3 s at the usual size).
 pub fn cell_px(model: &FittedModel) -> f64 {
+    let many = |n: usize| if n > 20_000 { 2.0 } else { 1.0 };
+    match model {
+        FittedModel::Knn(m) => many(m.n_samples()) * knn_cell_px(model),
+        FittedModel::KnnRegressor(m) => many(m.n_samples()) * knn_cell_px(model),
+        _ => 2.0,
+    }
+}
+
+fn knn_cell_px(model: &FittedModel) -> f64 {
     match model {
         FittedModel::Knn(m) => {
             let p = m.params();

@@ -293,6 +293,24 @@ pub fn Surface() -> impl IntoView {
             })
         })
     };
+    // An SVM on a big training part is fitted on a sample of it; say so.
+    let fit_note = move || {
+        let n = studio
+            .data
+            .with(|d| d.as_ref().map(|d| d.train.n_samples()).ok())?;
+        let fitted = studio
+            .committed
+            .with(|p| p.as_ref().map(|p| hyperplane_worker::fitted_points(p, n)))?;
+        (fitted < n).then(|| {
+            format!(
+                "Fitted on a random {} of the {} training points, so that a fit takes well \
+                 under a second (an SVM's time grows with the square of the points). The \
+                 scores use every point.",
+                grouped(fitted as u64),
+                grouped(n as u64)
+            )
+        })
+    };
     let slice_note = move || {
         let data = studio.data.get().ok()?;
         let trained = studio.trained.get().ok()?;
@@ -447,6 +465,7 @@ pub fn Surface() -> impl IntoView {
                     </label>
                     <p class="slice-note" data-testid="slice-note">{slice_note}</p>
                     {move || sampled_note().map(|n| view! { <p class="slice-note" data-testid="points-sampled">{n}</p> })}
+                    {move || fit_note().map(|n| view! { <p class="slice-note" data-testid="fit-sample">{n}</p> })}
                 </Show>
                 <p class="timing">
                     "Fits so far: "

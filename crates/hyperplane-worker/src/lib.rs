@@ -190,14 +190,38 @@ impl FromWorker {
     }
 }
 
+/// The most training points a kernel SVM is fitted on in the page. SMO's time grows
+/// with about the square of the points: 5,000 noisy points take 0.25 s in the page,
+/// 80,000 took 55 s, a frozen tab.
+pub const MAX_SVM_POINTS: usize = 5_000;
+
+/// The most training points the gradient-descent SVM is fitted on (its epochs each pass
+/// over all of them: 80,000 took 0.9 s).
+pub const MAX_GD_POINTS: usize = 10_000;
+
+/// How many of `n` training points `params` is fitted on: the first ones, which are a
+/// random sample of the shuffled training part.
+pub fn fitted_points(params: &ModelParams, n: usize) -> usize {
+    match params {
+        ModelParams::Svc(_) | ModelParams::Svr(_) => n.min(MAX_SVM_POINTS),
+        ModelParams::LinearSvm { .. } => n.min(MAX_GD_POINTS),
+        _ => n,
+    }
+}
+
 /// Fits `params` on `train`, as the studio does everywhere: k-NN's k never exceeds the
 /// training points (the slider's top means "all of them"); the network trains `epochs`
-/// epochs.
+/// epochs; the SVMs see at most [`MAX_SVM_POINTS`] or [`MAX_GD_POINTS`] of them.
 pub fn fit_model(
     params: &ModelParams,
     train: &Dataset,
     epochs: u64,
 ) -> hyperplane_core::Result<FittedModel> {
+    let n = fitted_points(params, train.n_samples());
+    if n < train.n_samples() {
+        let first: Vec<usize> = (0..n).collect();
+        return fit_model(params, &train.select(&first)?, epochs);
+    }
     match params {
         ModelParams::Knn(p) if p.k > train.n_samples() => {
             ModelParams::Knn(p.clone().k(train.n_samples())).fit(train)

@@ -314,3 +314,30 @@ fn a_file_is_read_through_the_messages_with_progress() {
     assert_eq!(format!("{:?}", read.table.unwrap()), format!("{direct:?}"));
     assert_eq!(read.profiles.len(), 4);
 }
+
+/// A kernel SVM sees at most MAX_SVM_POINTS training points, the first ones (a random
+/// sample of a shuffled part); other models see them all.
+#[test]
+fn kernel_svms_are_fitted_on_a_sample_of_a_big_training_part() {
+    use hyperplane_core::svm::SvcParams;
+    use hyperplane_core::tree::TreeParams;
+    let data = GeneratorParams::new(GeneratorKind::Moons)
+        .n_samples(MAX_SVM_POINTS + 300)
+        .noise(0.3)
+        .generate()
+        .unwrap();
+    let svc = ModelParams::Svc(SvcParams::default());
+    assert_eq!(fitted_points(&svc, data.n_samples()), MAX_SVM_POINTS);
+    let first: Vec<usize> = (0..MAX_SVM_POINTS).collect();
+    let sample = data.select(&first).unwrap();
+    assert_eq!(
+        fit_model(&svc, &data, 0).unwrap(),
+        fit_model(&svc, &sample, 0).unwrap()
+    );
+    let tree = ModelParams::Tree(TreeParams::default());
+    assert_eq!(fitted_points(&tree, data.n_samples()), data.n_samples());
+    assert_ne!(
+        fit_model(&tree, &data, 0).unwrap(),
+        fit_model(&tree, &sample, 0).unwrap()
+    );
+}

@@ -67,6 +67,10 @@ impl KNeighborsRegressor {
     pub fn n_features(&self) -> usize {
         self.parts.x.ncols()
     }
+    /// The training points it searches.
+    pub fn n_samples(&self) -> usize {
+        self.parts.x.nrows()
+    }
     pub fn params(&self) -> &KnnParams {
         &self.parts.params
     }
