@@ -107,3 +107,85 @@ test("the surface works from the keyboard: a cursor reads the model and adds and
   await page.keyboard.press("Tab");
   await expect(page.getByTestId("key-cursor")).toHaveCount(0);
 });
+
+test("a whole task from the keyboard alone: data, an edited point, training, two versions, comparing, exporting", async ({ page }) => {
+  await openStudio(page);
+  // Every step reaches its control with Tab or Shift+Tab from the one before, as a
+  // keyboard user would, and the control shows where the focus is.
+  async function tabTo(locator, backwards = false) {
+    for (let i = 0; i < 120; i++) {
+      if (await locator.evaluate((e) => e === document.activeElement)) {
+        const outline = await locator.evaluate((e) => getComputedStyle(e).outlineStyle);
+        expect(outline, "a visible focus").not.toBe("none");
+        return;
+      }
+      await page.keyboard.press(backwards ? "Shift+Tab" : "Tab");
+    }
+    throw new Error(`Tab never reached ${locator}`);
+  }
+  const count = page.getByTestId("point-count");
+  const total = async () => (await count.textContent()).match(/\d+/g).map(Number).reduce((a, b) => a + b, 0);
+  const dataset = page.getByRole("combobox", { name: "Dataset" });
+  await tabTo(dataset);
+  await page.keyboard.type("Moons");
+  await expect(dataset.locator("option:checked")).toHaveText("Moons");
+  await expect(page.getByTestId("frame-time")).toContainText("ms");
+  await page.waitForTimeout(600);
+  const n0 = await total();
+  // Class 1's brush, then a point added and removed with the surface's cursor.
+  await tabTo(page.getByRole("button", { name: "1", exact: true }));
+  await page.keyboard.press("Enter");
+  const surface = page.getByRole("img", { name: "Decision boundary" });
+  await tabTo(surface, true);
+  for (let i = 0; i < 4; i++) await page.keyboard.press("Shift+ArrowLeft");
+  for (let i = 0; i < 4; i++) await page.keyboard.press("Shift+ArrowUp");
+  await page.keyboard.press("Enter");
+  await expect(dataset.locator("option:checked")).toHaveText("Moons, edited");
+  await expect.poll(total).toBe(n0 + 1);
+  await page.keyboard.press("Delete");
+  await expect.poll(total).toBe(n0);
+  await page.keyboard.press("Enter");
+  await expect.poll(total).toBe(n0 + 1);
+  // The network, trained a while.
+  const model = page.getByRole("combobox", { name: "Model", exact: true });
+  await tabTo(model);
+  await page.keyboard.type("Neural");
+  await expect(model.locator("option:checked")).toHaveText("Neural network");
+  await tabTo(page.getByRole("button", { name: "Play" }));
+  await page.keyboard.press("Enter");
+  await expect.poll(async () => Number((await page.getByTestId("epoch").textContent()).replace(/,/g, ""))).toBeGreaterThan(50);
+  await page.keyboard.press("Enter"); // the same button, now Pause
+  await expect(page.getByRole("button", { name: "Play" })).toBeFocused();
+  // Saved, a slower learning rate, saved again.
+  const save = page.getByRole("button", { name: "Save version" });
+  await tabTo(save);
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("registry-notice")).toContainText("Saved");
+  const rate = page.getByRole("slider", { name: "Learning rate" });
+  await tabTo(rate, true);
+  const before = await page.locator("#learning-rate-value").textContent();
+  for (let i = 0; i < 3; i++) await page.keyboard.press("ArrowLeft");
+  await expect(page.locator("#learning-rate-value")).not.toHaveText(before);
+  await tabTo(save);
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("checkbox", { name: /^Select / })).toHaveCount(2);
+  // Both ticked with Space, compared, and the comparison closed.
+  for (const box of await page.getByRole("checkbox", { name: /^Select / }).all()) {
+    await tabTo(box);
+    await page.keyboard.press("Space");
+    await expect(box).toBeChecked();
+  }
+  await tabTo(page.getByRole("button", { name: "Compare", exact: true }), true);
+  await page.keyboard.press("Enter");
+  await expect(page.locator("table.compare-table")).toBeVisible();
+  await tabTo(page.getByRole("button", { name: "Close comparison" }));
+  await page.keyboard.press("Enter");
+  await expect(page.locator("table.compare-table")).toHaveCount(0);
+  // Exported: both versions in one file.
+  const exportAll = page.getByRole("button", { name: "Export", exact: true });
+  await tabTo(exportAll);
+  const pending = page.waitForEvent("download");
+  await page.keyboard.press("Enter");
+  const file = JSON.parse(require("fs").readFileSync(await (await pending).path(), "utf8"));
+  expect(file.versions).toHaveLength(2);
+});
