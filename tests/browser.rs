@@ -360,3 +360,26 @@ async fn svm_controls_write_the_settings_they_are_given() {
     assert_eq!(kernel.value(), "poly");
     drop(handle);
 }
+
+#[path = "../crates/hyperplane-core/tests/common/mutate.rs"]
+mod mutate;
+
+/// The structured no-panic properties (crates/hyperplane-core/tests/mutations.rs and the
+/// link parser's) in wasm, where `usize` is 32 bits and overflow in a release build
+/// wraps: a versions file, a model file, a table and a link, each with one field made
+/// hostile, 300 seeds each.
+#[wasm_bindgen_test]
+fn structured_mutations_never_panic_in_wasm() {
+    use hyperplane::settings::fragment::Link;
+    for seed in 0..300 {
+        mutate::versions_case(seed);
+        mutate::model_case(seed);
+        mutate::table_case(seed);
+        mutate::link_case(seed, |fragment| {
+            Link::parse(fragment).map(|link| {
+                assert!(link.settings.check().is_ok(), "{fragment}");
+                link.to_fragment()
+            })
+        });
+    }
+}

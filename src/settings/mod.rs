@@ -11,6 +11,9 @@ pub mod fragment;
 pub mod limits;
 pub mod text;
 
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod link_mutations;
+
 use reactive_stores::{Patch, Store};
 use serde::{Deserialize, Serialize};
 
