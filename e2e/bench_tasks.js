@@ -169,11 +169,16 @@ const CASES = [
       await page.waitForSelector("[data-testid=test-accuracy]:has-text('%')", { timeout: 60_000 });
       await page.waitForTimeout(1000);
       return async () => {
+        const before = await page.getByTestId("frame-time").textContent();
         const t = Date.now();
         await page.getByRole("combobox", { name: "Model", exact: true }).selectOption(model);
-        const score = model === "mlp" ? "test-accuracy" : "test-accuracy";
-        await page.waitForFunction((m) => document.querySelector("[data-testid=frame-time]")?.textContent.includes(m === "mlp" ? "surface" : "Fit"), model, { timeout: 120_000 });
-        await page.waitForSelector(`[data-testid=${score}]:has-text('%')`, { timeout: 120_000 });
+        // Drawn when the timing line changes: the previous model's picture stays up
+        // while a big set's fit is in the worker.
+        await page.waitForFunction((old) => {
+          const now = document.querySelector("[data-testid=frame-time]")?.textContent;
+          return now && now !== old;
+        }, before, { timeout: 120_000 });
+        await page.waitForSelector("[data-testid=test-accuracy]:has-text('%')", { timeout: 120_000 });
         console.log(`  ${model}: drawn ${Date.now() - t} ms after the switch; the page said "${await page.getByTestId("frame-time").textContent()}"`);
       };
     },

@@ -25,6 +25,7 @@ pub mod plane;
 pub mod pool;
 pub mod real_data;
 pub mod registry;
+pub mod remote_fit;
 pub mod render;
 pub mod settings;
 pub mod slider_scale;

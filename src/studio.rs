@@ -12,6 +12,7 @@ use crate::data::load_data;
 use crate::models::network::NetworkSettingsStoreFields;
 use crate::models::{ModelKind, ModelSettings, ModelSettingsStoreFields};
 use crate::nn_run::NnRun;
+use crate::remote_fit::RemoteFit;
 use crate::settings::example_link::ExampleLink;
 use crate::settings::fragment::Link;
 use crate::settings::DatasetChoice;
@@ -46,6 +47,8 @@ pub struct Studio {
     pub restored: RwSignal<Option<Arc<RestoredFit>>>,
     /// The data's feature names (empty if it failed to load).
     pub feature_names: Memo<Vec<String>>,
+    /// Fits on a big training part, in the worker pool.
+    pub remote: RemoteFit,
 }
 
 /// A fitted model put back from a saved version, and what it is valid for.
@@ -136,6 +139,7 @@ impl Studio {
         });
         let fits = RwSignal::new(0u64);
         let restored = RwSignal::new(None::<Arc<RestoredFit>>);
+        let remote = RemoteFit::new();
         let trained = Memo::new(move |_| {
             let data = data.get()?;
             let features = features.get();
@@ -173,6 +177,11 @@ impl Studio {
                     .map(Arc::new)
                     .map_err(|e| format!("Could not evaluate the model: {e}"));
             }
+            if RemoteFit::wanted(&data) {
+                return remote
+                    .get(&data, &features, &spec)
+                    .map_err(|e| format!("Could not train the model: {e}"));
+            }
             fits.try_update_untracked(|n| *n += 1);
             fits.notify();
             train(&data, &spec, &features, now_ms)
@@ -192,6 +201,7 @@ impl Studio {
             committed,
             restored,
             feature_names,
+            remote,
         };
         studio.keep_plane_valid();
         studio.rebuild_network_when_needed();

@@ -4,13 +4,10 @@
 use std::sync::Arc;
 
 use hyperplane_core::grid::{GridOutput, GridSpec};
-use hyperplane_core::metrics::{
-    accuracy, classification_report, regression_report, ClassificationReport, RegressionReport,
-};
+use hyperplane_core::metrics::{ClassificationReport, RegressionReport};
 use hyperplane_core::model::{FittedModel, ModelParams, Size};
-use hyperplane_core::neighbors::KnnWeights;
 use hyperplane_core::preprocess::Prepared;
-use hyperplane_core::{Dataset, Error, Target};
+use hyperplane_core::{Dataset, Error};
 
 /// How to read a grid's margin, and so which lines to draw.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,39 +22,7 @@ pub enum SurfaceKind {
     Regions,
 }
 
-/// CSS pixels per grid cell of the studio's surface. k-NN costs more per cell near
-/// class boundaries (a classifier: most with distance weights and many neighbours; a
-/// regressor everywhere, having no single-class regions to settle at once), so it is
-/// drawn coarser, the more so the more neighbours, to stay within a frame
-/// (BENCHMARKS.md, k-NN decision surface); over more than 20,000 points twice as
-/// coarse again (100,000 points took 0.3 s at the usual size).
-pub fn cell_px(model: &FittedModel) -> f64 {
-    let many = |n: usize| if n > 20_000 { 2.0 } else { 1.0 };
-    match model {
-        FittedModel::Knn(m) => many(m.n_samples()) * knn_cell_px(model),
-        FittedModel::KnnRegressor(m) => many(m.n_samples()) * knn_cell_px(model),
-        _ => 2.0,
-    }
-}
-
-fn knn_cell_px(model: &FittedModel) -> f64 {
-    match model {
-        FittedModel::Knn(m) => {
-            let p = m.params();
-            match (p.weights, p.k) {
-                (KnnWeights::Uniform, k) if k <= 10 => 2.0,
-                (_, k) if k <= 25 => 3.0,
-                _ => 4.0,
-            }
-        }
-        FittedModel::KnnRegressor(m) => match m.params().k {
-            k if k <= 10 => 4.0,
-            k if k <= 25 => 5.0,
-            _ => 6.0,
-        },
-        _ => 2.0,
-    }
-}
+pub use hyperplane_worker::cell_px;
 
 /// How to read a classifier's grid: which lines its margins draw.
 pub fn surface_kind(model: &FittedModel, n_classes: usize) -> SurfaceKind {
@@ -72,23 +37,7 @@ pub fn surface_kind(model: &FittedModel, n_classes: usize) -> SurfaceKind {
     }
 }
 
-/// How well a model does on the training part and the test part (absent when the
-/// split left none), in its kind's terms.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Scores {
-    /// Accuracies, and per-class scores and the confusion matrix on the test part (the
-    /// training part when there is no test part).
-    Classes {
-        train_accuracy: f64,
-        test_accuracy: Option<f64>,
-        report: Option<ClassificationReport>,
-    },
-    /// R², mean squared and absolute error.
-    Values {
-        train: RegressionReport,
-        test: Option<RegressionReport>,
-    },
-}
+pub use hyperplane_worker::Scores;
 
 /// A fitted model with what the page shows about it.
 #[derive(Debug, Clone, PartialEq)]
@@ -185,36 +134,7 @@ pub fn score(
     } else {
         None
     };
-    let scores = match train_set.target() {
-        Target::Classes { labels, .. } => {
-            let n = train_set.n_classes();
-            let train_pred = model.predict_classes(train_set.x())?;
-            let train_accuracy = accuracy(labels, &train_pred)?;
-            // Per-class scores on the test part, or on the training part when there is none.
-            let (report, test_accuracy) = match &test_set {
-                Some(t) => {
-                    let (y, pred) = (t.labels()?, model.predict_classes(t.x())?);
-                    (
-                        classification_report(y, &pred, n).ok(),
-                        Some(accuracy(y, &pred)?),
-                    )
-                }
-                None => (classification_report(labels, &train_pred, n).ok(), None),
-            };
-            Scores::Classes {
-                train_accuracy,
-                test_accuracy,
-                report,
-            }
-        }
-        Target::Values { values, .. } => {
-            let part = |d: &Dataset| regression_report(d.values()?, &model.predict_values(d.x())?);
-            Scores::Values {
-                train: regression_report(values, &model.predict_values(train_set.x())?)?,
-                test: test_set.as_ref().map(part).transpose()?,
-            }
-        }
-    };
+    let scores = hyperplane_worker::scores(&model, &train_set, test_set.as_ref())?;
     Ok(Trained {
         model,
         features: features.to_vec(),

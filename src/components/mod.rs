@@ -21,6 +21,7 @@ pub mod objective_box;
 pub mod panel_toggle;
 pub mod param_slider;
 pub mod plane_controls;
+pub mod plane_notes;
 pub mod scores_panel;
 pub mod share_link;
 pub mod surface;

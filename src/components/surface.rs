@@ -4,16 +4,19 @@
 
 use std::cell::RefCell;
 use std::rc::Rc;
+use std::sync::Arc;
 
 use leptos::prelude::*;
 
 use super::class_legend::ClassLegend;
+use super::plane_notes::PlaneNotes;
 use super::surface_description::SurfaceDescription;
 use super::surface_hover::{describe, pointer_at, tooltip_place, PlotView};
 use super::value_legend::ValueLegend;
 use crate::clock::now_ms;
 use crate::edit_data::{self, Spot};
-use crate::format::{grouped, param};
+use crate::models::ModelSettingsStoreFields;
+use crate::remote_fit::RemoteFit;
 use crate::render::surface_canvas::{
     draw_points_only, draw_surface, FrameStats, Scene, SurfaceBuffers,
 };
@@ -147,6 +150,10 @@ pub fn Surface() -> impl IntoView {
                         regions.set(now);
                     }
                 }
+                let plot = f.view().plot;
+                if let Some(spec) = &spec {
+                    studio.remote.set_drawn(spec.clone(), (plot.2, plot.3));
+                }
                 studio.run.grid.set_value(spec);
                 frame.set(Some(f));
                 draw_error.set(None);
@@ -266,90 +273,41 @@ pub fn Surface() -> impl IntoView {
         show_info(&f, &data, &trained, x, y, tooltip_place(x, y, width));
     };
 
-    // A big dataset is drawn as a sample of its points; say so.
-    let sampled_note = move || {
-        studio.data.with(|d| {
-            let d = d.as_ref().ok()?;
-            let (train, test) = (d.train.n_samples(), d.test.n_samples());
-            let part = |n: usize, what: &str| {
-                let shown = crate::render::drawn_points(n);
-                (shown < n).then(|| {
-                    format!(
-                        "{} of the {} {what} points",
-                        grouped(shown as u64),
-                        grouped(n as u64)
-                    )
-                })
-            };
-            let parts: Vec<String> = [part(train, "training"), part(test, "test")]
-                .into_iter()
-                .flatten()
-                .collect();
-            (!parts.is_empty()).then(|| {
-                format!(
-                    "Drawn: a random {}; the scores use every point.",
-                    parts.join(" and ")
-                )
-            })
-        })
-    };
-    // An SVM on a big training part is fitted on a sample of it; say so.
-    let fit_note = move || {
-        let n = studio
-            .data
-            .with(|d| d.as_ref().map(|d| d.train.n_samples()).ok())?;
-        let fitted = studio
-            .committed
-            .with(|p| p.as_ref().map(|p| hyperplane_worker::fitted_points(p, n)))?;
-        (fitted < n).then(|| {
-            format!(
-                "Fitted on a random {} of the {} training points, so that a fit takes well \
-                 under a second (an SVM's time grows with the square of the points). The \
-                 scores use every point.",
-                grouped(fitted as u64),
-                grouped(n as u64)
-            )
-        })
-    };
-    let slice_note = move || {
-        let data = studio.data.get().ok()?;
-        let trained = studio.trained.get().ok()?;
-        let (x, y) = (plane.x_feature.get(), plane.y_feature.get());
-        let names = data.train.feature_names();
-        let held: Vec<String> = trained
-            .features
-            .iter()
-            .filter(|&&f| f != x && f != y)
-            .map(|&f| format!("{} = {}", names[f], param(data.scaler.mean[f])))
-            .collect();
-        Some(if held.is_empty() {
-            "The model uses only the two shown features, so this picture is the whole model."
-                .to_string()
-        } else {
-            format!(
-                "The model uses all {} features. The surface is a slice through the others, held \
-                 at their training means ({}); points are drawn at their own values, so a point \
-                 can sit in another class's region.",
-                trained.features.len(),
-                held.join(", ")
-            )
-        })
-    };
     let timing = move || {
-        // A network's frame from the worker was neither fitted nor evaluated here.
+        // A network's frame from the worker was neither fitted nor evaluated here; a big
+        // set's model was fitted in a worker, its surface too if over the drawn grid.
+        let drawn_grid = studio.run.grid.get_value();
         let (fit, remote) = studio.trained.with(|t| {
             t.as_ref()
-                .map(|t| (t.fit_ms, t.surface.is_some()))
+                .map(|t| {
+                    let over =
+                        |s: &Arc<crate::training::Surface>| Some(&s.0) == drawn_grid.as_ref();
+                    (t.fit_ms, t.surface.as_ref().is_some_and(over))
+                })
                 .unwrap_or((0.0, false))
         });
+        let network = studio.model.kind().get() == crate::models::ModelKind::NeuralNetwork;
+        let big = !network
+            && studio
+                .data
+                .with(|d| d.as_ref().is_ok_and(|d| RemoteFit::wanted(d)));
         frame.get().map(|f| match f {
-            Frame::Classes(s) if remote => format!(
+            Frame::Classes(s) if remote && fit == 0.0 => format!(
                 "Surface {}×{} from the worker · frame drawn in {:.1} ms",
                 s.grid_width, s.grid_height, s.draw_ms
             ),
             Frame::Classes(s) => format!(
-                "Fit {:.1} ms · surface {}×{} in {:.1} ms · frame drawn in {:.1} ms",
-                fit, s.grid_width, s.grid_height, s.grid_ms, s.draw_ms
+                "Fit {:.1} ms{} · surface {}×{} {} · frame drawn in {:.1} ms",
+                fit,
+                if big { " in a worker" } else { "" },
+                s.grid_width,
+                s.grid_height,
+                if remote {
+                    "from the worker".to_string()
+                } else {
+                    format!("in {:.1} ms", s.grid_ms)
+                },
+                s.draw_ms
             ),
             Frame::Values(_, ms) => format!("frame drawn in {ms:.1} ms"),
         })
@@ -463,9 +421,7 @@ pub fn Surface() -> impl IntoView {
                         />
                         "Discretize"
                     </label>
-                    <p class="slice-note" data-testid="slice-note">{slice_note}</p>
-                    {move || sampled_note().map(|n| view! { <p class="slice-note" data-testid="points-sampled">{n}</p> })}
-                    {move || fit_note().map(|n| view! { <p class="slice-note" data-testid="fit-sample">{n}</p> })}
+                    <PlaneNotes/>
                 </Show>
                 <p class="timing">
                     "Fits so far: "

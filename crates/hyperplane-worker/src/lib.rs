@@ -13,8 +13,10 @@ use hyperplane_core::{Dataset, Target};
 use serde::{Deserialize, Serialize};
 
 mod score;
+mod studio_fit;
 mod table_job;
 pub use score::{score_job, ScoreJob, ScorePoint, Scored};
+pub use studio_fit::{cell_px, scores, studio_job, Scores, StudioFitted, StudioJob};
 pub use table_job::{read_file, Bulk, ColumnShape, ReadJob, ReadTable, TableRead};
 
 /// A network to train from where the page's trainer stands.
@@ -60,6 +62,8 @@ pub enum ToWorker {
     Fit(Box<FitJob>),
     /// Scores points of a sweep and answers with [`FromWorker::Scored`].
     Score(Box<ScoreJob>),
+    /// Fits and scores the studio's model and answers with [`FromWorker::StudioFitted`].
+    Studio(Box<StudioJob>),
     /// Reads a file and answers with [`FromWorker::TableRead`], after
     /// [`FromWorker::Progress`] now and then.
     Read(Box<ReadJob>),
@@ -128,6 +132,7 @@ pub enum FromWorker {
     },
     Scored(Box<Scored>),
     TableRead(Box<TableRead>),
+    StudioFitted(Box<StudioFitted>),
     /// How much of a job is done (0 to 1), while it runs.
     Progress {
         job: u64,
@@ -142,6 +147,7 @@ impl ToWorker {
             ToWorker::Fit(j) => Some(j.job),
             ToWorker::Score(j) => Some(j.job),
             ToWorker::Read(j) => Some(j.job),
+            ToWorker::Studio(j) => Some(j.job),
             _ => None,
         }
     }
@@ -170,6 +176,7 @@ impl FromWorker {
             FromWorker::FitFailed { job, .. } => Some(*job),
             FromWorker::Scored(s) => Some(s.job),
             FromWorker::TableRead(t) => Some(t.job),
+            FromWorker::StudioFitted(f) => Some(f.job),
             _ => None,
         }
     }
@@ -370,6 +377,7 @@ impl Worker {
         match msg {
             ToWorker::Fit(job) => Some(fit_job(&job, now)),
             ToWorker::Score(job) => Some(score_job(&job, now)),
+            ToWorker::Studio(job) => Some(studio_job(&job, now)),
             ToWorker::Read(job) => {
                 let mut last = now();
                 let read = read_file(&job, &mut |done| {

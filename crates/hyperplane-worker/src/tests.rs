@@ -341,3 +341,56 @@ fn kernel_svms_are_fitted_on_a_sample_of_a_big_training_part() {
         fit_model(&tree, &sample, 0).unwrap()
     );
 }
+
+/// The studio's fit in a worker, through the messages as text: the same model and
+/// scores as fitting and scoring directly, and the surface over the page's grid with as
+/// many cells as the page draws for this model.
+#[test]
+fn a_studio_job_fits_scores_and_draws_as_the_page_would() {
+    use hyperplane_core::grid::GridSpec;
+    use hyperplane_core::neighbors::KnnParams;
+    let data = GeneratorParams::new(GeneratorKind::Moons)
+        .n_samples(300)
+        .noise(0.2)
+        .generate()
+        .unwrap();
+    let data = split_and_standardize(&data, 0.7, 2).unwrap();
+    let params = ModelParams::Knn(KnnParams::default().k(30));
+    let drawn = GridSpec {
+        width: 240,
+        height: 225,
+        x_feature: 0,
+        y_feature: 1,
+        x_range: (-2.0, 2.0),
+        y_range: (-2.0, 2.0),
+        base: vec![0.0, 0.0],
+    };
+    let job = ToWorker::Studio(Box::new(StudioJob {
+        job: 5,
+        train: data.train.clone(),
+        test: Some(data.test.clone()),
+        params: params.clone(),
+        grid: Some((drawn, (480.0, 450.0))),
+    }));
+    let reply = Worker::default()
+        .handle_text(
+            &serde_json::to_string(&job).unwrap(),
+            Vec::new(),
+            || 0.0,
+            &mut |_| {},
+        )
+        .unwrap();
+    let FromWorker::StudioFitted(f) = serde_json::from_str(&reply.text).unwrap() else {
+        panic!("not fitted: {}", reply.text)
+    };
+    let (model, s, _) = f.result.unwrap();
+    let direct = fit_model(&params, &data.train, 0).unwrap();
+    assert_eq!(model, direct);
+    assert_eq!(s, scores(&direct, &data.train, Some(&data.test)).unwrap());
+    // k-NN with 30 neighbours is drawn at 4 CSS pixels a cell.
+    let spec = f.grid.unwrap();
+    assert_eq!((spec.width, spec.height), (120, 113));
+    let mut out = hyperplane_core::grid::GridOutput::new();
+    direct.evaluate_grid(&spec, &mut out).unwrap();
+    assert_eq!(reply.grid.unwrap(), out);
+}

@@ -1,0 +1,173 @@
+//! The studio's one-call fits on a big training part, in the worker pool. Fitting and
+//! scoring 80,000 rows on the page's thread froze it for 0.2–0.4 s per change; a small
+//! set (an iris SVC fits in 0.1 ms) stays on the page's thread, where a message round
+//! trip would only add a frame (BENCHMARKS.md, main-thread tasks).
+//!
+//! While a new fit is on its way the picture of the previous parameters stays up (on
+//! the same data and features), so a slider dragged over a big file never flickers;
+//! only the newest request is answered.
+
+use std::sync::Arc;
+
+use hyperplane_core::grid::{GridOutput, GridSpec};
+use hyperplane_core::model::ModelParams;
+use hyperplane_core::preprocess::Prepared;
+use hyperplane_worker::{FromWorker, StudioFitted, StudioJob, ToWorker};
+use leptos::prelude::*;
+
+use crate::pool::PoolClient;
+use crate::training::{restrict, Trained};
+
+/// Above this many training rows the studio fits in a worker.
+pub const REMOTE_ROWS: usize = 10_000;
+
+/// What a fit is for: the data (by identity), its features and the parameters.
+#[derive(Clone)]
+struct Key {
+    data: Arc<Prepared>,
+    features: Vec<usize>,
+    params: ModelParams,
+}
+
+impl Key {
+    fn same_data(&self, data: &Arc<Prepared>, features: &[usize]) -> bool {
+        Arc::ptr_eq(&self.data, data) && self.features == features
+    }
+}
+
+/// A fit's answer: the trained model, or why there is none.
+type Fitted = Result<Arc<Trained>, String>;
+
+#[derive(Clone, Copy)]
+pub struct RemoteFit {
+    /// The newest answer, and what it was for.
+    done: RwSignal<Option<(Key, Fitted)>, LocalStorage>,
+    /// The newest request, and its job number.
+    asked: StoredValue<Option<(u64, Key)>, LocalStorage>,
+    client: StoredValue<Option<PoolClient>, LocalStorage>,
+    /// The grid the page drew last and its plot's CSS size (the worker draws the
+    /// surface over it).
+    drawn: StoredValue<Option<(GridSpec, (f64, f64))>>,
+}
+
+impl RemoteFit {
+    pub fn new() -> Self {
+        Self {
+            done: RwSignal::new_local(None),
+            asked: StoredValue::new_local(None),
+            client: StoredValue::new_local(None),
+            drawn: StoredValue::new(None),
+        }
+    }
+
+    /// The surface was drawn over `spec`, in a plot `size` CSS pixels wide and high.
+    pub fn set_drawn(&self, spec: GridSpec, size: (f64, f64)) {
+        self.drawn.set_value(Some((spec, size)));
+    }
+
+    /// Whether `data` is big enough to be fitted in a worker.
+    pub fn wanted(data: &Prepared) -> bool {
+        data.train.n_samples() > REMOTE_ROWS
+    }
+
+    /// The fit for these data, features and parameters (tracked): its answer when it
+    /// has come, else the previous parameters' answer on the same data while this one
+    /// is asked for, else a message that it is on its way.
+    pub fn get(
+        &self,
+        data: &Arc<Prepared>,
+        features: &[usize],
+        params: &ModelParams,
+    ) -> Result<Arc<Trained>, String> {
+        let found = self.done.with(|d| {
+            d.as_ref()
+                .filter(|(k, _)| k.same_data(data, features))
+                .map(|(k, r)| (k.params == *params, r.clone()))
+        });
+        if found.as_ref().is_some_and(|(exact, _)| *exact) {
+            return found.map(|(_, r)| r).unwrap_or_else(|| Err(String::new()));
+        }
+        self.ask(Key {
+            data: data.clone(),
+            features: features.to_vec(),
+            params: params.clone(),
+        })?;
+        match found {
+            Some((_, previous)) => previous,
+            None => Err(format!(
+                "Training on {} points in the background…",
+                crate::format::grouped(data.train.n_samples() as u64)
+            )),
+        }
+    }
+
+    /// Sends the job unless it is the one already asked for.
+    fn ask(&self, key: Key) -> Result<(), String> {
+        let repeat = self.asked.with_value(|a| {
+            a.as_ref().is_some_and(|(_, k)| {
+                k.same_data(&key.data, &key.features) && k.params == key.params
+            })
+        });
+        if repeat {
+            return Ok(());
+        }
+        let job = self
+            .asked
+            .with_value(|a| a.as_ref().map_or(1, |(n, _)| n + 1));
+        let train = restrict(&key.data.train, &key.features).map_err(|e| e.to_string())?;
+        let test = (key.data.test.n_samples() > 0)
+            .then(|| restrict(&key.data.test, &key.features))
+            .transpose()
+            .map_err(|e| e.to_string())?;
+        let message = ToWorker::Studio(Box::new(StudioJob {
+            job,
+            train,
+            test,
+            params: key.params.clone(),
+            grid: self.drawn.get_value(),
+        }));
+        self.asked.set_value(Some((job, key)));
+        let client = self.client.with_value(Clone::clone).unwrap_or_else(|| {
+            let me = *self;
+            let c = PoolClient::new(move |reply, grid| me.on_reply(reply, grid));
+            self.client.set_value(Some(c.clone()));
+            c
+        });
+        client.run(vec![message]);
+        Ok(())
+    }
+
+    fn on_reply(self, reply: FromWorker, grid: Option<GridOutput>) {
+        let FromWorker::StudioFitted(f) = reply else {
+            return;
+        };
+        let StudioFitted {
+            job,
+            result,
+            grid: spec,
+        } = *f;
+        let Some(Some((asked, key))) = self.asked.try_with_value(Clone::clone) else {
+            return;
+        };
+        if job != asked {
+            return;
+        }
+        let surface = spec.zip(grid).map(Arc::new);
+        let result = result.map(|(model, scores, fit_ms)| {
+            Arc::new(Trained {
+                model,
+                features: key.features.clone(),
+                scores,
+                fit_ms,
+                surface,
+            })
+        });
+        let _ = self.done.try_set(Some((key, result)));
+    }
+}
+
+impl Default for RemoteFit {
+    fn default() -> Self {
+        Self::new()
+    }
+}
