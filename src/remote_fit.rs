@@ -12,7 +12,7 @@ use std::sync::Arc;
 use hyperplane_core::grid::{GridOutput, GridSpec};
 use hyperplane_core::model::ModelParams;
 use hyperplane_core::preprocess::Prepared;
-use hyperplane_worker::{FromWorker, StudioFitted, StudioJob, ToWorker};
+use hyperplane_worker::{FromWorker, StudioFitted, StudioJob, Table, ToWorker};
 use leptos::prelude::*;
 
 use crate::pool::PoolClient;
@@ -121,8 +121,8 @@ impl RemoteFit {
             .map_err(|e| e.to_string())?;
         let message = ToWorker::Studio(Box::new(StudioJob {
             job,
-            train,
-            test,
+            train: Table::new(&train),
+            test: test.as_ref().map(Table::new),
             params: key.params.clone(),
             grid: self.drawn.get_value(),
         }));

@@ -16,7 +16,7 @@ mod score;
 mod studio_fit;
 mod table_job;
 pub use score::{score_job, ScoreJob, ScorePoint, Scored};
-pub use studio_fit::{cell_px, scores, studio_job, Scores, StudioFitted, StudioJob};
+pub use studio_fit::{cell_px, scores, studio_job, Scores, StudioFitted, StudioJob, Table};
 pub use table_job::{read_file, Bulk, ColumnShape, ReadJob, ReadTable, TableRead};
 
 /// A network to train from where the page's trainer stands.
@@ -156,14 +156,31 @@ impl ToWorker {
     pub fn take_bulk(&mut self) -> Vec<Bulk> {
         match self {
             ToWorker::Read(j) => vec![Bulk::U8(std::mem::take(&mut j.bytes))],
+            ToWorker::Studio(j) => std::iter::once(&mut j.train)
+                .chain(j.test.as_mut())
+                .map(|t| Bulk::F64(std::mem::take(&mut t.x)))
+                .collect(),
             _ => Vec::new(),
         }
     }
 
     /// Puts back the arrays that travelled beside the message.
     pub fn attach_bulk(&mut self, bulk: Vec<Bulk>) {
-        if let (ToWorker::Read(j), Some(Bulk::U8(bytes))) = (self, bulk.into_iter().next()) {
-            j.bytes = bytes;
+        let mut bulk = bulk.into_iter();
+        match self {
+            ToWorker::Read(j) => {
+                if let Some(Bulk::U8(bytes)) = bulk.next() {
+                    j.bytes = bytes;
+                }
+            }
+            ToWorker::Studio(j) => {
+                for t in std::iter::once(&mut j.train).chain(j.test.as_mut()) {
+                    if let Some(Bulk::F64(x)) = bulk.next() {
+                        t.x = x;
+                    }
+                }
+            }
+            _ => {}
         }
     }
 }
@@ -377,7 +394,7 @@ impl Worker {
         match msg {
             ToWorker::Fit(job) => Some(fit_job(&job, now)),
             ToWorker::Score(job) => Some(score_job(&job, now)),
-            ToWorker::Studio(job) => Some(studio_job(&job, now)),
+            ToWorker::Studio(job) => Some(studio_job(*job, now)),
             ToWorker::Read(job) => {
                 let mut last = now();
                 let read = read_file(&job, &mut |done| {

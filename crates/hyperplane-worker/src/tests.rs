@@ -365,17 +365,20 @@ fn a_studio_job_fits_scores_and_draws_as_the_page_would() {
         y_range: (-2.0, 2.0),
         base: vec![0.0, 0.0],
     };
-    let job = ToWorker::Studio(Box::new(StudioJob {
+    let mut job = ToWorker::Studio(Box::new(StudioJob {
         job: 5,
-        train: data.train.clone(),
-        test: Some(data.test.clone()),
+        train: Table::new(&data.train),
+        test: Some(Table::new(&data.test)),
         params: params.clone(),
         grid: Some((drawn, (480.0, 450.0))),
     }));
+    // The features travel beside the JSON, as the page sends them.
+    let bulk = job.take_bulk();
+    assert_eq!(bulk.len(), 2);
     let reply = Worker::default()
         .handle_text(
             &serde_json::to_string(&job).unwrap(),
-            Vec::new(),
+            bulk,
             || 0.0,
             &mut |_| {},
         )
@@ -393,4 +396,26 @@ fn a_studio_job_fits_scores_and_draws_as_the_page_would() {
     let mut out = hyperplane_core::grid::GridOutput::new();
     direct.evaluate_grid(&spec, &mut out).unwrap();
     assert_eq!(reply.grid.unwrap(), out);
+}
+
+/// A studio job whose features arrive cut short is refused, not a panic.
+#[test]
+fn a_studio_job_with_damaged_features_is_refused() {
+    let data = GeneratorParams::new(GeneratorKind::Moons)
+        .n_samples(50)
+        .generate()
+        .unwrap();
+    let mut train = Table::new(&data);
+    train.x.truncate(7);
+    let job = StudioJob {
+        job: 1,
+        train,
+        test: None,
+        params: ModelParams::Tree(Default::default()),
+        grid: None,
+    };
+    let FromWorker::StudioFitted(f) = studio_job(job, || 0.0).message else {
+        panic!("no answer")
+    };
+    assert!(f.result.unwrap_err().contains("damaged"));
 }
