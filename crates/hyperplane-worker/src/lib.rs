@@ -12,12 +12,14 @@ use hyperplane_core::nn::{Mlp, MlpParams, MlpTrainer, TrainerState};
 use hyperplane_core::{Dataset, Target};
 use serde::{Deserialize, Serialize};
 
+mod bulk;
 mod score;
 mod studio_fit;
 mod table_job;
+pub use bulk::Bulk;
 pub use score::{score_job, ScoreJob, ScorePoint, Scored};
 pub use studio_fit::{cell_px, scores, studio_job, Scores, StudioFitted, StudioJob, Table};
-pub use table_job::{read_file, Bulk, ColumnShape, ReadJob, ReadTable, TableRead};
+pub use table_job::{read_file, ColumnShape, ReadJob, ReadTable, TableRead};
 
 /// A network to train from where the page's trainer stands.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -151,38 +153,6 @@ impl ToWorker {
             _ => None,
         }
     }
-
-    /// The arrays that travel beside the message (taken out of it).
-    pub fn take_bulk(&mut self) -> Vec<Bulk> {
-        match self {
-            ToWorker::Read(j) => vec![Bulk::U8(std::mem::take(&mut j.bytes))],
-            ToWorker::Studio(j) => std::iter::once(&mut j.train)
-                .chain(j.test.as_mut())
-                .map(|t| Bulk::F64(std::mem::take(&mut t.x)))
-                .collect(),
-            _ => Vec::new(),
-        }
-    }
-
-    /// Puts back the arrays that travelled beside the message.
-    pub fn attach_bulk(&mut self, bulk: Vec<Bulk>) {
-        let mut bulk = bulk.into_iter();
-        match self {
-            ToWorker::Read(j) => {
-                if let Some(Bulk::U8(bytes)) = bulk.next() {
-                    j.bytes = bytes;
-                }
-            }
-            ToWorker::Studio(j) => {
-                for t in std::iter::once(&mut j.train).chain(j.test.as_mut()) {
-                    if let Some(Bulk::F64(x)) = bulk.next() {
-                        t.x = x;
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
 }
 
 impl FromWorker {
@@ -195,21 +165,6 @@ impl FromWorker {
             FromWorker::TableRead(t) => Some(t.job),
             FromWorker::StudioFitted(f) => Some(f.job),
             _ => None,
-        }
-    }
-
-    /// The arrays that travel beside the message (taken out of it).
-    pub fn take_bulk(&mut self) -> Vec<Bulk> {
-        match self {
-            FromWorker::TableRead(t) => std::mem::take(&mut t.cells),
-            _ => Vec::new(),
-        }
-    }
-
-    /// Puts back the arrays that travelled beside the message.
-    pub fn attach_bulk(&mut self, bulk: Vec<Bulk>) {
-        if let FromWorker::TableRead(t) = self {
-            t.cells = bulk;
         }
     }
 }

@@ -7,13 +7,7 @@ use hyperplane_core::table::raw::{Cells, Column};
 use hyperplane_core::table::{self, text, ColumnProfile, Dialect, Encoding, RawTable};
 use serde::{Deserialize, Serialize};
 
-/// Bulk numbers that travel beside a message's JSON as typed arrays.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Bulk {
-    F64(Vec<f64>),
-    U32(Vec<u32>),
-    U8(Vec<u8>),
-}
+use crate::Bulk;
 
 /// A file to read.
 #[derive(Debug, Clone, Serialize, Deserialize)]

@@ -1,0 +1,64 @@
+//! Bulk data beside a message's JSON: a file's bytes, a table's columns, a dataset's
+//! features travel as typed arrays, moved between the threads rather than copied or
+//! written out as text. Each message says which of its parts travel so.
+
+use crate::{FromWorker, ToWorker};
+
+/// Bulk numbers that travel beside a message's JSON as typed arrays.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Bulk {
+    F64(Vec<f64>),
+    U32(Vec<u32>),
+    U8(Vec<u8>),
+}
+
+impl ToWorker {
+    /// The arrays that travel beside the message (taken out of it).
+    pub fn take_bulk(&mut self) -> Vec<Bulk> {
+        match self {
+            ToWorker::Read(j) => vec![Bulk::U8(std::mem::take(&mut j.bytes))],
+            ToWorker::Studio(j) => std::iter::once(&mut j.train)
+                .chain(j.test.as_mut())
+                .map(|t| Bulk::F64(std::mem::take(&mut t.x)))
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Puts back the arrays that travelled beside the message.
+    pub fn attach_bulk(&mut self, bulk: Vec<Bulk>) {
+        let mut bulk = bulk.into_iter();
+        match self {
+            ToWorker::Read(j) => {
+                if let Some(Bulk::U8(bytes)) = bulk.next() {
+                    j.bytes = bytes;
+                }
+            }
+            ToWorker::Studio(j) => {
+                for t in std::iter::once(&mut j.train).chain(j.test.as_mut()) {
+                    if let Some(Bulk::F64(x)) = bulk.next() {
+                        t.x = x;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+impl FromWorker {
+    /// The arrays that travel beside the message (taken out of it).
+    pub fn take_bulk(&mut self) -> Vec<Bulk> {
+        match self {
+            FromWorker::TableRead(t) => std::mem::take(&mut t.cells),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Puts back the arrays that travelled beside the message.
+    pub fn attach_bulk(&mut self, bulk: Vec<Bulk>) {
+        if let FromWorker::TableRead(t) = self {
+            t.cells = bulk;
+        }
+    }
+}
