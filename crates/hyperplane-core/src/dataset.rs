@@ -289,6 +289,15 @@ pub(crate) fn check_feature_indices(features: &[usize], n_features: usize) -> Re
 }
 
 pub fn check_finite(x: ArrayView2<'_, f64>, what: &'static str) -> Result<()> {
+    // The common case in one flat pass; the place of a bad value is looked for only
+    // when there is one.
+    let all_finite = match x.as_slice() {
+        Some(flat) => flat.iter().all(|v| v.is_finite()),
+        None => x.iter().all(|v| v.is_finite()),
+    };
+    if all_finite {
+        return Ok(());
+    }
     for ((row, column), v) in x.indexed_iter() {
         if !v.is_finite() {
             return Err(Error::NonFinite { what, row, column });
