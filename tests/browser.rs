@@ -364,10 +364,11 @@ async fn svm_controls_write_the_settings_they_are_given() {
 #[path = "../crates/hyperplane-core/tests/common/mutate.rs"]
 mod mutate;
 
-/// The structured no-panic properties (crates/hyperplane-core/tests/mutations.rs and the
-/// link parser's) in wasm, where `usize` is 32 bits and overflow in a release build
-/// wraps: a versions file, a model file, a table and a link, each with one field made
-/// hostile, 300 seeds each.
+/// The no-panic properties in wasm, where `usize` is 32 bits and overflow in a release
+/// build wraps: the structured ones (crates/hyperplane-core/tests/mutations.rs and the
+/// link parser's: a versions file, a model file, a table and a link, each with one field
+/// made hostile) and the random-input ones (text through every reader, random matrices
+/// through every model), 300 seeds each.
 #[wasm_bindgen_test]
 fn structured_mutations_never_panic_in_wasm() {
     use hyperplane::settings::fragment::Link;
@@ -375,6 +376,7 @@ fn structured_mutations_never_panic_in_wasm() {
         mutate::versions_case(seed);
         mutate::model_case(seed);
         mutate::table_case(seed);
+        mutate::random_case(seed);
         mutate::link_case(seed, |fragment| {
             Link::parse(fragment).map(|link| {
                 assert!(link.settings.check().is_ok(), "{fragment}");

@@ -400,3 +400,59 @@ pub fn link_case(seed: u64, read: impl Fn(&str) -> Result<String, String>) {
         assert!(read(&again).is_ok(), "{fragment} was read, {again} is not");
     }
 }
+
+/// The random-input half of the no-panic properties, as the browser runs them (natively
+/// they run under proptest in `no_panics.rs`): random text through every reader of text,
+/// and random small matrices (NaN, ±inf, the extremes) through the dataset's checks and
+/// every one-call model with random parameters.
+pub fn random_case(seed: u64) {
+    use hyperplane_core::csv_data::{read_classification_csv, read_regression_csv};
+    use hyperplane_core::kernel::Gamma;
+    use hyperplane_core::linear_model::LogisticParams;
+    use hyperplane_core::model::ModelParams;
+    use hyperplane_core::neighbors::KnnParams;
+    use hyperplane_core::svm::{LinearSvmParams, SvcParams};
+    use hyperplane_core::tree::TreeParams;
+    use hyperplane_core::Dataset;
+
+    let mut rng = Rng::new(seed);
+    let alphabet: Vec<char> = "0123456789,.;\t\n\r\"-eE+aAbNn ?\u{FEFF}é🙂{}[]:"
+        .chars()
+        .collect();
+    let text: String = (0..rng.below(200)).map(|_| *rng.pick(&alphabet)).collect();
+    let _ = read_classification_csv(&text, "a");
+    let _ = read_regression_csv(&text, "a");
+    let _ = ModelFile::from_json(&text);
+    let _ = VersionsFile::from_json(&text);
+    if let Ok((raw, _)) = table::open(text.as_bytes()) {
+        let _ = table::profile(&raw);
+        if let Ok(r) = Recipe::detect(&raw) {
+            let _ = r.apply(&raw);
+        }
+    }
+    let mut values = NUMBERS.to_vec();
+    values.extend([f64::NAN, f64::INFINITY, f64::NEG_INFINITY]);
+    let (rows, cols) = (rng.below(9), rng.below(4));
+    let x = Array2::from_shape_fn((rows, cols), |_| *rng.pick(&values));
+    let y: Vec<usize> = (0..rows).map(|_| rng.below(3)).collect();
+    let names = |n: usize, p: &str| (0..n).map(|i| format!("{p}{i}")).collect::<Vec<_>>();
+    let Ok(data) = Dataset::new(x, y, names(cols, "x"), names(3, "c")) else {
+        return;
+    };
+    let (c, g) = (*rng.pick(&values), *rng.pick(&values));
+    let models = [
+        ModelParams::Svc(SvcParams::default().c(c).gamma(Gamma::Value(g))),
+        ModelParams::Logistic(LogisticParams::default().c(c)),
+        ModelParams::Knn(KnnParams::default().k(rng.below(12))),
+        ModelParams::Tree(TreeParams::default()),
+        ModelParams::LinearSvm {
+            params: LinearSvmParams::default().c(c),
+            epochs: 1 + rng.below(20) as u64,
+        },
+    ];
+    for params in models {
+        if let Ok(m) = params.fit(&data) {
+            let _ = m.predict_classes(data.x());
+        }
+    }
+}
