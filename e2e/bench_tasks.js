@@ -130,7 +130,12 @@ const CASES = [
     // user's file pick does not have), then dropped on the drop zone as a user would.
     await page.evaluate((text) => {
       window.__file = new File([text], "mixed.csv", { type: "text/csv" });
+      // The dialog (the table's rows and columns) first; the report of what the
+      // choices make once the recipe is applied to every row.
       new MutationObserver((_, o) => {
+        if (!window.__dialog && document.querySelector(".import-preview [data-testid=import-rows], .import-preview table")) {
+          window.__dialog = performance.now();
+        }
         if (document.querySelector("[data-testid=import-report]")) {
           window.__shown = performance.now();
           o.disconnect();
@@ -145,12 +150,12 @@ const CASES = [
         document.querySelector(".dropzone").dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
       });
       await page.getByTestId("import-report").waitFor({ timeout: 60_000 });
-      const preview = await page.evaluate(() => window.__shown - window.__dropped);
+      const [dialog, preview] = await page.evaluate(() => [window.__dialog - window.__dropped, window.__shown - window.__dropped]);
       const t1 = Date.now();
       await page.getByRole("button", { name: "Use this data" }).click();
       await page.waitForFunction((n) => document.querySelector("[data-testid=point-count]")?.textContent.includes(`${n} training`), rows * 0.8, { timeout: 60_000 });
       await page.waitForSelector("[data-testid=test-accuracy]:has-text('%')");
-      console.log(`  dropped → preview on screen: ${preview.toFixed(0)} ms; Use this data → trained and drawn: ${Date.now() - t1} ms`);
+      console.log(`  dropped → preview's rows and columns on screen: ${dialog.toFixed(0)} ms, its report: ${preview.toFixed(0)} ms; Use this data → trained and drawn: ${Date.now() - t1} ms`);
     };
   }]),
   // The "Unbreakable" issue's stress case: each model on the 100,000-row file, once it

@@ -5,12 +5,16 @@
 use std::sync::Arc;
 
 use hyperplane_core::table::{text, ColumnProfile, Dialect, Encoding, RawTable, Recipe};
-use hyperplane_worker::{read_file, ReadJob, ReadTable};
+use hyperplane_worker::{read_file, AppliedData, ApplyJob, ReadJob, ReadTable};
 
 use crate::imported::ImportedCsv;
 
 /// Rows shown in the preview's table.
 pub const PREVIEW_ROWS: usize = 6;
+
+/// Up to this many rows the preview applies its recipe on the page's thread (a few
+/// milliseconds); above, in a worker.
+pub const APPLY_HERE_ROWS: usize = 20_000;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ImportDraft {
@@ -186,6 +190,55 @@ impl ImportDraft {
         }
     }
 
+    /// Whether applying the recipe is left to a worker (it takes the page's thread
+    /// ~80 ms per 100,000 rows, per change).
+    pub fn big(&self) -> bool {
+        self.table
+            .as_ref()
+            .is_ok_and(|t| t.n_rows() > APPLY_HERE_ROWS)
+    }
+
+    /// The worker's job: this draft's text read as it is read here, and its recipe.
+    pub fn apply_job(&self, job: u64) -> Option<ApplyJob> {
+        Some(ApplyJob {
+            read: ReadJob {
+                job,
+                bytes: self.text.as_bytes().to_vec(),
+                encoding: Some(self.encoding),
+                decoded: true,
+                dialect: Some(self.dialect),
+            },
+            recipe: self.recipe.clone()?,
+        })
+    }
+
+    /// The data a worker made with `recipe` (see [`apply_job`](Self::apply_job)).
+    pub fn applied(
+        &self,
+        recipe: Recipe,
+        result: Result<AppliedData, String>,
+    ) -> Result<ImportedCsv, String> {
+        let d = result?;
+        let columns = match &self.table {
+            Ok(t) => t.columns.iter().map(|c| c.name.clone()).collect(),
+            Err(e) => return Err(e.clone()),
+        };
+        let dataset = d.data.dataset().map_err(|e| e.to_string())?;
+        let text = (*self.text).clone();
+        let csv = ImportedCsv::from_parts(
+            &self.file_name,
+            text,
+            self.encoding,
+            recipe,
+            columns,
+            (dataset, d.encoder, d.report),
+        );
+        Ok(ImportedCsv {
+            example: self.example,
+            ..csv
+        })
+    }
+
     /// The data this draft makes, or why it makes none.
     pub fn result(&self) -> Result<ImportedCsv, String> {
         let raw = self.table.as_ref().map_err(Clone::clone)?;
@@ -279,6 +332,13 @@ mod tests {
         let p = ReadRequest::pasted("pasted", "x\tw\tc\n1\t2\ta\n3\t4\tb\n5\t6\ta\n").read_here();
         assert_eq!(p.dialect.delimiter, Delimiter::Tab);
         assert_eq!(p.result().unwrap().dataset.n_features(), 2);
+        // Applied in a worker (as a big file's recipe is), the same data.
+        let job = d.apply_job(1).unwrap();
+        let applied = d.applied(
+            job.recipe.clone(),
+            hyperplane_worker::apply_file(&job).result,
+        );
+        assert_eq!(applied.unwrap(), d.result().unwrap());
         // The data in use can be re-opened with its recipe.
         let again = ReadRequest::imported(&csv).read_here();
         assert_eq!(again.recipe, csv.recipe);

@@ -1,16 +1,41 @@
 //! Reading a file for the import preview in the pool's worker, so that a big file (a
-//! 100,000-row table takes a few hundred milliseconds to read) never freezes the page.
+//! 100,000-row table takes a few hundred milliseconds to read) never freezes the page;
+//! a big file's recipe is applied there too, at each change.
 //! The worker tells how far it has read; the newest request wins, an older one's answer
 //! is dropped. Without a worker the pool reads it on the page's thread, by the same code.
 
+use std::sync::Arc;
+
+use hyperplane_core::table::Recipe;
 use leptos::prelude::*;
 
 use hyperplane_worker::{FromWorker, ToWorker};
 
 use crate::import_draft::{ImportDraft, ReadRequest};
+use crate::imported::ImportedCsv;
 use crate::pool::PoolClient;
 
-/// The import preview's reader: it fills `draft` with what it reads.
+/// What a recipe was applied to: the draft's table (by identity) and the recipe.
+#[derive(Clone, PartialEq)]
+struct ApplyKey {
+    table: usize,
+    recipe: Recipe,
+}
+
+impl ApplyKey {
+    fn of(d: &ImportDraft) -> Option<Self> {
+        Some(Self {
+            table: Arc::as_ptr(d.table.as_ref().ok()?) as usize,
+            recipe: d.recipe.clone()?,
+        })
+    }
+}
+
+/// A draft's data as the worker made it.
+type AppliedCsv = (ApplyKey, Result<ImportedCsv, String>);
+
+/// The import preview's reader: it fills `draft` with what it reads, and applies a big
+/// draft's recipe.
 #[derive(Clone, Copy)]
 pub struct ImportReader {
     draft: RwSignal<Option<ImportDraft>>,
@@ -19,6 +44,10 @@ pub struct ImportReader {
     pending: StoredValue<Option<(u64, ReadRequest)>>,
     next: StoredValue<u64>,
     client: StoredValue<Option<PoolClient>, LocalStorage>,
+    /// The newest recipe applied in the worker, and the one asked for.
+    applied: RwSignal<Option<AppliedCsv>>,
+    applying: StoredValue<Option<(u64, ApplyKey, ImportDraft)>>,
+    apply_client: StoredValue<Option<PoolClient>, LocalStorage>,
 }
 
 impl ImportReader {
@@ -29,7 +58,55 @@ impl ImportReader {
             pending: StoredValue::new(None),
             next: StoredValue::new(0),
             client: StoredValue::new_local(None),
+            applied: RwSignal::new(None),
+            applying: StoredValue::new(None),
+            apply_client: StoredValue::new_local(None),
         }
+    }
+
+    /// The data `d` makes (tracked): applied here for a small table; for a big one the
+    /// worker's answer, `None` while it is on its way (it is asked for here).
+    pub fn result(&self, d: &ImportDraft) -> Option<Result<ImportedCsv, String>> {
+        if !d.big() {
+            return Some(d.result());
+        }
+        let Some(key) = ApplyKey::of(d) else {
+            return Some(d.result());
+        };
+        let done = self.applied.with(|a| {
+            a.as_ref()
+                .filter(|(k, _)| *k == key)
+                .map(|(_, r)| r.clone())
+        });
+        if done.is_none() {
+            self.apply(d, key);
+        }
+        done
+    }
+
+    fn apply(&self, d: &ImportDraft, key: ApplyKey) {
+        if self
+            .applying
+            .with_value(|a| a.as_ref().is_some_and(|(_, k, _)| *k == key))
+        {
+            return;
+        }
+        self.next.update_value(|n| *n += 1);
+        let job = self.next.get_value();
+        let Some(message) = d.apply_job(job) else {
+            return;
+        };
+        self.applying.set_value(Some((job, key, d.clone())));
+        let client = self
+            .apply_client
+            .with_value(Clone::clone)
+            .unwrap_or_else(|| {
+                let reader = *self;
+                let c = PoolClient::new(move |reply, _| reader.on_reply(reply));
+                self.apply_client.set_value(Some(c.clone()));
+                c
+            });
+        client.run(vec![ToWorker::Apply(Box::new(message))]);
     }
 
     /// Reads `request` and opens (or updates) the preview with it.
@@ -67,6 +144,16 @@ impl ImportReader {
                         *d = done.clamp(0.0, 1.0);
                     }
                 });
+            }
+            FromWorker::Applied(a) => {
+                let Some(Some((job, key, d))) = self.applying.try_with_value(Clone::clone) else {
+                    return;
+                };
+                if a.job != job {
+                    return;
+                }
+                let csv = d.applied(key.recipe.clone(), a.result);
+                let _ = self.applied.try_set(Some((key, csv)));
             }
             FromWorker::TableRead(t) if Some(t.job) == current => {
                 let Some((_, request)) = self.pending.try_update_value(Option::take).flatten()

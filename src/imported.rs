@@ -61,19 +61,37 @@ impl ImportedCsv {
         raw: &RawTable,
     ) -> Result<Self, Error> {
         let out = recipe.apply(raw)?;
-        Ok(Self {
+        let columns = raw.columns.iter().map(|c| c.name.clone()).collect();
+        let report = out.report.sentence(recipe.impute);
+        let applied = (out.dataset, out.encoder, report);
+        Ok(Self::from_parts(
+            file_name, text, encoding, recipe, columns, applied,
+        ))
+    }
+
+    /// A file whose recipe was applied elsewhere (in a worker): its data, encoder and
+    /// report as the recipe made them.
+    pub fn from_parts(
+        file_name: &str,
+        text: String,
+        encoding: Encoding,
+        recipe: Recipe,
+        columns: Vec<String>,
+        (dataset, encoder, report): (Dataset, Encoder, String),
+    ) -> Self {
+        Self {
             file_name: file_name.to_string(),
             text,
             encoding,
-            columns: raw.columns.iter().map(|c| c.name.clone()).collect(),
+            columns,
             target: recipe.target.clone(),
             regression: recipe.regression,
-            report: out.report.sentence(recipe.impute),
+            report,
             recipe: Some(recipe),
-            dataset: Arc::new(out.dataset),
-            encoder: Some(out.encoder),
+            dataset: Arc::new(dataset),
+            encoder: Some(encoder),
             example: false,
-        })
+        }
     }
 
     /// A file as versions saved before recipes kept it: numeric features, `target` read

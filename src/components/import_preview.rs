@@ -50,7 +50,15 @@ pub fn ImportPreview(
     };
     let set_recipe =
         move |f: &dyn Fn(&Recipe) -> Recipe| change(&|d| d.with_recipe(|r, _| Ok(f(r))));
-    let result = Memo::new(move |_| draft.with(|d| d.as_ref().map(ImportDraft::result)));
+    // `None` while there is no draft, or a big one's recipe is being applied in a worker.
+    let result = Memo::new(move |_| draft.with(|d| d.as_ref().and_then(|d| reader.result(d))));
+    let applying = move || {
+        draft.with(|d| {
+            d.as_ref()
+                .filter(|d| d.big() && d.recipe.is_some())
+                .map(|d| d.table.as_ref().map_or(0, |t| t.n_rows()))
+        })
+    };
     let recipe = move || draft.with(|d| d.as_ref().and_then(|d| d.recipe.clone()));
     let profiles = Signal::derive(move || {
         draft.with(|d| d.as_ref().map(|d| d.profiles.clone()).unwrap_or_default())
@@ -236,7 +244,9 @@ pub fn ImportPreview(
                     </p>
                 }.into_any(),
                 Some(Err(e)) => view! { <p role="alert" class="error">{format!("This cannot be used yet: {e}")}</p> }.into_any(),
-                None => ().into_any(),
+                None => applying()
+                    .map(|n| view! { <p class="import-report" role="status" data-testid="import-applying">{format!("Applying the choices to all {} rows…", crate::format::grouped(n as u64))}</p> })
+                    .into_any(),
             }}
             <details class="import-code">
                 <summary>"The same steps in scikit-learn"</summary>

@@ -17,6 +17,7 @@ impl ToWorker {
     pub fn take_bulk(&mut self) -> Vec<Bulk> {
         match self {
             ToWorker::Read(j) => vec![Bulk::U8(std::mem::take(&mut j.bytes))],
+            ToWorker::Apply(j) => vec![Bulk::U8(std::mem::take(&mut j.read.bytes))],
             ToWorker::Studio(j) => std::iter::once(&mut j.train)
                 .chain(j.test.as_mut())
                 .map(|t| Bulk::F64(std::mem::take(&mut t.x)))
@@ -32,6 +33,11 @@ impl ToWorker {
             ToWorker::Read(j) => {
                 if let Some(Bulk::U8(bytes)) = bulk.next() {
                     j.bytes = bytes;
+                }
+            }
+            ToWorker::Apply(j) => {
+                if let Some(Bulk::U8(bytes)) = bulk.next() {
+                    j.read.bytes = bytes;
                 }
             }
             ToWorker::Studio(j) => {
@@ -51,14 +57,24 @@ impl FromWorker {
     pub fn take_bulk(&mut self) -> Vec<Bulk> {
         match self {
             FromWorker::TableRead(t) => std::mem::take(&mut t.cells),
+            FromWorker::Applied(a) => match &mut a.result {
+                Ok(d) => vec![Bulk::F64(std::mem::take(&mut d.data.x))],
+                Err(_) => Vec::new(),
+            },
             _ => Vec::new(),
         }
     }
 
     /// Puts back the arrays that travelled beside the message.
     pub fn attach_bulk(&mut self, bulk: Vec<Bulk>) {
-        if let FromWorker::TableRead(t) = self {
-            t.cells = bulk;
+        match self {
+            FromWorker::TableRead(t) => t.cells = bulk,
+            FromWorker::Applied(a) => {
+                if let (Ok(d), Some(Bulk::F64(x))) = (&mut a.result, bulk.into_iter().next()) {
+                    d.data.x = x;
+                }
+            }
+            _ => {}
         }
     }
 }

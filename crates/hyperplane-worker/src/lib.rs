@@ -12,10 +12,12 @@ use hyperplane_core::nn::{Mlp, MlpParams, MlpTrainer, TrainerState};
 use hyperplane_core::{Dataset, Target};
 use serde::{Deserialize, Serialize};
 
+mod apply_job;
 mod bulk;
 mod score;
 mod studio_fit;
 mod table_job;
+pub use apply_job::{apply_file, Applied, AppliedData, ApplyJob};
 pub use bulk::Bulk;
 pub use score::{score_job, ScoreJob, ScorePoint, Scored};
 pub use studio_fit::{cell_px, scores, studio_job, Scores, StudioFitted, StudioJob, Table};
@@ -66,6 +68,8 @@ pub enum ToWorker {
     Score(Box<ScoreJob>),
     /// Fits and scores the studio's model and answers with [`FromWorker::StudioFitted`].
     Studio(Box<StudioJob>),
+    /// Applies a recipe to a file and answers with [`FromWorker::Applied`].
+    Apply(Box<ApplyJob>),
     /// Reads a file and answers with [`FromWorker::TableRead`], after
     /// [`FromWorker::Progress`] now and then.
     Read(Box<ReadJob>),
@@ -135,6 +139,7 @@ pub enum FromWorker {
     Scored(Box<Scored>),
     TableRead(Box<TableRead>),
     StudioFitted(Box<StudioFitted>),
+    Applied(Box<Applied>),
     /// How much of a job is done (0 to 1), while it runs.
     Progress {
         job: u64,
@@ -150,6 +155,7 @@ impl ToWorker {
             ToWorker::Score(j) => Some(j.job),
             ToWorker::Read(j) => Some(j.job),
             ToWorker::Studio(j) => Some(j.job),
+            ToWorker::Apply(j) => Some(j.read.job),
             _ => None,
         }
     }
@@ -164,6 +170,7 @@ impl FromWorker {
             FromWorker::Scored(s) => Some(s.job),
             FromWorker::TableRead(t) => Some(t.job),
             FromWorker::StudioFitted(f) => Some(f.job),
+            FromWorker::Applied(a) => Some(a.job),
             _ => None,
         }
     }
@@ -350,6 +357,7 @@ impl Worker {
             ToWorker::Fit(job) => Some(fit_job(&job, now)),
             ToWorker::Score(job) => Some(score_job(&job, now)),
             ToWorker::Studio(job) => Some(studio_job(*job, now)),
+            ToWorker::Apply(job) => say(FromWorker::Applied(Box::new(apply_file(&job)))),
             ToWorker::Read(job) => {
                 let mut last = now();
                 let read = read_file(&job, &mut |done| {

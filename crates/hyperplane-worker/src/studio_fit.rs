@@ -107,7 +107,7 @@ fn knn_cell_px(model: &FittedModel) -> f64 {
 
 /// A dataset as it travels: its target and names in the message, its features beside it
 /// as a typed array (80,000 × 45 numbers written out as JSON took the page ~40 ms).
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Table {
     pub target: Target,
     pub names: Vec<String>,
