@@ -8,7 +8,8 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use hyperplane_core::grid::GridOutput;
-use hyperplane_worker::{Bulk, FromWorker, ToWorker};
+use hyperplane_worker::bulk::js::{bulk_in, bulk_out};
+use hyperplane_worker::{FromWorker, ToWorker};
 use wasm_bindgen::prelude::*;
 use web_sys::{MessageEvent, Worker};
 
@@ -136,39 +137,6 @@ fn post(s: &mut State, mut msg: ToWorker) {
     } else {
         s.worker.post_message(&text)
     };
-}
-
-/// Vectors as typed arrays, and the list of their buffers to move.
-fn bulk_out(bulk: &[Bulk]) -> (js_sys::Array, js_sys::Array) {
-    let (arrays, buffers) = (js_sys::Array::new(), js_sys::Array::new());
-    for b in bulk {
-        let array: JsValue = match b {
-            Bulk::F64(v) => js_sys::Float64Array::from(&v[..]).into(),
-            Bulk::U32(v) => js_sys::Uint32Array::from(&v[..]).into(),
-            Bulk::U8(v) => js_sys::Uint8Array::from(&v[..]).into(),
-        };
-        if let Ok(buffer) = js_sys::Reflect::get(&array, &JsValue::from_str("buffer")) {
-            buffers.push(&buffer);
-        }
-        arrays.push(&array);
-    }
-    (arrays, buffers)
-}
-
-/// Typed arrays back into vectors.
-fn bulk_in(list: &js_sys::Array) -> Vec<Bulk> {
-    list.iter()
-        .filter_map(|a| {
-            if let Some(a) = a.dyn_ref::<js_sys::Float64Array>() {
-                Some(Bulk::F64(a.to_vec()))
-            } else if let Some(a) = a.dyn_ref::<js_sys::Uint32Array>() {
-                Some(Bulk::U32(a.to_vec()))
-            } else {
-                a.dyn_ref::<js_sys::Uint8Array>()
-                    .map(|a| Bulk::U8(a.to_vec()))
-            }
-        })
-        .collect()
 }
 
 /// A message from the worker: JSON text, `[text, labels, margins]` with a surface (its

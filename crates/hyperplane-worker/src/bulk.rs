@@ -78,3 +78,52 @@ impl FromWorker {
         }
     }
 }
+
+/// Bulk data as JavaScript typed arrays, for both ends of a worker's messages.
+pub mod js {
+    use super::Bulk;
+    use wasm_bindgen::{JsCast, JsValue};
+
+    /// Vectors as typed arrays, and the list of their buffers to move.
+    pub fn bulk_out(bulk: &[Bulk]) -> (js_sys::Array, js_sys::Array) {
+        let (arrays, buffers) = (js_sys::Array::new(), js_sys::Array::new());
+        for b in bulk {
+            let (array, buffer): (JsValue, JsValue) = match b {
+                Bulk::F64(v) => {
+                    let a = js_sys::Float64Array::from(&v[..]);
+                    let buf = a.buffer().into();
+                    (a.into(), buf)
+                }
+                Bulk::U32(v) => {
+                    let a = js_sys::Uint32Array::from(&v[..]);
+                    let buf = a.buffer().into();
+                    (a.into(), buf)
+                }
+                Bulk::U8(v) => {
+                    let a = js_sys::Uint8Array::from(&v[..]);
+                    let buf = a.buffer().into();
+                    (a.into(), buf)
+                }
+            };
+            arrays.push(&array);
+            buffers.push(&buffer);
+        }
+        (arrays, buffers)
+    }
+
+    /// Typed arrays back into vectors (anything else is dropped).
+    pub fn bulk_in(list: &js_sys::Array) -> Vec<Bulk> {
+        list.iter()
+            .filter_map(|a| {
+                if let Some(a) = a.dyn_ref::<js_sys::Float64Array>() {
+                    Some(Bulk::F64(a.to_vec()))
+                } else if let Some(a) = a.dyn_ref::<js_sys::Uint32Array>() {
+                    Some(Bulk::U32(a.to_vec()))
+                } else {
+                    a.dyn_ref::<js_sys::Uint8Array>()
+                        .map(|a| Bulk::U8(a.to_vec()))
+                }
+            })
+            .collect()
+    }
+}

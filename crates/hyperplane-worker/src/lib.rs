@@ -13,7 +13,7 @@ use hyperplane_core::{Dataset, Target};
 use serde::{Deserialize, Serialize};
 
 mod apply_job;
-mod bulk;
+pub mod bulk;
 mod score;
 mod studio_fit;
 mod table_job;

@@ -6,55 +6,6 @@
 //! bytes; a table's columns). Arrays are moved between the threads, not copied.
 
 #[cfg(target_arch = "wasm32")]
-mod glue {
-    use hyperplane_worker::Bulk;
-    use wasm_bindgen::prelude::*;
-
-    /// Typed arrays back into vectors (anything else is dropped).
-    pub fn bulk_in(list: &js_sys::Array) -> Vec<Bulk> {
-        list.iter()
-            .filter_map(|a| {
-                if let Some(a) = a.dyn_ref::<js_sys::Float64Array>() {
-                    Some(Bulk::F64(a.to_vec()))
-                } else if let Some(a) = a.dyn_ref::<js_sys::Uint32Array>() {
-                    Some(Bulk::U32(a.to_vec()))
-                } else {
-                    a.dyn_ref::<js_sys::Uint8Array>()
-                        .map(|a| Bulk::U8(a.to_vec()))
-                }
-            })
-            .collect()
-    }
-
-    /// Vectors as typed arrays, and the list of their buffers to move.
-    pub fn bulk_out(bulk: &[Bulk]) -> (js_sys::Array, js_sys::Array) {
-        let (arrays, buffers) = (js_sys::Array::new(), js_sys::Array::new());
-        for b in bulk {
-            let (array, buffer): (JsValue, JsValue) = match b {
-                Bulk::F64(v) => {
-                    let a = js_sys::Float64Array::from(&v[..]);
-                    let buf = a.buffer().into();
-                    (a.into(), buf)
-                }
-                Bulk::U32(v) => {
-                    let a = js_sys::Uint32Array::from(&v[..]);
-                    let buf = a.buffer().into();
-                    (a.into(), buf)
-                }
-                Bulk::U8(v) => {
-                    let a = js_sys::Uint8Array::from(&v[..]);
-                    let buf = a.buffer().into();
-                    (a.into(), buf)
-                }
-            };
-            arrays.push(&array);
-            buffers.push(&buffer);
-        }
-        (arrays, buffers)
-    }
-}
-
-#[cfg(target_arch = "wasm32")]
 fn main() {
     use std::cell::RefCell;
     use wasm_bindgen::prelude::*;
@@ -75,7 +26,7 @@ fn main() {
                     return;
                 };
                 if let Some(list) = parts.get(1).dyn_ref::<js_sys::Array>() {
-                    bulk = glue::bulk_in(list);
+                    bulk = hyperplane_worker::bulk::js::bulk_in(list);
                 } else {
                     let (labels, margins) = (parts.get(1).dyn_into(), parts.get(2).dyn_into());
                     if let (Ok(l), Ok(m)) = (labels, margins) {
@@ -103,7 +54,7 @@ fn main() {
         let _ = match reply.grid {
             None if reply.bulk.is_empty() => reply_to.post_message(&text),
             None => {
-                let (arrays, buffers) = glue::bulk_out(&reply.bulk);
+                let (arrays, buffers) = hyperplane_worker::bulk::js::bulk_out(&reply.bulk);
                 reply_to.post_message_with_transfer(&js_sys::Array::of2(&text, &arrays), &buffers)
             }
             // [text, labels, margins], the arrays' buffers moved, not copied.

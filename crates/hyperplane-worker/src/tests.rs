@@ -4,6 +4,25 @@ use super::*;
 use hyperplane_core::datasets::{GeneratorKind, GeneratorParams};
 use hyperplane_core::preprocess::split_and_standardize;
 
+/// `job` sent to a fresh worker as the page sends it (its bulk data beside the JSON),
+/// and the answer read as the page reads it (bulk put back), with what the worker told
+/// on the way.
+fn through_messages(
+    mut job: ToWorker,
+    now: impl Fn() -> f64,
+) -> (FromWorker, Option<GridOutput>, Vec<String>) {
+    let bulk = job.take_bulk();
+    let mut told = Vec::new();
+    let reply = Worker::default()
+        .handle_text(&serde_json::to_string(&job).unwrap(), bulk, now, &mut |t| {
+            told.push(t)
+        })
+        .unwrap();
+    let mut message: FromWorker = serde_json::from_str(&reply.text).unwrap();
+    message.attach_bulk(reply.bulk);
+    (message, reply.grid, told)
+}
+
 fn job(session: u64) -> (TrainJob, MlpTrainer) {
     let data = GeneratorParams::new(GeneratorKind::Circle)
         .n_samples(200)
@@ -277,7 +296,7 @@ fn a_file_is_read_through_the_messages_with_progress() {
     }
     let job = ToWorker::Read(Box::new(ReadJob {
         job: 8,
-        bytes: Vec::new(),
+        bytes: csv.clone().into_bytes(),
         encoding: None,
         decoded: false,
         dialect: None,
@@ -287,15 +306,7 @@ fn a_file_is_read_through_the_messages_with_progress() {
         clock.set(clock.get() + 100.0);
         clock.get()
     };
-    let mut told = Vec::new();
-    let reply = Worker::default()
-        .handle_text(
-            &serde_json::to_string(&job).unwrap(),
-            vec![Bulk::U8(csv.clone().into_bytes())],
-            now,
-            &mut |t| told.push(t),
-        )
-        .unwrap();
+    let (message, _, told) = through_messages(job, now);
     assert!(!told.is_empty());
     for t in &told {
         let FromWorker::Progress { job: 8, done } = serde_json::from_str(t).unwrap() else {
@@ -303,9 +314,7 @@ fn a_file_is_read_through_the_messages_with_progress() {
         };
         assert!((0.0..=1.0).contains(&done));
     }
-    let mut message: FromWorker = serde_json::from_str(&reply.text).unwrap();
     assert_eq!(message.job(), Some(8));
-    message.attach_bulk(reply.bulk);
     let FromWorker::TableRead(read) = message else {
         panic!("not a table")
     };
@@ -365,7 +374,7 @@ fn a_studio_job_fits_scores_and_draws_as_the_page_would() {
         y_range: (-2.0, 2.0),
         base: vec![0.0, 0.0],
     };
-    let mut job = ToWorker::Studio(Box::new(StudioJob {
+    let job = ToWorker::Studio(Box::new(StudioJob {
         job: 5,
         train: Table::new(&data.train),
         test: Some(Table::new(&data.test)),
@@ -373,18 +382,10 @@ fn a_studio_job_fits_scores_and_draws_as_the_page_would() {
         grid: Some((drawn, (480.0, 450.0))),
     }));
     // The features travel beside the JSON, as the page sends them.
-    let bulk = job.take_bulk();
-    assert_eq!(bulk.len(), 2);
-    let reply = Worker::default()
-        .handle_text(
-            &serde_json::to_string(&job).unwrap(),
-            bulk,
-            || 0.0,
-            &mut |_| {},
-        )
-        .unwrap();
-    let FromWorker::StudioFitted(f) = serde_json::from_str(&reply.text).unwrap() else {
-        panic!("not fitted: {}", reply.text)
+    assert_eq!(job.clone().take_bulk().len(), 2);
+    let (message, grid, _) = through_messages(job, || 0.0);
+    let FromWorker::StudioFitted(f) = message else {
+        panic!("not fitted: {message:?}")
     };
     let (model, s, _) = f.result.unwrap();
     let direct = fit_model(&params, &data.train, 0).unwrap();
@@ -395,7 +396,7 @@ fn a_studio_job_fits_scores_and_draws_as_the_page_would() {
     assert_eq!((spec.width, spec.height), (120, 113));
     let mut out = hyperplane_core::grid::GridOutput::new();
     direct.evaluate_grid(&spec, &mut out).unwrap();
-    assert_eq!(reply.grid.unwrap(), out);
+    assert_eq!(grid.unwrap(), out);
 }
 
 /// A studio job whose features arrive cut short is refused, not a panic.
@@ -418,4 +419,35 @@ fn a_studio_job_with_damaged_features_is_refused() {
         panic!("no answer")
     };
     assert!(f.result.unwrap_err().contains("damaged"));
+}
+
+/// Through the messages, with the bytes and the matrix beside the JSON: a recipe applied
+/// in the worker makes the same data, encoder and report as applying it on the page.
+#[test]
+fn a_recipe_applied_in_the_worker_makes_the_same_data() {
+    use hyperplane_core::table::{self, Recipe};
+    const PENGUINS: &[u8] = include_bytes!("../../../public/examples/penguins.csv");
+    let (raw, _) = table::open(PENGUINS).unwrap();
+    let recipe = Recipe::detect(&raw).unwrap();
+    let direct = recipe.apply(&raw).unwrap();
+    let job = ToWorker::Apply(Box::new(ApplyJob {
+        read: ReadJob {
+            job: 4,
+            bytes: PENGUINS.to_vec(),
+            encoding: None,
+            decoded: false,
+            dialect: Some(recipe.dialect),
+        },
+        recipe: recipe.clone(),
+    }));
+    assert!(matches!(job.clone().take_bulk()[..], [Bulk::U8(_)]));
+    let (message, _, _) = through_messages(job, || 0.0);
+    let FromWorker::Applied(a) = message else {
+        panic!("not applied")
+    };
+    assert_eq!(a.job, 4);
+    let d = a.result.unwrap();
+    assert_eq!(d.data.dataset().unwrap(), direct.dataset);
+    assert_eq!(d.encoder, direct.encoder);
+    assert_eq!(d.report, direct.report.sentence(recipe.impute));
 }
