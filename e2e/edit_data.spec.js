@@ -10,19 +10,24 @@ async function clickPlane(page, fx, fy, button = "left") {
   await page.mouse.click(box.x + box.width * fx, box.y + box.height * fy, { button });
 }
 
+/** The studio on Moons, settled: its surface's pixels and how many points it has. */
+async function openMoons(page) {
+  await openStudio(page);
+  const first = await surfacePixels(page);
+  await page.getByRole("combobox", { name: "Dataset" }).selectOption({ label: "Moons" });
+  const before = await surfaceChangedFrom(page, first);
+  await page.waitForTimeout(600); // the change settles into its own history entry
+  return { before, n0: total(await page.getByTestId("point-count").textContent()) };
+}
+
 function total(text) {
   const m = text.match(/(\d+) training · (\d+) test/);
   return Number(m[1]) + Number(m[2]);
 }
 
 test("clicks edit Moons into 'Moons, edited', carried by the link, Undo and versions", async ({ page }) => {
-  await openStudio(page);
   const dataset = page.getByRole("combobox", { name: "Dataset" });
-  let before = await surfacePixels(page);
-  await dataset.selectOption({ label: "Moons" });
-  before = await surfaceChangedFrom(page, before);
-  await page.waitForTimeout(600);
-  const n0 = total(await page.getByTestId("point-count").textContent());
+  let { before, n0 } = await openMoons(page);
   await page.getByRole("button", { name: "1", exact: true }).click();
   await clickPlane(page, 0.2, 0.2);
   await expect(dataset.locator("option:checked")).toHaveText("Moons, edited");
@@ -92,13 +97,8 @@ test("a click on Iris adds a point of the chosen species to a copy on the two sh
 });
 
 test("the keyboard edits any dataset: Enter on Moons makes 'Moons, edited', Delete and Undo take it back", async ({ page }) => {
-  await openStudio(page);
   const dataset = page.getByRole("combobox", { name: "Dataset" });
-  let before = await surfacePixels(page);
-  await dataset.selectOption({ label: "Moons" });
-  before = await surfaceChangedFrom(page, before);
-  await page.waitForTimeout(600);
-  const n0 = total(await page.getByTestId("point-count").textContent());
+  const { n0 } = await openMoons(page);
   // Class 1's brush, then a cursor walked to the top-left corner (away from the moons).
   await page.getByRole("button", { name: "1", exact: true }).click();
   const surface = page.getByRole("img", { name: "Decision boundary" });

@@ -201,13 +201,7 @@ impl ImportDraft {
     /// The worker's job: this draft's text read as it is read here, and its recipe.
     pub fn apply_job(&self, job: u64) -> Option<ApplyJob> {
         Some(ApplyJob {
-            read: ReadJob {
-                job,
-                bytes: self.text.as_bytes().to_vec(),
-                encoding: Some(self.encoding),
-                decoded: true,
-                dialect: Some(self.dialect),
-            },
+            read: self.with_dialect(self.dialect).job(job),
             recipe: self.recipe.clone()?,
         })
     }

@@ -35,6 +35,12 @@ impl Key {
     }
 }
 
+impl PartialEq for Key {
+    fn eq(&self, other: &Self) -> bool {
+        other.same_data(&self.data, &self.features) && self.params == other.params
+    }
+}
+
 /// A fit's answer: the trained model, or why there is none.
 type Fitted = Result<Arc<Trained>, String>;
 
@@ -103,11 +109,9 @@ impl RemoteFit {
 
     /// Sends the job unless it is the one already asked for.
     fn ask(&self, key: Key) -> Result<(), String> {
-        let repeat = self.asked.with_value(|a| {
-            a.as_ref().is_some_and(|(_, k)| {
-                k.same_data(&key.data, &key.features) && k.params == key.params
-            })
-        });
+        let repeat = self
+            .asked
+            .with_value(|a| a.as_ref().is_some_and(|(_, k)| *k == key));
         if repeat {
             return Ok(());
         }
