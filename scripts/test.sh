@@ -7,6 +7,8 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
+# One run from a clean clone needs no incremental caches (they doubled target/'s size).
+export CARGO_INCREMENTAL="${CARGO_INCREMENTAL:-0}"
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 
