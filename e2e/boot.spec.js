@@ -6,7 +6,7 @@ const { test, expect } = require("@playwright/test");
 async function holdModule(page) {
   let release;
   const released = new Promise((r) => (release = r));
-  await page.route(/hyperplane-app-[0-9a-f]+_bg\.wasm$/, async (route) => {
+  await page.route(/app-[0-9a-f]+\/hyperplane-app_bg\.wasm$/, async (route) => {
     await released;
     await route.continue();
   });

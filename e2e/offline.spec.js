@@ -36,7 +36,7 @@ async function controlled(page) {
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
 }
 
-test("after one visit the studio, its worker and an embed work offline", async ({ page, context }) => {
+test("after one visit the studio, its worker, the chunks fetched on first use and an embed work offline", async ({ page, context }) => {
   await page.goto("./");
   await firstPicture(page);
   await controlled(page);
@@ -52,6 +52,12 @@ test("after one visit the studio, its worker and an embed work offline", async (
   await page.getByRole("button", { name: "Play" }).click();
   await expect.poll(async () => Number(await page.getByTestId("epoch").textContent())).toBeGreaterThan(500);
   await page.getByRole("button", { name: "Pause" }).click();
+  // The comparison and the sweeps are chunks never fetched on the first visit: the
+  // service worker installed them with the rest.
+  await page.getByRole("button", { name: "Compare models" }).click();
+  await expect(page.getByRole("region", { name: "Model comparison" }).getByRole("img").first()).toBeVisible({ timeout: 20_000 });
+  await page.getByRole("button", { name: "Sweeps" }).click();
+  await expect(page.getByRole("region", { name: "Parameter sweeps" })).toBeVisible({ timeout: 20_000 });
   await page.goto("./?embed=surface&controls=C#data=moons&model=svm&kernel=rbf");
   await expect(page.getByRole("img", { name: "Decision boundary" })).toBeVisible();
   await expect(page.getByRole("slider", { name: "C" })).toBeVisible();

@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
-"""Trunk post-build hook, in two steps:
+"""Trunk post-build hook, in three steps:
 
+0. the page's split module (build_app.py's app/ folder) is renamed app-HASH/ after its
+   content, and index.html points there, so a new deployment never mixes with old files;
 1. index.html gets its Content-Security-Policy, with the SHA-256 of each inline script
    (Trunk's module loader and the page's own two), so no other script can run;
 2. sw.js is written with the list of the build's files and their SHA-256, and a version
@@ -44,6 +46,25 @@ def add_policy(path):
     return len(inline)
 
 
+def name_app_by_hash(staging):
+    app = os.path.join(staging, "app")
+    if not os.path.isdir(app):
+        return
+    digest = hashlib.sha256()
+    for n in sorted(os.listdir(app)):
+        with open(os.path.join(app, n), "rb") as f:
+            digest.update(n.encode() + b"\0" + f.read())
+    name = "app-" + digest.hexdigest()[:16]
+    os.rename(app, os.path.join(staging, name))
+    index = os.path.join(staging, "index.html")
+    with open(index, encoding="utf-8") as f:
+        html = f.read()
+    with open(index, "w", encoding="utf-8") as f:
+        f.write(html.replace('"./app/', '"./' + name + "/"))
+    print(f"post_build.py: the page's module is in {name}/")
+
+
+name_app_by_hash(staging)
 scripts = add_policy(os.path.join(staging, "index.html"))
 print(f"post_build.py: index.html's policy allows its {scripts} inline scripts")
 

@@ -32,6 +32,12 @@ if ! have wasm-bindgen || [ "$(wasm-bindgen --version | awk '{print $2}')" != "$
   cargo install wasm-bindgen-cli --version "$wb_version" --force
 fi
 
+# wasm-split-cli cuts the page's module into a first module and chunks (scripts/build_app.py).
+if ! have wasm-split-cli || ! cargo install --list | grep -q '^wasm_split_cli_support v0\.2\.4:'; then
+  echo "setup: installing wasm_split_cli_support 0.2.4 (wasm-split-cli)"
+  cargo install wasm_split_cli_support --version 0.2.4 --locked --features build-binary
+fi
+
 # Debian's Chromium and its driver, for the browser tests.
 if ! have chromium || ! have chromedriver; then
   echo "setup: installing chromium and chromium-driver"

@@ -20,6 +20,8 @@ step "clippy (native)"
 cargo clippy --workspace --all-targets -- -D warnings
 step "clippy (wasm32)"
 cargo clippy --workspace --all-targets --target wasm32-unknown-unknown -- -D warnings
+step "clippy (wasm32, the split build's features)"
+cargo clippy --target wasm32-unknown-unknown --features split -- -D warnings
 step "no import cycles, no source file over 500 lines"
 python3 scripts/import_cycles.py src crates/hyperplane-core/src crates/hyperplane-cli/src crates/hyperplane-worker/src
 long=$(find src crates/*/src -name '*.rs' -exec wc -l {} + | awk '$2 != "total" && $1 > 500')

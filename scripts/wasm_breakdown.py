@@ -1,10 +1,11 @@
 """Where the app module's bytes are, by crate and by concern, for BENCHMARKS.md.
 
-Run from the repository root with twiggy installed (`cargo install twiggy --version 0.8.0 --locked`):
+Run from the repository root with twiggy installed (`cargo install twiggy --version 0.8.0 --locked`),
+after a build (`trunk build --release --offline`):
     python3 scripts/wasm_breakdown.py
-It builds the app once more with its function names kept and without wasm-opt (in a
-temporary copy of index.html, so the shipped build is untouched), asks twiggy for every
-item's size and sums them by who owns them. Shares are of the code and data (the names
+It reads the first module as scripts/build_app.py split it (before wasm-bindgen and
+wasm-opt, with its function names), asks twiggy for every item's size and sums them by
+who owns them; then each chunk's total. Shares are of the code and data (the names
 section is left out); wasm-opt -Oz shrinks the shipped module by about half, roughly
 evenly, so the shares carry over.
 """
@@ -13,9 +14,8 @@ import csv
 import io
 import pathlib
 import re
-import shutil
 import subprocess
-import tempfile
+import sys
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 
@@ -44,24 +44,9 @@ BUCKETS = [
 ]
 
 
-def main():
-    with tempfile.TemporaryDirectory() as tmp:
-        html = (ROOT / "index.html").read_text()
-        html = html.replace('data-bin="hyperplane-app" data-wasm-opt="z"',
-                            'data-bin="hyperplane-app" data-wasm-opt="0" data-keep-debug')
-        src = pathlib.Path(tmp) / "index.html"
-        src.write_text(html)
-        dist = pathlib.Path(tmp) / "dist"
-        # Trunk resolves the page's assets from the repository root.
-        shutil.copy(src, ROOT / ".breakdown.html")
-        try:
-            subprocess.run(["trunk", "build", "--release", "--offline", "--dist", str(dist),
-                            ".breakdown.html"], cwd=ROOT, check=True, capture_output=True)
-        finally:
-            (ROOT / ".breakdown.html").unlink()
-        wasm = next(dist.glob("hyperplane-app-*_bg.wasm"))
-        out = subprocess.run(["twiggy", "top", "-n", "1000000", "--format", "csv", str(wasm)],
-                             check=True, capture_output=True, text=True).stdout
+def breakdown(wasm):
+    out = subprocess.run(["twiggy", "top", "-n", "1000000", "--format", "csv", str(wasm)],
+                         check=True, capture_output=True, text=True).stdout
     sizes = collections.Counter()
     total = 0
     for row in csv.DictReader(io.StringIO(out)):
@@ -71,10 +56,23 @@ def main():
         total += size
         bucket = next((b for b, rx in BUCKETS if re.search(rx, name)), "other (unnamed items, tables)")
         sizes[bucket] += size
-    print(f"{total:,} bytes of code and data before wasm-opt")
+    return total, sizes
+
+
+def main():
+    split = ROOT / "target" / "app-split" / "split"
+    first = split / "hyperplane-app.wasm"
+    if not first.exists():
+        sys.exit("wasm_breakdown.py: build first (trunk build --release --offline)")
+    total, sizes = breakdown(first)
+    print(f"first module: {total:,} bytes of code and data before wasm-opt")
     print("| part | bytes | share |\n|---|---|---|")
     for bucket, size in sizes.most_common():
         print(f"| {bucket} | {size:,} | {100 * size / total:.1f}% |")
+    print("\n| chunk (fetched on first use) | bytes before wasm-opt |\n|---|---|")
+    for chunk in sorted(split.glob("*.wasm")):
+        if chunk != first:
+            print(f"| {chunk.stem} | {breakdown(chunk)[0]:,} |")
 
 
 if __name__ == "__main__":

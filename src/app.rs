@@ -4,10 +4,9 @@ use leptos::prelude::*;
 
 use crate::components::compare_view::CompareView;
 use crate::components::downloads::{PngButton, SurfaceDownloads};
-use crate::components::model_grid::ModelGrid;
+use crate::components::lazy_panel::{self, LazyPanel};
 use crate::components::panel_toggle::PanelToggle;
 use crate::components::share_link::ShareLink;
-use crate::components::sweeps_panel::Sweeps;
 use crate::components::undo_redo::UndoRedo;
 use crate::components::version_list::VersionList;
 use crate::components::{
@@ -102,8 +101,8 @@ pub fn App() -> impl IntoView {
             </section>
         </main>
         <CompareView/>
-        <ModelGrid open=comparing_models/>
-        <Sweeps open=sweeping/>
+        <LazyPanel open=comparing_models load=lazy_panel::model_grid what="the model comparison"/>
+        <LazyPanel open=sweeping load=lazy_panel::sweeps what="the sweeps"/>
         <footer class="colophon">
             "Models as in scikit-learn (SVM by SMO with one-vs-one, logistic regression, k-NN, CART) "
             "and a neural network as in TensorFlow Playground; data split with a seed and standardized "

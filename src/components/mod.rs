@@ -12,6 +12,7 @@ pub mod downloads;
 pub mod heatmap_chart;
 pub mod import_columns;
 pub mod import_preview;
+pub mod lazy_panel;
 pub mod lessons;
 pub mod loss_chart;
 pub mod model_grid;

@@ -1,0 +1,68 @@
+#!/usr/bin/env python3
+"""Trunk pre-build hook: the page's module, split into a first module and chunks.
+
+Trunk cannot split a module (trunk-rs/trunk#1022), so this builds the app the way
+cargo-leptos's `--split` does and Trunk copies the result (index.html's copy-dir of
+target/app-split/app):
+
+1. cargo builds `hyperplane-app` with `--features split` and the linker's relocations
+   kept (`--emit-relocs`, on the binary only, so dependencies are not rebuilt);
+2. wasm-split-cli (crate wasm_split_cli_support) moves what only the `#[lazy]`
+   functions reach (src/components/lazy_panel.rs) into chunks;
+3. wasm-bindgen writes the JS glue for the first module;
+4. wasm-opt -Oz shrinks every module, as Trunk's `data-wasm-opt="z"` did.
+
+post_build.py then names the folder by its content's hash (so a new deployment never
+mixes with cached files) and points index.html at it.
+Usage: python3 scripts/build_app.py (Trunk sets TRUNK_PROFILE; release unless "debug").
+"""
+import os
+import shutil
+import subprocess
+import sys
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
+OUT = os.path.join(ROOT, "target", "app-split")
+APP = os.path.join(OUT, "app")
+NAME = "hyperplane-app"
+
+
+def run(*cmd):
+    print("build_app.py:", " ".join(cmd), flush=True)
+    subprocess.run(cmd, cwd=ROOT, check=True)
+
+
+def main():
+    release = os.environ.get("TRUNK_PROFILE", "release") != "debug"
+    profile = ["--release"] if release else []
+    run("cargo", "rustc", *profile, "--locked", "--target", "wasm32-unknown-unknown",
+        "--bin", NAME, "--features", "split", "--", "-Clink-args=--emit-relocs")
+    built = os.path.join(ROOT, "target", "wasm32-unknown-unknown",
+                         "release" if release else "debug", NAME + ".wasm")
+    split = os.path.join(OUT, "split")
+    for d in (split, APP):
+        shutil.rmtree(d, ignore_errors=True)
+        os.makedirs(d)
+    run("wasm-split-cli", built, split, "--out-name", NAME)
+    run("wasm-bindgen", "--target", "web", "--keep-lld-exports", "--no-demangle",
+        "--no-typescript", "--out-dir", APP, "--out-name", NAME,
+        os.path.join(split, NAME + ".wasm"))
+    for f in sorted(os.listdir(split)):
+        if f != NAME + ".wasm":
+            shutil.copy(os.path.join(split, f), APP)
+    if release:
+        for f in sorted(os.listdir(APP)):
+            if f.endswith(".wasm"):
+                path = os.path.join(APP, f)
+                run("wasm-opt", "-Oz", "--enable-bulk-memory", "--enable-nontrapping-float-to-int",
+                    "--enable-sign-ext", "--enable-mutable-globals", "--enable-reference-types",
+                    "--enable-multivalue", path, "-o", path)
+    sizes = ", ".join(f"{f} {os.path.getsize(os.path.join(APP, f)):,} B" for f in sorted(os.listdir(APP)))
+    print(f"build_app.py: {sizes}")
+
+
+if __name__ == "__main__":
+    try:
+        main()
+    except subprocess.CalledProcessError as e:
+        sys.exit(f"build_app.py: {e}")

@@ -1,0 +1,60 @@
+//! A panel whose code arrives the first time it opens.
+//!
+//! In the split build (`--features split`, scripts/build_app.py) each `#[lazy]` function
+//! below is cut out of the first module with everything only it reaches, and fetched
+//! as a chunk of its own on its first call: the first picture does not wait for views
+//! used only after a click. Without the feature they are plain async functions, so
+//! tests and `cargo check` build one module as before.
+
+use leptos::prelude::*;
+
+/// Makes a panel's view; a plain function pointer, so it crosses the chunk boundary as
+/// an index into the module's function table.
+pub type PanelView = fn(RwSignal<bool>) -> AnyView;
+
+/// Shows the panel made by `load` once `open` first turns true; until its code has
+/// arrived, says so where the panel will be.
+#[component]
+pub fn LazyPanel<Fut>(
+    open: RwSignal<bool>,
+    load: fn() -> Fut,
+    /// What is loading, for the status line ("the model comparison").
+    what: &'static str,
+) -> impl IntoView
+where
+    Fut: std::future::Future<Output = PanelView> + 'static,
+{
+    let panel = RwSignal::new(None::<PanelView>);
+    let asked = StoredValue::new(false);
+    Effect::new(move |_| {
+        if open.get() && !asked.get_value() {
+            asked.set_value(true);
+            leptos::task::spawn_local(async move { panel.set(Some(load().await)) });
+        }
+    });
+    move || match panel.get() {
+        Some(view) => view(open),
+        None if open.get() => {
+            view! { <p class="hint lazy-loading" role="status">"Loading "{what}"…"</p> }.into_any()
+        }
+        None => ().into_any(),
+    }
+}
+
+/// The model comparison (scikit-learn's classifier comparison, live).
+#[cfg_attr(feature = "split", leptos::lazy)]
+pub async fn model_grid() -> PanelView {
+    fn panel(open: RwSignal<bool>) -> AnyView {
+        view! { <crate::components::model_grid::ModelGrid open=open/> }.into_any()
+    }
+    panel as PanelView
+}
+
+/// The sweeps: validation heatmap, validation curve, learning curve.
+#[cfg_attr(feature = "split", leptos::lazy)]
+pub async fn sweeps() -> PanelView {
+    fn panel(open: RwSignal<bool>) -> AnyView {
+        view! { <crate::components::sweeps_panel::Sweeps open=open/> }.into_any()
+    }
+    panel as PanelView
+}
