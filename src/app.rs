@@ -2,13 +2,11 @@
 
 use leptos::prelude::*;
 
-use crate::components::compare_view::CompareView;
 use crate::components::downloads::{PngButton, SurfaceDownloads};
 use crate::components::lazy_panel::{self, LazyPanel};
 use crate::components::panel_toggle::PanelToggle;
 use crate::components::share_link::ShareLink;
 use crate::components::undo_redo::UndoRedo;
-use crate::components::version_list::VersionList;
 use crate::components::{
     data_controls::DataControls, lessons::Lessons, loss_chart::LossChart,
     model_picker::ModelPicker, network_view::NetworkView, objective_box::ObjectiveBox,
@@ -44,7 +42,13 @@ pub fn App() -> impl IntoView {
     }
     let registry = Registry::new();
     provide_context(registry);
-    registry.start();
+    // The versions' code arrives as a chunk (in the split build) after the first picture.
+    let versions = RwSignal::new(None::<lazy_panel::VersionViews>);
+    leptos::task::spawn_local(async move {
+        let views = lazy_panel::versions().await;
+        (views.start)(registry);
+        versions.set(Some(views));
+    });
     crate::url_sync::sync_with_url(studio, link_notice, true);
     let is_network = move || studio.model.kind().get() == ModelKind::NeuralNetwork;
     let is_regression = move || studio.data_state.is_regression();
@@ -97,10 +101,13 @@ pub fn App() -> impl IntoView {
                 {scores(studio)}
                 {objective(studio)}
                 <h2 id="versions-title">"Versions"</h2>
-                <VersionList/>
+                {move || match versions.get() {
+                    Some(v) => (v.list)(),
+                    None => view! { <p class="hint lazy-loading" role="status">"Loading the versions…"</p> }.into_any(),
+                }}
             </section>
         </main>
-        <CompareView/>
+        {move || versions.get().map(|v| (v.compare)())}
         <LazyPanel open=comparing_models load=lazy_panel::model_grid what="the model comparison"/>
         <LazyPanel open=sweeping load=lazy_panel::sweeps what="the sweeps"/>
         <footer class="colophon">

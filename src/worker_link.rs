@@ -3,6 +3,10 @@
 //! and hands its answers to one listener. Without a worker (it failed to load, or the
 //! page runs where there is none, as in the wasm tests) nothing is sent and the caller
 //! computes on the page's thread instead.
+//!
+//! The messages' JSON (serde's code for every message, fitted model and table) is a
+//! chunk of its own in the split build, fetched while the worker starts: the first
+//! picture never needs it.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -21,6 +25,24 @@ const SCRIPT: &str = "./hyperplane-worker_loader.js";
 /// three major collections a second while the network trained).
 type Spare = (js_sys::Uint32Array, js_sys::Float32Array);
 
+/// How messages are written and read.
+#[derive(Clone, Copy)]
+struct Codec {
+    encode: fn(&ToWorker) -> Option<String>,
+    decode: fn(&str) -> Option<FromWorker>,
+}
+
+/// serde's JSON, with exact float round trips (a lazily fetched chunk when split).
+#[cfg_attr(feature = "split", leptos::lazy)]
+async fn json_codec() -> Codec {
+    Codec {
+        encode: |m| serde_json::to_string(m).ok(),
+        decode: |t| serde_json::from_str(t).ok(),
+    }
+}
+
+type OnReply = Rc<dyn Fn(FromWorker, Option<GridOutput>)>;
+
 struct State {
     worker: Worker,
     ready: bool,
@@ -28,6 +50,9 @@ struct State {
     /// Messages sent before the worker listens.
     queue: Vec<ToWorker>,
     spare: Option<Spare>,
+    /// `None` until the codec's chunk has arrived; messages received before wait in `inbox`.
+    codec: Option<Codec>,
+    inbox: Vec<JsValue>,
 }
 
 /// A started worker; clones share it.
@@ -56,23 +81,25 @@ impl WorkerLink {
             broken: false,
             queue: Vec::new(),
             spare: None,
+            codec: None,
+            inbox: Vec::new(),
         }));
+        let on_reply: OnReply = Rc::new(on_reply);
+        let (s, r) = (state.clone(), on_reply.clone());
+        leptos::task::spawn_local(async move {
+            let codec = json_codec().await;
+            let inbox = {
+                let mut s = s.borrow_mut();
+                s.codec = Some(codec);
+                std::mem::take(&mut s.inbox)
+            };
+            for data in inbox {
+                receive(&s, &r, data);
+            }
+        });
         let s = state.clone();
         let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
-            let Some((reply, grid, spare)) = read(ev.data()) else {
-                return;
-            };
-            if spare.is_some() {
-                s.borrow_mut().spare = spare;
-            }
-            if reply == FromWorker::Ready {
-                let mut s = s.borrow_mut();
-                s.ready = true;
-                for m in std::mem::take(&mut s.queue) {
-                    post(&mut s, m);
-                }
-            }
-            on_reply(reply, grid);
+            receive(&s, &on_reply, ev.data());
         });
         let s = state.clone();
         let on_error = Closure::<dyn FnMut(JsValue)>::new(move |_: JsValue| {
@@ -118,11 +145,34 @@ impl WorkerLink {
     }
 }
 
+/// Hands one message from the worker to `on_reply` (or keeps it until the codec is here).
+fn receive(state: &Rc<RefCell<State>>, on_reply: &OnReply, data: JsValue) {
+    let Some(codec) = state.borrow().codec else {
+        state.borrow_mut().inbox.push(data);
+        return;
+    };
+    let Some((reply, grid, spare)) = read(codec, data) else {
+        return;
+    };
+    if spare.is_some() {
+        state.borrow_mut().spare = spare;
+    }
+    if reply == FromWorker::Ready {
+        let mut s = state.borrow_mut();
+        s.ready = true;
+        for m in std::mem::take(&mut s.queue) {
+            post(&mut s, m);
+        }
+    }
+    on_reply(reply, grid);
+}
+
 /// Posts `msg` as JSON text; its bulk data travel beside it as typed arrays, and a
 /// surface's spare arrays go back to be filled again, both moved rather than copied.
 fn post(s: &mut State, mut msg: ToWorker) {
     let bulk = msg.take_bulk();
-    let Ok(text) = serde_json::to_string(&msg) else {
+    // The worker is ready only once its first message was read, so the codec is here.
+    let Some(text) = s.codec.and_then(|c| (c.encode)(&msg)) else {
         return;
     };
     let text = JsValue::from_str(&text);
@@ -141,8 +191,8 @@ fn post(s: &mut State, mut msg: ToWorker) {
 
 /// A message from the worker: JSON text, `[text, labels, margins]` with a surface (its
 /// arrays come back too, to be reused), or `[text, [arrays…]]` with bulk data.
-fn read(data: JsValue) -> Option<(FromWorker, Option<GridOutput>, Option<Spare>)> {
-    let parse = |t: JsValue| serde_json::from_str::<FromWorker>(&t.as_string()?).ok();
+fn read(codec: Codec, data: JsValue) -> Option<(FromWorker, Option<GridOutput>, Option<Spare>)> {
+    let parse = |t: JsValue| (codec.decode)(&t.as_string()?);
     if data.is_string() {
         return Some((parse(data)?, None, None));
     }

@@ -58,3 +58,29 @@ pub async fn sweeps() -> PanelView {
     }
     panel as PanelView
 }
+
+/// The versions' views and their start (reading this browser's stored versions): with
+/// them go the stored versions' JSON, their checks and the comparison's views.
+#[derive(Clone, Copy)]
+pub struct VersionViews {
+    pub start: fn(crate::registry::Registry),
+    /// The list, with Save, Compare, Export and Import.
+    pub list: fn() -> AnyView,
+    /// The comparison of the versions ticked for it (empty while none are).
+    pub compare: fn() -> AnyView,
+}
+
+#[cfg_attr(feature = "split", leptos::lazy)]
+pub async fn versions() -> VersionViews {
+    fn list() -> AnyView {
+        view! { <crate::components::version_list::VersionList/> }.into_any()
+    }
+    fn compare() -> AnyView {
+        view! { <crate::components::compare_view::CompareView/> }.into_any()
+    }
+    VersionViews {
+        start: crate::registry::Registry::start,
+        list,
+        compare,
+    }
+}
