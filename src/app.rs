@@ -2,15 +2,15 @@
 
 use leptos::prelude::*;
 
-use crate::components::downloads::{PngButton, SurfaceDownloads};
+use crate::components::downloads::SurfaceDownloads;
 use crate::components::lazy_panel::{self, LazyPanel};
 use crate::components::panel_toggle::PanelToggle;
 use crate::components::share_link::ShareLink;
 use crate::components::undo_redo::UndoRedo;
 use crate::components::{
-    data_controls::DataControls, lessons::Lessons, loss_chart::LossChart,
-    model_picker::ModelPicker, network_view::NetworkView, objective_box::ObjectiveBox,
-    plane_controls::PlaneControls, scores_panel::ScoresPanel, surface::Surface,
+    data_controls::DataControls, lessons::Lessons, model_picker::ModelPicker,
+    objective_box::ObjectiveBox, plane_controls::PlaneControls, scores_panel::ScoresPanel,
+    surface::Surface,
 };
 use crate::embed::{EmbedConfig, Panel};
 use crate::models::{ModelKind, ModelSettingsStoreFields};
@@ -87,13 +87,7 @@ pub fn App() -> impl IntoView {
                 <Surface/>
                 <SurfaceDownloads/>
                 <Show when=is_network>
-                    <NetworkView/>
-                    <LossChart history=studio.run.history classes=classes(studio)/>
-                    <div class="downloads">
-                        <span class="hint">"Download:"</span>
-                        <PngButton canvas="Network" text="Network (PNG)"/>
-                        <PngButton canvas="Loss curve" text="Loss curve (PNG)"/>
-                    </div>
+                    <LazyPanel open=RwSignal::new(true) load=lazy_panel::network_panel what="the network's views"/>
                 </Show>
             </section>
             <section class="panel metrics" aria-labelledby="metrics-title">
@@ -117,18 +111,6 @@ pub fn App() -> impl IntoView {
         </footer>
     }
     .into_any()
-}
-
-/// The data's classes (0 for values), for what guessing would score.
-fn classes(studio: Studio) -> Signal<usize> {
-    Signal::derive(move || {
-        studio.data.with(|d| {
-            d.as_ref()
-                .ok()
-                .filter(|d| !d.train.is_regression())
-                .map_or(0, |d| d.train.n_classes())
-        })
-    })
 }
 
 /// What the chosen model minimizes, fed from the studio's settings.
@@ -177,9 +159,11 @@ fn embedded(studio: Studio, embed: EmbedConfig, notice: RwSignal<Option<String>>
                     <Surface/>
                 </div>
             })}
-            {show(Panel::Network).then(|| view! { <Show when=is_network><div class="embed-panel"><NetworkView/></div></Show> })}
+            {show(Panel::Network).then(|| view! {
+                <Show when=is_network><div class="embed-panel"><LazyPanel open=RwSignal::new(true) load=lazy_panel::network_view what="the network"/></div></Show>
+            })}
             {show(Panel::Loss).then(|| view! {
-                <Show when=is_network><div class="embed-panel"><LossChart history=studio.run.history classes=classes(studio)/></div></Show>
+                <Show when=is_network><div class="embed-panel"><LazyPanel open=RwSignal::new(true) load=lazy_panel::loss_chart what="the loss curve"/></div></Show>
             })}
             {show(Panel::Metrics).then(|| view! { <div class="embed-panel">{scores(studio)}</div> })}
             {show(Panel::Objective).then(|| view! { <div class="embed-panel">{objective(studio)}</div> })}

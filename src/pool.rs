@@ -10,7 +10,7 @@ use std::collections::VecDeque;
 use std::rc::Rc;
 
 use hyperplane_core::grid::GridOutput;
-use hyperplane_worker::{FromWorker, ToWorker, Worker};
+use hyperplane_worker::{FromWorker, Reply, ToWorker, Worker};
 use leptos::prelude::request_animation_frame;
 
 use crate::clock::now_ms;
@@ -39,6 +39,16 @@ thread_local! {
 /// The page's one pool, its workers started on first use.
 fn pool() -> Pool {
     POOL.with(|p| p.borrow_mut().get_or_insert_with(Pool::start).clone())
+}
+
+/// The worker's own code, for running its jobs on the page: only needed where workers
+/// fail, so a chunk of its own in the split build (file reading, every job's answer).
+#[cfg_attr(feature = "split", leptos::lazy)]
+async fn worker_here() -> fn(ToWorker) -> Option<Reply> {
+    fn handle(job: ToWorker) -> Option<Reply> {
+        Worker::default().handle(job, now_ms)
+    }
+    handle as fn(ToWorker) -> Option<Reply>
 }
 
 impl Pool {
@@ -96,15 +106,18 @@ impl Pool {
     fn run_here(&self) {
         let pool = self.clone();
         request_animation_frame(move || {
-            let next = pool.inner.borrow_mut().queue.pop_front();
-            let Some((client, job)) = next else {
-                pool.inner.borrow_mut().local_running = false;
-                return;
-            };
-            if let Some(reply) = Worker::default().handle(job, now_ms) {
-                pool.deliver(client, reply.message, reply.grid);
-            }
-            pool.run_here();
+            leptos::task::spawn_local(async move {
+                let handle = worker_here().await;
+                let next = pool.inner.borrow_mut().queue.pop_front();
+                let Some((client, job)) = next else {
+                    pool.inner.borrow_mut().local_running = false;
+                    return;
+                };
+                if let Some(reply) = handle(job) {
+                    pool.deliver(client, reply.message, reply.grid);
+                }
+                pool.run_here();
+            });
         });
     }
 

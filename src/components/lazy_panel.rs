@@ -84,3 +84,63 @@ pub async fn versions() -> VersionViews {
         compare,
     }
 }
+
+/// The network's views in the studio: its neurons, the loss curve and their downloads.
+#[cfg_attr(feature = "split", leptos::lazy)]
+pub async fn network_panel() -> PanelView {
+    fn panel(_: RwSignal<bool>) -> AnyView {
+        use crate::components::downloads::PngButton;
+        view! {
+            {network_view_here()}
+            {loss_chart_here()}
+            <div class="downloads">
+                <span class="hint">"Download:"</span>
+                <PngButton canvas="Network" text="Network (PNG)"/>
+                <PngButton canvas="Loss curve" text="Loss curve (PNG)"/>
+            </div>
+        }
+        .into_any()
+    }
+    panel as PanelView
+}
+
+/// The network's neurons alone (an embed's panel).
+#[cfg_attr(feature = "split", leptos::lazy)]
+pub async fn network_view() -> PanelView {
+    fn panel(_: RwSignal<bool>) -> AnyView {
+        network_view_here()
+    }
+    panel as PanelView
+}
+
+/// The loss curve alone (an embed's panel).
+#[cfg_attr(feature = "split", leptos::lazy)]
+pub async fn loss_chart() -> PanelView {
+    fn panel(_: RwSignal<bool>) -> AnyView {
+        loss_chart_here()
+    }
+    panel as PanelView
+}
+
+fn network_view_here() -> AnyView {
+    view! { <crate::components::network_view::NetworkView/> }.into_any()
+}
+
+fn loss_chart_here() -> AnyView {
+    let studio = expect_context::<crate::studio::Studio>();
+    let classes = classes(studio);
+    view! { <crate::components::loss_chart::LossChart history=studio.run.history classes=classes/> }
+        .into_any()
+}
+
+/// The data's classes (0 for values), for what guessing would score.
+fn classes(studio: crate::studio::Studio) -> Signal<usize> {
+    Signal::derive(move || {
+        studio.data.with(|d| {
+            d.as_ref()
+                .ok()
+                .filter(|d| !d.train.is_regression())
+                .map_or(0, |d| d.train.n_classes())
+        })
+    })
+}
