@@ -9,7 +9,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
-use super::import_preview::{ImportPreview, ReadingStatus};
+use super::import_preview::ReadingStatus;
+use super::lazy_panel::{import_preview, PreviewView};
 use crate::data::ImportedCsv;
 use crate::import_draft::ReadRequest;
 use crate::import_read::ImportReader;
@@ -94,6 +95,15 @@ pub fn CsvImport() -> impl IntoView {
     let set_mode = move |regression: bool| change("target type", &|c| c.with_mode(regression));
     let in_use =
         move || d.choice.get() == DatasetChoice::Imported && d.imported.with(|i| i.is_some());
+    // The preview's code arrives (a chunk in the split build) with the first draft.
+    let preview = RwSignal::new(None::<PreviewView>);
+    let asked = StoredValue::new(false);
+    Effect::new(move |_| {
+        if draft.with(Option::is_some) && !asked.get_value() {
+            asked.set_value(true);
+            spawn_local(async move { preview.set(Some(import_preview().await)) });
+        }
+    });
 
     view! {
         <div
@@ -159,11 +169,11 @@ pub fn CsvImport() -> impl IntoView {
             </Show>
         </div>
         {move || error.get().map(|e| view! { <p role="alert" class="error">{e}</p> })}
-        <Show when=move || draft.with(Option::is_none)>
+        <Show when=move || draft.with(Option::is_none) || preview.with(Option::is_none)>
             <ReadingStatus reading=reader.reading/>
         </Show>
         <Show when=move || draft.with(Option::is_some)>
-            <ImportPreview draft reader on_use=use_data/>
+            {move || preview.get().map(|view| view(draft, reader, use_data))}
         </Show>
         <Show when=in_use>
             <div class="param" data-control="Target column">

@@ -144,3 +144,23 @@ fn classes(studio: crate::studio::Studio) -> Signal<usize> {
         })
     })
 }
+
+/// Makes the import preview for a draft, its reader and what "Use this data" does.
+pub type PreviewView = fn(
+    RwSignal<Option<crate::import_draft::ImportDraft>>,
+    crate::import_read::ImportReader,
+    Callback<crate::imported::ImportedCsv>,
+) -> AnyView;
+
+/// The import preview (dialect, columns, recipe, report): only after a file is chosen.
+#[cfg_attr(feature = "split", leptos::lazy)]
+pub async fn import_preview() -> PreviewView {
+    fn preview(
+        draft: RwSignal<Option<crate::import_draft::ImportDraft>>,
+        reader: crate::import_read::ImportReader,
+        on_use: Callback<crate::imported::ImportedCsv>,
+    ) -> AnyView {
+        view! { <crate::components::import_preview::ImportPreview draft reader on_use/> }.into_any()
+    }
+    preview as PreviewView
+}
