@@ -57,8 +57,8 @@ async function slide(page, name, value) {
 }
 
 const CASES = [
-  ["SVM (rbf, C = 10) on a 5,000-point CSV: import, then move C", async (page) => {
-    await page.goto(`${URL_}#model=svm&kernel=rbf&C=10`);
+  ...["rbf", "linear", "poly", "sigmoid"].map((kernel) => [`SVM (${kernel}, C = 10) on a 5,000-point CSV: import, then move C`, async (page) => {
+    await page.goto(`${URL_}#model=svm&kernel=${kernel}&C=10`);
     await page.waitForSelector("[data-testid=frame-time]:has-text('ms')");
     return async () => {
       await page.getByLabel("Import CSV").setInputFiles({ name: "moons.csv", mimeType: "text/csv", buffer: Buffer.from(moonsCsv(5000)) });
@@ -68,7 +68,7 @@ const CASES = [
       await slide(page, "C", 700);
       await page.waitForTimeout(1500);
     };
-  }],
+  }]),
   ["k-NN, k = 50, distance weights, 1,000 points: move k", async (page) => {
     await page.goto(`${URL_}#data=moons&noise=0.2&n=1000&model=knn&k=50&weights=distance`);
     await page.waitForSelector("[data-testid=frame-time]:has-text('ms')");

@@ -247,6 +247,36 @@ test("a 100,000-row file is read in the worker with progress, used, and drawn as
   await expect(page.getByTestId("frame-time")).not.toContainText("worker");
 });
 
+test("an SVM on 1,000 training rows fits in the worker, and the first surface of new data is drawn there too", async ({ page }) => {
+  // A sigmoid SVM's surface sums a kernel per support vector per cell: 300 ms and more
+  // over 1,000 rows on the page. The worker must draw it over the new data's plane,
+  // not the one the page drew last (which made the page redraw it all itself).
+  await page.goto("./#model=svm&kernel=sigmoid&C=10");
+  await expect(page.getByTestId("frame-time")).toContainText("ms");
+  await page.evaluate(() => {
+    window.__frames = [];
+    const el = document.querySelector("[data-testid=frame-time]");
+    new MutationObserver(() => window.__frames.push(el.textContent)).observe(el, { childList: true, characterData: true, subtree: true });
+  });
+  const rows = ["x1,x2,class"];
+  for (let i = 0; i < 1250; i++) {
+    const t = Math.PI * ((i * 0.618034) % 1);
+    const [x, y] = i % 2 ? [1 - Math.cos(t), 0.5 - Math.sin(t)] : [Math.cos(t), Math.sin(t)];
+    rows.push(`${(x + 0.3 * Math.sin(i * 7.1)).toFixed(4)},${(y + 0.3 * Math.cos(i * 3.7)).toFixed(4)},${i % 2 ? "b" : "a"}`);
+  }
+  await page.getByLabel("Import CSV").setInputFiles({ name: "moons.csv", mimeType: "text/csv", buffer: Buffer.from(rows.join("\n")) });
+  await preview(page).getByRole("button", { name: "Use this data" }).click();
+  await expect(page.getByTestId("point-count")).toHaveText("1000 training · 250 test");
+  await expect(page.getByTestId("frame-time")).toContainText(/^Fit \d+\.\d ms in a worker · surface \d+×\d+ from the worker/);
+  await page.getByRole("slider", { name: "C", exact: true }).fill("700");
+  await expect(page.getByTestId("frame-time")).toContainText(/^Fit \d+\.\d ms in a worker · surface \d+×\d+ from the worker/);
+  await page.waitForTimeout(500);
+  // No frame of this data had its surface evaluated on the page.
+  const frames = await page.evaluate(() => window.__frames);
+  const drawnHere = frames.filter((f) => f.includes("in a worker") && / surface \d+×\d+ in /.test(f));
+  expect(drawnHere).toEqual([]);
+});
+
 test("without a worker a file is read on the page's thread, by the same code", async ({ page }) => {
   await page.route("**/hyperplane-worker_loader.js", (r) => r.abort());
   await openStudio(page);

@@ -10,23 +10,53 @@
 use std::sync::Arc;
 
 use hyperplane_core::grid::{GridOutput, GridSpec};
+use hyperplane_core::kernel::KernelKind;
 use hyperplane_core::model::ModelParams;
 use hyperplane_core::preprocess::Prepared;
 use hyperplane_worker::{FromWorker, StudioFitted, StudioJob, Table, ToWorker};
 use leptos::prelude::*;
 
+use crate::plane::plane_ranges;
 use crate::pool::PoolClient;
 use crate::training::{restrict, Trained};
 
 /// Above this many training rows the studio fits in a worker.
 pub const REMOTE_ROWS: usize = 10_000;
 
-/// What a fit is for: the data (by identity), its features and the parameters.
+/// Training rows above which `params` are fitted in a worker. An SVM's SMO time grows
+/// faster than the rows and with C, and a poly or sigmoid kernel's surface sums a kernel
+/// per support vector per cell. Measured on the page (noisy moons, C from 10 up): linear
+/// fits 129–583 ms at 4,000 rows, 29–65 ms at 1,000, 3–17 ms at 500; a sigmoid surface
+/// 308 ms at 2,000 rows, 82 ms at 500 and 42 ms at 250; poly 15 ms at 500 plus its fit.
+pub fn remote_rows(params: &ModelParams) -> usize {
+    let kernel = match params {
+        ModelParams::Svc(p) => p.svm.kernel,
+        ModelParams::Svr(p) => p.svm.kernel,
+        _ => return REMOTE_ROWS,
+    };
+    match kernel {
+        KernelKind::Sigmoid | KernelKind::Poly => 200,
+        KernelKind::Linear | KernelKind::Rbf => 500,
+    }
+}
+
+/// The plane the page shows: its two dataset features and, for drawn data, its fixed
+/// extent in the data's units.
+#[derive(Clone, Copy, PartialEq)]
+pub struct PlaneAt {
+    pub x: usize,
+    pub y: usize,
+    pub fixed: Option<(f64, f64)>,
+}
+
+/// What a fit is for: the data (by identity), its features and the parameters, and the
+/// plane its surface is drawn on.
 #[derive(Clone)]
 struct Key {
     data: Arc<Prepared>,
     features: Vec<usize>,
     params: ModelParams,
+    plane: PlaneAt,
 }
 
 impl Key {
@@ -37,7 +67,31 @@ impl Key {
 
 impl PartialEq for Key {
     fn eq(&self, other: &Self) -> bool {
-        other.same_data(&self.data, &self.features) && self.params == other.params
+        other.same_data(&self.data, &self.features)
+            && self.params == other.params
+            && self.plane == other.plane
+    }
+}
+
+impl Key {
+    /// The grid the page will draw these data on, with the last drawn grid's other
+    /// settings: after new data the worker's surface must cover the new plane, or the
+    /// page evaluates the whole surface itself (608 ms for a sigmoid SVM on 4,000 rows).
+    fn grid(&self, drawn: GridSpec) -> GridSpec {
+        let at = self.plane;
+        let position = |f: usize| self.features.iter().position(|&g| g == f);
+        let (Some(x_feature), Some(y_feature)) = (position(at.x), position(at.y)) else {
+            return drawn;
+        };
+        let [x_range, y_range] = plane_ranges(&self.data, at.x, at.y, at.fixed.map(|f| [f, f]));
+        GridSpec {
+            x_feature,
+            y_feature,
+            x_range,
+            y_range,
+            base: vec![0.0; self.features.len()],
+            ..drawn
+        }
     }
 }
 
@@ -71,9 +125,9 @@ impl RemoteFit {
         self.drawn.set_value(Some((spec, size)));
     }
 
-    /// Whether `data` is big enough to be fitted in a worker.
-    pub fn wanted(data: &Prepared) -> bool {
-        data.train.n_samples() > REMOTE_ROWS
+    /// Whether `data` is big enough for `params` to be fitted in a worker.
+    pub fn wanted(data: &Prepared, params: &ModelParams) -> bool {
+        data.train.n_samples() > remote_rows(params)
     }
 
     /// The fit for these data, features and parameters (tracked): its answer when it
@@ -84,11 +138,12 @@ impl RemoteFit {
         data: &Arc<Prepared>,
         features: &[usize],
         params: &ModelParams,
+        plane: PlaneAt,
     ) -> Result<Arc<Trained>, String> {
         let found = self.done.with(|d| {
             d.as_ref()
                 .filter(|(k, _)| k.same_data(data, features))
-                .map(|(k, r)| (k.params == *params, r.clone()))
+                .map(|(k, r)| (k.params == *params && k.plane == plane, r.clone()))
         });
         if found.as_ref().is_some_and(|(exact, _)| *exact) {
             return found.map(|(_, r)| r).unwrap_or_else(|| Err(String::new()));
@@ -97,6 +152,7 @@ impl RemoteFit {
             data: data.clone(),
             features: features.to_vec(),
             params: params.clone(),
+            plane,
         })?;
         match found {
             Some((_, previous)) => previous,
@@ -128,7 +184,10 @@ impl RemoteFit {
             train: Table::new(&train),
             test: test.as_ref().map(Table::new),
             params: key.params.clone(),
-            grid: self.drawn.get_value(),
+            grid: self
+                .drawn
+                .get_value()
+                .map(|(drawn, size)| (key.grid(drawn), size)),
         }));
         self.asked.set_value(Some((job, key)));
         let client = self.client.with_value(Clone::clone).unwrap_or_else(|| {

@@ -288,9 +288,13 @@ pub fn Surface() -> impl IntoView {
         });
         let network = studio.model.kind().get() == crate::models::ModelKind::NeuralNetwork;
         let big = !network
-            && studio
-                .data
-                .with(|d| d.as_ref().is_ok_and(|d| RemoteFit::wanted(d)));
+            && studio.committed.with(|p| {
+                p.as_ref().is_some_and(|p| {
+                    studio
+                        .data
+                        .with(|d| d.as_ref().is_ok_and(|d| RemoteFit::wanted(d, p)))
+                })
+            });
         frame.get().map(|f| match f {
             Frame::Classes(s) if remote && fit == 0.0 => format!(
                 "Surface {}×{} from the worker · frame drawn in {:.1} ms",
