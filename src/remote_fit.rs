@@ -18,7 +18,7 @@ use leptos::prelude::*;
 
 use crate::plane::plane_ranges;
 use crate::pool::PoolClient;
-use crate::training::{restrict, Trained};
+use crate::training::Trained;
 
 /// Above this many training rows the studio fits in a worker.
 pub const REMOTE_ROWS: usize = 10_000;
@@ -174,15 +174,15 @@ impl RemoteFit {
         let job = self
             .asked
             .with_value(|a| a.as_ref().map_or(1, |(n, _)| n + 1));
-        let train = restrict(&key.data.train, &key.features).map_err(|e| e.to_string())?;
+        let train = Table::of(&key.data.train, &key.features).map_err(|e| e.to_string())?;
         let test = (key.data.test.n_samples() > 0)
-            .then(|| restrict(&key.data.test, &key.features))
+            .then(|| Table::of(&key.data.test, &key.features))
             .transpose()
             .map_err(|e| e.to_string())?;
         let message = ToWorker::Studio(Box::new(StudioJob {
             job,
-            train: Table::new(&train),
-            test: test.as_ref().map(Table::new),
+            train,
+            test,
             params: key.params.clone(),
             grid: self
                 .drawn

@@ -118,12 +118,31 @@ pub struct Table {
 
 impl Table {
     pub fn new(d: &Dataset) -> Self {
+        let all: Vec<usize> = (0..d.n_features()).collect();
         Self {
             target: d.target().clone(),
             names: d.feature_names().to_vec(),
             rows: d.n_samples(),
-            x: d.x().iter().copied().collect(),
+            x: gather(d, &all),
         }
+    }
+
+    /// `d`'s columns `features`, in that order, copied once (a big file's training part
+    /// is tens of megabytes: no restricted dataset in between).
+    pub fn of(d: &Dataset, features: &[usize]) -> hyperplane_core::Result<Self> {
+        let names = features
+            .iter()
+            .map(|&f| d.feature_names().get(f).cloned())
+            .collect::<Option<Vec<_>>>()
+            .ok_or_else(|| {
+                hyperplane_core::Error::Format(format!("no feature among {features:?}"))
+            })?;
+        Ok(Self {
+            target: d.target().clone(),
+            names,
+            rows: d.n_samples(),
+            x: gather(d, features),
+        })
     }
 
     /// The dataset again, checked as any dataset is (a damaged message is an error).
@@ -132,6 +151,21 @@ impl Table {
             |e| hyperplane_core::Error::Format(format!("features arrived damaged: {e}")),
         )?;
         Dataset::from_parts(x, self.target, self.names)
+    }
+}
+
+/// `d`'s values of the (existing) `features`, row by row.
+fn gather(d: &Dataset, features: &[usize]) -> Vec<f64> {
+    let x = d.x();
+    match x.as_slice() {
+        Some(flat) if features.iter().copied().eq(0..d.n_features()) => flat.to_vec(),
+        _ => {
+            let mut out = Vec::with_capacity(d.n_samples() * features.len());
+            for row in x.rows() {
+                out.extend(features.iter().map(|&f| row[f]));
+            }
+            out
+        }
     }
 }
 

@@ -451,3 +451,16 @@ fn a_recipe_applied_in_the_worker_makes_the_same_data() {
     assert_eq!(d.encoder, direct.encoder);
     assert_eq!(d.report, direct.report.sentence(recipe.impute));
 }
+
+#[test]
+fn a_table_of_some_features_is_those_columns_in_order() {
+    let data = hyperplane_core::datasets::iris().unwrap();
+    let table = Table::of(&data, &[3, 1]).unwrap();
+    let picked = data.select_features(&[3, 1]).unwrap();
+    assert_eq!(table.names, picked.feature_names());
+    assert_eq!(table.x, picked.x().iter().copied().collect::<Vec<_>>());
+    assert_eq!(table.clone().dataset().unwrap(), picked);
+    let whole = Table::of(&data, &[0, 1, 2, 3]).unwrap();
+    assert_eq!(whole.x, Table::new(&data).x);
+    assert!(Table::of(&data, &[0, 4]).is_err());
+}
