@@ -14,7 +14,8 @@ target/app-split/app):
 
 post_build.py then names the folder by its content's hash (so a new deployment never
 mixes with cached files) and points index.html at it.
-Usage: python3 scripts/build_app.py (Trunk sets TRUNK_PROFILE; release unless "debug").
+Usage: python3 scripts/build_app.py (Trunk sets TRUNK_PROFILE; release unless "debug";
+HYPERPLANE_ONE_MODULE=1 leaves the module whole, for comparisons).
 """
 import os
 import shutil
@@ -35,8 +36,10 @@ def run(*cmd):
 def main():
     release = os.environ.get("TRUNK_PROFILE", "release") != "debug"
     profile = ["--release"] if release else []
+    # HYPERPLANE_ONE_MODULE=1 builds the same page unsplit, to measure what the split costs.
+    features = [] if os.environ.get("HYPERPLANE_ONE_MODULE") == "1" else ["--features", "split"]
     run("cargo", "rustc", *profile, "--locked", "--target", "wasm32-unknown-unknown",
-        "--bin", NAME, "--features", "split", "--", "-Clink-args=--emit-relocs")
+        "--bin", NAME, *features, "--", "-Clink-args=--emit-relocs")
     built = os.path.join(ROOT, "target", "wasm32-unknown-unknown",
                          "release" if release else "debug", NAME + ".wasm")
     split = os.path.join(OUT, "split")
