@@ -3,10 +3,22 @@
 use leptos::prelude::*;
 
 use super::training_controls::TrainingControls;
-use crate::models::{ControlsContext, ModelKind, ModelSettingsStoreFields};
+use crate::models::svm::Svm;
+use crate::models::{ControlsContext, Family, ModelKind, ModelSettings, ModelSettingsStoreFields};
 use crate::studio::Studio;
 use hyperplane_core::kernel::Kernel;
 use hyperplane_core::model::FittedModel;
+use reactive_stores::Field;
+
+/// Makes any model's controls.
+type Controls = fn(ModelKind, Field<ModelSettings>, ControlsContext) -> AnyView;
+
+/// Every model's controls: a chunk in the split build, fetched when a model other than
+/// the first picture's SVM is first picked.
+#[cfg_attr(feature = "split", leptos::lazy)]
+async fn every_models_controls() -> Controls {
+    ModelKind::controls as Controls
+}
 
 #[component]
 pub fn ModelPicker() -> impl IntoView {
@@ -27,6 +39,8 @@ pub fn ModelPicker() -> impl IntoView {
             })
         }),
     };
+    let others = RwSignal::new(None::<Controls>);
+    let asked = StoredValue::new(false);
     view! {
         <div class="param" data-control="Model">
             <label for="model">"Model"</label>
@@ -54,9 +68,20 @@ pub fn ModelPicker() -> impl IntoView {
             let k = kind.get();
             // The network trains step by step: its Play, Step and Reset come first.
             let training = (k == ModelKind::NeuralNetwork).then(|| view! { <TrainingControls/> });
+            let controls = match (k, others.get()) {
+                (ModelKind::Svm, _) => Svm::controls(studio.model.svm().into(), cx),
+                (_, Some(controls)) => controls(k, studio.model, cx),
+                (_, None) => {
+                    if !asked.get_value() {
+                        asked.set_value(true);
+                        leptos::task::spawn_local(async move { others.set(Some(every_models_controls().await)) });
+                    }
+                    view! { <p class="hint lazy-loading" role="status">"Loading the model's controls…"</p> }.into_any()
+                }
+            };
             view! {
                 {training}
-                {k.controls(studio.model, cx)}
+                {controls}
             }
         }}
     }
