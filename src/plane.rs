@@ -6,6 +6,40 @@ use hyperplane_core::preprocess::Prepared;
 
 use crate::training::Trained;
 
+/// The plane a surface is drawn on: its two dataset features and, for drawn data, its
+/// fixed extent in the data's units.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PlaneAt {
+    pub x: usize,
+    pub y: usize,
+    pub fixed: Option<(f64, f64)>,
+}
+
+impl PlaneAt {
+    /// The studio's plane for a model fitted on `features`: a regressor's is exactly the
+    /// two features it reads, in order; a classifier's the chosen `axes`, over `fixed`.
+    pub fn shown(
+        regressor: bool,
+        features: &[usize],
+        axes: (usize, usize),
+        fixed: Option<(f64, f64)>,
+    ) -> Self {
+        if regressor {
+            Self {
+                x: features.first().copied().unwrap_or(0),
+                y: features.get(1).copied().unwrap_or(1),
+                fixed: None,
+            }
+        } else {
+            Self {
+                x: axes.0,
+                y: axes.1,
+                fixed,
+            }
+        }
+    }
+}
+
 /// The plane's extent in standardized units: `fixed` (original units) if given, else
 /// every point (train and test) plus a margin.
 pub fn plane_extent(data: &Prepared, feature: usize, fixed: Option<(f64, f64)>) -> (f64, f64) {
@@ -91,4 +125,18 @@ pub fn value_span(y: &[f64]) -> (f64, f64, f64) {
     let lo = y.iter().copied().fold(f64::INFINITY, f64::min);
     let hi = y.iter().copied().fold(f64::NEG_INFINITY, f64::max);
     (lo, hi, if hi > lo { hi - lo } else { 1.0 })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::PlaneAt;
+
+    #[test]
+    fn a_regressor_is_drawn_over_its_own_two_features_and_a_classifier_over_the_axes() {
+        let fixed = Some((-1.0, 1.0));
+        let r = PlaneAt::shown(true, &[3, 1], (0, 2), fixed);
+        assert_eq!((r.x, r.y, r.fixed), (3, 1, None));
+        let c = PlaneAt::shown(false, &[0, 1, 2, 3], (2, 0), fixed);
+        assert_eq!((c.x, c.y, c.fixed), (2, 0, fixed));
+    }
 }

@@ -16,7 +16,7 @@ use hyperplane_core::preprocess::Prepared;
 use hyperplane_worker::{FromWorker, StudioFitted, StudioJob, Table, ToWorker};
 use leptos::prelude::*;
 
-use crate::plane::plane_ranges;
+use crate::plane::{plane_ranges, PlaneAt};
 use crate::pool::PoolClient;
 use crate::training::Trained;
 
@@ -40,15 +40,6 @@ pub fn remote_rows(params: &ModelParams) -> usize {
     }
 }
 
-/// The plane the page shows: its two dataset features and, for drawn data, its fixed
-/// extent in the data's units.
-#[derive(Clone, Copy, PartialEq)]
-pub struct PlaneAt {
-    pub x: usize,
-    pub y: usize,
-    pub fixed: Option<(f64, f64)>,
-}
-
 /// What a fit is for: the data (by identity), its features and the parameters, and the
 /// plane its surface is drawn on.
 #[derive(Clone)]
@@ -57,12 +48,6 @@ struct Key {
     features: Vec<usize>,
     params: ModelParams,
     plane: PlaneAt,
-}
-
-impl Key {
-    fn same_data(&self, data: &Arc<Prepared>, features: &[usize]) -> bool {
-        Arc::ptr_eq(&self.data, data) && self.features == features
-    }
 }
 
 impl PartialEq for Key {
@@ -74,6 +59,10 @@ impl PartialEq for Key {
 }
 
 impl Key {
+    fn same_data(&self, data: &Arc<Prepared>, features: &[usize]) -> bool {
+        Arc::ptr_eq(&self.data, data) && self.features == features
+    }
+
     /// The grid the page will draw these data on, with the last drawn grid's other
     /// settings: after new data the worker's surface must cover the new plane, or the
     /// page evaluates the whole surface itself (608 ms for a sigmoid SVM on 4,000 rows).

@@ -12,7 +12,8 @@ use crate::data::load_data;
 use crate::models::network::NetworkSettingsStoreFields;
 use crate::models::{ModelKind, ModelSettings, ModelSettingsStoreFields};
 use crate::nn_run::NnRun;
-use crate::remote_fit::{PlaneAt, RemoteFit};
+use crate::plane::PlaneAt;
+use crate::remote_fit::RemoteFit;
 use crate::settings::example_link::ExampleLink;
 use crate::settings::fragment::Link;
 use crate::settings::DatasetChoice;
@@ -178,20 +179,13 @@ impl Studio {
                     .map_err(|e| format!("Could not evaluate the model: {e}"));
             }
             if RemoteFit::wanted(&data, &spec) {
-                // The plane the surface will be drawn on (as surface.rs draws it).
-                let plane_at = if data.train.is_regression() {
-                    PlaneAt {
-                        x: features.first().copied().unwrap_or(0),
-                        y: features.get(1).copied().unwrap_or(1),
-                        fixed: None,
-                    }
-                } else {
-                    PlaneAt {
-                        x: plane.x_feature.get(),
-                        y: plane.y_feature.get(),
-                        fixed: data_state.choice.get().fixed_extent(),
-                    }
-                };
+                // The plane the surface will be drawn on.
+                let plane_at = PlaneAt::shown(
+                    data.train.is_regression(),
+                    &features,
+                    (plane.x_feature.get(), plane.y_feature.get()),
+                    data_state.choice.get().fixed_extent(),
+                );
                 return remote
                     .get(&data, &features, &spec, plane_at)
                     .map_err(|e| format!("Could not train the model: {e}"));

@@ -16,6 +16,7 @@ use super::value_legend::ValueLegend;
 use crate::clock::now_ms;
 use crate::edit_data::{self, Spot};
 use crate::models::ModelSettingsStoreFields;
+use crate::plane::PlaneAt;
 use crate::remote_fit::RemoteFit;
 use crate::render::surface_canvas::{
     draw_points_only, draw_surface, FrameStats, Scene, SurfaceBuffers,
@@ -78,14 +79,19 @@ fn draw(
     if trained.model.is_regressor() != data.train.is_regression() {
         return Ok(None);
     }
+    // The plane the remote fit's worker draws on too (`PlaneAt::shown`).
+    let at = PlaneAt::shown(
+        trained.model.is_regressor(),
+        &trained.features,
+        (x, y),
+        fixed_extent,
+    );
     if trained.model.is_regressor() {
-        // A regressor reads exactly the plane's two features, in order.
-        let f = &trained.features;
         let scene = ValueScene {
             data: &data,
             trained: &trained,
-            x: f.first().copied().unwrap_or(0),
-            y: f.get(1).copied().unwrap_or(1),
+            x: at.x,
+            y: at.y,
             units: None,
             cell_px: cell_px(&trained.model),
             show_test,
@@ -97,11 +103,11 @@ fn draw(
     let scene = Scene {
         data: &data,
         trained: &trained,
-        x,
-        y,
+        x: at.x,
+        y: at.y,
         show_test,
         discretize,
-        fixed_extent,
+        fixed_extent: at.fixed,
         units: None,
     };
     draw_surface(canvas, &scene, &mut buffers.0, now_ms).map(|s| Some(Frame::Classes(s)))
