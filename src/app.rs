@@ -97,7 +97,7 @@ pub fn App() -> impl IntoView {
                 <h2 id="versions-title">"Versions"</h2>
                 {move || match versions.get() {
                     Some(v) => (v.list)(),
-                    None => view! { <p class="hint lazy-loading" role="status">"Loading the versions…"</p> }.into_any(),
+                    None => lazy_panel::loading("the versions"),
                 }}
             </section>
         </main>

@@ -10,7 +10,7 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 use super::import_preview::ReadingStatus;
-use super::lazy_panel::{import_preview, PreviewView};
+use super::lazy_panel::{import_preview, Lazy, PreviewView};
 use crate::data::ImportedCsv;
 use crate::import_draft::ReadRequest;
 use crate::import_read::ImportReader;
@@ -96,12 +96,10 @@ pub fn CsvImport() -> impl IntoView {
     let in_use =
         move || d.choice.get() == DatasetChoice::Imported && d.imported.with(|i| i.is_some());
     // The preview's code arrives (a chunk in the split build) with the first draft.
-    let preview = RwSignal::new(None::<PreviewView>);
-    let asked = StoredValue::new(false);
+    let preview = Lazy::<PreviewView>::new();
     Effect::new(move |_| {
-        if draft.with(Option::is_some) && !asked.get_value() {
-            asked.set_value(true);
-            spawn_local(async move { preview.set(Some(import_preview().await)) });
+        if draft.with(Option::is_some) {
+            preview.ask(import_preview);
         }
     });
 
@@ -169,11 +167,11 @@ pub fn CsvImport() -> impl IntoView {
             </Show>
         </div>
         {move || error.get().map(|e| view! { <p role="alert" class="error">{e}</p> })}
-        <Show when=move || draft.with(Option::is_none) || preview.with(Option::is_none)>
+        <Show when=move || draft.with(Option::is_none) || preview.missing()>
             <ReadingStatus reading=reader.reading/>
         </Show>
         <Show when=move || draft.with(Option::is_some)>
-            {move || preview.get().map(|view| view(draft, reader, use_data))}
+            {move || preview.loaded().map(|view| view(draft, reader, use_data))}
         </Show>
         <Show when=in_use>
             <div class="param" data-control="Target column">

@@ -12,6 +12,60 @@ use leptos::prelude::*;
 /// an index into the module's function table.
 pub type PanelView = fn(RwSignal<bool>) -> AnyView;
 
+/// Code behind a split point (a `fn` from a `#[lazy]` function), fetched the first time
+/// it is asked for and kept.
+pub struct Lazy<T: Send + Sync + 'static> {
+    loaded: RwSignal<Option<T>>,
+    asked: StoredValue<bool>,
+}
+
+impl<T: Send + Sync + 'static> Clone for Lazy<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T: Send + Sync + 'static> Copy for Lazy<T> {}
+
+impl<T: Copy + Send + Sync + 'static> Lazy<T> {
+    pub fn new() -> Self {
+        Self {
+            loaded: RwSignal::new(None),
+            asked: StoredValue::new(false),
+        }
+    }
+
+    /// The code, once it has arrived (tracked).
+    pub fn loaded(&self) -> Option<T> {
+        self.loaded.get()
+    }
+
+    /// Whether it has not arrived yet (tracked).
+    pub fn missing(&self) -> bool {
+        self.loaded.with(Option::is_none)
+    }
+
+    /// Fetches it with `load`, the first time only.
+    pub fn ask<Fut: std::future::Future<Output = T> + 'static>(&self, load: fn() -> Fut) {
+        if !self.asked.get_value() {
+            self.asked.set_value(true);
+            let loaded = self.loaded;
+            leptos::task::spawn_local(async move { loaded.set(Some(load().await)) });
+        }
+    }
+}
+
+impl<T: Copy + Send + Sync + 'static> Default for Lazy<T> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Says where a panel will be that its code is on its way.
+pub fn loading(what: &'static str) -> AnyView {
+    view! { <p class="hint lazy-loading" role="status">"Loading "{what}"…"</p> }.into_any()
+}
+
 /// Shows the panel made by `load` once `open` first turns true; until its code has
 /// arrived, says so where the panel will be.
 #[component]
@@ -24,19 +78,15 @@ pub fn LazyPanel<Fut>(
 where
     Fut: std::future::Future<Output = PanelView> + 'static,
 {
-    let panel = RwSignal::new(None::<PanelView>);
-    let asked = StoredValue::new(false);
+    let panel = Lazy::new();
     Effect::new(move |_| {
-        if open.get() && !asked.get_value() {
-            asked.set_value(true);
-            leptos::task::spawn_local(async move { panel.set(Some(load().await)) });
+        if open.get() {
+            panel.ask(load);
         }
     });
-    move || match panel.get() {
+    move || match panel.loaded() {
         Some(view) => view(open),
-        None if open.get() => {
-            view! { <p class="hint lazy-loading" role="status">"Loading "{what}"…"</p> }.into_any()
-        }
+        None if open.get() => loading(what),
         None => ().into_any(),
     }
 }

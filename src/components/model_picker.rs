@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::lazy_panel::{loading, Lazy};
 use super::training_controls::TrainingControls;
 use crate::models::svm::Svm;
 use crate::models::{ControlsContext, Family, ModelKind, ModelSettings, ModelSettingsStoreFields};
@@ -39,8 +40,7 @@ pub fn ModelPicker() -> impl IntoView {
             })
         }),
     };
-    let others = RwSignal::new(None::<Controls>);
-    let asked = StoredValue::new(false);
+    let others = Lazy::<Controls>::new();
     view! {
         <div class="param" data-control="Model">
             <label for="model">"Model"</label>
@@ -68,15 +68,12 @@ pub fn ModelPicker() -> impl IntoView {
             let k = kind.get();
             // The network trains step by step: its Play, Step and Reset come first.
             let training = (k == ModelKind::NeuralNetwork).then(|| view! { <TrainingControls/> });
-            let controls = match (k, others.get()) {
+            let controls = match (k, others.loaded()) {
                 (ModelKind::Svm, _) => Svm::controls(studio.model.svm().into(), cx),
                 (_, Some(controls)) => controls(k, studio.model, cx),
                 (_, None) => {
-                    if !asked.get_value() {
-                        asked.set_value(true);
-                        leptos::task::spawn_local(async move { others.set(Some(every_models_controls().await)) });
-                    }
-                    view! { <p class="hint lazy-loading" role="status">"Loading the model's controls…"</p> }.into_any()
+                    others.ask(every_models_controls);
+                    loading("the model's controls")
                 }
             };
             view! {
