@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::CanvasRenderingContext2d;
 
+use super::thumbnail_files;
 use crate::data::load_dataset;
 
 use crate::palette::class_css;
@@ -39,16 +40,32 @@ fn point_colours(d: &Dataset) -> Vec<String> {
 /// The dataset's first two features scaled into the unit square, each point with its
 /// class colour or (regression) its value's colour. Generated sets share one scale on
 /// both axes so their shapes keep their proportions; bundled sets' features are in
-/// different units, so each axis is scaled on its own. `None` for the user's data.
+/// different units, so each axis is scaled on its own. Wine's and breast cancer's come
+/// compiled in (`thumbnail_files`), so they show before (or without) their files. `None`
+/// for the user's data.
 pub fn thumbnail_points(choice: DatasetChoice) -> Option<Vec<(f64, f64, String)>> {
-    let (x, colours, same_scale) = match choice {
+    let file = match choice {
         DatasetChoice::Drawn | DatasetChoice::Imported => return None,
-        DatasetChoice::Generated(kind) => {
-            let d = GeneratorParams::new(kind).n_samples(160).generate().ok()?;
-            (d.x().to_owned(), point_colours(&d), true)
-        }
-        bundled => {
-            let spec = DataSettings {
+        DatasetChoice::Wine => Some(thumbnail_files::WINE),
+        DatasetChoice::BreastCancer => Some(thumbnail_files::BREAST_CANCER),
+        _ => None,
+    };
+    if let Some(points) = file {
+        let unit = |v: u8| f64::from(v) / 255.0;
+        return Some(
+            points
+                .iter()
+                .map(|&(x, y, c)| (unit(x), unit(y), class_css(c as usize)))
+                .collect(),
+        );
+    }
+    let d = match choice {
+        DatasetChoice::Generated(kind) => GeneratorParams::new(kind)
+            .n_samples(160)
+            .generate()
+            .map(std::sync::Arc::new),
+        bundled => load_dataset(
+            &DataSettings {
                 choice: bundled,
                 noise: 0.0,
                 train_ratio: 0.5,
@@ -56,11 +73,30 @@ pub fn thumbnail_points(choice: DatasetChoice) -> Option<Vec<(f64, f64, String)>
                 n_samples: 0,
                 n_classes: 2,
                 ..DataSettings::default()
-            };
-            let d = load_dataset(&spec, None).ok()?;
-            (d.x().to_owned(), point_colours(&d), false)
-        }
-    };
+            },
+            None,
+        ),
+    }
+    .ok()?;
+    let same_scale = matches!(choice, DatasetChoice::Generated(_));
+    let colours = point_colours(&d);
+    Some(
+        unit_points(&d, same_scale)?
+            .into_iter()
+            .zip(colours.into_iter().step_by(step(&d)))
+            .map(|((x, y), c)| (x, y, c))
+            .collect(),
+    )
+}
+
+/// Every `step`-th row is drawn.
+fn step(d: &Dataset) -> usize {
+    d.n_samples().div_ceil(MAX_POINTS).max(1)
+}
+
+/// The drawn rows' first two features in the unit square.
+fn unit_points(d: &Dataset, same_scale: bool) -> Option<Vec<(f64, f64)>> {
+    let x = d.x();
     if x.ncols() < 2 {
         return None;
     }
@@ -71,20 +107,19 @@ pub fn thumbnail_points(choice: DatasetChoice) -> Option<Vec<(f64, f64, String)>
                 (l.min(v), h.max(v))
             })
     };
-    let (rx, ry) = if same_scale {
-        let r = range(&[0, 1]);
-        (r, r)
-    } else {
-        (range(&[0]), range(&[1]))
-    };
+    let (mut rx, mut ry) = (range(&[0]), range(&[1]));
+    if same_scale {
+        // One span on both axes (shapes keep their proportions), each axis centred.
+        let span = (rx.1 - rx.0).max(ry.1 - ry.0);
+        let centred = |(lo, hi): (f64, f64)| ((lo + hi - span) / 2.0, (lo + hi + span) / 2.0);
+        (rx, ry) = (centred(rx), centred(ry));
+    }
     let unit = |v: f64, (lo, hi): (f64, f64)| (v - lo) / (hi - lo).max(1e-9);
-    let step = x.nrows().div_ceil(MAX_POINTS).max(1);
     Some(
         x.rows()
             .into_iter()
-            .zip(colours)
-            .step_by(step)
-            .map(|(row, c)| (unit(row[0], rx), unit(row[1], ry), c))
+            .step_by(step(d))
+            .map(|row| (unit(row[0], rx), unit(row[1], ry)))
             .collect(),
     )
 }
@@ -118,26 +153,12 @@ fn paint(canvas: &web_sys::HtmlCanvasElement, points: &[(f64, f64, String)]) {
 pub fn DatasetThumbnails() -> impl IntoView {
     let studio = expect_context::<Studio>();
     let d = studio.data_state;
-    // Wine's and breast cancer's files are asked for a moment after the page starts, so
-    // their download and parsing never delay its first picture.
-    let later = RwSignal::new(false);
-    set_timeout(
-        move || {
-            let _ = later.try_set(true);
-        },
-        std::time::Duration::from_millis(1500),
-    );
     DatasetChoice::ALL
         .into_iter()
         .filter(|c| !matches!(c, DatasetChoice::Drawn | DatasetChoice::Imported))
         .map(|c| {
             let canvas_ref = NodeRef::<leptos::html::Canvas>::new();
-            // Wine and breast cancer are drawn when their files arrive (a rerun).
-            let file = matches!(c, DatasetChoice::Wine | DatasetChoice::BreastCancer);
             Effect::new(move |_| {
-                if file && !later.get() {
-                    return;
-                }
                 if let (Some(canvas), Some(points)) = (canvas_ref.get(), thumbnail_points(c)) {
                     paint(&canvas, &points);
                 }
@@ -187,5 +208,36 @@ mod tests {
             assert!(points.iter().any(|p| &p.2 != first), "{c:?}");
         }
         assert_eq!(pictured, DatasetChoice::ALL.len() - 2);
+    }
+
+    /// The compiled-in pictures are the files' (regenerate them with
+    /// `HYPERPLANE_PRINT_THUMBNAILS=1 cargo test thumbnails_of_the_files -- --nocapture`).
+    #[test]
+    fn thumbnails_of_the_files_are_the_files_pictures() {
+        use crate::real_data::{get, RealSet};
+        for (set, compiled) in [
+            (RealSet::Wine, thumbnail_files::WINE),
+            (RealSet::BreastCancer, thumbnail_files::BREAST_CANCER),
+        ] {
+            let d = get(set).unwrap();
+            let labels = d.labels().unwrap();
+            let quantized: Vec<(u8, u8, u8)> = unit_points(&d, false)
+                .unwrap()
+                .into_iter()
+                .zip(labels.iter().step_by(step(&d)))
+                .map(|((x, y), &c)| {
+                    (
+                        (x * 255.0).round() as u8,
+                        (y * 255.0).round() as u8,
+                        c as u8,
+                    )
+                })
+                .collect();
+            if std::env::var_os("HYPERPLANE_PRINT_THUMBNAILS").is_some() {
+                println!("{set:?}: {quantized:?}");
+            } else {
+                assert_eq!(quantized, compiled, "{set:?}");
+            }
+        }
     }
 }

@@ -31,6 +31,7 @@ pub mod surface_hover;
 pub mod sweep_status;
 pub mod sweep_views;
 pub mod sweeps_panel;
+mod thumbnail_files;
 pub mod training_announcer;
 pub mod training_controls;
 pub mod undo_redo;
