@@ -27,6 +27,20 @@ async function openStudio(page) {
   await expect(page.getByTestId("frame-time")).toContainText("ms");
 }
 
+/** The pixels of the decision boundary's plot area alone (no axes, ticks or labels), as
+ * text to hash or compare: the picture, apart from the axes' typography. */
+async function plotPixels(page) {
+  return page.getByRole("img", { name: "Decision boundary" }).evaluate((c) => {
+    const [l, t, w, h] = c.getAttribute("data-plot").split(" ").map(Number);
+    const k = c.width / c.clientWidth;
+    const box = [l, t, w, h].map((v) => Math.round(v * k));
+    const data = c.getContext("2d").getImageData(...box).data;
+    let text = box.join(",") + ":";
+    for (let i = 0; i < data.length; i += 4096) text += String.fromCharCode(...data.subarray(i, i + 4096));
+    return btoa(text);
+  });
+}
+
 /** The decision-boundary canvas's pixels, as a PNG data URL. */
 async function surfacePixels(page) {
   return page.getByRole("img", { name: "Decision boundary" }).evaluate((c) => c.toDataURL());
@@ -57,4 +71,4 @@ async function importFile(page, name, text) {
   await expect(preview).toHaveCount(0);
 }
 
-module.exports = { watchPage, openStudio, surfacePixels, surfaceChangedFrom, inkShare, importFile };
+module.exports = { watchPage, openStudio, surfacePixels, plotPixels, surfaceChangedFrom, inkShare, importFile };

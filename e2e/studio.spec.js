@@ -279,7 +279,6 @@ test("dataset thumbnails pick their dataset", async ({ page }) => {
     "Plane (regression)", "Gaussians (regression)"];
   await expect(page.getByRole("button", { name: /^Pick the .* dataset$/ })).toHaveCount(names.length);
   for (const name of names) {
-    // Wine's and breast cancer's are drawn once their files arrive, after the first picture.
     const ink = () => page.getByRole("button", { name: `Pick the ${name} dataset` }).locator("canvas").evaluate((c) => {
       const d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
       let n = 0;
@@ -294,6 +293,27 @@ test("dataset thumbnails pick their dataset", async ({ page }) => {
   await page.getByRole("button", { name: "Pick the Wine dataset" }).click();
   await expect(page.getByRole("combobox", { name: "Dataset" })).toHaveValue("wine");
   await expect(page.getByTestId("test-accuracy")).toHaveText(/%$/);
+});
+
+test("wine's and breast cancer's thumbnails show at once, without their files", async ({ page }) => {
+  // Their pictures are compiled in: the files are fetched only when one is picked.
+  const asked = [];
+  await page.route(/\/data\/(wine|breast_cancer)\.csv$/, (route) => {
+    asked.push(route.request().url());
+    return route.abort();
+  });
+  await openStudio(page);
+  for (const name of ["Wine", "Breast cancer"]) {
+    const ink = await page.getByRole("button", { name: `Pick the ${name} dataset` }).locator("canvas").evaluate((c) => {
+      const d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+      let n = 0;
+      for (let i = 0; i < d.length; i += 4) if (d[i] < 240 || d[i + 2] < 240) n++;
+      return n;
+    });
+    expect(ink, name).toBeGreaterThan(50);
+  }
+  await page.waitForTimeout(2000);
+  expect(asked).toEqual([]);
 });
 
 test("a link to wine opens on wine: its file is fetched and the model fitted as soon as it arrives", async ({ page }) => {
@@ -336,3 +356,41 @@ for (const width of [1280, 390]) {
     }
   });
 }
+
+test("every chart's axes read round numbers (5, 10, 1k, 0.5), never 5.0 or 1000.0", async ({ page }) => {
+  // The canvases' tick labels are text drawn by fillText: record it.
+  await page.addInitScript(() => {
+    window.drawnTexts = [];
+    const fill = CanvasRenderingContext2D.prototype.fillText;
+    CanvasRenderingContext2D.prototype.fillText = function (text, ...rest) {
+      window.drawnTexts.push(String(text));
+      return fill.call(this, text, ...rest);
+    };
+  });
+  const round = /^-?(0|[1-9]\d*)(\.\d*[1-9])?[kM]?$/;
+  const drawnNumbers = async () =>
+    (await page.evaluate(() => window.drawnTexts.splice(0))).filter((t) => /^-?[\d.]+(e-?\d+)?[kM]?$/.test(t));
+  for (const hash of ["#data=breast-cancer&model=logistic", "#data=reg-gauss", "#data=iris&model=tree"]) {
+    await page.goto(`./${hash}`);
+    await expect(page.getByTestId("frame-time")).toContainText("ms");
+    const numbers = await drawnNumbers();
+    expect(numbers.length, hash).toBeGreaterThan(6);
+    for (const n of numbers) expect(n, hash).toMatch(round);
+  }
+  // The loss chart, past a thousand epochs.
+  await page.goto("./#data=circle&model=mlp");
+  await page.getByRole("button", { name: "Play" }).click();
+  await expect.poll(async () => parseInt(await page.getByTestId("epoch").textContent(), 10), { timeout: 20_000 }).toBeGreaterThan(2000);
+  await page.getByRole("button", { name: "Pause" }).click();
+  const numbers = await drawnNumbers();
+  expect(numbers.some((n) => /k$/.test(n)), numbers.join(" ")).toBe(true);
+  for (const n of numbers) expect(n).toMatch(round);
+  // The sweeps' curves (SVG).
+  await page.goto("./");
+  await page.getByRole("button", { name: "Sweeps" }).click();
+  const curve = page.getByRole("region", { name: "Parameter sweeps" }).locator("figure", { has: page.getByRole("img", { name: "Validation curve" }) });
+  await expect(curve.locator(".sweep-status")).toHaveText(/points in/, { timeout: 30_000 });
+  const labels = await curve.locator(".ticks text").allTextContents();
+  expect(labels.length).toBeGreaterThan(5);
+  for (const n of labels) expect(n).toMatch(round);
+});

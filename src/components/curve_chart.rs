@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use crate::format::tick;
+use crate::format::{round_ticks, tick};
 
 const W: f64 = 470.0;
 const H: f64 = 260.0;
@@ -122,13 +122,13 @@ pub fn CurveChart(
     };
     let y_ticks = move || {
         let (lo, hi) = span.get();
-        (0..=4)
-            .map(|i| {
-                let v = lo + (hi - lo) * i as f64 / 4.0;
+        round_ticks(lo, hi, 5)
+            .into_iter()
+            .map(|v| {
                 let y = map_y(v);
                 view! {
                     <line class="grid" x1=LEFT x2=W - RIGHT y1=y y2=y/>
-                    <text x=LEFT - 6.0 y=y + 4.0 text-anchor="end">{format!("{v:.2}")}</text>
+                    <text x=LEFT - 6.0 y=y + 4.0 text-anchor="end">{tick(v)}</text>
                 }
             })
             .collect_view()

@@ -157,6 +157,12 @@ pub fn Surface() -> impl IntoView {
                     }
                 }
                 let plot = f.view().plot;
+                // Where the picture is, without its axes (CSS pixels): tests compare it
+                // apart from the tick labels' typography.
+                let _ = canvas.set_attribute(
+                    "data-plot",
+                    &format!("{} {} {} {}", plot.0, plot.1, plot.2, plot.3),
+                );
                 if let Some(spec) = &spec {
                     studio.remote.set_drawn(spec.clone(), (plot.2, plot.3));
                 }

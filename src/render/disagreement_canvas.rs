@@ -7,6 +7,7 @@ use web_sys::HtmlCanvasElement;
 
 use super::blit::blit;
 use super::canvas_size::fit_to_css;
+use crate::format::tick;
 use crate::registry::disagreement::Disagreement;
 
 pub fn draw_disagreement(
@@ -56,6 +57,8 @@ pub fn draw_disagreement(
     )?;
     chart
         .configure_mesh()
+        .x_label_formatter(&|v| tick(*v))
+        .y_label_formatter(&|v| tick(*v))
         .disable_mesh()
         .x_desc(x_name)
         .y_desc(y_name)

@@ -13,6 +13,7 @@ use super::blit::{context_2d, Blitter};
 use super::canvas_size::fit_to_css;
 use super::contour::{contour, polylines, Segment};
 use super::surface_pixels::fill_rgba;
+use crate::format::tick;
 use crate::palette::class_rgb;
 use crate::plane::{plane_extent, surface_spec};
 use crate::training::{SurfaceKind, Trained};
@@ -224,6 +225,8 @@ pub fn draw_surface(
 
     chart
         .configure_mesh()
+        .x_label_formatter(&|v| tick(*v))
+        .y_label_formatter(&|v| tick(*v))
         .disable_mesh()
         .x_desc(name(x))
         .y_desc(name(y))
@@ -365,6 +368,8 @@ pub fn draw_points_only(
     let (prx, pry) = chart.plotting_area().get_pixel_range();
     chart
         .configure_mesh()
+        .x_label_formatter(&|v| tick(*v))
+        .y_label_formatter(&|v| tick(*v))
         .x_desc("x1")
         .y_desc("x2")
         .light_line_style(RGBColor(238, 238, 242))

@@ -9,6 +9,7 @@ use web_sys::HtmlCanvasElement;
 
 use super::blit::Blitter;
 use super::canvas_size::fit_to_css;
+use crate::format::tick;
 use crate::plane::{grid_spec, plane_ranges, value_span};
 use crate::training::Trained;
 use hyperplane_core::preprocess::Prepared;
@@ -130,6 +131,8 @@ pub fn draw_values(
     )?;
     chart
         .configure_mesh()
+        .x_label_formatter(&|v| tick(*v))
+        .y_label_formatter(&|v| tick(*v))
         .disable_mesh()
         .x_desc(names.get(x).cloned().unwrap_or_default())
         .y_desc(names.get(y).cloned().unwrap_or_default())
