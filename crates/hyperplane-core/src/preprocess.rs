@@ -98,9 +98,24 @@ impl Standardizer {
         }
         crate::dataset::check_finite(x, "features")?;
         let mean = x.mean_axis(Axis(0)).ok_or(Error::EmptyData)?;
-        let scale = x
-            .std_axis(Axis(0), 0.0)
-            .mapv(|s| if s > 0.0 && s.is_finite() { s } else { 1.0 });
+        // Two passes (the mean, then the squared deviations from it), as NumPy's `var`
+        // does. ndarray's `std_axis` runs Welford's update with `mul_add`, which wasm has
+        // no instruction for: a software fma per value, 80 ms on 128,000 × 30 in the page.
+        let mut squares = Array1::<f64>::zeros(x.ncols());
+        for row in x.rows() {
+            for ((sq, &v), &m) in squares.iter_mut().zip(row).zip(&mean) {
+                *sq += (v - m) * (v - m);
+            }
+        }
+        let n = x.nrows() as f64;
+        let scale = squares.mapv(|sq| {
+            let s = (sq / n).sqrt();
+            if s > 0.0 && s.is_finite() {
+                s
+            } else {
+                1.0
+            }
+        });
         Ok(Self { mean, scale })
     }
 
@@ -121,9 +136,12 @@ impl Standardizer {
     /// big matrix).
     pub fn transform_in_place(&self, x: &mut Array2<f64>) -> Result<()> {
         check_query(x.view(), self.mean.len())?;
+        // Plain loops over each row: ndarray's broadcast `row -= &mean` costs more per
+        // row than the arithmetic on rows of a few features.
         for mut row in x.rows_mut() {
-            row -= &self.mean;
-            row /= &self.scale;
+            for ((v, &m), &s) in row.iter_mut().zip(&self.mean).zip(&self.scale) {
+                *v = (*v - m) / s;
+            }
         }
         Ok(())
     }
