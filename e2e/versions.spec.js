@@ -431,3 +431,102 @@ test("imported versions take their place in the chosen order at once, as after a
     expect(await names(), order).toEqual(shown);
   }
 });
+
+/** Everything in the browser's store: the versions' records and the shared CSV texts. */
+async function stored(page) {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open("hyperplane");
+        open.onsuccess = () => {
+          const tx = open.result.transaction(["versions", "files"], "readonly");
+          const out = {};
+          tx.objectStore("versions").getAll().onsuccess = (ev) => (out.records = ev.target.result);
+          const files = tx.objectStore("files");
+          files.getAllKeys().onsuccess = (ev) => (out.fileKeys = ev.target.result);
+          files.getAll().onsuccess = (ev) => (out.files = ev.target.result);
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve(out);
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
+}
+
+test("an imported file is stored once, shared by the versions trained on it, and deleted with the last", async ({ page }, info) => {
+  await openStudio(page);
+  await page.getByRole("button", { name: "Example: penguins" }).click();
+  await page.getByRole("dialog", { name: "Import preview" }).getByRole("button", { name: "Use this data" }).click();
+  await expect(page.getByTestId("point-count")).toHaveText(/^275 training/);
+  await save(page, "SVM v1");
+  const accuracy = await page.getByTestId("test-accuracy").textContent();
+  await page.getByRole("slider", { name: "C" }).fill("600");
+  await expect(page.getByTestId("test-accuracy")).toHaveText(/%$/);
+  await save(page, "SVM v2");
+
+  let s = await stored(page);
+  expect(s.records).toHaveLength(2);
+  for (const r of s.records) {
+    const json = JSON.parse(r);
+    expect(json.schema).toBe(2);
+    expect(json.data.csv.text).toBeUndefined();
+    expect(json.data.csv.text_ref).toBe(s.fileKeys[0]);
+    expect(r.length).toBeLessThan(20_000);
+  }
+  expect(s.fileKeys).toHaveLength(1);
+  expect(s.files[0].length).toBe(fs.readFileSync("public/examples/penguins.csv", "utf8").length);
+  // The schema-2 fixture of crates/hyperplane-core/tests/schema.rs was taken from here.
+  fs.writeFileSync(info.outputPath("stored-schema2.json"), JSON.stringify({ record: s.records[0], file_key: s.fileKeys[0], file: s.files[0] }));
+
+  // Read back after a reload, restored exactly; exported whole (no reference in a file).
+  await page.reload();
+  await expect(versions(page).getByRole("listitem")).toHaveCount(2);
+  await page.getByRole("button", { name: "Restore SVM v1", exact: true }).click();
+  await expect(notice(page)).toContainText("Restored SVM v1");
+  await expect(page.getByTestId("test-accuracy")).toHaveText(accuracy);
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Export SVM v1" }).click();
+  const exported = JSON.parse(fs.readFileSync(await (await download).path(), "utf8"));
+  expect(exported.versions[0].schema).toBe(1);
+  expect(exported.versions[0].data.csv.text).toBe(s.files[0]);
+
+  // The shared copy stays while a version uses it, and goes with the last.
+  await page.getByRole("button", { name: "Delete SVM v1" }).click();
+  await expect(versions(page).getByRole("listitem")).toHaveCount(1);
+  await expect.poll(async () => (await stored(page)).fileKeys).toHaveLength(1);
+  await page.getByRole("button", { name: "Delete SVM v2" }).click();
+  await expect(versions(page).getByRole("listitem")).toHaveCount(0);
+  s = await stored(page);
+  expect(s.records).toHaveLength(0);
+  expect(s.fileKeys).toHaveLength(0);
+});
+
+test("a version whose shared file is missing is listed as damaged, the others still read", async ({ page }) => {
+  await openStudio(page);
+  await page.getByRole("button", { name: "Example: penguins" }).click();
+  await page.getByRole("dialog", { name: "Import preview" }).getByRole("button", { name: "Use this data" }).click();
+  await expect(page.getByTestId("point-count")).toHaveText(/^275 training/);
+  await save(page, "SVM v1");
+  await page.getByRole("combobox", { name: "Dataset" }).selectOption("moons");
+  await expect(page.getByTestId("test-accuracy")).toHaveText(/%$/);
+  await save(page, "SVM v2");
+  await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const open = indexedDB.open("hyperplane");
+        open.onsuccess = () => {
+          const tx = open.result.transaction("files", "readwrite");
+          tx.objectStore("files").clear();
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+        };
+      }),
+  );
+  await page.reload();
+  await expect(versions(page).getByRole("listitem")).toHaveCount(1);
+  await expect(page.getByTestId("damaged-records")).toContainText("is missing from this browser's storage");
+});

@@ -1,13 +1,20 @@
-//! The versions' home in the browser: one IndexedDB object store of JSON strings under
-//! auto-incremented keys. Records are kept as text so that one damaged record can be
-//! read, reported and deleted on its own without hiding the others.
+//! The versions' home in the browser: an IndexedDB object store of JSON strings under
+//! auto-incremented keys, and one of imported CSV texts under their content key, each
+//! kept once however many versions use it (`saved_version::stored`). Records are kept as
+//! text so that one damaged record can be read, reported and deleted on its own without
+//! hiding the others. A record and its CSV are written in one transaction.
 
+use std::collections::HashMap;
+
+use hyperplane_core::saved_version::stored::{attach_csv, csv_ref, detach_csv};
 use idb::{Database, DatabaseEvent, Factory, ObjectStoreParams, TransactionMode};
 use wasm_bindgen::JsValue;
 
 const DB_NAME: &str = "hyperplane";
-const DB_VERSION: u32 = 1;
+/// 2: the shared CSV texts' store was added (version 1 had the versions only).
+const DB_VERSION: u32 = 2;
 const STORE: &str = "versions";
+const FILES: &str = "files";
 
 /// One stored record: its key and its text (or why it is not text), and the record as
 /// it is stored, for saving a damaged one before it is deleted.
@@ -92,11 +99,15 @@ async fn open() -> Result<Database, String> {
         .map_err(|e| explain("Could not open the saved versions", e))?;
     request.on_upgrade_needed(|event| {
         if let Ok(db) = event.database() {
-            if !db.store_names().iter().any(|s| s == STORE) {
+            // Failures here surface as the open request's error.
+            let names = db.store_names();
+            if !names.iter().any(|s| s == STORE) {
                 let mut params = ObjectStoreParams::new();
                 params.auto_increment(true);
-                // A failure here surfaces as the open request's error.
                 let _ = db.create_object_store(STORE, params);
+            }
+            if !names.iter().any(|s| s == FILES) {
+                let _ = db.create_object_store(FILES, ObjectStoreParams::new());
             }
         }
     });
@@ -105,28 +116,32 @@ async fn open() -> Result<Database, String> {
         .map_err(|e| explain("Could not open the saved versions", e))
 }
 
-/// Every record, in key order.
+/// Every key and value of one store.
+async fn everything(store: &idb::ObjectStore) -> Result<Vec<(JsValue, JsValue)>, idb::Error> {
+    let keys = store.get_all_keys(None, None)?.await?;
+    let values = store.get_all(None, None)?.await?;
+    Ok(keys.into_iter().zip(values).collect())
+}
+
+/// Every record, in key order, with its CSV text put back if it is stored apart.
 pub async fn load_all() -> Result<Vec<Record>, String> {
     let db = open().await?;
     let fail = |e| explain("Could not read the saved versions", e);
     let tx = db
-        .transaction(&[STORE], TransactionMode::ReadOnly)
+        .transaction(&[STORE, FILES], TransactionMode::ReadOnly)
         .map_err(fail)?;
-    let store = tx.object_store(STORE).map_err(fail)?;
-    let keys = store
-        .get_all_keys(None, None)
-        .map_err(fail)?
+    let records = everything(&tx.object_store(STORE).map_err(fail)?)
         .await
         .map_err(fail)?;
-    let values = store
-        .get_all(None, None)
-        .map_err(fail)?
+    let files: HashMap<String, String> = everything(&tx.object_store(FILES).map_err(fail)?)
         .await
-        .map_err(fail)?;
-    db.close();
-    Ok(keys
+        .map_err(fail)?
         .into_iter()
-        .zip(values)
+        .filter_map(|(k, v)| Some((k.as_string()?, v.as_string()?)))
+        .collect();
+    db.close();
+    Ok(records
+        .into_iter()
         .map(|(k, v)| Record {
             key: k.as_f64().map_or(0, |k| k as u32),
             raw: v.as_string().unwrap_or_else(|| {
@@ -137,26 +152,35 @@ pub async fn load_all() -> Result<Vec<Record>, String> {
             }),
             text: v
                 .as_string()
-                .ok_or_else(|| "the record is not text".to_string()),
+                .ok_or_else(|| "the record is not text".to_string())
+                .and_then(|t| {
+                    attach_csv(&t, |key| files.get(key).cloned()).map_err(|e| e.to_string())
+                }),
         })
         .collect())
 }
 
 /// Runs `op` in a read-write transaction and waits until the browser has committed it.
-async fn write<T, Fut>(what: &str, op: impl FnOnce(idb::ObjectStore) -> Fut) -> Result<T, String>
+async fn write<T, Fut>(
+    what: &str,
+    op: impl FnOnce((idb::ObjectStore, idb::ObjectStore)) -> Fut,
+) -> Result<T, String>
 where
     Fut: std::future::Future<Output = Result<T, idb::Error>>,
 {
     let db = open().await?;
     let fail = |e| explain(what, e);
     let tx = db
-        .transaction(&[STORE], TransactionMode::ReadWrite)
+        .transaction(&[STORE, FILES], TransactionMode::ReadWrite)
         .map_err(fail)?;
     // A handle kept to read why the transaction was aborted (a full store aborts it).
     let raw: web_sys::IdbTransaction = tx.into();
     let tx = idb::Transaction::from(raw.clone());
-    let store = tx.object_store(STORE).map_err(fail)?;
-    let value = match op(store).await {
+    let stores = (
+        tx.object_store(STORE).map_err(fail)?,
+        tx.object_store(FILES).map_err(fail)?,
+    );
+    let value = match op(stores).await {
         Ok(v) => v,
         Err(e) => return Err(explain_full(what, e).await),
     };
@@ -175,30 +199,60 @@ where
     }
 }
 
+/// A record as kept, and its CSV stored apart if it is big (written in the same
+/// transaction, under its content key: versions of one file share it).
+fn detach(what: &str, text: &str) -> Result<(JsValue, Option<(JsValue, JsValue)>), String> {
+    let d = detach_csv(text).map_err(|e| format!("{what}: {e}"))?;
+    let csv = d
+        .csv
+        .map(|(key, text)| (JsValue::from_str(&key), JsValue::from_str(&text)));
+    Ok((JsValue::from_str(&d.record), csv))
+}
+
 /// Adds a record; returns its key.
 pub async fn add(text: &str) -> Result<u32, String> {
-    let text = JsValue::from_str(text);
-    let key = write("Could not save the version", |s| async move {
-        s.add(&text, None)?.await
+    let what = "Could not save the version";
+    let (record, csv) = detach(what, text)?;
+    let key = write(what, |(s, files)| async move {
+        if let Some((key, text)) = csv {
+            files.put(&text, Some(&key))?.await?;
+        }
+        s.add(&record, None)?.await
     })
     .await?;
     key.as_f64()
         .map(|k| k as u32)
-        .ok_or_else(|| "Could not save the version: no key came back".into())
+        .ok_or_else(|| format!("{what}: no key came back"))
 }
 
 /// Replaces the record under `key`.
 pub async fn put(key: u32, text: &str) -> Result<(), String> {
-    let text = JsValue::from_str(text);
-    write("Could not update the version", |s| async move {
-        s.put(&text, Some(&JsValue::from(key)))?.await.map(drop)
+    let what = "Could not update the version";
+    let (record, csv) = detach(what, text)?;
+    write(what, |(s, files)| async move {
+        if let Some((key, text)) = csv {
+            files.put(&text, Some(&key))?.await?;
+        }
+        s.put(&record, Some(&JsValue::from(key)))?.await.map(drop)
     })
     .await
 }
 
+/// Deletes the record under `key`, and any CSV no other record uses.
 pub async fn delete(key: u32) -> Result<(), String> {
-    write("Could not delete the version", |s| async move {
-        s.delete(JsValue::from(key))?.await.map(drop)
+    write("Could not delete the version", |(s, files)| async move {
+        s.delete(JsValue::from(key))?.await?;
+        let used: Vec<String> = everything(&s)
+            .await?
+            .into_iter()
+            .filter_map(|(_, v)| csv_ref(&v.as_string()?))
+            .collect();
+        for k in files.get_all_keys(None, None)?.await? {
+            if k.as_string().is_none_or(|k| !used.contains(&k)) {
+                files.delete(k)?.await?;
+            }
+        }
+        Ok(())
     })
     .await
 }

@@ -15,6 +15,7 @@ use crate::table::{Encoding, Recipe};
 
 mod hash;
 mod monitor;
+pub mod stored;
 mod validate;
 
 pub use hash::content_hash;
@@ -179,9 +180,10 @@ pub struct VersionsFile {
     pub versions: Vec<SavedVersion>,
 }
 
-/// The schema of one version as stored (a browser's record, a file's entry). Records
-/// from before it carry none and are schema 1. A later schema gets a migration from each
-/// earlier one, with a fixture per schema.
+/// The schema of one version as written (a browser's record, a file's entry). Records
+/// from before it carry none and are schema 1. Schema 2 is a browser record whose CSV is
+/// stored apart ([`stored`]); it is read back as schema 1. A later schema gets a
+/// migration from each earlier one, with a fixture per schema.
 pub const SCHEMA: u32 = 1;
 
 /// Refuses a stored version of a newer schema (or one that is not a number).
@@ -196,6 +198,10 @@ pub(crate) fn check_schema(text: &str) -> Result<()> {
     };
     match s.as_u64() {
         Some(n) if n <= SCHEMA as u64 => Ok(()),
+        // Only the browser's store writes these, and reads them through `stored`.
+        Some(n) if n == stored::STORED_APART as u64 => Err(Error::Format(
+            "a browser record whose imported CSV is stored apart, read without it".into(),
+        )),
         Some(n) => Err(Error::Format(format!(
             "saved by a newer Hyperplane (schema {n}; this one reads up to {SCHEMA}): open it \
              there or reload this page for the newer version; it is kept as it is"
