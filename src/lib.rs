@@ -7,6 +7,8 @@ pub mod app;
 pub mod clock;
 pub mod components;
 pub mod data;
+#[cfg(test)]
+mod data_generation;
 pub mod download;
 pub mod edit_data;
 pub mod embed;

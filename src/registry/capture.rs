@@ -6,6 +6,7 @@ use hyperplane_core::model_file::ModelFile;
 use hyperplane_core::preprocess::Standardizer;
 use hyperplane_core::saved_version::{
     content_hash, CsvSource, DataEdits, DataSource, DrawnPoint, Metrics, ModelParams, SavedVersion,
+    DATA_GENERATION,
 };
 use leptos::prelude::*;
 
@@ -88,6 +89,7 @@ pub fn data_source(studio: &Studio) -> Result<DataSource, String> {
                 removed: e.removed.clone(),
             }),
         content_hash: hash,
+        generation: DATA_GENERATION,
     })
 }
 

@@ -273,6 +273,7 @@ mod tests {
                 csv: None,
                 edits: None,
                 content_hash: "0000000000000000".into(),
+                generation: 1,
             },
             features: vec![0, 1],
             metrics: Metrics {

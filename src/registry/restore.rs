@@ -68,8 +68,10 @@ impl VersionData {
     }
 
     /// Loads the data (once), checks it is the data the version was trained on, and
-    /// splits it as the studio does.
+    /// splits it as the studio does. Versions are checked to be of a generation of the
+    /// data code this build has (`DataSource::validate`); today that is only the first.
     pub fn load(&self, expected_hash: &str) -> Result<Prepared, String> {
+        // A later generation adds an arm here with the earlier generation's code kept.
         let all = load_dataset(&self.spec, self.imported.as_deref())
             .map_err(|e| format!("its data: {e}"))?;
         check_hash(&all, expected_hash)?;

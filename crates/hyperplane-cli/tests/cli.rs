@@ -524,6 +524,7 @@ fn predict_reads_a_versions_file_exported_by_the_studio() {
             csv: None,
             edits: None,
             content_hash: "0123456789abcdef".into(),
+            generation: 1,
         },
         features: vec![0, 1],
         metrics: Metrics {

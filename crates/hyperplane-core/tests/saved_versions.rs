@@ -71,6 +71,7 @@ fn source(dataset: &str, noise: f64, content_hash: String) -> DataSource {
         csv: None,
         edits: None,
         content_hash,
+        generation: 1,
     }
 }
 

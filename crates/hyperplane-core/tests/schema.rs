@@ -74,9 +74,32 @@ fn a_schema_two_record_reads_back_with_its_shared_csv_as_schema_one() {
     // Written again, it is stored apart the same way.
     let again = stored::detach_csv(&v.to_json().unwrap()).unwrap();
     assert_eq!(again.csv, Some((key.to_string(), file.to_string())));
-    let (a, b): (Value, Value) = (
+    let (a, mut b): (Value, Value) = (
         serde_json::from_str(&again.record).unwrap(),
         serde_json::from_str(record).unwrap(),
     );
+    // The fixture predates `data.generation`: read as the first, written with it.
+    assert!(b["data"].get("generation").is_none());
+    b["data"]["generation"] = 1.into();
     assert_eq!(a, b);
+}
+
+/// A version's data generation: absent (before the field) reads as 1; one this build
+/// does not have is refused, naming the field, before anything is restored.
+#[test]
+fn a_data_generation_this_build_lacks_is_refused() {
+    use hyperplane_core::saved_version::DATA_GENERATION;
+    let v = &legacy().versions[0];
+    assert_eq!(
+        v.data.generation, 1,
+        "the legacy fixture predates the field"
+    );
+    let mut json: Value = serde_json::from_str(&v.to_json().unwrap()).unwrap();
+    for bad in [0, DATA_GENERATION + 1] {
+        json["data"]["generation"] = bad.into();
+        let e = SavedVersion::from_json(&json.to_string())
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("data.generation"), "{e}");
+    }
 }

@@ -98,6 +98,21 @@ pub struct DataSource {
     pub edits: Option<DataEdits>,
     /// [`content_hash`] of the whole dataset, to tell whether regenerated data is the same.
     pub content_hash: String,
+    /// Which generation of the data code (the generators, the split and their random
+    /// numbers) made the points: see [`DATA_GENERATION`]. Versions saved before the
+    /// field are generation 1.
+    #[serde(default = "first_generation")]
+    pub generation: u32,
+}
+
+/// The generation of the data code this build has. Whatever changes a generated set,
+/// a bundled set or the train/test split for the same settings (the app's
+/// `data_generation_is_pinned` test fails then) must keep the old code under the old
+/// number and raise this one, so versions saved before still restore to the same points.
+pub const DATA_GENERATION: u32 = 1;
+
+fn first_generation() -> u32 {
+    1
 }
 
 /// What the version scored: accuracies for a classifier, R² and mean squared error

@@ -113,6 +113,17 @@ impl DataSource {
             }
             (None, false) => {}
         }
+        if self.generation == 0 || self.generation > super::DATA_GENERATION {
+            return Err(bad(
+                "data.generation",
+                format!(
+                    "{} is not a generation of the data code this Hyperplane has (1 to {}); \
+                     a newer Hyperplane made it",
+                    self.generation,
+                    super::DATA_GENERATION
+                ),
+            ));
+        }
         let hash_ok = self.content_hash.len() == 16
             && self.content_hash.bytes().all(|b| b.is_ascii_hexdigit());
         if !hash_ok {
