@@ -23,7 +23,7 @@ fn cases() -> u32 {
     std::env::var("PROPTEST_CASES")
         .ok()
         .and_then(|v| v.parse().ok())
-        .unwrap_or(300)
+        .unwrap_or(3000)
 }
 
 fn timed(case: impl FnOnce(u64), seed: u64) -> Duration {
@@ -33,7 +33,7 @@ fn timed(case: impl FnOnce(u64), seed: u64) -> Duration {
 }
 
 proptest! {
-    // 300 cases in CI; PROPTEST_CASES=N for a long run (RELIABILITY.md).
+    // 3,000 cases in CI; PROPTEST_CASES=N for a long run (RELIABILITY.md).
     #![proptest_config(ProptestConfig { cases: cases(), .. ProptestConfig::default() })]
 
     #[test]
