@@ -20,6 +20,7 @@ test("the studio, every model, the lessons, training, versions and both comparis
     expect(policy).toContain(part);
   }
   expect(policy).not.toContain("'unsafe-eval'");
+  expect(policy).not.toContain("'unsafe-inline'");
   const model = page.getByRole("combobox", { name: "Model", exact: true });
   for (const label of ["Linear SVM (gradient descent)", "Logistic regression", "k-NN", "Decision tree", "Neural network", "SVM"]) {
     await model.selectOption({ label });
@@ -60,4 +61,33 @@ test("an embed and the embed demo page run under the policy", async ({ page, bas
   await expect(frame.getByRole("img", { name: "Decision boundary" })).toBeVisible();
   for (const f of page.frames()) expect(await f.evaluate(() => window.__violations ?? [])).toEqual([]);
   expect(problems.foreignRequests).toEqual([]);
+});
+
+test("no inline style is needed: hover, the keyboard cursor, legends, the import preview and the sweeps", async ({ page }) => {
+  await openStudio(page);
+  const surface = page.getByRole("img", { name: "Decision boundary" });
+  const box = await surface.boundingBox();
+  await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.4);
+  await expect(page.getByTestId("hover-info")).toBeVisible();
+  await page.mouse.move(box.x + box.width * 0.8, box.y + box.height * 0.4);
+  await expect(page.getByTestId("hover-info")).toBeVisible();
+  await surface.focus();
+  await page.keyboard.press("ArrowRight");
+  await expect(page.getByTestId("key-cursor")).toBeVisible();
+  // Where the styles were set as properties, they still apply.
+  expect(await page.getByTestId("key-cursor").evaluate((e) => e.style.left)).toMatch(/px$/);
+  const cell = page.getByRole("table", { name: "Confusion matrix" }).locator("tbody td").first();
+  expect(await cell.evaluate((e) => getComputedStyle(e).backgroundColor)).not.toBe("rgba(0, 0, 0, 0)");
+  await page.getByRole("button", { name: "Sweeps" }).click();
+  await expect(page.locator(".sweep .sweep-status").first()).toHaveText(/points in/, { timeout: 30_000 });
+  await page.getByRole("button", { name: "Compare models" }).click();
+  await expect(page.getByTestId("model-grid-time")).toHaveText(/^All \d+ cells/, { timeout: 20_000 });
+  await page.getByRole("button", { name: "Example: penguins" }).click();
+  await expect(page.getByRole("dialog", { name: "Import preview" }).getByTestId("import-report")).toBeVisible();
+  await page.keyboard.press("Escape");
+  await page.getByRole("combobox", { name: "Dataset" }).selectOption({ label: "Gaussians (regression)" });
+  const legend = page.getByRole("img", { name: /^Colour legend/ });
+  await expect(legend).toBeVisible();
+  expect(await legend.locator(".value-bar").evaluate((e) => getComputedStyle(e).backgroundImage)).toContain("linear-gradient");
+  expect(await violations(page)).toEqual([]);
 });

@@ -65,7 +65,17 @@ async function main() {
         }
         if (["BUTTON", "INPUT", "SELECT"].includes(el.tagName)) el.setAttribute("disabled", "");
       }
-      return frame.innerHTML.replace(/<!---->/g, "");
+      // The content policy allows no style attributes: the frame's own styles go into
+      // one <style> element, whose hash scripts/post_build.py adds to the policy.
+      const rules = new Map();
+      for (const el of frame.querySelectorAll("[style]")) {
+        const css = el.getAttribute("style");
+        if (!rules.has(css)) rules.set(css, rules.size);
+        el.setAttribute("data-boot-style", rules.get(css));
+        el.removeAttribute("style");
+      }
+      const sheet = [...rules].map(([css, i]) => `#boot [data-boot-style="${i}"]{${css}}`).join("");
+      return `<style>${sheet}</style>` + frame.innerHTML.replace(/<!---->/g, "");
     });
     const text = fs.readFileSync(INDEX, "utf8");
     const start = "<!-- boot:start (written by e2e/make_boot_frame.js) -->";

@@ -24,10 +24,18 @@ if not staging:
 
 POLICY = (
     "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {hashes}; "
-    # Leptos writes style attributes (legend swatches, confusion-matrix shades).
-    "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
+    # No inline styles but the boot frame's own <style> (hashed): the studio sets its
+    # computed styles as properties (the CSSOM), which the policy does not restrict.
+    "style-src 'self' {style_hashes}; img-src 'self' data: blob:; "
     "object-src 'none'; base-uri 'none'; form-action 'none'"
 )
+
+
+def digests(texts):
+    return " ".join(
+        "'sha256-" + base64.b64encode(hashlib.sha256(s.encode()).digest()).decode() + "'"
+        for s in texts
+    )
 
 
 def add_policy(path):
@@ -35,11 +43,9 @@ def add_policy(path):
         html = f.read()
     html = re.sub(r'\s*<meta http-equiv="Content-Security-Policy"[^>]*>', "", html)
     inline = re.findall(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", html, re.S)
-    hashes = " ".join(
-        "'sha256-" + base64.b64encode(hashlib.sha256(s.encode()).digest()).decode() + "'"
-        for s in inline
-    )
-    meta = '<meta http-equiv="Content-Security-Policy" content="' + POLICY.format(hashes=hashes) + '" />'
+    styles = re.findall(r"<style[^>]*>(.*?)</style>", html, re.S)
+    policy = POLICY.format(hashes=digests(inline), style_hashes=digests(styles))
+    meta = '<meta http-equiv="Content-Security-Policy" content="' + policy + '" />'
     html = html.replace('<meta charset="utf-8" />', '<meta charset="utf-8" />\n    ' + meta, 1)
     with open(path, "w", encoding="utf-8") as f:
         f.write(html)

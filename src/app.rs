@@ -128,6 +128,23 @@ fn scores(studio: Studio) -> impl IntoView {
     view! { <ScoresPanel trained=studio.trained data=studio.data values=values/> }
 }
 
+/// Adds a style sheet to the document through the CSSOM: the content policy allows no
+/// inline <style> element.
+fn adopt_style_sheet(css: &str) {
+    let (Some(document), Ok(sheet)) = (document_opt(), web_sys::CssStyleSheet::new()) else {
+        return;
+    };
+    if sheet.replace_sync(css).is_ok() {
+        let sheets = document.adopted_style_sheets();
+        sheets.push(&sheet);
+        document.set_adopted_style_sheets(&sheets);
+    }
+}
+
+fn document_opt() -> Option<web_sys::Document> {
+    web_sys::window()?.document()
+}
+
 /// Only the chosen panels and controls, filling the frame: for documentation pages.
 /// The settings come from the link's fragment; the URL is left alone (an iframe must
 /// not add entries to its page's history) and no versions are loaded.
@@ -135,9 +152,8 @@ fn embedded(studio: Studio, embed: EmbedConfig, notice: RwSignal<Option<String>>
     crate::url_sync::sync_with_url(studio, notice, false);
     let is_network = move || studio.model.kind().get() == ModelKind::NeuralNetwork;
     let controls = (!embed.controls.is_empty()).then(|| {
-        let css = embed.controls_css();
+        adopt_style_sheet(&embed.controls_css());
         view! {
-            <style>{css}</style>
             <section class="embed-controls" aria-label="Controls">
                 <DataControls/>
                 <ModelPicker/>

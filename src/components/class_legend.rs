@@ -30,7 +30,7 @@ pub fn ClassLegend(
                             <li>
                                 <span
                                     class=format!("swatch {shape}")
-                                    style=format!("--c: {}", class_css(i))
+                                    style=("--c", class_css(i))
                                     aria-hidden="true"
                                 ></span>
                                 {name}

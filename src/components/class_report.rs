@@ -84,11 +84,9 @@ pub fn ClassReport(
                                                     // Up to 0.8: deeper shades of these colours read
                                                     // at 4.5:1 with neither white nor ink.
                                                     let alpha = ((0.08 + 0.72 * share) * 100.0).round() / 100.0;
-                                                    let style = format!(
-                                                        "background: rgba({r},{g},{b},{alpha:.2}); color: {}",
-                                                        text_on((r, g, b), alpha)
-                                                    );
-                                                    view! { <td style=style>{n}</td> }
+                                                    let background = format!("rgba({r},{g},{b},{alpha:.2})");
+                                                    let ink = text_on((r, g, b), alpha);
+                                                    view! { <td style:background=background style:color=ink>{n}</td> }
                                                 })
                                                 .collect_view()}
                                         </tr>

@@ -298,7 +298,7 @@ fn LossOverlay(items: Memo<Vec<Item>>) -> impl IntoView {
                             .map(|(i, item)| {
                                 view! {
                                     <span class="legend-item">
-                                        <span class="swatch" style=format!("background:{}", class_css(i))></span>
+                                        <span class="swatch" style:background=class_css(i)></span>
                                         {item.version.label()}
                                     </span>
                                 }

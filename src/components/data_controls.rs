@@ -157,7 +157,7 @@ pub fn DataControls() -> impl IntoView {
                             <button
                                 type="button"
                                 class="brush"
-                                style=format!("--c: {}", class_css(i))
+                                style=("--c", class_css(i))
                                 aria-pressed=move || (d.brush.get() == Some(i)).to_string()
                                 on:click=move |_| d.brush.set(Some(i))
                             >

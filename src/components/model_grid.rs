@@ -346,7 +346,7 @@ pub fn ModelGrid(open: RwSignal<bool>) -> impl IntoView {
                         }}
                     </p>
                 </div>
-                <div class="model-grid-table" style=format!("--columns: {}", MODELS.len())>
+                <div class="model-grid-table" style=("--columns", MODELS.len().to_string())>
                     <span></span>
                     {MODELS.iter().map(|(m, _, _)| view! { <span class="model-grid-col">{*m}</span> }).collect_view()}
                     {move || {

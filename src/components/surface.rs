@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use super::class_legend::ClassLegend;
 use super::plane_notes::PlaneNotes;
 use super::surface_description::SurfaceDescription;
-use super::surface_hover::{describe, pointer_at, tooltip_place, PlotView};
+use super::surface_hover::{describe, pointer_at, tooltip_place, Place, PlotView};
 use super::value_legend::ValueLegend;
 use crate::clock::now_ms;
 use crate::edit_data::{self, Spot};
@@ -181,13 +181,13 @@ pub fn Surface() -> impl IntoView {
     });
 
     // Hover: the point under the pointer (or the plane there) and what the model says.
-    let hover = RwSignal::new(None::<(String, String)>);
+    let hover = RwSignal::new(None::<(Place, String)>);
     let show_info = move |f: &Frame,
                           data: &hyperplane_core::preprocess::Prepared,
                           trained: &crate::training::Trained,
                           px: f64,
                           py: f64,
-                          place: String| {
+                          place: Place| {
         let shown = match f {
             Frame::Values(..) => (trained.features[0], trained.features[1]),
             Frame::Classes(_) => (
@@ -407,10 +407,10 @@ pub fn Surface() -> impl IntoView {
                     }
                 ></canvas>
                 {move || cursor.get().map(|(x, y)| view! {
-                    <div class="key-cursor" data-testid="key-cursor" style=format!("left: {x:.1}px; top: {y:.1}px")></div>
+                    <div class="key-cursor" data-testid="key-cursor" style:left=format!("{x:.1}px") style:top=format!("{y:.1}px")></div>
                 })}
                 {move || hover.get().map(|(place, text)| view! {
-                    <div class="tooltip" data-testid="hover-info" style=place>
+                    <div class="tooltip" data-testid="hover-info" style:left=place.0 style:right=place.1 style:top=place.2>
                         {text}
                     </div>
                 })}

@@ -22,7 +22,7 @@ pub struct PlotView {
 pub fn pointer_at(
     canvas: &web_sys::HtmlCanvasElement,
     ev: &web_sys::MouseEvent,
-) -> (f64, f64, String) {
+) -> (f64, f64, Place) {
     let rect = canvas.get_bounding_client_rect();
     let (px, py) = (
         ev.client_x() as f64 - rect.left(),
@@ -33,13 +33,18 @@ pub fn pointer_at(
 
 /// Where a tooltip goes (CSS): beside the pointer, to its left on the canvas's right
 /// part so it stays inside.
-pub fn tooltip_place(px: f64, py: f64, width: f64) -> String {
+pub fn tooltip_place(px: f64, py: f64, width: f64) -> Place {
+    let top = format!("{:.0}px", py + 10.0);
     if px > width * 0.55 {
-        format!("right: {:.0}px; top: {:.0}px", width - px + 14.0, py + 10.0)
+        ("auto".into(), format!("{:.0}px", width - px + 14.0), top)
     } else {
-        format!("left: {:.0}px; top: {:.0}px", px + 14.0, py + 10.0)
+        (format!("{:.0}px", px + 14.0), "auto".into(), top)
     }
 }
+
+/// The tooltip's CSS `left`, `right` and `top` (one side `auto`), set as properties
+/// rather than a style attribute, which the content policy does not allow.
+pub type Place = (String, String, String);
 
 /// The text for the pointer at (`px`, `py`) on the plane of dataset features `x`, `y`.
 pub fn describe(

@@ -18,10 +18,7 @@ pub fn ValueLegend(
             format!("rgb({r},{g},{b}) {}%", i * 10)
         })
         .collect();
-    let gradient = format!(
-        "background: linear-gradient(to right, {})",
-        stops.join(", ")
-    );
+    let gradient = format!("linear-gradient(to right, {})", stops.join(", "));
     view! {
         {move || {
             scale
@@ -31,7 +28,7 @@ pub fn ValueLegend(
                     view! {
                         <div class="value-legend" role="img" aria-label=label>
                             <span>{param(lo)}</span>
-                            <span class="value-bar" style=gradient.clone()></span>
+                            <span class="value-bar" style:background=gradient.clone()></span>
                             <span>{param(hi)}</span>
                             <span class="hint">{format!("predicted {name}")}</span>
                         </div>
