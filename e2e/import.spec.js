@@ -285,3 +285,28 @@ test("without a worker a file is read on the page's thread, by the same code", a
   await preview(page).getByRole("button", { name: "Use this data" }).click();
   await expect(page.getByTestId("point-count")).toHaveText("1600 training · 400 test");
 });
+
+for (const worker of [true, false]) {
+  test(`a version of a big file restores to the same data and scores ${worker ? "(its file read again in the worker)" : "without a worker (read on the page)"}`, async ({ page }) => {
+    if (!worker) await page.addInitScript(() => delete window.Worker);
+    await openStudio(page);
+    await page.getByRole("combobox", { name: "Model", exact: true }).selectOption("tree");
+    // 6,000 rows, about half a megabyte: over the size that is read again in a worker.
+    await dropMixed(page, 6_000);
+    await expect(preview(page).getByTestId("import-report")).toContainText("The data: 6000 rows", { timeout: 30_000 });
+    await preview(page).getByRole("button", { name: "Use this data" }).click();
+    await expect(page.getByTestId("point-count")).toHaveText("4800 training · 1200 test");
+    await expect(page.getByTestId("test-accuracy")).toContainText("%");
+    const scores = [await page.getByTestId("test-accuracy").textContent(), await page.getByTestId("train-accuracy").textContent()];
+    await page.getByRole("button", { name: "Save version" }).click();
+    await expect(page.getByTestId("registry-notice")).toContainText("Saved Decision tree v1");
+    await page.getByRole("combobox", { name: "Dataset" }).selectOption("iris");
+    await expect(page.getByTestId("point-count")).toHaveText("120 training · 30 test");
+    await page.getByRole("button", { name: "Restore Decision tree v1", exact: true }).click();
+    await expect(page.getByTestId("registry-notice")).toContainText("Restored Decision tree v1");
+    await expect(page.getByTestId("point-count")).toHaveText("4800 training · 1200 test");
+    await expect(page.getByTestId("test-accuracy")).toHaveText(scores[0]);
+    await expect(page.getByTestId("train-accuracy")).toHaveText(scores[1]);
+    await expect(page.getByRole("combobox", { name: "Dataset" })).toHaveValue("imported");
+  });
+}

@@ -43,7 +43,12 @@ pub fn VersionItem(entry: Entry) -> impl IntoView {
             // A version of wine or breast cancer needs its file here first.
             leptos::task::spawn_local(async move {
                 crate::real_data::ready_all().await;
-                let notice = match restore(&studio, &v) {
+                // A big imported file is read again in the worker, not here.
+                let read = match &v.data.csv {
+                    Some(c) => crate::registry::restore_csv::read_in_worker(c).await,
+                    None => None,
+                };
+                let notice = match restore(&studio, &v, read) {
                     Ok(()) => crate::registry::Notice {
                         error: false,
                         text: format!("Restored {label}."),

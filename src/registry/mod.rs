@@ -6,6 +6,7 @@ pub mod comparison;
 pub mod disagreement;
 pub mod numbering;
 pub mod restore;
+pub mod restore_csv;
 pub mod store;
 mod sync;
 

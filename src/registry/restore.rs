@@ -28,10 +28,22 @@ pub struct VersionData {
 
 impl VersionData {
     pub fn from_source(d: &DataSource) -> Result<Self, String> {
+        Self::with_csv(d, None)
+    }
+
+    /// As [`from_source`](Self::from_source), with its imported file already read (in
+    /// the worker, `restore_csv`) if `read` has it.
+    pub fn with_csv(
+        d: &DataSource,
+        read: Option<Result<ImportedCsv, String>>,
+    ) -> Result<Self, String> {
         let choice = DatasetChoice::from_key(&d.dataset)
             .ok_or_else(|| format!("unknown dataset {:?}", d.dataset))?;
-        let imported = match &d.csv {
-            Some(c) => {
+        let imported = match (&d.csv, read) {
+            (Some(_), Some(read)) => {
+                Some(Arc::new(read.map_err(|e| format!("its CSV file: {e}"))?))
+            }
+            (Some(c), None) => {
                 let csv = match &c.recipe {
                     Some(recipe) => ImportedCsv::from_recipe(
                         &c.file_name,
@@ -46,7 +58,7 @@ impl VersionData {
                 .map_err(|e| format!("its CSV file: {e}"))?;
                 Some(Arc::new(csv))
             }
-            None => None,
+            (None, _) => None,
         };
         Ok(Self {
             spec: DataSettings {
@@ -71,12 +83,18 @@ impl VersionData {
     /// splits it as the studio does. Versions are checked to be of a generation of the
     /// data code this build has (`DataSource::validate`); today that is only the first.
     pub fn load(&self, expected_hash: &str) -> Result<Prepared, String> {
+        let all = self.dataset(expected_hash)?;
+        split_and_standardize(&all, self.spec.train_ratio, self.spec.seed)
+            .map_err(|e| format!("its data: {e}"))
+    }
+
+    /// The whole dataset, checked to be the one the version was trained on.
+    pub fn dataset(&self, expected_hash: &str) -> Result<Arc<Dataset>, String> {
         // A later generation adds an arm here with the earlier generation's code kept.
         let all = load_dataset(&self.spec, self.imported.as_deref())
             .map_err(|e| format!("its data: {e}"))?;
         check_hash(&all, expected_hash)?;
-        split_and_standardize(&all, self.spec.train_ratio, self.spec.seed)
-            .map_err(|e| format!("its data: {e}"))
+        Ok(all)
     }
 }
 
@@ -113,23 +131,29 @@ pub fn materialize(v: &SavedVersion) -> Result<Materialized, String> {
     })
 }
 
-/// Puts the version's data, parameters and fitted model into the studio.
-pub fn restore(studio: &Studio, v: &SavedVersion) -> Result<(), String> {
+/// Puts the version's data, parameters and fitted model into the studio; `read` is its
+/// imported file if it was read elsewhere (`restore_csv`), else it is read here.
+pub fn restore(
+    studio: &Studio,
+    v: &SavedVersion,
+    read: Option<Result<ImportedCsv, String>>,
+) -> Result<(), String> {
     let fail = |e: String| {
         format!(
             "{} could not be restored: {e}. Nothing was changed.",
             v.label()
         )
     };
-    let source = VersionData::from_source(&v.data).map_err(fail)?;
-    // Load the data first: any failure leaves the studio alone.
-    let loaded = source.load(&v.data.content_hash).map_err(fail)?;
+    let source = VersionData::with_csv(&v.data, read).map_err(fail)?;
+    // Load the data first: any failure leaves the studio alone. The studio splits it
+    // once the settings are in.
+    let loaded = source.dataset(&v.data.content_hash).map_err(fail)?;
     let model = v.model.model.clone();
     let regression = model.is_regressor();
-    if regression != loaded.train.is_regression() {
+    if regression != loaded.is_regression() {
         return Err(fail(kind_mismatch(&model)));
     }
-    let n = loaded.train.n_features();
+    let n = loaded.n_features();
     let (x, y) = (v.data.x_feature, v.data.y_feature);
     let shown_only = v.data.shown_only || regression;
     if x >= n || y >= n || model_features(n, x, y, shown_only) != v.features {

@@ -30,6 +30,9 @@ pub struct AppliedData {
     pub encoder: Encoder,
     /// What was done ("344 rows read; 11 rows had a gap: filled with …").
     pub report: String,
+    /// The file's columns, as read.
+    #[serde(default)]
+    pub columns: Vec<String>,
 }
 
 /// Reads the job's file and applies its recipe.
@@ -40,6 +43,7 @@ pub fn apply_file(job: &ApplyJob) -> Applied {
             data: Table::new(&out.dataset),
             encoder: out.encoder,
             report: out.report.sentence(job.recipe.impute),
+            columns: raw.columns.iter().map(|c| c.name.clone()).collect(),
         })
     });
     Applied {
