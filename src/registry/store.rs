@@ -209,13 +209,26 @@ fn detach(what: &str, text: &str) -> Result<(JsValue, Option<(JsValue, JsValue)>
     Ok((JsValue::from_str(&d.record), csv))
 }
 
+/// Stores a CSV text under its key unless it is there already: an import of ten
+/// versions of one file writes it once.
+async fn keep_file(
+    files: &idb::ObjectStore,
+    key: JsValue,
+    text: JsValue,
+) -> Result<(), idb::Error> {
+    if files.get_key(key.clone())?.await?.is_none() {
+        files.put(&text, Some(&key))?.await?;
+    }
+    Ok(())
+}
+
 /// Adds a record; returns its key.
 pub async fn add(text: &str) -> Result<u32, String> {
     let what = "Could not save the version";
     let (record, csv) = detach(what, text)?;
     let key = write(what, |(s, files)| async move {
         if let Some((key, text)) = csv {
-            files.put(&text, Some(&key))?.await?;
+            keep_file(&files, key, text).await?;
         }
         s.add(&record, None)?.await
     })
@@ -231,7 +244,7 @@ pub async fn put(key: u32, text: &str) -> Result<(), String> {
     let (record, csv) = detach(what, text)?;
     write(what, |(s, files)| async move {
         if let Some((key, text)) = csv {
-            files.put(&text, Some(&key))?.await?;
+            keep_file(&files, key, text).await?;
         }
         s.put(&record, Some(&JsValue::from(key)))?.await.map(drop)
     })
