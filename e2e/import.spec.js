@@ -291,11 +291,13 @@ for (const worker of [true, false]) {
     if (!worker) await page.addInitScript(() => delete window.Worker);
     await openStudio(page);
     await page.getByRole("combobox", { name: "Model", exact: true }).selectOption("tree");
-    // 6,000 rows, about half a megabyte: over the size that is read again in a worker.
-    await dropMixed(page, 6_000);
-    await expect(preview(page).getByTestId("import-report")).toContainText("The data: 6000 rows", { timeout: 30_000 });
+    // 13,000 rows, about a megabyte: over the size that is read again in a worker, and
+    // a training part fitted in one.
+    await dropMixed(page, 13_000);
+    await expect(preview(page).getByTestId("import-report")).toContainText("The data: 13000 rows", { timeout: 30_000 });
     await preview(page).getByRole("button", { name: "Use this data" }).click();
-    await expect(page.getByTestId("point-count")).toHaveText("4800 training · 1200 test");
+    await expect(page.getByTestId("point-count")).toHaveText("10400 training · 2600 test");
+    if (worker) await expect(page.getByTestId("frame-time")).toContainText(/^Fit \d+\.\d ms in a worker/);
     await expect(page.getByTestId("test-accuracy")).toContainText("%");
     const scores = [await page.getByTestId("test-accuracy").textContent(), await page.getByTestId("train-accuracy").textContent()];
     await page.getByRole("button", { name: "Save version" }).click();
@@ -304,8 +306,12 @@ for (const worker of [true, false]) {
     await expect(page.getByTestId("point-count")).toHaveText("120 training · 30 test");
     await page.getByRole("button", { name: "Restore Decision tree v1", exact: true }).click();
     await expect(page.getByTestId("registry-notice")).toContainText("Restored Decision tree v1");
-    await expect(page.getByTestId("point-count")).toHaveText("4800 training · 1200 test");
+    await expect(page.getByTestId("point-count")).toHaveText("10400 training · 2600 test");
     await expect(page.getByTestId("test-accuracy")).toHaveText(scores[0]);
+    // The saved model is restored, not fitted: the timing line does not say it was
+    // fitted in a worker (it did, by the size of the data, before).
+    await expect(page.getByTestId("frame-time")).toContainText("ms");
+    await expect(page.getByTestId("frame-time")).not.toContainText("in a worker");
     await expect(page.getByTestId("train-accuracy")).toHaveText(scores[1]);
     await expect(page.getByRole("combobox", { name: "Dataset" })).toHaveValue("imported");
   });

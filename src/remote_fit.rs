@@ -211,6 +211,7 @@ impl RemoteFit {
                 features: key.features.clone(),
                 scores,
                 fit_ms,
+                in_worker: true,
                 surface,
             })
         });

@@ -47,6 +47,8 @@ pub struct Trained {
     pub features: Vec<usize>,
     pub scores: Scores,
     pub fit_ms: f64,
+    /// Fitted (and scored) in a worker, which the timing line says.
+    pub in_worker: bool,
     /// The model's surface, already evaluated elsewhere (the worker training the
     /// network sends it with each frame): drawn as it is when the grid matches.
     pub surface: Option<Arc<Surface>>,
@@ -140,6 +142,7 @@ pub fn score(
         features: features.to_vec(),
         scores,
         fit_ms,
+        in_worker: false,
         surface: None,
     })
 }

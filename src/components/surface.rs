@@ -15,9 +15,7 @@ use super::surface_hover::{describe, pointer_at, tooltip_place, Place, PlotView}
 use super::value_legend::ValueLegend;
 use crate::clock::now_ms;
 use crate::edit_data::{self, Spot};
-use crate::models::ModelSettingsStoreFields;
 use crate::plane::PlaneAt;
-use crate::remote_fit::RemoteFit;
 use crate::render::surface_canvas::{
     draw_points_only, draw_surface, FrameStats, Scene, SurfaceBuffers,
 };
@@ -289,24 +287,15 @@ pub fn Surface() -> impl IntoView {
         // A network's frame from the worker was neither fitted nor evaluated here; a big
         // set's model was fitted in a worker, its surface too if over the drawn grid.
         let drawn_grid = studio.run.grid.get_value();
-        let (fit, remote) = studio.trained.with(|t| {
+        let (fit, remote, big) = studio.trained.with(|t| {
             t.as_ref()
                 .map(|t| {
                     let over =
                         |s: &Arc<crate::training::Surface>| Some(&s.0) == drawn_grid.as_ref();
-                    (t.fit_ms, t.surface.as_ref().is_some_and(over))
+                    (t.fit_ms, t.surface.as_ref().is_some_and(over), t.in_worker)
                 })
-                .unwrap_or((0.0, false))
+                .unwrap_or((0.0, false, false))
         });
-        let network = studio.model.kind().get() == crate::models::ModelKind::NeuralNetwork;
-        let big = !network
-            && studio.committed.with(|p| {
-                p.as_ref().is_some_and(|p| {
-                    studio
-                        .data
-                        .with(|d| d.as_ref().is_ok_and(|d| RemoteFit::wanted(d, p)))
-                })
-            });
         frame.get().map(|f| match f {
             Frame::Classes(s) if remote && fit == 0.0 => format!(
                 "Surface {}×{} from the worker · frame drawn in {:.1} ms",
