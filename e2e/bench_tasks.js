@@ -165,15 +165,7 @@ const CASES = [
     async (page) => {
       await page.goto(`${URL_}#model=${model === "tree" ? "knn" : "tree"}`);
       await page.waitForSelector("[data-testid=frame-time]:has-text('ms')");
-      await page.evaluate((text) => {
-        const dt = new DataTransfer();
-        dt.items.add(new File([text], "mixed.csv", { type: "text/csv" }));
-        document.querySelector(".dropzone").dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
-      }, mixedCsv(100_000));
-      await page.getByTestId("import-report").waitFor({ timeout: 60_000 });
-      await page.getByRole("button", { name: "Use this data" }).click();
-      await page.waitForFunction(() => document.querySelector("[data-testid=point-count]")?.textContent.includes("80000 training"), null, { timeout: 60_000 });
-      await page.waitForSelector("[data-testid=test-accuracy]:has-text('%')", { timeout: 60_000 });
+      await useBigFile(page);
       await page.waitForTimeout(1000);
       return async () => {
         const before = await page.getByTestId("frame-time").textContent();
@@ -195,15 +187,7 @@ const CASES = [
   ["Big file: a decision tree's version of the 100,000-row file restored from Iris", async (page) => {
     await page.goto(`${URL_}#model=tree`);
     await page.waitForSelector("[data-testid=frame-time]:has-text('ms')");
-    await page.evaluate((text) => {
-      const dt = new DataTransfer();
-      dt.items.add(new File([text], "mixed.csv", { type: "text/csv" }));
-      document.querySelector(".dropzone").dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
-    }, mixedCsv(100_000));
-    await page.getByTestId("import-report").waitFor({ timeout: 60_000 });
-    await page.getByRole("button", { name: "Use this data" }).click();
-    await page.waitForFunction(() => document.querySelector("[data-testid=point-count]")?.textContent.includes("80000 training"), null, { timeout: 60_000 });
-    await page.waitForSelector("[data-testid=test-accuracy]:has-text('%')", { timeout: 60_000 });
+    await useBigFile(page);
     await page.getByRole("button", { name: "Save version" }).click();
     await page.waitForSelector("[data-testid=registry-notice]:has-text('Saved')", { timeout: 60_000 });
     await page.getByRole("combobox", { name: "Dataset" }).selectOption("iris");
@@ -229,6 +213,20 @@ const CASES = [
     };
   }],
 ];
+
+/** Drops the 100,000-row mixed file on the open page and uses it (as the "Big file"
+ * cases start). */
+async function useBigFile(page) {
+  await page.evaluate((text) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], "mixed.csv", { type: "text/csv" }));
+    document.querySelector(".dropzone").dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, mixedCsv(100_000));
+  await page.getByTestId("import-report").waitFor({ timeout: 60_000 });
+  await page.getByRole("button", { name: "Use this data" }).click();
+  await page.waitForFunction(() => document.querySelector("[data-testid=point-count]")?.textContent.includes("80000 training"), null, { timeout: 60_000 });
+  await page.waitForSelector("[data-testid=test-accuracy]:has-text('%')", { timeout: 60_000 });
+}
 
 async function traced(page, act) {
   const cdp = await page.context().newCDPSession(page);

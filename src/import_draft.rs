@@ -213,20 +213,11 @@ impl ImportDraft {
         result: Result<AppliedData, String>,
     ) -> Result<ImportedCsv, String> {
         let d = result?;
-        let columns = match &self.table {
-            Ok(t) => t.columns.iter().map(|c| c.name.clone()).collect(),
-            Err(e) => return Err(e.clone()),
-        };
-        let dataset = d.data.dataset().map_err(|e| e.to_string())?;
+        if let Err(e) = &self.table {
+            return Err(e.clone());
+        }
         let text = (*self.text).clone();
-        let csv = ImportedCsv::from_parts(
-            &self.file_name,
-            text,
-            self.encoding,
-            recipe,
-            columns,
-            (dataset, d.encoder, d.report),
-        );
+        let csv = ImportedCsv::from_applied(&self.file_name, text, self.encoding, recipe, d)?;
         Ok(ImportedCsv {
             example: self.example,
             ..csv

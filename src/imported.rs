@@ -9,6 +9,7 @@ use hyperplane_core::csv_data::{read_classification_csv, read_regression_csv};
 use hyperplane_core::table::profile::continuous;
 use hyperplane_core::table::{self, Encoder, Encoding, RawTable, Recipe};
 use hyperplane_core::{Dataset, Error};
+use hyperplane_worker::AppliedData;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ImportedCsv {
@@ -92,6 +93,26 @@ impl ImportedCsv {
             encoder: Some(encoder),
             example: false,
         }
+    }
+
+    /// A file whose recipe a worker applied (`ToWorker::Apply`): its data as the worker
+    /// sent them.
+    pub fn from_applied(
+        file_name: &str,
+        text: String,
+        encoding: Encoding,
+        recipe: Recipe,
+        applied: AppliedData,
+    ) -> Result<Self, String> {
+        let dataset = applied.data.dataset().map_err(|e| e.to_string())?;
+        Ok(Self::from_parts(
+            file_name,
+            text,
+            encoding,
+            recipe,
+            applied.columns,
+            (dataset, applied.encoder, applied.report),
+        ))
     }
 
     /// A file as versions saved before recipes kept it: numeric features, `target` read

@@ -72,17 +72,11 @@ pub async fn read_in_worker(c: &CsvSource) -> Option<Result<ImportedCsv, String>
     let Some(answer) = answer else {
         return Some(Err("another restore started".into()));
     };
-    Some(answer.and_then(|d| {
-        let dataset = d.data.dataset().map_err(|e| e.to_string())?;
-        Ok(ImportedCsv::from_parts(
-            &c.file_name,
-            c.text.clone(),
-            encoding,
-            recipe,
-            d.columns,
-            (dataset, d.encoder, d.report),
-        ))
-    }))
+    Some(
+        answer.and_then(|d| {
+            ImportedCsv::from_applied(&c.file_name, c.text.clone(), encoding, recipe, d)
+        }),
+    )
 }
 
 fn on_reply(reply: FromWorker) {

@@ -7,13 +7,8 @@ use crate::dataset::{Dataset, Target};
 /// then the targets, then the names (and, for values, a mark that they are values, so
 /// no classification data hashes the same).
 pub fn content_hash(data: &Dataset) -> String {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut eat = |bytes: &[u8]| {
-        for &b in bytes {
-            h ^= b as u64;
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-    };
+    let mut h = Fnv1a::new();
+    let mut eat = |bytes: &[u8]| h.eat(bytes);
     for v in data.x().iter() {
         eat(&v.to_bits().to_le_bytes());
     }
@@ -39,5 +34,26 @@ pub fn content_hash(data: &Dataset) -> String {
             eat(name.as_bytes());
         }
     }
-    format!("{h:016x}")
+    h.hex()
+}
+
+/// 64-bit FNV-1a, fed in pieces.
+pub(crate) struct Fnv1a(u64);
+
+impl Fnv1a {
+    pub(crate) fn new() -> Self {
+        Self(0xcbf2_9ce4_8422_2325)
+    }
+
+    pub(crate) fn eat(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 ^= b as u64;
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    /// The hash as 16 hex digits.
+    pub(crate) fn hex(&self) -> String {
+        format!("{:016x}", self.0)
+    }
 }

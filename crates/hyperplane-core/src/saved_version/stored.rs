@@ -6,6 +6,7 @@
 
 use serde_json::Value;
 
+use super::hash::Fnv1a;
 use super::SCHEMA;
 use crate::error::{Error, Result};
 
@@ -18,12 +19,9 @@ pub const APART_FROM_BYTES: usize = 4 * 1024;
 /// The shared copy's key: the text's 64-bit FNV-1a hash and its length, so equal
 /// texts share one copy.
 pub fn csv_key(text: &str) -> String {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in text.as_bytes() {
-        h ^= b as u64;
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    format!("{h:016x}-{}", text.len())
+    let mut h = Fnv1a::new();
+    h.eat(text.as_bytes());
+    format!("{}-{}", h.hex(), text.len())
 }
 
 /// A record as it is kept: the record's text and, if its CSV is stored apart, the
