@@ -218,7 +218,7 @@ pub(crate) fn check_schema(text: &str) -> Result<()> {
             "a browser record whose imported CSV is stored apart, read without it".into(),
         )),
         Some(n) => Err(Error::Format(format!(
-            "saved by a newer Hyperplane (schema {n}; this one reads up to {SCHEMA}): open it \
+            "saved by a newer Hyperplane (schema {n}, which this one does not know): open it \
              there or reload this page for the newer version; it is kept as it is"
         ))),
         None => Err(Error::Format(format!("schema {s} is not a number"))),
