@@ -70,6 +70,12 @@ test("the canvases say what they show, and training news is spoken a few times a
     const said = [];
     new MutationObserver(() => said.push(el.textContent)).observe(el, { childList: true, characterData: true, subtree: true });
     window.__said = said;
+    // The canvases' descriptions follow the training a few times a second, not every frame.
+    window.__described = 0;
+    const count = () => window.__described++;
+    for (const id of ["loss-description", "network-description"]) {
+      new MutationObserver(count).observe(document.getElementById(id), { childList: true, characterData: true, subtree: true });
+    }
   });
   await page.getByRole("button", { name: "Play" }).click();
   await expect(news).toHaveText(/^Epoch 1,000 passed: training loss \d+\.\d{4}, test loss \d+\.\d{4}\.$/, { timeout: 10_000 });
@@ -80,6 +86,14 @@ test("the canvases say what they show, and training news is spoken a few times a
   expect(said.length).toBeLessThanOrEqual(6);
   expect(said[0]).toMatch(/^Epoch 100 passed/);
   await expect(loss).toHaveAccessibleDescription(/^Loss against epochs, from epoch \d+ to \d+: training loss \d+\.\d{4} to \d+\.\d{4}, test loss \d+\.\d{4} to \d+\.\d{4}\.$/);
+  // Paused, the description has caught up with the last epoch shown.
+  const epoch = await page.getByTestId("epoch").textContent();
+  await expect(loss).toHaveAccessibleDescription(new RegExp(`to ${epoch.replace(/,/g, "")}: training`));
+  // About two seconds of play: each description changed at most every half second (two
+  // of them, plus the catch-up at the pause), not at every one of ~120 frames.
+  const described = await page.evaluate(() => window.__described);
+  expect(described).toBeGreaterThan(1);
+  expect(described).toBeLessThanOrEqual(16);
 });
 
 test("the surface works from the keyboard: a cursor reads the model and adds and removes points", async ({ page }) => {

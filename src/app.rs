@@ -44,10 +44,12 @@ pub fn App() -> impl IntoView {
     provide_context(registry);
     // The versions' code arrives as a chunk (in the split build) after the first picture.
     let versions = RwSignal::new(None::<lazy_panel::VersionViews>);
-    leptos::task::spawn_local(async move {
-        let views = lazy_panel::versions().await;
-        (views.start)(registry);
-        versions.set(Some(views));
+    crate::clock::after_next_frame(move || {
+        leptos::task::spawn_local(async move {
+            let views = lazy_panel::versions().await;
+            (views.start)(registry);
+            versions.set(Some(views));
+        })
     });
     crate::url_sync::sync_with_url(studio, link_notice, true);
     let is_network = move || studio.model.kind().get() == ModelKind::NeuralNetwork;

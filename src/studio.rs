@@ -102,7 +102,12 @@ impl Studio {
         let model: Field<ModelSettings> = settings.model().into();
         let plane = PlaneState::new(settings);
         let run = NnRun::new();
-        run.start_worker();
+        crate::clock::after_next_frame(move || {
+            // Unless the studio was taken down meanwhile.
+            if run.playing.try_get_untracked().is_some() {
+                run.start_worker();
+            }
+        });
         let feature_names = Memo::new(move |_| {
             data.with(|d| {
                 d.as_ref()

@@ -385,3 +385,79 @@ fn structured_mutations_never_panic_in_wasm() {
         });
     }
 }
+
+/// The surface's pixels as RGBA bytes, drawn from `trained` over `data`.
+fn surface_rgba(
+    canvas: &HtmlCanvasElement,
+    data: &hyperplane_core::preprocess::Prepared,
+    trained: &hyperplane::training::Trained,
+    buffers: &mut hyperplane::render::surface_canvas::SurfaceBuffers,
+    reuse_overlay: bool,
+) -> Vec<u8> {
+    use hyperplane::render::surface_canvas::{draw_surface, Scene};
+    let scene = Scene {
+        data,
+        trained,
+        x: 0,
+        y: 1,
+        show_test: true,
+        discretize: false,
+        fixed_extent: None,
+        units: None,
+        reuse_overlay,
+    };
+    draw_surface(canvas, &scene, buffers, || 0.0).expect("drawn");
+    let ctx: web_sys::CanvasRenderingContext2d =
+        canvas.get_context("2d").unwrap().unwrap().unchecked_into();
+    let (w, h) = (canvas.width() as f64, canvas.height() as f64);
+    ctx.get_image_data(0.0, 0.0, w, h).unwrap().data().0
+}
+
+/// While the network plays, the axes and points are drawn once and copied over each
+/// frame. That picture is the one drawn straight (up to the anti-aliasing's rounding),
+/// and other data never shows the old points: the cache follows what it shows.
+#[wasm_bindgen_test]
+fn a_reused_overlay_draws_what_a_direct_drawing_draws_and_follows_the_data() {
+    use hyperplane::training::train;
+    use hyperplane_core::model::ModelParams;
+    let canvas: HtmlCanvasElement = document()
+        .create_element("canvas")
+        .unwrap()
+        .unchecked_into();
+    canvas.style().set_property("width", "420px").unwrap();
+    canvas.style().set_property("height", "320px").unwrap();
+    canvas.style().set_property("display", "block").unwrap();
+    document().body().unwrap().append_child(&canvas).unwrap();
+    let params = ModelParams::Svc(SvcParams::default());
+    let mut buffers = Default::default();
+    // The second seed is drawn with the first one's cache: a stale overlay would put
+    // the first split's points over the second's picture.
+    for seed in [42, 7] {
+        let data = split_and_standardize(&iris().unwrap(), 0.8, seed).unwrap();
+        let trained = train(&data, &params, &[0, 1], || 0.0).unwrap();
+        let direct = surface_rgba(&canvas, &data, &trained, &mut buffers, false);
+        let reused = surface_rgba(&canvas, &data, &trained, &mut buffers, true);
+        // Drawn a second time from the cache, it is the same picture.
+        let again = surface_rgba(&canvas, &data, &trained, &mut buffers, true);
+        assert_eq!(reused, again);
+        assert_eq!(direct.len(), reused.len());
+        let far = direct
+            .iter()
+            .zip(&reused)
+            .filter(|(a, b)| a.abs_diff(**b) > 24)
+            .count();
+        assert!(
+            far < direct.len() / 2000,
+            "{far} channels differ by more than 24"
+        );
+        // Points were drawn at all (dark outlines on the pale surface).
+        assert!(
+            reused
+                .chunks(4)
+                .filter(|p| p[0] < 100 && p[3] == 255)
+                .count()
+                > 300
+        );
+    }
+    canvas.remove();
+}

@@ -226,6 +226,7 @@ fn VersionSurface(item: Item, units: Option<[(f64, f64); 2]>) -> impl IntoView {
                 discretize: false,
                 fixed_extent: drawn.fixed(),
                 units,
+                reuse_overlay: false,
             };
             draw_surface(&canvas, &scene, &mut buffers.borrow_mut(), || 0.0).map(drop)
         };

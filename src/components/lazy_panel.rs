@@ -179,7 +179,7 @@ fn network_view_here() -> AnyView {
 fn loss_chart_here() -> AnyView {
     let studio = expect_context::<crate::studio::Studio>();
     let classes = classes(studio);
-    view! { <crate::components::loss_chart::LossChart history=studio.run.history classes=classes/> }
+    view! { <crate::components::loss_chart::LossChart history=studio.run.history classes=classes busy=studio.run.playing/> }
         .into_any()
 }
 

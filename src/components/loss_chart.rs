@@ -16,9 +16,17 @@ pub fn LossChart(
     /// The data's classes (0 for values): what guessing would score.
     #[prop(into)]
     classes: Signal<usize>,
+    /// Training is under way: the curve's description follows it a few times a second.
+    #[prop(into)]
+    busy: Signal<bool>,
 ) -> impl IntoView {
     let canvas_ref = NodeRef::<leptos::html::Canvas>::new();
     Effect::new(move |_| {
+        // While training, the curve is drawn on every other frame and the network's
+        // picture on the others: fewer canvases for the browser to hand on per frame.
+        if busy.get() && history.with(Vec::len) % 2 == 0 {
+            return;
+        }
         let history = history.get();
         let Some(canvas) = canvas_ref.get() else {
             return;
@@ -51,22 +59,26 @@ pub fn LossChart(
         }
     };
     // The curve in words (the canvas's description).
-    let words = move || {
-        history.with(|h| match (h.first(), h.last()) {
-            (Some(a), Some(b)) => format!(
-                "Loss against epochs, from epoch {} to {}: training loss {:.4} to {:.4}{}.",
-                a.epoch,
-                b.epoch,
-                a.train,
-                b.train,
-                match (a.test, b.test) {
-                    (Some(t0), Some(t1)) => format!(", test loss {t0:.4} to {t1:.4}"),
-                    _ => String::new(),
-                }
-            ),
-            _ => "Loss against epochs: no epoch trained yet.".to_string(),
-        })
-    };
+    let words = crate::clock::paced(
+        move || busy.get(),
+        500.0,
+        move || {
+            history.with(|h| match (h.first(), h.last()) {
+                (Some(a), Some(b)) => format!(
+                    "Loss against epochs, from epoch {} to {}: training loss {:.4} to {:.4}{}.",
+                    a.epoch,
+                    b.epoch,
+                    a.train,
+                    b.train,
+                    match (a.test, b.test) {
+                        (Some(t0), Some(t1)) => format!(", test loss {t0:.4} to {t1:.4}"),
+                        _ => String::new(),
+                    }
+                ),
+                _ => "Loss against epochs: no epoch trained yet.".to_string(),
+            })
+        },
+    );
     // Monitoring: say so when the run starts to overfit.
     let overfits = move || history.with(|h| overfitting(h));
     let stuck = move || history.with(|h| not_learning(h, classes.get()));

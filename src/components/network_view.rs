@@ -117,6 +117,10 @@ pub fn NetworkView() -> impl IntoView {
         let Some(mlp) = studio.run.snapshot.get() else {
             return;
         };
+        // While training, drawn on the frames the loss curve is not (`LossChart`).
+        if studio.run.playing.get() && studio.run.history.with(Vec::len) % 2 == 1 {
+            return;
+        }
         let features = studio.features.get();
         let (hover, sel) = (hovered.get(), selected.get());
         let Some(canvas) = canvas_ref.get() else {
@@ -342,45 +346,49 @@ pub fn NetworkView() -> impl IntoView {
         edit_error.set(None);
     };
     // The picture in words: its layers and its strongest connection.
-    let words = Memo::new(move |_| {
-        let (sizes, _, _) = names();
-        let strongest = studio.run.snapshot.with(|m| {
-            let mlp = m.as_ref()?;
-            let mut best: Option<Edge> = None;
-            for (li, layer) in mlp.network.layers.iter().enumerate() {
-                for o in 0..layer.outputs {
-                    for i in 0..layer.inputs {
-                        let w = layer.w[o * layer.inputs + i];
-                        if best.is_none_or(|b| w.abs() > b.weight.abs()) {
-                            best = Some(Edge {
-                                layer: li,
-                                output: o,
-                                input: i,
-                                from: (0.0, 0.0),
-                                to: (0.0, 0.0),
-                                weight: w,
-                            });
+    let words = crate::clock::paced(
+        move || studio.run.playing.get(),
+        500.0,
+        move || {
+            let (sizes, _, _) = names();
+            let strongest = studio.run.snapshot.with(|m| {
+                let mlp = m.as_ref()?;
+                let mut best: Option<Edge> = None;
+                for (li, layer) in mlp.network.layers.iter().enumerate() {
+                    for o in 0..layer.outputs {
+                        for i in 0..layer.inputs {
+                            let w = layer.w[o * layer.inputs + i];
+                            if best.is_none_or(|b| w.abs() > b.weight.abs()) {
+                                best = Some(Edge {
+                                    layer: li,
+                                    output: o,
+                                    input: i,
+                                    from: (0.0, 0.0),
+                                    to: (0.0, 0.0),
+                                    weight: w,
+                                });
+                            }
                         }
                     }
                 }
-            }
-            best
-        });
-        let layers: Vec<String> = sizes.iter().map(usize::to_string).collect();
-        let strongest = strongest
-            .map(|e| {
-                format!(
-                    " The strongest connection is {}, weight {:.3}.",
-                    describe(e),
-                    e.weight
-                )
-            })
-            .unwrap_or_default();
-        format!(
+                best
+            });
+            let layers: Vec<String> = sizes.iter().map(usize::to_string).collect();
+            let strongest = strongest
+                .map(|e| {
+                    format!(
+                        " The strongest connection is {}, weight {:.3}.",
+                        describe(e),
+                        e.weight
+                    )
+                })
+                .unwrap_or_default();
+            format!(
             "A network with layers of {} neurons, inputs first; each neuron drawn as its output over the plane, each connection by its sign and weight.{strongest}",
             layers.join(", ")
         )
-    });
+        },
+    );
     view! {
         <figure class="network">
             <p id="network-description" class="visually-hidden">{words}</p>

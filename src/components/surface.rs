@@ -107,6 +107,9 @@ fn draw(
         discretize,
         fixed_extent: at.fixed,
         units: None,
+        // While playing only the surface changes from frame to frame. Tracked: the
+        // paused picture is drawn straight again, pixel for pixel what a restore draws.
+        reuse_overlay: studio.run.playing.get(),
     };
     draw_surface(canvas, &scene, &mut buffers.0, now_ms).map(|s| Some(Frame::Classes(s)))
 }
@@ -157,10 +160,11 @@ pub fn Surface() -> impl IntoView {
                 let plot = f.view().plot;
                 // Where the picture is, without its axes (CSS pixels): tests compare it
                 // apart from the tick labels' typography.
-                let _ = canvas.set_attribute(
-                    "data-plot",
-                    &format!("{} {} {} {}", plot.0, plot.1, plot.2, plot.3),
-                );
+                let at = format!("{} {} {} {}", plot.0, plot.1, plot.2, plot.3);
+                // Only when it moved: an attribute set every frame is a DOM change.
+                if canvas.get_attribute("data-plot").as_deref() != Some(at.as_str()) {
+                    let _ = canvas.set_attribute("data-plot", &at);
+                }
                 if let Some(spec) = &spec {
                     studio.remote.set_drawn(spec.clone(), (plot.2, plot.3));
                 }

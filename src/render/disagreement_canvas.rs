@@ -3,6 +3,8 @@
 
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
+
+use super::drawing_error as perr;
 use web_sys::HtmlCanvasElement;
 
 use super::blit::blit;
@@ -19,7 +21,6 @@ pub fn draw_disagreement(
     let (_, _, dpr) = fit_to_css(canvas);
     let backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or("no 2D canvas")?;
     let root = backend.into_drawing_area();
-    let perr = |e| format!("drawing error: {e:?}");
     root.fill(&WHITE).map_err(perr)?;
     let px = |v: f64| (v * dpr).round() as u32;
     let font = ("sans-serif", 12.0 * dpr).into_font();

@@ -7,6 +7,7 @@ pub mod contour;
 pub mod disagreement_canvas;
 pub mod loss_canvas;
 pub mod surface_canvas;
+pub mod surface_overlay;
 pub mod surface_pixels;
 pub mod value_surface;
 
@@ -19,4 +20,11 @@ pub const MAX_DRAWN_POINTS: usize = 5_000;
 /// How many of `n` points are drawn.
 pub fn drawn_points(n: usize) -> usize {
     n.min(MAX_DRAWN_POINTS)
+}
+
+/// A plotters drawing error as the message the page shows.
+pub fn drawing_error<E: std::error::Error + Send + Sync>(
+    e: plotters::drawing::DrawingAreaErrorKind<E>,
+) -> String {
+    format!("drawing error: {e:?}")
 }

@@ -12,6 +12,8 @@ use web_sys::HtmlCanvasElement;
 use super::blit::{context_2d, Blitter};
 use super::canvas_size::fit_to_css;
 use super::contour::{contour, polylines, Segment};
+use super::drawing_error as perr;
+use super::surface_overlay::{chart_on, marker, Overlay, OverlayCache};
 use super::surface_pixels::fill_rgba;
 use crate::format::tick;
 use crate::palette::class_rgb;
@@ -27,6 +29,7 @@ pub struct SurfaceBuffers {
     rgba: Vec<u8>,
     segments: Vec<Segment>,
     blitter: Blitter,
+    overlay: OverlayCache,
 }
 
 impl SurfaceBuffers {
@@ -52,6 +55,10 @@ pub struct Scene<'a> {
     /// The plane in the data's own units (x range, y range), overriding both of the
     /// above: side-by-side surfaces of different data drawn at one scale.
     pub units: Option<[(f64, f64); 2]>,
+    /// Draw the axes and points once and reuse them while only the surface changes
+    /// (the network playing). Off, they are drawn straight onto the canvas, as every
+    /// recorded picture was.
+    pub reuse_overlay: bool,
 }
 
 /// Timings of one frame, in milliseconds, and the grid resolution used.
@@ -82,7 +89,6 @@ pub fn draw_surface(
     let backend = CanvasBackend::with_canvas_object(canvas.clone())
         .ok_or_else(|| "this browser gives no 2D canvas context".to_string())?;
     let root: DrawingArea<CanvasBackend, Shift> = backend.into_drawing_area();
-    let perr = |e: DrawingAreaErrorKind<_>| format!("drawing error: {e:?}");
     root.fill(&WHITE).map_err(perr)?;
 
     let Scene {
@@ -94,6 +100,7 @@ pub fn draw_surface(
         discretize,
         fixed_extent,
         units,
+        reuse_overlay,
     } = *scene;
     let cm = |f: usize, z: f64| data.scaler.inverse_feature(f, z);
     let standardized = |f: usize, u: (f64, f64)| data.scaler.standardize_range(f, u);
@@ -105,19 +112,12 @@ pub fn draw_surface(
         || plane_extent(data, y, fixed_extent),
         |u| standardized(y, u[1]),
     );
-    let px = |v: f64| (v * dpr).round() as u32;
-    let font = ("sans-serif", 13.0 * dpr)
-        .into_font()
-        .color(&RGBColor(40, 40, 48));
-    let names = data.train.feature_names();
-    let name = |f: usize| names.get(f).cloned().unwrap_or_default();
-
-    let mut chart = ChartBuilder::on(&root)
-        .margin(px(10.0))
-        .x_label_area_size(px(44.0))
-        .y_label_area_size(px(52.0))
-        .build_cartesian_2d(cm(x, xs0)..cm(x, xs1), cm(y, ys0)..cm(y, ys1))
-        .map_err(perr)?;
+    let mut chart = chart_on(
+        &root,
+        dpr,
+        (cm(x, xs0), cm(x, xs1)),
+        (cm(y, ys0), cm(y, ys1)),
+    )?;
     let (prx, pry) = chart.plotting_area().get_pixel_range();
     let (ox, oy) = (prx.start as f64, pry.start as f64);
     let (pw, ph) = ((prx.end - prx.start) as f64, (pry.end - pry.start) as f64);
@@ -223,76 +223,22 @@ pub fn draw_surface(
     }
     let _ = ctx.set_line_dash(&js_sys::Array::new());
 
-    chart
-        .configure_mesh()
-        .x_label_formatter(&|v| tick(*v))
-        .y_label_formatter(&|v| tick(*v))
-        .disable_mesh()
-        .x_desc(name(x))
-        .y_desc(name(y))
-        .label_style(font.clone())
-        .axis_desc_style(font)
-        .axis_style(RGBColor(90, 90, 100))
-        .x_labels(8)
-        .y_labels(8)
-        .draw()
-        .map_err(perr)?;
-
-    // Points: training filled, test hollow, support vectors ringed; shape by class.
-    let r = (4.0 * dpr).round() as i32;
-    let point =
-        |d: &hyperplane_core::Dataset, i: usize| (cm(x, d.x()[[i, x]]), cm(y, d.x()[[i, y]]));
-    let sv_ring = ShapeStyle {
-        color: RGBColor(20, 20, 28).to_rgba(),
-        filled: false,
-        stroke_width: (1.5 * dpr).round().max(1.0) as u32,
+    let overlay = Overlay {
+        data,
+        trained,
+        x,
+        y,
+        show_test,
+        dpr,
     };
-    chart
-        .draw_series(
-            trained
-                .model
-                .support_indices()
-                .iter()
-                .filter(|&&i| i < super::drawn_points(data.train.n_samples()))
-                .map(|&i| Circle::new(point(&data.train, i), r + (3.5 * dpr) as i32, sv_ring)),
-        )
-        .map_err(perr)?;
-    let parts: &[(&hyperplane_core::Dataset, bool)] = if show_test {
-        &[(&data.train, true), (&data.test, false)]
+    if reuse_overlay {
+        let ranges = [(cm(x, xs0), cm(x, xs1)), (cm(y, ys0), cm(y, ys1))];
+        let size = (canvas.width(), canvas.height());
+        let off = buf.overlay.get(&overlay, ranges, size)?;
+        ctx.draw_image_with_html_canvas_element(off, 0.0, 0.0)
+            .map_err(|_| "could not draw the axes and points".to_string())?;
     } else {
-        &[(&data.train, true)]
-    };
-    for &(d, filled) in parts {
-        for class in 0..d.n_classes() {
-            let (cr, cg, cb) = class_rgb(class);
-            let colour = RGBColor(cr, cg, cb);
-            let body = if filled {
-                colour.filled()
-            } else {
-                WHITE.filled()
-            };
-            // A darker shade of the class colour outlines filled markers: it separates a
-            // point from a region of its own colour without turning small shapes black.
-            let shade = |c: u8| (c as f32 * 0.5) as u8;
-            let outline = ShapeStyle {
-                color: if filled {
-                    RGBColor(shade(cr), shade(cg), shade(cb)).to_rgba()
-                } else {
-                    colour.to_rgba()
-                },
-                filled: false,
-                stroke_width: (if filled { 1.0 } else { 2.0 } * dpr).round().max(1.0) as u32,
-            };
-            let labels = d.labels().unwrap_or_default();
-            let pts: Vec<(f64, f64)> = (0..super::drawn_points(labels.len()))
-                .filter(|&i| labels[i] == class)
-                .map(|i| point(d, i))
-                .collect();
-            for style in [body, outline] {
-                let series = pts.iter().map(|&p| marker(class, p, r, style));
-                chart.draw_series(series).map_err(perr)?;
-            }
-        }
+        overlay.draw(&mut chart)?;
     }
     root.present().map_err(perr)?;
     Ok(FrameStats {
@@ -325,23 +271,6 @@ fn meets(labels: &[u32], gw: usize, gh: usize, s: &Segment, a: u32, b: u32) -> b
     seen_a && seen_b
 }
 
-/// Class 0 circle, 1 square, 2 triangle, then repeating, so classes differ by shape too.
-fn marker(
-    class: usize,
-    at: (f64, f64),
-    r: i32,
-    style: ShapeStyle,
-) -> DynElement<'static, CanvasBackend, (f64, f64)> {
-    match class % 3 {
-        0 => Circle::new(at, r, style).into_dyn(),
-        1 => {
-            let s = (r as f64 * 0.85).round() as i32;
-            (EmptyElement::at(at) + Rectangle::new([(-s, -s), (s, s)], style)).into_dyn()
-        }
-        _ => TriangleMarker::new(at, r + 1, style).into_dyn(),
-    }
-}
-
 /// The plane for drawing your own data before a model can be fitted (no points yet, or
 /// one class only): axes over `extent` and the points, no surface.
 pub fn draw_points_only(
@@ -353,18 +282,11 @@ pub fn draw_points_only(
     let backend = CanvasBackend::with_canvas_object(canvas.clone())
         .ok_or_else(|| "this browser gives no 2D canvas context".to_string())?;
     let root = backend.into_drawing_area();
-    let perr = |e: DrawingAreaErrorKind<_>| format!("drawing error: {e:?}");
     root.fill(&WHITE).map_err(perr)?;
-    let px = |v: f64| (v * dpr).round() as u32;
     let font = ("sans-serif", 13.0 * dpr)
         .into_font()
         .color(&RGBColor(40, 40, 48));
-    let mut chart = ChartBuilder::on(&root)
-        .margin(px(10.0))
-        .x_label_area_size(px(44.0))
-        .y_label_area_size(px(52.0))
-        .build_cartesian_2d(extent.0..extent.1, extent.0..extent.1)
-        .map_err(perr)?;
+    let mut chart = chart_on(&root, dpr, extent, extent)?;
     let (prx, pry) = chart.plotting_area().get_pixel_range();
     chart
         .configure_mesh()

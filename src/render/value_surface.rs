@@ -5,6 +5,8 @@
 use hyperplane_core::grid::{GridOutput, GridSpec};
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
+
+use super::drawing_error as perr;
 use web_sys::HtmlCanvasElement;
 
 use super::blit::Blitter;
@@ -91,7 +93,6 @@ pub fn draw_values(
     let (_, _, dpr) = fit_to_css(canvas);
     let backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or("no 2D canvas")?;
     let root = backend.into_drawing_area();
-    let perr = |e| format!("drawing error: {e:?}");
     root.fill(&WHITE).map_err(perr)?;
     let cm = |f: usize, z: f64| data.scaler.inverse_feature(f, z);
     let ranges = plane_ranges(data, x, y, scene.units);
