@@ -6,13 +6,10 @@
 // clicked), and the model comparison and the sweeps report how long they took. Not a
 // test: prints figures for BENCHMARKS.md.
 // Run: trunk build --release --offline && node e2e/bench_tasks.js [part of a case's name]
-const { spawn } = require("node:child_process");
-const path = require("node:path");
-const { chromium } = require("playwright-core");
+const { WINDOW, serve, launch, bench } = require("./bench_browser");
 const { mainThreadTasks } = require("./trace");
 
 const PORT = 4184;
-const ROOT = path.resolve(__dirname, "..");
 const URL_ = `http://127.0.0.1:${PORT}/`;
 
 /** Two interleaved half-moons, `n` rows, as CSV text (a deterministic generator). */
@@ -233,17 +230,13 @@ async function traced(page, act) {
   return (await mainThreadTasks(cdp, act)).tasks;
 }
 
-async function main() {
-  const server = spawn("node", ["e2e/serve.mjs", "--root", "dist", "--port", String(PORT)], { cwd: ROOT, stdio: "ignore" });
-  await new Promise((r) => setTimeout(r, 500));
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
+bench(async () => {
+  const server = await serve(PORT);
+  const browser = await launch();
   try {
     const only = process.argv[2];
     for (const [name, setUp] of CASES.filter(([n]) => !only || n.includes(only))) {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1, serviceWorkers: "block" });
+      const context = await browser.newContext({ ...WINDOW, serviceWorkers: "block" });
       const page = await context.newPage();
       const act = await setUp(page);
       const tasks = await traced(page, act);
@@ -256,8 +249,4 @@ async function main() {
     await browser.close();
     server.kill();
   }
-}
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
 });

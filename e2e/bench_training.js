@@ -7,15 +7,10 @@
 // main-thread tasks from a Chromium trace (the longest, and how many took over 16 ms);
 // then the median of the runs. Not a test: prints figures for BENCHMARKS.md.
 // Run: trunk build --release --offline && node e2e/bench_training.js [runs] [part of a case's name]
-const { spawn } = require("node:child_process");
-const fs = require("node:fs");
-const os = require("node:os");
-const path = require("node:path");
-const { chromium } = require("playwright-core");
+const { serve, withFreshProfile, median, bench } = require("./bench_browser");
 const { mainThreadTasks } = require("./trace");
 
 const PORT = 4181;
-const ROOT = path.resolve(__dirname, "..");
 const RUNS = Math.max(3, Number(process.argv[2]) || 3);
 const CASES = [
   ["default 4-2, 500 points (250 training)", "hidden=4-2&n=500"],
@@ -26,16 +21,8 @@ const CASES = [
 const BASE = "data=circle&noise=0&ratio=0.5&model=mlp&activation=tanh&lr=0.03&batch=10";
 
 /** One run in a fresh profile: play, warm up for a second, measure for five. */
-async function run(fragment) {
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), "hyperplane-bench-"));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-    headless: true,
-    viewport: { width: 1280, height: 900 },
-    deviceScaleFactor: 1,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
-  try {
+function run(fragment) {
+  return withFreshProfile(async (context) => {
     const page = await context.newPage();
     await page.goto(`http://127.0.0.1:${PORT}/#${fragment}`);
     await page.waitForSelector("[data-testid=epoch]");
@@ -76,20 +63,11 @@ async function run(fragment) {
     await page.waitForFunction(() => window.__measuring === true);
     const { result, tasks } = await mainThreadTasks(cdp, () => measured);
     return { ...result, longest: Math.max(0, ...tasks), over16: tasks.filter((d) => d > 16).length };
-  } finally {
-    await context.close();
-    fs.rmSync(profile, { recursive: true, force: true });
-  }
+  });
 }
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-
-async function main() {
-  const server = spawn("node", ["e2e/serve.mjs", "--root", "dist", "--port", String(PORT)], { cwd: ROOT, stdio: "ignore" });
-  await new Promise((r) => setTimeout(r, 500));
+bench(async () => {
+  const server = await serve(PORT);
   try {
     console.log(`Chromium headless, fresh profile per run, 1280×900, dpr 1; ${RUNS} runs, medians (range)`);
     for (const [name, extra] of CASES.filter(([n]) => !process.argv[3] || n.includes(process.argv[3]))) {
@@ -108,8 +86,4 @@ async function main() {
   } finally {
     server.kill();
   }
-}
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
 });

@@ -396,11 +396,13 @@ fn surface_rgba(
 ) -> Vec<u8> {
     use hyperplane::render::surface_canvas::{draw_surface, Scene};
     let scene = Scene {
-        data,
-        trained,
-        x: 0,
-        y: 1,
-        show_test: true,
+        plotted: hyperplane::render::Plotted {
+            data,
+            trained,
+            x: 0,
+            y: 1,
+            show_test: true,
+        },
         discretize: false,
         fixed_extent: None,
         units: None,

@@ -22,6 +22,7 @@ use crate::render::disagreement_canvas::draw_disagreement;
 use crate::render::loss_canvas::{draw_loss_lines, LossLine};
 use crate::render::surface_canvas::{draw_surface, Scene, SurfaceBuffers};
 use crate::render::value_surface::{draw_values, ValueBuffers, ValueScene};
+use crate::render::Plotted;
 use crate::settings::DatasetChoice;
 use crate::training::Scores;
 
@@ -205,24 +206,23 @@ fn VersionSurface(item: Item, units: Option<[(f64, f64); 2]>) -> impl IntoView {
         };
         let (x, y) = (drawn.version.data.x_feature, drawn.version.data.y_feature);
         let Materialized { data, trained } = fit;
+        let plotted = Plotted {
+            data,
+            trained,
+            x,
+            y,
+            show_test: true,
+        };
         let result = if trained.model.is_regressor() {
             let scene = ValueScene {
-                data,
-                trained,
-                x,
-                y,
+                plotted,
                 units,
                 cell_px: 1.0,
-                show_test: true,
             };
             draw_values(&canvas, &scene, &mut value_buffers.borrow_mut()).map(drop)
         } else {
             let scene = Scene {
-                data,
-                trained,
-                x,
-                y,
-                show_test: true,
+                plotted,
                 discretize: false,
                 fixed_extent: drawn.fixed(),
                 units,

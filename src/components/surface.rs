@@ -20,6 +20,7 @@ use crate::render::surface_canvas::{
     draw_points_only, draw_surface, FrameStats, Scene, SurfaceBuffers,
 };
 use crate::render::value_surface::{draw_values, ValueBuffers, ValueFrame, ValueScene};
+use crate::render::Plotted;
 
 /// A touch held this long removes the nearest point instead of adding one.
 const LONG_PRESS_MS: f64 = 500.0;
@@ -84,26 +85,25 @@ fn draw(
         (x, y),
         fixed_extent,
     );
+    let plotted = Plotted {
+        data: &data,
+        trained: &trained,
+        x: at.x,
+        y: at.y,
+        show_test,
+    };
     if trained.model.is_regressor() {
         let scene = ValueScene {
-            data: &data,
-            trained: &trained,
-            x: at.x,
-            y: at.y,
+            plotted,
             units: None,
             cell_px: cell_px(&trained.model),
-            show_test,
         };
         let start = now_ms();
         let frame = draw_values(canvas, &scene, &mut buffers.1)?;
         return Ok(Some(Frame::Values(frame, now_ms() - start)));
     }
     let scene = Scene {
-        data: &data,
-        trained: &trained,
-        x: at.x,
-        y: at.y,
-        show_test,
+        plotted,
         discretize,
         fixed_extent: at.fixed,
         units: None,

@@ -22,6 +22,18 @@ pub fn drawn_points(n: usize) -> usize {
     n.min(MAX_DRAWN_POINTS)
 }
 
+/// What a picture of a fitted model plots: its data on two of the features. The
+/// surfaces (classes, values) and their cached overlay all start from it.
+#[derive(Clone, Copy)]
+pub struct Plotted<'a> {
+    pub data: &'a hyperplane_core::preprocess::Prepared,
+    pub trained: &'a crate::training::Trained,
+    pub x: usize,
+    pub y: usize,
+    /// The test points too (hollow), besides the training points.
+    pub show_test: bool,
+}
+
 /// A plotters drawing error as the message the page shows.
 pub fn drawing_error<E: std::error::Error + Send + Sync>(
     e: plotters::drawing::DrawingAreaErrorKind<E>,

@@ -3,7 +3,6 @@
 //! then plotters' axes and the data points on top.
 
 use hyperplane_core::grid::{GridOutput, GridSpec};
-use hyperplane_core::preprocess::Prepared;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
@@ -12,13 +11,13 @@ use web_sys::HtmlCanvasElement;
 use super::blit::{context_2d, Blitter};
 use super::canvas_size::fit_to_css;
 use super::contour::{contour, polylines, Segment};
-use super::drawing_error as perr;
 use super::surface_overlay::{chart_on, marker, Overlay, OverlayCache};
 use super::surface_pixels::fill_rgba;
+use super::{drawing_error as perr, Plotted};
 use crate::format::tick;
 use crate::palette::class_rgb;
 use crate::plane::{plane_extent, surface_spec};
-use crate::training::{SurfaceKind, Trained};
+use crate::training::SurfaceKind;
 
 /// Buffers reused from frame to frame.
 #[derive(Default)]
@@ -44,11 +43,7 @@ impl SurfaceBuffers {
 
 /// What to draw.
 pub struct Scene<'a> {
-    pub data: &'a Prepared,
-    pub trained: &'a Trained,
-    pub x: usize,
-    pub y: usize,
-    pub show_test: bool,
+    pub plotted: Plotted<'a>,
     pub discretize: bool,
     /// A fixed plane (original units), e.g. for drawn data.
     pub fixed_extent: Option<(f64, f64)>,
@@ -92,16 +87,19 @@ pub fn draw_surface(
     root.fill(&WHITE).map_err(perr)?;
 
     let Scene {
-        data,
-        trained,
-        x,
-        y,
-        show_test,
+        plotted,
         discretize,
         fixed_extent,
         units,
         reuse_overlay,
     } = *scene;
+    let Plotted {
+        data,
+        trained,
+        x,
+        y,
+        ..
+    } = plotted;
     let cm = |f: usize, z: f64| data.scaler.inverse_feature(f, z);
     let standardized = |f: usize, u: (f64, f64)| data.scaler.standardize_range(f, u);
     let (xs0, xs1) = units.map_or_else(
@@ -223,14 +221,7 @@ pub fn draw_surface(
     }
     let _ = ctx.set_line_dash(&js_sys::Array::new());
 
-    let overlay = Overlay {
-        data,
-        trained,
-        x,
-        y,
-        show_test,
-        dpr,
-    };
+    let overlay = Overlay { plotted, dpr };
     if reuse_overlay {
         let ranges = [(cm(x, xs0), cm(x, xs1)), (cm(y, ys0), cm(y, ys1))];
         let size = (canvas.width(), canvas.height());

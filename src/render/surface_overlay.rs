@@ -12,11 +12,9 @@ use plotters_canvas::CanvasBackend;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlCanvasElement;
 
-use super::{drawing_error as perr, drawn_points};
+use super::{drawing_error as perr, drawn_points, Plotted};
 use crate::format::tick;
 use crate::palette::class_rgb;
-use crate::training::Trained;
-use hyperplane_core::preprocess::Prepared;
 
 pub type Chart<'a> = ChartContext<'a, CanvasBackend, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
 
@@ -39,25 +37,21 @@ pub fn chart_on<'a>(
 
 /// The axes and points over a surface, in the data's own units.
 pub struct Overlay<'a> {
-    pub data: &'a Prepared,
-    pub trained: &'a Trained,
-    pub x: usize,
-    pub y: usize,
-    pub show_test: bool,
+    pub plotted: Plotted<'a>,
     pub dpr: f64,
 }
 
 impl Overlay<'_> {
     fn point(&self, d: &hyperplane_core::Dataset, i: usize) -> (f64, f64) {
-        let s = &self.data.scaler;
+        let s = &self.plotted.data.scaler;
         (
-            s.inverse_feature(self.x, d.x()[[i, self.x]]),
-            s.inverse_feature(self.y, d.x()[[i, self.y]]),
+            s.inverse_feature(self.plotted.x, d.x()[[i, self.plotted.x]]),
+            s.inverse_feature(self.plotted.y, d.x()[[i, self.plotted.y]]),
         )
     }
 
     fn parts(&self) -> &'static [bool] {
-        if self.show_test {
+        if self.plotted.show_test {
             &[true, false]
         } else {
             &[true]
@@ -66,9 +60,9 @@ impl Overlay<'_> {
 
     fn part(&self, train: bool) -> &hyperplane_core::Dataset {
         if train {
-            &self.data.train
+            &self.plotted.data.train
         } else {
-            &self.data.test
+            &self.plotted.data.test
         }
     }
 
@@ -76,12 +70,19 @@ impl Overlay<'_> {
     /// from, point by point, so a cached overlay is never shown for other data.
     fn key(&self, ranges: [(f64, f64); 2], size: (u32, u32)) -> u64 {
         let mut h = std::collections::hash_map::DefaultHasher::new();
-        (size, self.dpr.to_bits(), self.x, self.y, self.show_test).hash(&mut h);
+        (
+            size,
+            self.dpr.to_bits(),
+            self.plotted.x,
+            self.plotted.y,
+            self.plotted.show_test,
+        )
+            .hash(&mut h);
         for (a, b) in ranges {
             (a.to_bits(), b.to_bits()).hash(&mut h);
         }
-        self.data.train.feature_names().hash(&mut h);
-        self.trained.model.support_indices().hash(&mut h);
+        self.plotted.data.train.feature_names().hash(&mut h);
+        self.plotted.trained.model.support_indices().hash(&mut h);
         for &train in self.parts() {
             let d = self.part(train);
             let labels = d.labels().unwrap_or_default();
@@ -100,15 +101,15 @@ impl Overlay<'_> {
         let font = ("sans-serif", 13.0 * dpr)
             .into_font()
             .color(&RGBColor(40, 40, 48));
-        let names = self.data.train.feature_names();
+        let names = self.plotted.data.train.feature_names();
         let name = |f: usize| names.get(f).cloned().unwrap_or_default();
         chart
             .configure_mesh()
             .x_label_formatter(&|v| tick(*v))
             .y_label_formatter(&|v| tick(*v))
             .disable_mesh()
-            .x_desc(name(self.x))
-            .y_desc(name(self.y))
+            .x_desc(name(self.plotted.x))
+            .y_desc(name(self.plotted.y))
             .label_style(font.clone())
             .axis_desc_style(font)
             .axis_style(RGBColor(90, 90, 100))
@@ -123,10 +124,11 @@ impl Overlay<'_> {
             filled: false,
             stroke_width: (1.5 * dpr).round().max(1.0) as u32,
         };
-        let train = &self.data.train;
+        let train = &self.plotted.data.train;
         chart
             .draw_series(
-                self.trained
+                self.plotted
+                    .trained
                     .model
                     .support_indices()
                     .iter()

@@ -6,15 +6,13 @@ use hyperplane_core::grid::{GridOutput, GridSpec};
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
 
-use super::drawing_error as perr;
+use super::{drawing_error as perr, Plotted};
 use web_sys::HtmlCanvasElement;
 
 use super::blit::Blitter;
 use super::canvas_size::fit_to_css;
 use crate::format::tick;
 use crate::plane::{grid_spec, plane_ranges, value_span};
-use crate::training::Trained;
-use hyperplane_core::preprocess::Prepared;
 
 /// Blue (low) → white → orange (high), the class colours' ends.
 pub fn value_rgb(t: f64) -> (u8, u8, u8) {
@@ -44,15 +42,11 @@ pub fn value_rgb(t: f64) -> (u8, u8, u8) {
 
 /// What to draw: a regressor on its data, on the plane of features `x` and `y`.
 pub struct ValueScene<'a> {
-    pub data: &'a Prepared,
-    pub trained: &'a Trained,
-    pub x: usize,
-    pub y: usize,
+    pub plotted: Plotted<'a>,
     /// The plane in the data's units, when shared with other surfaces.
     pub units: Option<[(f64, f64); 2]>,
     /// CSS pixels per grid cell side.
     pub cell_px: f64,
-    pub show_test: bool,
 }
 
 /// Kept between frames so redrawing allocates nothing.
@@ -83,13 +77,13 @@ pub fn draw_values(
     scene: &ValueScene<'_>,
     buf: &mut ValueBuffers,
 ) -> Result<ValueFrame, String> {
-    let ValueScene {
+    let Plotted {
         data,
         trained,
         x,
         y,
         ..
-    } = *scene;
+    } = scene.plotted;
     let (_, _, dpr) = fit_to_css(canvas);
     let backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or("no 2D canvas")?;
     let root = backend.into_drawing_area();
@@ -144,7 +138,7 @@ pub fn draw_values(
         .draw()
         .map_err(perr)?;
     // Points: filled training, hollow test, each in its true value's colour.
-    let parts: &[_] = if scene.show_test {
+    let parts: &[_] = if scene.plotted.show_test {
         &[(&data.train, true), (&data.test, false)]
     } else {
         &[(&data.train, true)]
