@@ -50,3 +50,28 @@ test("an embed does not show the studio's boot frame", async ({ page }) => {
   release();
   await expect(page.getByRole("img", { name: "Decision boundary" })).toBeVisible();
 });
+
+test("a link to other settings shows the frame's outline, not the default's picture and numbers", async ({ page }) => {
+  const release = await holdModule(page);
+  await page.goto("./#data=moons&model=knn");
+  const boot = page.locator("#boot");
+  await expect(boot.getByRole("heading", { name: "Hyperplane" })).toBeVisible();
+  await expect(boot.locator(".boot-status")).toBeVisible();
+  await expect(boot.locator("img.surface-canvas")).toBeHidden();
+  await expect(boot.locator(".scores")).toBeHidden();
+  release();
+  await expect(page.getByRole("img", { name: "Decision boundary" })).toBeVisible();
+  await expect(page.getByRole("combobox", { name: "Dataset" })).toHaveValue("moons");
+});
+
+test("the default settings' own link shows the frame's picture", async ({ page }) => {
+  // The fragment the live page writes for its first state is the one the frame shows.
+  await page.goto("./");
+  await expect(page.getByTestId("test-accuracy")).toHaveText(/%$/);
+  const fragment = await page.evaluate(() => location.hash);
+  expect(fragment.length).toBeGreaterThan(1);
+  const release = await holdModule(page);
+  await page.reload();
+  await expect(page.locator("#boot img.surface-canvas")).toBeVisible();
+  release();
+});

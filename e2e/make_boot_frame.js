@@ -1,4 +1,4 @@
-// Writes index.html's boot frame: the page as it first appears (header, panels and the
+// Writes index.html's boot frame (and, in its head, the settings it shows): the page as it first appears (header, panels and the
 // default decision boundary as a small picture), painted before the wasm module has
 // downloaded and replaced in place when it runs. Taken from the live page in the release
 // build, so it has the live page's layout; e2e/boot.spec.js fails when it no longer does.
@@ -77,7 +77,14 @@ async function main() {
       const sheet = [...rules].map(([css, i]) => `#boot [data-boot-style="${i}"]{${css}}`).join("");
       return `<style>${sheet}</style>` + frame.innerHTML.replace(/<!---->/g, "");
     });
-    const text = fs.readFileSync(INDEX, "utf8");
+    // The settings the frame shows, as the live page writes them into its URL: a link
+    // to other settings hides the frame's picture and numbers (index.html's first script).
+    const fragment = await page.evaluate(() => location.hash);
+    let text = fs.readFileSync(INDEX, "utf8");
+    const meta = `<meta name="boot-fragment" content="${fragment.replace(/&/g, "&amp;").replace(/"/g, "&quot;")}" />`;
+    text = /<meta name="boot-fragment"[^>]*>/.test(text)
+      ? text.replace(/<meta name="boot-fragment"[^>]*>/, () => meta)
+      : text.replace("<script>", () => `${meta}\n    <script>`);
     const start = "<!-- boot:start (written by e2e/make_boot_frame.js) -->";
     const end = "<!-- boot:end -->";
     const frame = `${start}\n    <div id="boot" class="boot" inert>${html}</div>\n    ${end}`;

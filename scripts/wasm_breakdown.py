@@ -3,11 +3,12 @@
 Run from the repository root with twiggy installed (`cargo install twiggy --version 0.8.0 --locked`),
 after a build (`trunk build --release --offline`):
     python3 scripts/wasm_breakdown.py
-It reads the first module as scripts/build_app.py split it (before wasm-bindgen and
-wasm-opt, with its function names), asks twiggy for every item's size and sums them by
-who owns them; then each chunk's total. Shares are of the code and data (the names
-section is left out); wasm-opt -Oz shrinks the shipped module by about half, roughly
-evenly, so the shares carry over.
+It reads the first module as scripts/build_app.py split it, passed through wasm-bindgen
+again with its names kept (so wasm-bindgen's describe functions, which it removes, are
+not counted), asks twiggy for every item's size and sums them by who owns them; then each
+chunk's total. Shares are of the code and data (the names section is left out);
+wasm-opt -Oz shrinks the shipped module by about a tenth more, roughly evenly, so the
+shares carry over.
 """
 import collections
 import csv
@@ -64,8 +65,11 @@ def main():
     first = split / "hyperplane-app.wasm"
     if not first.exists():
         sys.exit("wasm_breakdown.py: build first (trunk build --release --offline)")
-    total, sizes = breakdown(first)
-    print(f"first module: {total:,} bytes of code and data before wasm-opt")
+    named = ROOT / "target" / "app-split" / "named"
+    subprocess.run(["wasm-bindgen", "--target", "web", "--keep-lld-exports", "--no-demangle", "--keep-debug",
+                    "--no-typescript", "--out-dir", str(named), "--out-name", "first", str(first)], check=True)
+    total, sizes = breakdown(named / "first_bg.wasm")
+    print(f"first module: {total:,} bytes of code and data after wasm-bindgen, before wasm-opt")
     print("| part | bytes | share |\n|---|---|---|")
     for bucket, size in sizes.most_common():
         print(f"| {bucket} | {size:,} | {100 * size / total:.1f}% |")
