@@ -2,7 +2,15 @@
 // `ThreadControllerImpl::RunTask` events, compositor commit and paint included), in ms.
 // Shared by the benchmark scripts.
 async function mainThreadTasks(cdp, act) {
-  await cdp.send("Tracing.start", { categories: "toplevel", transferMode: "ReturnAsStream" });
+  const { result, events } = await traced(cdp, "toplevel", act);
+  const main = mainThread(events);
+  const tasks = events.filter((e) => e.name === "ThreadControllerImpl::RunTask" && e.ph === "X" && main.has(`${e.pid}:${e.tid}`)).map((e) => e.dur / 1000);
+  return { result, tasks };
+}
+
+/** The trace events of `categories` recorded while `act` runs. */
+async function traced(cdp, categories, act) {
+  await cdp.send("Tracing.start", { categories, transferMode: "ReturnAsStream" });
   const result = await act();
   const done = new Promise((r) => cdp.once("Tracing.tracingComplete", r));
   await cdp.send("Tracing.end");
@@ -15,10 +23,12 @@ async function mainThreadTasks(cdp, act) {
   }
   await cdp.send("IO.close", { handle: stream });
   const parsed = JSON.parse(text);
-  const events = parsed.traceEvents || parsed;
-  const main = new Set(events.filter((e) => e.name === "thread_name" && e.args.name === "CrRendererMain").map((e) => `${e.pid}:${e.tid}`));
-  const tasks = events.filter((e) => e.name === "ThreadControllerImpl::RunTask" && e.ph === "X" && main.has(`${e.pid}:${e.tid}`)).map((e) => e.dur / 1000);
-  return { result, tasks };
+  return { result, events: parsed.traceEvents || parsed };
 }
 
-module.exports = { mainThreadTasks };
+/** The renderers' main threads ("pid:tid"). */
+function mainThread(events) {
+  return new Set(events.filter((e) => e.name === "thread_name" && e.args.name === "CrRendererMain").map((e) => `${e.pid}:${e.tid}`));
+}
+
+module.exports = { mainThreadTasks, traced, mainThread };
