@@ -8,9 +8,9 @@ use crate::components::panel_toggle::PanelToggle;
 use crate::components::share_link::ShareLink;
 use crate::components::undo_redo::UndoRedo;
 use crate::components::{
-    data_controls::DataControls, lessons::Lessons, model_picker::ModelPicker,
-    objective_box::ObjectiveBox, plane_controls::PlaneControls, scores_panel::ScoresPanel,
-    surface::Surface,
+    data_controls::DataControls, lessons::Lessons, model_picker::prefetch_controls,
+    model_picker::ModelPicker, objective_box::ObjectiveBox, plane_controls::PlaneControls,
+    scores_panel::ScoresPanel, surface::Surface,
 };
 use crate::embed::{EmbedConfig, Panel};
 use crate::models::{ModelKind, ModelSettingsStoreFields};
@@ -42,10 +42,15 @@ pub fn App() -> impl IntoView {
     }
     let registry = Registry::new();
     provide_context(registry);
-    // The versions' code arrives as a chunk (in the split build) after the first picture.
+    // What the first picture did not need arrives after it, in the order a visitor
+    // needs it: the other models' controls (picking a model is the commonest first
+    // action; on a slow link it would otherwise queue behind the rest), then the compute
+    // worker's module and the versions' chunk.
     let versions = RwSignal::new(None::<lazy_panel::VersionViews>);
     crate::clock::after_next_frame(move || {
         leptos::task::spawn_local(async move {
+            prefetch_controls().await;
+            studio.start_worker();
             let views = lazy_panel::versions().await;
             (views.start)(registry);
             versions.set(Some(views));
@@ -152,6 +157,7 @@ fn document_opt() -> Option<web_sys::Document> {
 /// not add entries to its page's history) and no versions are loaded.
 fn embedded(studio: Studio, embed: EmbedConfig, notice: RwSignal<Option<String>>) -> impl IntoView {
     crate::url_sync::sync_with_url(studio, notice, false);
+    crate::clock::after_next_frame(move || studio.start_worker());
     let is_network = move || studio.model.kind().get() == ModelKind::NeuralNetwork;
     let controls = (!embed.controls.is_empty()).then(|| {
         adopt_style_sheet(&embed.controls_css());

@@ -102,12 +102,6 @@ impl Studio {
         let model: Field<ModelSettings> = settings.model().into();
         let plane = PlaneState::new(settings);
         let run = NnRun::new();
-        crate::clock::after_next_frame(move || {
-            // Unless the studio was taken down meanwhile.
-            if run.playing.try_get_untracked().is_some() {
-                run.start_worker();
-            }
-        });
         let feature_names = Memo::new(move |_| {
             data.with(|d| {
                 d.as_ref()
@@ -245,6 +239,15 @@ impl Studio {
             settings,
             epoch: 0,
             example,
+        }
+    }
+
+    /// Starts the compute worker, unless the studio was taken down meanwhile: the page
+    /// calls it once the first picture is drawn (its module is 269 KB the picture does
+    /// not need).
+    pub fn start_worker(&self) {
+        if self.run.playing.try_get_untracked().is_some() {
+            self.run.start_worker();
         }
     }
 

@@ -21,6 +21,13 @@ async fn every_models_controls() -> Controls {
     ModelKind::controls as Controls
 }
 
+/// Fetches the other models' controls before they are first picked: picking another
+/// model is the commonest first thing a visitor does, so the page fetches them first of
+/// what the first picture did not need.
+pub async fn prefetch_controls() {
+    every_models_controls().await;
+}
+
 #[component]
 pub fn ModelPicker() -> impl IntoView {
     let studio = expect_context::<Studio>();
