@@ -61,6 +61,19 @@ const median = (xs) => {
 /** "median [min–max]", each value formatted by `f`. */
 const spread = (xs, f) => `${f(median(xs))} [${f(Math.min(...xs))}–${f(Math.max(...xs))}]`;
 
+/** Serves dist/ gzipped under /hyperplane/ on `port`, as a static host would, and calls
+ * `run(url)` `runs` times, one after another; their results. */
+async function repeatServed(port, runs, run) {
+  const server = await serve(port, ["--base", "/hyperplane/", "--gzip", "yes"]);
+  try {
+    const results = [];
+    for (let i = 0; i < runs; i++) results.push(await run(`http://127.0.0.1:${port}/hyperplane/`));
+    return results;
+  } finally {
+    server.kill();
+  }
+}
+
 /** Runs `main`, exiting non-zero with the error if it fails. */
 function bench(main) {
   main().catch((e) => {
@@ -69,4 +82,4 @@ function bench(main) {
   });
 }
 
-module.exports = { FAST_3G, WINDOW, serve, withFreshProfile, launch, throttle, median, spread, bench };
+module.exports = { FAST_3G, WINDOW, serve, repeatServed, withFreshProfile, launch, throttle, median, spread, bench };

@@ -6,7 +6,7 @@
 // profile per run, 1280×900, dpr 1), Fast 3G + 4× CPU. Not a test: prints figures for
 // BENCHMARKS.md.
 // Run: trunk build --release --offline && node e2e/bench_first_pick.js [runs] [--after MS]
-const { FAST_3G, serve, withFreshProfile, throttle, spread, bench } = require("./bench_browser");
+const { FAST_3G, repeatServed, withFreshProfile, throttle, spread, bench } = require("./bench_browser");
 
 const PORT = 4194;
 const RUNS = Math.max(3, Number(process.argv[2]) || 5);
@@ -14,11 +14,11 @@ const at = process.argv.indexOf("--after");
 const AFTER = at > 0 ? Number(process.argv[at + 1]) : 1000;
 
 /** One load: ms from the first live boundary to k-NN's controls, and to its surface. */
-function run() {
+function run(url) {
   return withFreshProfile(async (context) => {
     const page = await context.newPage();
     await throttle(await context.newCDPSession(page), FAST_3G);
-    await page.goto(`http://127.0.0.1:${PORT}/hyperplane/`, { waitUntil: "commit" });
+    await page.goto(url, { waitUntil: "commit" });
     await page.waitForFunction(() => performance.getEntriesByName("first-surface").length > 0, null, { timeout: 120_000 });
     await page.waitForTimeout(AFTER);
     const picked = await page.evaluate(() => performance.now());
@@ -32,16 +32,10 @@ function run() {
 }
 
 bench(async () => {
-  const server = await serve(PORT, ["--base", "/hyperplane/", "--gzip", "yes"]);
-  try {
-    const runs = [];
-    for (let i = 0; i < RUNS; i++) runs.push(await run());
-    const ms = (v) => `${v.toFixed(0)} ms`;
-    console.log(
-      `${FAST_3G.name}, ${RUNS} runs, median [range], k-NN picked ${AFTER} ms after the first live boundary → its controls ${spread(runs.map((r) => r.controls), ms)}, ` +
-        `→ its surface described ${spread(runs.map((r) => r.surface), ms)}`,
-    );
-  } finally {
-    server.kill();
-  }
+  const runs = await repeatServed(PORT, RUNS, run);
+  const ms = (v) => `${v.toFixed(0)} ms`;
+  console.log(
+    `${FAST_3G.name}, ${RUNS} runs, median [range], k-NN picked ${AFTER} ms after the first live boundary → its controls ${spread(runs.map((r) => r.controls), ms)}, ` +
+      `→ its surface described ${spread(runs.map((r) => r.surface), ms)}`,
+  );
 });

@@ -6,7 +6,7 @@
 // the page's thread spent on compiling wasm functions lazily, on their first call, and
 // on style and layout in that interval. Not a test: prints figures for BENCHMARKS.md.
 // Run: trunk build --release --offline && node e2e/bench_start.js [runs] [--trace]
-const { FAST_3G, serve, withFreshProfile, throttle, spread, bench } = require("./bench_browser");
+const { FAST_3G, repeatServed, withFreshProfile, throttle, spread, bench } = require("./bench_browser");
 const { traced, mainThread } = require("./trace");
 
 const PORT = 4193;
@@ -15,13 +15,13 @@ const TRACE = process.argv.includes("--trace");
 
 /** One load: when the module arrived and the first surface was drawn (ms), and if traced
  * the main thread's lazy compiles and layout between the two. */
-function run() {
+function run(url) {
   return withFreshProfile(async (context) => {
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     await throttle(cdp, FAST_3G);
     const load = async () => {
-      await page.goto(`http://127.0.0.1:${PORT}/hyperplane/`, { waitUntil: "commit" });
+      await page.goto(url, { waitUntil: "commit" });
       await page.waitForFunction(() => performance.getEntriesByName("first-surface").length > 0, null, { timeout: 120_000 });
       return await page.evaluate(() => {
         const surface = performance.getEntriesByName("first-surface")[0].startTime;
@@ -43,23 +43,17 @@ function run() {
 }
 
 bench(async () => {
-  const server = await serve(PORT, ["--base", "/hyperplane/", "--gzip", "yes"]);
-  try {
-    const runs = [];
-    for (let i = 0; i < RUNS; i++) runs.push(await run());
-    const ms = (v) => `${v.toFixed(0)} ms`;
-    const of = (f, fmt = ms) => spread(runs.map(f), fmt);
+  const runs = await repeatServed(PORT, RUNS, run);
+  const ms = (v) => `${v.toFixed(0)} ms`;
+  const of = (f, fmt = ms) => spread(runs.map(f), fmt);
+  console.log(
+    `${FAST_3G.name}, ${RUNS} runs${TRACE ? " (traced)" : ""}, median [range]: module arrived ${of((r) => r.arrived)}, ` +
+      `first live boundary ${of((r) => r.surface)}, start (arrival to boundary) ${of((r) => r.surface - r.arrived)}`,
+  );
+  if (TRACE) {
     console.log(
-      `${FAST_3G.name}, ${RUNS} runs${TRACE ? " (traced)" : ""}, median [range]: module arrived ${of((r) => r.arrived)}, ` +
-        `first live boundary ${of((r) => r.surface)}, start (arrival to boundary) ${of((r) => r.surface - r.arrived)}`,
+      `  in the start, on the page's thread: ${of((r) => r.compiles, (v) => v.toFixed(0))} wasm functions compiled lazily, taking ${of((r) => r.compileMs)}; ` +
+        `style and layout ${of((r) => r.layoutMs)}`,
     );
-    if (TRACE) {
-      console.log(
-        `  in the start, on the page's thread: ${of((r) => r.compiles, (v) => v.toFixed(0))} wasm functions compiled lazily, taking ${of((r) => r.compileMs)}; ` +
-          `style and layout ${of((r) => r.layoutMs)}`,
-      );
-    }
-  } finally {
-    server.kill();
   }
 });
