@@ -61,6 +61,13 @@ const median = (xs) => {
 /** "median [min–max]", each value formatted by `f`. */
 const spread = (xs, f) => `${f(median(xs))} [${f(Math.min(...xs))}–${f(Math.max(...xs))}]`;
 
+/** Opens `url` in `page` and waits for the page's own "first-surface" mark (the first
+ * live decision boundary drawn). */
+async function openToFirstSurface(page, url) {
+  await page.goto(url, { waitUntil: "commit" });
+  await page.waitForFunction(() => performance.getEntriesByName("first-surface").length > 0, null, { timeout: 120_000 });
+}
+
 /** Serves dist/ gzipped under /hyperplane/ on `port`, as a static host would, and calls
  * `run(url)` `runs` times, one after another; their results. */
 async function repeatServed(port, runs, run) {
@@ -82,4 +89,4 @@ function bench(main) {
   });
 }
 
-module.exports = { FAST_3G, WINDOW, serve, repeatServed, withFreshProfile, launch, throttle, median, spread, bench };
+module.exports = { FAST_3G, WINDOW, serve, repeatServed, openToFirstSurface, withFreshProfile, launch, throttle, median, spread, bench };

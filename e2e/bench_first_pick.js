@@ -6,7 +6,7 @@
 // profile per run, 1280×900, dpr 1), Fast 3G + 4× CPU. Not a test: prints figures for
 // BENCHMARKS.md.
 // Run: trunk build --release --offline && node e2e/bench_first_pick.js [runs] [--after MS]
-const { FAST_3G, repeatServed, withFreshProfile, throttle, spread, bench } = require("./bench_browser");
+const { FAST_3G, repeatServed, openToFirstSurface, withFreshProfile, throttle, spread, bench } = require("./bench_browser");
 
 const PORT = 4194;
 const RUNS = Math.max(3, Number(process.argv[2]) || 5);
@@ -18,8 +18,7 @@ function run(url) {
   return withFreshProfile(async (context) => {
     const page = await context.newPage();
     await throttle(await context.newCDPSession(page), FAST_3G);
-    await page.goto(url, { waitUntil: "commit" });
-    await page.waitForFunction(() => performance.getEntriesByName("first-surface").length > 0, null, { timeout: 120_000 });
+    await openToFirstSurface(page, url);
     await page.waitForTimeout(AFTER);
     const picked = await page.evaluate(() => performance.now());
     await page.getByRole("combobox", { name: "Model", exact: true }).selectOption({ label: "k-NN" });

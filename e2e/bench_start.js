@@ -6,7 +6,7 @@
 // the page's thread spent on compiling wasm functions lazily, on their first call, and
 // on style and layout in that interval. Not a test: prints figures for BENCHMARKS.md.
 // Run: trunk build --release --offline && node e2e/bench_start.js [runs] [--trace]
-const { FAST_3G, repeatServed, withFreshProfile, throttle, spread, bench } = require("./bench_browser");
+const { FAST_3G, repeatServed, openToFirstSurface, withFreshProfile, throttle, spread, bench } = require("./bench_browser");
 const { traced, mainThread } = require("./trace");
 
 const PORT = 4193;
@@ -21,8 +21,7 @@ function run(url) {
     const cdp = await context.newCDPSession(page);
     await throttle(cdp, FAST_3G);
     const load = async () => {
-      await page.goto(url, { waitUntil: "commit" });
-      await page.waitForFunction(() => performance.getEntriesByName("first-surface").length > 0, null, { timeout: 120_000 });
+      await openToFirstSurface(page, url);
       return await page.evaluate(() => {
         const surface = performance.getEntriesByName("first-surface")[0].startTime;
         const module = performance.getEntriesByType("resource").find((r) => r.name.endsWith("_bg.wasm"));

@@ -1,6 +1,6 @@
-// Writes index.html's boot frame (and, in its head, the settings it shows): the page as it first appears (header, panels and the
+// Writes index.html's boot frame: the page as it first appears (header, panels and the
 // default decision boundary as a small picture), painted before the wasm module has
-// downloaded and replaced in place when it runs. Taken from the live page in the release
+// downloaded and replaced in place when it runs; and, in its head, the settings it shows. Taken from the live page in the release
 // build, so it has the live page's layout; e2e/boot.spec.js fails when it no longer does.
 // Run after a UI change: trunk build --release --offline && node e2e/make_boot_frame.js
 const { spawn } = require("node:child_process");

@@ -8,9 +8,13 @@ use crate::components::panel_toggle::PanelToggle;
 use crate::components::share_link::ShareLink;
 use crate::components::undo_redo::UndoRedo;
 use crate::components::{
-    data_controls::DataControls, lessons::Lessons, model_picker::prefetch_controls,
-    model_picker::ModelPicker, objective_box::ObjectiveBox, plane_controls::PlaneControls,
-    scores_panel::ScoresPanel, surface::Surface,
+    data_controls::DataControls,
+    lessons::Lessons,
+    model_picker::{prefetch_controls, ModelPicker},
+    objective_box::ObjectiveBox,
+    plane_controls::PlaneControls,
+    scores_panel::ScoresPanel,
+    surface::Surface,
 };
 use crate::embed::{EmbedConfig, Panel};
 use crate::models::{ModelKind, ModelSettingsStoreFields};
