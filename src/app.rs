@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::chunk::{arrival, Lazy};
 use crate::components::downloads::SurfaceDownloads;
 use crate::components::lazy_panel::{self, LazyPanel};
 use crate::components::panel_toggle::PanelToggle;
@@ -50,15 +51,20 @@ pub fn App() -> impl IntoView {
     // needs it: the other models' controls (picking a model is the commonest first
     // action; on a slow link it would otherwise queue behind the rest), then the compute
     // worker's module and the versions' chunk.
-    let versions = RwSignal::new(None::<lazy_panel::VersionViews>);
+    let versions = Lazy::<lazy_panel::VersionViews>::new();
     crate::clock::after_next_frame(move || {
         leptos::task::spawn_local(async move {
             prefetch_controls().await;
             studio.start_worker();
-            let views = lazy_panel::versions().await;
-            (views.start)(registry);
-            versions.set(Some(views));
+            versions.ask(lazy_panel::versions);
         })
+    });
+    // The stored versions are read once their code has arrived.
+    Effect::new(move |started: Option<bool>| {
+        if started == Some(true) {
+            return true;
+        }
+        versions.loaded().map(|v| (v.start)(registry)).is_some()
     });
     crate::url_sync::sync_with_url(studio, link_notice, true);
     let is_network = move || studio.model.kind().get() == ModelKind::NeuralNetwork;
@@ -106,13 +112,10 @@ pub fn App() -> impl IntoView {
                 {scores(studio)}
                 {objective(studio)}
                 <h2 id="versions-title">"Versions"</h2>
-                {move || match versions.get() {
-                    Some(v) => (v.list)(),
-                    None => lazy_panel::loading("the versions"),
-                }}
+                {move || arrival(versions, lazy_panel::versions, "the versions", |v| (v.list)())}
             </section>
         </main>
-        {move || versions.get().map(|v| (v.compare)())}
+        {move || versions.loaded().map(|v| (v.compare)())}
         <LazyPanel open=comparing_models load=lazy_panel::model_grid what="the model comparison"/>
         <LazyPanel open=sweeping load=lazy_panel::sweeps what="the sweeps"/>
         <footer class="colophon">

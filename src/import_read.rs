@@ -41,6 +41,8 @@ pub struct ImportReader {
     draft: RwSignal<Option<ImportDraft>>,
     /// The file being read and how much of it is read (0 to 1).
     pub reading: RwSignal<Option<(String, f64)>>,
+    /// Why the last file could not be read at all (no worker, nor its code here).
+    pub failed: RwSignal<Option<String>>,
     pending: StoredValue<Option<(u64, ReadRequest)>>,
     next: StoredValue<u64>,
     client: StoredValue<Option<PoolClient>, LocalStorage>,
@@ -55,6 +57,7 @@ impl ImportReader {
         Self {
             draft,
             reading: RwSignal::new(None),
+            failed: RwSignal::new(None),
             pending: StoredValue::new(None),
             next: StoredValue::new(0),
             client: StoredValue::new_local(None),
@@ -115,6 +118,7 @@ impl ImportReader {
         let job = self.next.get_value();
         let message = ToWorker::Read(Box::new(request.job(job)));
         self.reading.set(Some((request.file_name.clone(), 0.0)));
+        self.failed.set(None);
         self.pending.set_value(Some((job, request)));
         let client = self.client.with_value(Clone::clone).unwrap_or_else(|| {
             // The pool (and its workers) start when the first file is read.
@@ -154,6 +158,22 @@ impl ImportReader {
                 }
                 let csv = d.applied(key.recipe.clone(), a.result);
                 let _ = self.applied.try_set(Some((key, csv)));
+            }
+            // The file could not be read at all (no worker, nor its code on the page).
+            FromWorker::FitFailed { job, message } if Some(job) == current => {
+                self.pending.set_value(None);
+                self.reading.set(None);
+                self.failed.set(Some(message));
+            }
+            FromWorker::FitFailed { job, message }
+                if self
+                    .applying
+                    .with_value(|a| a.as_ref().is_some_and(|(j, _, _)| *j == job)) =>
+            {
+                let Some(Some((_, key, _))) = self.applying.try_with_value(Clone::clone) else {
+                    return;
+                };
+                let _ = self.applied.try_set(Some((key, Err(message))));
             }
             FromWorker::TableRead(t) if Some(t.job) == current => {
                 let Some((_, request)) = self.pending.try_update_value(Option::take).flatten()

@@ -4,6 +4,7 @@
 //! → views (canvases, numbers). User gestures only ever write state.
 
 pub mod app;
+pub mod chunk;
 pub mod clock;
 pub mod components;
 pub mod data;

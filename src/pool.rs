@@ -41,14 +41,16 @@ fn pool() -> Pool {
     POOL.with(|p| p.borrow_mut().get_or_insert_with(Pool::start).clone())
 }
 
-/// The worker's own code, for running its jobs on the page: only needed where workers
-/// fail, so a chunk of its own in the split build (file reading, every job's answer).
-#[cfg_attr(feature = "split", leptos::lazy)]
-async fn worker_here() -> fn(ToWorker) -> Option<Reply> {
-    fn handle(job: ToWorker) -> Option<Reply> {
-        Worker::default().handle(job, now_ms)
+crate::split_point! {
+    /// The worker's own code, for running its jobs on the page: only needed where
+    /// workers fail, so a chunk of its own in the split build (file reading, every
+    /// job's answer).
+    fn worker_here() -> fn(ToWorker) -> Option<Reply> {
+        fn handle(job: ToWorker) -> Option<Reply> {
+            Worker::default().handle(job, now_ms)
+        }
+        handle as fn(ToWorker) -> Option<Reply>
     }
-    handle as fn(ToWorker) -> Option<Reply>
 }
 
 impl Pool {
@@ -113,8 +115,20 @@ impl Pool {
                     pool.inner.borrow_mut().local_running = false;
                     return;
                 };
-                if let Some(reply) = handle(job) {
-                    pool.deliver(client, reply.message, reply.grid);
+                match handle {
+                    Ok(handle) => {
+                        if let Some(reply) = handle(job) {
+                            pool.deliver(client, reply.message, reply.grid);
+                        }
+                    }
+                    // Neither a worker nor the code to run here: the job fails, saying why
+                    // (the next one tries to fetch the code again).
+                    Err(e) => {
+                        if let Some(job) = job.job() {
+                            let message = format!("Could not run this here: {e}.");
+                            pool.deliver(client, FromWorker::FitFailed { job, message }, None);
+                        }
+                    }
                 }
                 pool.run_here();
             });

@@ -190,14 +190,15 @@ impl RemoteFit {
     }
 
     fn on_reply(self, reply: FromWorker, grid: Option<GridOutput>) {
-        let FromWorker::StudioFitted(f) = reply else {
-            return;
+        let (job, result, spec) = match reply {
+            FromWorker::StudioFitted(f) => {
+                let StudioFitted { job, result, grid } = *f;
+                (job, result, grid)
+            }
+            // The job could not run at all (no worker, nor its code on the page).
+            FromWorker::FitFailed { job, message } => (job, Err(message), None),
+            _ => return,
         };
-        let StudioFitted {
-            job,
-            result,
-            grid: spec,
-        } = *f;
         let Some(Some((asked, key))) = self.asked.try_with_value(Clone::clone) else {
             return;
         };

@@ -32,12 +32,13 @@ struct Codec {
     decode: fn(&str) -> Option<FromWorker>,
 }
 
-/// serde's JSON, with exact float round trips (a lazily fetched chunk when split).
-#[cfg_attr(feature = "split", leptos::lazy)]
-async fn json_codec() -> Codec {
-    Codec {
-        encode: |m| serde_json::to_string(m).ok(),
-        decode: |t| serde_json::from_str(t).ok(),
+crate::split_point! {
+    /// serde's JSON, with exact float round trips (a lazily fetched chunk when split).
+    fn json_codec() -> Codec {
+        Codec {
+            encode: |m| serde_json::to_string(m).ok(),
+            decode: |t| serde_json::from_str(t).ok(),
+        }
     }
 }
 
@@ -85,9 +86,14 @@ impl WorkerLink {
             inbox: Vec::new(),
         }));
         let on_reply: OnReply = Rc::new(on_reply);
-        let (s, r) = (state.clone(), on_reply.clone());
+        let on_broken: Rc<dyn Fn(Vec<ToWorker>)> = Rc::new(on_broken);
+        let (s, r, b) = (state.clone(), on_reply.clone(), on_broken.clone());
         leptos::task::spawn_local(async move {
-            let codec = json_codec().await;
+            let Ok(codec) = json_codec().await else {
+                // Without the codec's chunk the worker cannot be spoken to.
+                break_link(&s, &*b);
+                return;
+            };
             let inbox = {
                 let mut s = s.borrow_mut();
                 s.codec = Some(codec);
@@ -102,16 +108,8 @@ impl WorkerLink {
             receive(&s, &on_reply, ev.data());
         });
         let s = state.clone();
-        let on_error = Closure::<dyn FnMut(JsValue)>::new(move |_: JsValue| {
-            let unsent = {
-                let mut s = s.borrow_mut();
-                s.broken = true;
-                std::mem::take(&mut s.queue)
-            };
-            if !unsent.is_empty() {
-                on_broken(unsent);
-            }
-        });
+        let on_error =
+            Closure::<dyn FnMut(JsValue)>::new(move |_: JsValue| break_link(&s, &*on_broken));
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
         // The worker lives as long as the page.
@@ -142,6 +140,18 @@ impl WorkerLink {
         } else {
             s.queue.push(msg);
         }
+    }
+}
+
+/// Marks the worker broken and hands what it never sent to `on_broken`.
+fn break_link(state: &Rc<RefCell<State>>, on_broken: &dyn Fn(Vec<ToWorker>)) {
+    let unsent = {
+        let mut s = state.borrow_mut();
+        s.broken = true;
+        std::mem::take(&mut s.queue)
+    };
+    if !unsent.is_empty() {
+        on_broken(unsent);
     }
 }
 

@@ -10,7 +10,8 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 use super::import_preview::ReadingStatus;
-use super::lazy_panel::{import_preview, Lazy, PreviewView};
+use super::lazy_panel::{import_preview, PreviewView};
+use crate::chunk::{arrival, Lazy};
 use crate::data::ImportedCsv;
 use crate::import_draft::ReadRequest;
 use crate::import_read::ImportReader;
@@ -166,12 +167,16 @@ pub fn CsvImport() -> impl IntoView {
                 </button>
             </Show>
         </div>
-        {move || error.get().map(|e| view! { <p role="alert" class="error">{e}</p> })}
+        {move || error.get().or_else(|| reader.failed.get()).map(|e| view! { <p role="alert" class="error">{e}</p> })}
         <Show when=move || draft.with(Option::is_none) || preview.missing()>
             <ReadingStatus reading=reader.reading/>
         </Show>
         <Show when=move || draft.with(Option::is_some)>
-            {move || preview.loaded().map(|view| view(draft, reader, use_data))}
+            {move || {
+                // While the code is on its way, the reading status above says so.
+                (!preview.missing() || preview.failed())
+                    .then(|| arrival(preview, import_preview, "the import preview", |view| view(draft, reader, use_data)))
+            }}
         </Show>
         <Show when=in_use>
             <div class="param" data-control="Target column">

@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
-use super::lazy_panel::{loading, Lazy};
 use super::training_controls::TrainingControls;
+use crate::chunk::{arrival, Lazy};
 use crate::models::svm::Svm;
 use crate::models::{ControlsContext, Family, ModelKind, ModelSettings, ModelSettingsStoreFields};
 use crate::studio::Studio;
@@ -14,18 +14,20 @@ use reactive_stores::Field;
 /// Makes any model's controls.
 type Controls = fn(ModelKind, Field<ModelSettings>, ControlsContext) -> AnyView;
 
-/// Every model's controls: a chunk in the split build, fetched when a model other than
-/// the first picture's SVM is first picked.
-#[cfg_attr(feature = "split", leptos::lazy)]
-async fn every_models_controls() -> Controls {
-    ModelKind::controls as Controls
+crate::split_point! {
+    /// Every model's controls: a chunk in the split build, fetched when a model other
+    /// than the first picture's SVM is first picked.
+    fn every_models_controls() -> Controls {
+        ModelKind::controls as Controls
+    }
 }
 
 /// Fetches the other models' controls before they are first picked: picking another
 /// model is the commonest first thing a visitor does, so the page fetches them first of
-/// what the first picture did not need.
+/// what the first picture did not need. A failure is left to the picker, which tries
+/// again when a model is picked and says so if that fails too.
 pub async fn prefetch_controls() {
-    every_models_controls().await;
+    let _ = every_models_controls().await;
 }
 
 #[component]
@@ -75,13 +77,13 @@ pub fn ModelPicker() -> impl IntoView {
             let k = kind.get();
             // The network trains step by step: its Play, Step and Reset come first.
             let training = (k == ModelKind::NeuralNetwork).then(|| view! { <TrainingControls/> });
-            let controls = match (k, others.loaded()) {
-                (ModelKind::Svm, _) => Svm::controls(studio.model.svm().into(), cx),
-                (_, Some(controls)) => controls(k, studio.model, cx),
-                (_, None) => {
-                    others.ask(every_models_controls);
-                    loading("the model's controls")
-                }
+            let controls = if k == ModelKind::Svm {
+                Svm::controls(studio.model.svm().into(), cx)
+            } else {
+                others.ask(every_models_controls);
+                arrival(others, every_models_controls, "the model's controls", |controls| {
+                    controls(k, studio.model, cx)
+                })
             };
             view! {
                 {training}

@@ -80,19 +80,22 @@ pub async fn read_in_worker(c: &CsvSource) -> Option<Result<ImportedCsv, String>
 }
 
 fn on_reply(reply: FromWorker) {
-    let FromWorker::Applied(a) = reply else {
-        return;
+    let (job, result) = match reply {
+        FromWorker::Applied(a) => (a.job, a.result),
+        // The job could not run at all (no worker, nor its code on the page).
+        FromWorker::FitFailed { job, message } => (job, Err(message)),
+        _ => return,
     };
     let waiting = WAITING.with(|w| {
         let mut w = w.borrow_mut();
-        if w.as_ref().is_some_and(|(job, _)| *job == a.job) {
+        if w.as_ref().is_some_and(|(j, _)| *j == job) {
             w.take()
         } else {
             None
         }
     });
     if let Some((job, wake)) = waiting {
-        ANSWER.with(|answer| *answer.borrow_mut() = Some((job, a.result)));
+        ANSWER.with(|answer| *answer.borrow_mut() = Some((job, result)));
         let _ = wake.call0(&wasm_bindgen::JsValue::UNDEFINED);
     }
 }

@@ -109,21 +109,29 @@ impl SweepRun {
     }
 
     fn on_reply(&self, reply: FromWorker) {
-        let FromWorker::Scored(s) = reply else {
-            return;
-        };
         let (current, started) = self.batch.get_value();
-        if s.job >> POINTS_BITS != current {
-            return;
-        }
-        let first = (s.job & ((1 << POINTS_BITS) - 1)) as usize;
-        self.scores.update(|v| {
-            for (i, score) in s.scores.into_iter().enumerate() {
-                if let Some(slot) = v.get_mut(first + i) {
-                    *slot = Some(score);
-                }
+        match reply {
+            FromWorker::Scored(s) if s.job >> POINTS_BITS == current => {
+                let first = (s.job & ((1 << POINTS_BITS) - 1)) as usize;
+                self.scores.update(|v| {
+                    for (i, score) in s.scores.into_iter().enumerate() {
+                        if let Some(slot) = v.get_mut(first + i) {
+                            *slot = Some(score);
+                        }
+                    }
+                });
             }
-        });
+            // A job could not run at all (no worker, nor its code on the page): the
+            // points still waiting say why (a later job that runs fills its own).
+            FromWorker::FitFailed { job, message } if job >> POINTS_BITS == current => {
+                self.scores.update(|v| {
+                    for slot in v.iter_mut().filter(|s| s.is_none()) {
+                        *slot = Some(Err(message.clone()));
+                    }
+                });
+            }
+            _ => return,
+        }
         if self
             .scores
             .with_untracked(|v| v.iter().all(Option::is_some))
