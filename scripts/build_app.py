@@ -7,7 +7,7 @@ target/app-split/app):
 
 1. cargo builds `hyperplane-app` with `--features split` and the linker's relocations
    kept (`--emit-relocs`, on the binary only, so dependencies are not rebuilt);
-2. wasm-split-cli (crate wasm_split_cli_support) moves what only the `#[lazy]`
+2. wasm-split-cli (crate wasm_split_cli_support) moves what only the `split_point!`
    functions reach (src/components/lazy_panel.rs) into chunks;
 3. wasm-bindgen writes the JS glue for the first module;
 4. wasm-opt -Oz shrinks every module, as Trunk's `data-wasm-opt="z"` did.
