@@ -65,3 +65,41 @@ test("with neither a worker nor the worker's chunk, an import says why it cannot
   await expect(page.locator(".panic-notice")).toHaveCount(0);
   expect(problems.pageErrors).toEqual([]);
 });
+
+test("an imported file's target, and a link to an example file, wait for their chunk and say so when it cannot come", async ({ page, context, baseURL }) => {
+  const problems = watchPage(page, baseURL);
+  await openStudio(page);
+  await page.getByRole("combobox", { name: "Dataset" }).selectOption({ label: "Example: penguins" });
+  await page.getByRole("button", { name: "Use this data" }).click();
+  await expect(page.getByRole("combobox", { name: "Dataset" })).toHaveValue("imported");
+  const target = page.getByRole("combobox", { name: "Target column" });
+  await expect(target).toHaveValue("species");
+  await expect(page).toHaveURL(/file=penguins\.csv/);
+  const link = page.url();
+
+  // The code that reads the file again is a chunk of its own: while it cannot be
+  // fetched, the target stays and the page says why.
+  const reread = /app-[0-9a-f]+\/split_reread\.wasm$/;
+  await page.route(reread, (route) => route.abort("internetdisconnected"));
+  await target.selectOption("island");
+  await expect(page.getByRole("alert").filter({ hasText: "Could not change the target: its code could not be fetched" })).toBeVisible();
+  const axis = page.getByRole("combobox", { name: "Horizontal axis" });
+  await expect(axis).not.toContainText("species");
+  await page.unroute(reread);
+  await target.selectOption("island");
+  // Predicting the island, the species is now one of the features.
+  await expect(axis).toContainText("species");
+  await expect(page.locator(".panic-notice")).toHaveCount(0);
+  expect(problems.pageErrors).toEqual([]);
+
+  // A link naming the example file, opened with every chunk failing: the studio stays
+  // as it was and says the file could not be read.
+  const other = await context.newPage();
+  const otherProblems = watchPage(other, baseURL);
+  await failChunks(other);
+  await other.goto(link);
+  await expect(other.getByText("This link's example file could not be read (its code could not be fetched")).toBeVisible();
+  await expect(other.getByRole("combobox", { name: "Dataset" })).not.toHaveValue("imported");
+  await expect(other.locator(".panic-notice")).toHaveCount(0);
+  expect(otherProblems.pageErrors).toEqual([]);
+});

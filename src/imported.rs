@@ -11,6 +11,32 @@ use hyperplane_core::table::{self, Encoder, Encoding, RawTable, Recipe};
 use hyperplane_core::{Dataset, Error};
 use hyperplane_worker::AppliedData;
 
+/// Reading an imported file again: with another target or target type, or an example
+/// file a link names, with the link's recipe. The table reader and the recipe's code
+/// behind these are a chunk in the split build, fetched the first time one is needed
+/// (the import preview's chunk and the versions' chunk have their own ways in).
+#[derive(Clone, Copy)]
+pub struct Reread {
+    pub target: fn(&ImportedCsv, &str) -> Result<ImportedCsv, Error>,
+    pub mode: fn(&ImportedCsv, bool) -> Result<ImportedCsv, Error>,
+    /// An example file's bytes, decoded and read with `recipe`.
+    pub example: fn(&str, &[u8], Recipe) -> Result<ImportedCsv, String>,
+}
+
+crate::split_point! {
+    pub fn reread() -> Reread {
+        fn example(file: &str, bytes: &[u8], recipe: Recipe) -> Result<ImportedCsv, String> {
+            let (text, encoding) = table::text::decode(bytes);
+            ImportedCsv::from_recipe(file, text, encoding, recipe).map_err(|e| e.to_string())
+        }
+        Reread {
+            target: ImportedCsv::with_target,
+            mode: ImportedCsv::with_mode,
+            example,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct ImportedCsv {
     pub file_name: String,

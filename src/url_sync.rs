@@ -53,13 +53,11 @@ fn apply_fragment(studio: &Studio, notice: RwSignal<Option<String>>, applied: im
     // An example file: fetched (from the service worker's cache offline), then read
     // with the link's recipe; the studio changes only once it is in.
     leptos::task::spawn_local(async move {
-        let read = crate::fetch::fetch_bytes(&format!("./examples/{}", example.file))
-            .await
-            .and_then(|bytes| {
-                let (text, encoding) = hyperplane_core::table::text::decode(&bytes);
-                ImportedCsv::from_recipe(&example.file, text, encoding, example.recipe)
-                    .map_err(|e| e.to_string())
-            });
+        let bytes = crate::fetch::fetch_bytes(&format!("./examples/{}", example.file)).await;
+        let read = match crate::imported::reread().await {
+            Ok(r) => bytes.and_then(|b| (r.example)(&example.file, &b, example.recipe)),
+            Err(e) => Err(e.to_string()),
+        };
         match read {
             Ok(csv) => {
                 studio

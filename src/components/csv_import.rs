@@ -15,6 +15,7 @@ use crate::chunk::{arrival, Lazy};
 use crate::data::ImportedCsv;
 use crate::import_draft::ReadRequest;
 use crate::import_read::ImportReader;
+use crate::imported::reread;
 use crate::settings::DatasetChoice;
 use crate::studio::Studio;
 use hyperplane_core::Error;
@@ -92,8 +93,23 @@ pub fn CsvImport() -> impl IntoView {
             ))),
         }
     };
-    let set_target = move |target: String| change("target", &|c| c.with_target(&target));
-    let set_mode = move |regression: bool| change("target type", &|c| c.with_mode(regression));
+    // The table reader and the recipe's code arrive with the first change (a chunk).
+    let set_target = move |target: String| {
+        spawn_local(async move {
+            match reread().await {
+                Ok(r) => change("target", &|c| (r.target)(c, &target)),
+                Err(e) => error.set(Some(format!("Could not change the target: {e}."))),
+            }
+        })
+    };
+    let set_mode = move |regression: bool| {
+        spawn_local(async move {
+            match reread().await {
+                Ok(r) => change("target type", &|c| (r.mode)(c, regression)),
+                Err(e) => error.set(Some(format!("Could not change the target type: {e}."))),
+            }
+        })
+    };
     let in_use =
         move || d.choice.get() == DatasetChoice::Imported && d.imported.with(|i| i.is_some());
     // The preview's code arrives (a chunk in the split build) with the first draft.
