@@ -139,6 +139,22 @@ impl ImportReader {
         }
     }
 
+    /// Keeps the data the recipe asked for last made (or why it could not); an older
+    /// job's answer is dropped.
+    fn finish_apply(
+        self,
+        job: u64,
+        csv: impl FnOnce(&ImportDraft, &ApplyKey) -> Result<ImportedCsv, String>,
+    ) {
+        let Some(Some((asked, key, d))) = self.applying.try_with_value(Clone::clone) else {
+            return;
+        };
+        if job == asked {
+            let csv = csv(&d, &key);
+            let _ = self.applied.try_set(Some((key, csv)));
+        }
+    }
+
     fn on_reply(self, reply: FromWorker) {
         let current = self.pending.with_value(|p| p.as_ref().map(|(job, _)| *job));
         match reply {
@@ -150,14 +166,7 @@ impl ImportReader {
                 });
             }
             FromWorker::Applied(a) => {
-                let Some(Some((job, key, d))) = self.applying.try_with_value(Clone::clone) else {
-                    return;
-                };
-                if a.job != job {
-                    return;
-                }
-                let csv = d.applied(key.recipe.clone(), a.result);
-                let _ = self.applied.try_set(Some((key, csv)));
+                self.finish_apply(a.job, |d, key| d.applied(key.recipe.clone(), a.result))
             }
             // The file could not be read at all (no worker, nor its code on the page).
             FromWorker::FitFailed { job, message } if Some(job) == current => {
@@ -165,16 +174,7 @@ impl ImportReader {
                 self.reading.set(None);
                 self.failed.set(Some(message));
             }
-            FromWorker::FitFailed { job, message }
-                if self
-                    .applying
-                    .with_value(|a| a.as_ref().is_some_and(|(j, _, _)| *j == job)) =>
-            {
-                let Some(Some((_, key, _))) = self.applying.try_with_value(Clone::clone) else {
-                    return;
-                };
-                let _ = self.applied.try_set(Some((key, Err(message))));
-            }
+            FromWorker::FitFailed { job, message } => self.finish_apply(job, |_, _| Err(message)),
             FromWorker::TableRead(t) if Some(t.job) == current => {
                 let Some((_, request)) = self.pending.try_update_value(Option::take).flatten()
                 else {

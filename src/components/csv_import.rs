@@ -15,7 +15,7 @@ use crate::chunk::{arrival, Lazy};
 use crate::data::ImportedCsv;
 use crate::import_draft::ReadRequest;
 use crate::import_read::ImportReader;
-use crate::imported::reread;
+use crate::imported::{reread, Reread};
 use crate::settings::DatasetChoice;
 use crate::studio::Studio;
 use hyperplane_core::Error;
@@ -37,6 +37,9 @@ pub fn open_example(file: &'static str, reader: ImportReader, error: RwSignal<Op
         }
     });
 }
+
+/// Reads the imported file again, another way (with the code that does it).
+type Rereading = Box<dyn FnOnce(Reread, &ImportedCsv) -> Result<ImportedCsv, Error>>;
 
 #[component]
 pub fn CsvImport() -> impl IntoView {
@@ -77,38 +80,33 @@ pub fn CsvImport() -> impl IntoView {
     });
 
     // Another target or target type for the data in use: checked first; on error the
-    // data stay as they were.
-    let change = move |what: &str, next: &dyn Fn(&ImportedCsv) -> Result<ImportedCsv, Error>| {
-        let Some(current) = d.imported.get_untracked() else {
-            return;
-        };
-        match next(&current) {
-            Ok(next) => {
-                error.set(None);
-                d.imported.set(Some(Arc::new(next)));
-            }
-            Err(e) => error.set(Some(format!(
-                "{}: {e}. The {what} was not changed.",
-                current.file_name
-            ))),
-        }
-    };
-    // The table reader and the recipe's code arrive with the first change (a chunk).
-    let set_target = move |target: String| {
+    // data stay as they were. The table reader and the recipe's code arrive with the
+    // first change (a chunk).
+    let change = move |what: &'static str, next: Rereading| {
         spawn_local(async move {
-            match reread().await {
-                Ok(r) => change("target", &|c| (r.target)(c, &target)),
-                Err(e) => error.set(Some(format!("Could not change the target: {e}."))),
+            let r = match reread().await {
+                Ok(r) => r,
+                Err(e) => return error.set(Some(format!("Could not change the {what}: {e}."))),
+            };
+            let Some(current) = d.imported.get_untracked() else {
+                return;
+            };
+            match next(r, &current) {
+                Ok(next) => {
+                    error.set(None);
+                    d.imported.set(Some(Arc::new(next)));
+                }
+                Err(e) => error.set(Some(format!(
+                    "{}: {e}. The {what} was not changed.",
+                    current.file_name
+                ))),
             }
         })
     };
+    let set_target =
+        move |target: String| change("target", Box::new(move |r, c| (r.target)(c, &target)));
     let set_mode = move |regression: bool| {
-        spawn_local(async move {
-            match reread().await {
-                Ok(r) => change("target type", &|c| (r.mode)(c, regression)),
-                Err(e) => error.set(Some(format!("Could not change the target type: {e}."))),
-            }
-        })
+        change("target type", Box::new(move |r, c| (r.mode)(c, regression)))
     };
     let in_use =
         move || d.choice.get() == DatasetChoice::Imported && d.imported.with(|i| i.is_some());
