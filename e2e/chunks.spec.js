@@ -54,7 +54,7 @@ test("with neither a worker nor the worker's chunk, an import says why it cannot
   const problems = watchPage(page, baseURL);
   // The compute worker cannot start (its script fails), and the code to run its jobs on
   // the page cannot be fetched either.
-  await page.route(/hyperplane-worker[^/]*\.js$/, (route) => route.abort("internetdisconnected"));
+  await page.route(/compute_worker\.js$/, (route) => route.abort("internetdisconnected"));
   const chunks = await failChunks(page);
   await openStudio(page);
   await page.getByRole("button", { name: "Paste a table" }).click();

@@ -278,7 +278,7 @@ test("an SVM on 1,000 training rows fits in the worker, and the first surface of
 });
 
 test("without a worker a file is read on the page's thread, by the same code", async ({ page }) => {
-  await page.route("**/hyperplane-worker_loader.js", (r) => r.abort());
+  await page.route("**/compute_worker.js", (r) => r.abort());
   await openStudio(page);
   await dropMixed(page, 2_000);
   await expect(preview(page).getByTestId("import-report")).toContainText("The data: 2000 rows");

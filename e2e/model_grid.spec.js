@@ -39,7 +39,7 @@ test("every model on every dataset fills in, matches the studio, follows the set
 test("without a worker the comparison is fitted on the page's thread, every cell", async ({ page }) => {
   // The worker's script fails to load after the first jobs were handed to it: they come
   // back and run here (they waited for ever before).
-  await page.route("**/hyperplane-worker_loader.js", (r) => r.abort());
+  await page.route("**/compute_worker.js", (r) => r.abort());
   await openStudio(page);
   await page.getByRole("button", { name: "Compare models" }).click();
   const grid = page.getByRole("region", { name: "Model comparison" });

@@ -1,7 +1,7 @@
 // The network trains in the compute worker while playing; what the page shows is the
 // worker's exact network, and without a worker the page trains on its own thread.
 const { test, expect } = require("@playwright/test");
-const { openStudio, surfacePixels, surfaceChangedFrom } = require("./helpers");
+const { openStudio, surfacePixels, surfaceChangedFrom, watchPage } = require("./helpers");
 
 const epoch = async (page) => Number(await page.getByTestId("epoch").textContent());
 
@@ -15,7 +15,11 @@ async function network(page) {
 test("the network trains in the worker, and the paused picture is exactly the saved network's", async ({ page }) => {
   const started = page.waitForEvent("worker");
   await network(page);
-  expect((await started).url()).toMatch(/hyperplane-worker_loader\.js$/);
+  const worker = await started;
+  expect(worker.url()).toMatch(/compute_worker\.js$/);
+  // The worker runs the page's module, sent compiled, and its code from a chunk: it
+  // listens once both are there (src/compute_worker.rs).
+  await expect.poll(() => worker.evaluate(() => typeof self.onmessage)).toBe("function");
   await page.getByRole("button", { name: "Play" }).click();
   await expect.poll(() => epoch(page)).toBeGreaterThan(2000);
   await page.getByRole("button", { name: "Pause" }).click();
@@ -55,12 +59,27 @@ test("a learning rate changed while the worker trains reaches it at once, withou
 });
 
 test("without the worker the page trains on its own thread", async ({ page }) => {
-  await page.route("**/hyperplane-worker_loader.js", (r) => r.abort());
+  await page.route("**/compute_worker.js", (r) => r.abort());
   await network(page);
   await page.getByRole("button", { name: "Play" }).click();
   await expect.poll(() => epoch(page)).toBeGreaterThan(500);
   await page.getByRole("button", { name: "Pause" }).click();
   await expect(page.locator("[role=alert]")).toHaveCount(0);
+});
+
+test("when the worker's code cannot be fetched, the worker fails and the page trains on its own thread", async ({ page, baseURL }) => {
+  const problems = watchPage(page, baseURL);
+  await page.route(/split_worker_code\.wasm$/, (r) => r.abort("internetdisconnected"));
+  const started = page.waitForEvent("worker");
+  await network(page);
+  const worker = await started;
+  await page.getByRole("button", { name: "Play" }).click();
+  await expect.poll(() => epoch(page)).toBeGreaterThan(500);
+  await page.getByRole("button", { name: "Pause" }).click();
+  // The worker never listened: it threw, and the page took its jobs.
+  expect(await worker.evaluate(() => self.onmessage)).toBeNull();
+  await expect(page.locator("[role=alert]")).toHaveCount(0);
+  expect(problems.pageErrors).toEqual([]);
 });
 
 test("Step while the worker trains pauses there and steps one epoch, not a copy the worker overwrites", async ({ page }) => {

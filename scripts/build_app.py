@@ -47,8 +47,10 @@ def main():
         shutil.rmtree(d, ignore_errors=True)
         os.makedirs(d)
     run("wasm-split-cli", built, split, "--out-name", NAME)
+    # --split-linked-modules: the compute worker's script (src/compute_worker.js) is a
+    # file beside the glue, not a blob: URL the page's policy would refuse.
     run("wasm-bindgen", "--target", "web", "--keep-lld-exports", "--no-demangle",
-        "--no-typescript", "--out-dir", APP, "--out-name", NAME,
+        "--no-typescript", "--split-linked-modules", "--out-dir", APP, "--out-name", NAME,
         os.path.join(split, NAME + ".wasm"))
     for f in sorted(os.listdir(split)):
         if f != NAME + ".wasm":

@@ -57,7 +57,10 @@ def name_app_by_hash(staging):
     if not os.path.isdir(app):
         return
     digest = hashlib.sha256()
-    for n in sorted(os.listdir(app)):
+    # Every file, the compute worker's script in snippets/ among them.
+    paths = sorted(os.path.relpath(os.path.join(d, n), app).replace(os.sep, "/")
+                   for d, _, names in os.walk(app) for n in names)
+    for n in paths:
         with open(os.path.join(app, n), "rb") as f:
             digest.update(n.encode() + b"\0" + f.read())
     name = "app-" + digest.hexdigest()[:16]

@@ -50,7 +50,8 @@ pub fn App() -> impl IntoView {
     // What the first picture did not need arrives after it, in the order a visitor
     // needs it: the other models' controls (picking a model is the commonest first
     // action; on a slow link it would otherwise queue behind the rest), then the compute
-    // worker's module and the versions' chunk.
+    // worker (the page's own module, sent compiled; its code is a chunk) and the versions'
+    // chunk.
     let versions = Lazy::<lazy_panel::VersionViews>::new();
     crate::clock::after_next_frame(move || {
         leptos::task::spawn_local(async move {

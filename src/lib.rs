@@ -7,6 +7,8 @@ pub mod app;
 pub mod chunk;
 pub mod clock;
 pub mod components;
+#[cfg(target_arch = "wasm32")]
+pub mod compute_worker;
 pub mod data;
 #[cfg(test)]
 mod data_generation;

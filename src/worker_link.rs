@@ -1,6 +1,6 @@
-//! The page's side of the compute worker (`crates/hyperplane-worker`, built by Trunk as
-//! `hyperplane-worker_loader.js`): starts it, holds messages until it says it listens,
-//! and hands its answers to one listener. Without a worker (it failed to load, or the
+//! The page's side of the compute worker (`crates/hyperplane-worker`, run by the page's
+//! own module in a Web Worker, `src/compute_worker.rs`): starts it, holds messages until
+//! it says it listens, and hands its answers to one listener. Without a worker (it failed to load, or the
 //! page runs where there is none, as in the wasm tests) nothing is sent and the caller
 //! computes on the page's thread instead.
 //!
@@ -17,8 +17,16 @@ use hyperplane_worker::{FromWorker, ToWorker};
 use wasm_bindgen::prelude::*;
 use web_sys::{MessageEvent, Worker};
 
-/// The worker's script, next to the page (Trunk's loader shim for the worker's module).
-const SCRIPT: &str = "./hyperplane-worker_loader.js";
+/// The worker's script (a module wasm-bindgen copies beside the page's module, in the
+/// folder named by the build's hash, so old and new files never mix).
+#[cfg(target_arch = "wasm32")]
+fn script() -> String {
+    wasm_bindgen::link_to!(module = "/src/compute_worker.js")
+}
+#[cfg(not(target_arch = "wasm32"))]
+fn script() -> String {
+    String::new()
+}
 
 /// A surface's typed arrays, sent back with the next message for the worker to fill
 /// again: a frame's 432 KB would otherwise be new garbage 60 times a second (measured:
@@ -75,7 +83,11 @@ impl WorkerLink {
         if cfg!(not(target_arch = "wasm32")) {
             return None;
         }
-        let worker = Worker::new(SCRIPT).ok()?;
+        let options = web_sys::WorkerOptions::new();
+        options.set_type(web_sys::WorkerType::Module);
+        let worker = Worker::new_with_options(&script(), &options).ok()?;
+        // The worker runs this very module, sent compiled: no second download or compile.
+        worker.post_message(&wasm_bindgen::module()).ok()?;
         let state = Rc::new(RefCell::new(State {
             worker: worker.clone(),
             ready: false,
@@ -108,8 +120,12 @@ impl WorkerLink {
             receive(&s, &on_reply, ev.data());
         });
         let s = state.clone();
-        let on_error =
-            Closure::<dyn FnMut(JsValue)>::new(move |_: JsValue| break_link(&s, &*on_broken));
+        // Handled here (the page runs the worker's jobs itself), so not reported as the
+        // page's uncaught error.
+        let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {
+            ev.prevent_default();
+            break_link(&s, &*on_broken);
+        });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
         // The worker lives as long as the page.

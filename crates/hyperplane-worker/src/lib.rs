@@ -1,6 +1,6 @@
 //! The messages between the page and its compute worker, and the worker's side of them:
 //! a training session that advances the network for a time budget per frame the page
-//! asks for. Plain Rust, so it is tested natively; `main.rs` is only the wasm glue.
+//! asks for. Plain Rust, so it is tested natively; `listen` is only the wasm glue.
 //!
 //! Messages are JSON text (serde_json with exact float round trips, already in both
 //! modules): the weights the page draws are bit for bit the ones the worker trained.
@@ -14,11 +14,16 @@ use serde::{Deserialize, Serialize};
 
 mod apply_job;
 pub mod bulk;
+#[cfg(target_arch = "wasm32")]
+mod listen;
 mod score;
 mod studio_fit;
 mod table_job;
+
 pub use apply_job::{apply_file, Applied, AppliedData, ApplyJob};
 pub use bulk::Bulk;
+#[cfg(target_arch = "wasm32")]
+pub use listen::listen;
 pub use score::{score_job, ScoreJob, ScorePoint, Scored};
 pub use studio_fit::{cell_px, scores, studio_job, Scores, StudioFitted, StudioJob, Table};
 pub use table_job::{read_file, ColumnShape, ReadJob, ReadTable, TableRead};

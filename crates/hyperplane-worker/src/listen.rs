@@ -1,18 +1,24 @@
-//! The Web Worker's entry: listens for the page's messages and answers each through
-//! [`hyperplane_worker::Worker`].
+//! The worker's wasm glue: listens for the page's messages and answers each through
+//! [`crate::Worker`]. It runs inside the page's own module (the page starts a worker on
+//! `src/compute_worker.js`, which instantiates the module it is sent), so the worker
+//! costs no download of its own.
 //!
 //! A message is JSON text, or an array: `[text, labels, margins]` gives back a surface's
 //! arrays to fill again, `[text, [arrays…]]` carries bulk data beside the text (a file's
 //! bytes; a table's columns). Arrays are moved between the threads, not copied.
 
-#[cfg(target_arch = "wasm32")]
-fn main() {
-    use std::cell::RefCell;
-    use wasm_bindgen::prelude::*;
-    use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+use std::cell::RefCell;
 
+use wasm_bindgen::prelude::*;
+use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+
+use crate::bulk::js::{bulk_in, bulk_out};
+use crate::{FromWorker, Worker};
+
+/// Starts answering the page's messages, then tells the page it listens.
+pub fn listen() {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
-    let worker = RefCell::new(hyperplane_worker::Worker::default());
+    let worker = RefCell::new(Worker::default());
     // A surface's arrays the page sent back: filled again rather than allocated anew.
     let spare = RefCell::new(None::<(js_sys::Uint32Array, js_sys::Float32Array)>);
     let reply_to = scope.clone();
@@ -26,7 +32,7 @@ fn main() {
                     return;
                 };
                 if let Some(list) = parts.get(1).dyn_ref::<js_sys::Array>() {
-                    bulk = hyperplane_worker::bulk::js::bulk_in(list);
+                    bulk = bulk_in(list);
                 } else {
                     let (labels, margins) = (parts.get(1).dyn_into(), parts.get(2).dyn_into());
                     if let (Ok(l), Ok(m)) = (labels, margins) {
@@ -54,7 +60,7 @@ fn main() {
         let _ = match reply.grid {
             None if reply.bulk.is_empty() => reply_to.post_message(&text),
             None => {
-                let (arrays, buffers) = hyperplane_worker::bulk::js::bulk_out(&reply.bulk);
+                let (arrays, buffers) = bulk_out(&reply.bulk);
                 reply_to.post_message_with_transfer(&js_sys::Array::of2(&text, &arrays), &buffers)
             }
             // [text, labels, margins], the arrays' buffers moved, not copied.
@@ -82,11 +88,6 @@ fn main() {
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     // The worker lives as long as the page: its handler is never dropped.
     on_message.forget();
-    let ready = serde_json::to_string(&hyperplane_worker::FromWorker::Ready).unwrap_or_default();
+    let ready = serde_json::to_string(&FromWorker::Ready).unwrap_or_default();
     let _ = scope.post_message(&JsValue::from_str(&ready));
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-fn main() {
-    eprintln!("hyperplane-worker runs in a browser's Web Worker; build it with Trunk.");
 }
