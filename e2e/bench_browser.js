@@ -18,7 +18,7 @@ const FAST_3G = { name: "Fast 3G + 4× CPU", latency: 150, downloadThroughput: 2
 
 /** Serves dist/ on `port` (e2e/serve.mjs's options, e.g. ["--gzip", "yes"]); resolves once it listens. */
 async function serve(port, options = []) {
-  const server = spawn("node", ["e2e/serve.mjs", "--root", "dist", "--port", String(port), ...options], { cwd: ROOT, stdio: "ignore" });
+  const server = spawn("node", ["e2e/serve.mjs", "--root", process.env.HYPERPLANE_DIST || "dist", "--port", String(port), ...options], { cwd: ROOT, stdio: "ignore" });
   await new Promise((r) => setTimeout(r, 800));
   return server;
 }
