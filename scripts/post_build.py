@@ -68,6 +68,8 @@ def name_app_by_hash(staging):
     index = os.path.join(staging, "index.html")
     with open(index, encoding="utf-8") as f:
         html = f.read()
+    # Trunk leaves the skipped `rel="rust"` link in place; the page has no use for it.
+    html = re.sub(r'\s*<link data-trunk [^>]*data-trunk-skip[^>]*>', "", html)
     with open(index, "w", encoding="utf-8") as f:
         f.write(html.replace('"./app/', '"./' + name + "/"))
     print(f"post_build.py: the page's module is in {name}/")
