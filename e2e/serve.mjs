@@ -1,6 +1,10 @@
 // A tiny static file server for the built app (dist/), used by the end-to-end tests
 // and by `scripts/serve.sh`. With --base /some/path/ the app is served under that
-// sub-path, to prove the build works from any directory of a static host.
+// sub-path, to prove the build works from any directory of a static host. Like a static
+// host it sends an ETag and answers a request that has the current one with 304, so a
+// browser revalidates what it has instead of fetching it again. With --log FILE each
+// response is appended to FILE as "status bytes path" (for e2e/bench_visit_bytes.js).
+import crypto from "node:crypto";
 import http from "node:http";
 import fs from "node:fs";
 import path from "node:path";
@@ -16,6 +20,7 @@ const base = (args.base ?? "/").replace(/\/?$/, "/");
 // --gzip yes: compressed as a static host would (gzip -9), for load-time measurements.
 const gzip = args.gzip === "yes";
 const compressed = new Map();
+const log = (status, bytes, rel) => args.log && fs.appendFileSync(args.log, `${status} ${bytes} ${rel}\n`);
 const types = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
@@ -48,13 +53,25 @@ http
         return;
       }
       const headers = { "content-type": types[path.extname(file)] ?? "application/octet-stream", "cache-control": "no-cache" };
+      // The content's hash (a test may deploy new files while the server runs).
+      let etag = crypto.createHash("sha1").update(body).digest("base64url");
       if (gzip && /\bgzip\b/.test(req.headers["accept-encoding"] ?? "")) {
-        if (!compressed.has(file)) compressed.set(file, zlib.gzipSync(body, { level: 9 }));
-        body = compressed.get(file);
+        const cached = compressed.get(file);
+        if (cached?.etag !== etag) compressed.set(file, { etag, body: zlib.gzipSync(body, { level: 9 }) });
+        body = compressed.get(file).body;
         headers["content-encoding"] = "gzip";
+        etag += "-gz";
+      }
+      headers.etag = `"${etag}"`;
+      headers.vary = "accept-encoding";
+      if (req.headers["if-none-match"] === headers.etag) {
+        res.writeHead(304, { etag: headers.etag, "cache-control": "no-cache" }).end();
+        log(304, 0, rel);
+        return;
       }
       res.writeHead(200, headers);
       res.end(body);
+      log(200, body.length, rel);
     });
   })
   .listen(port, host, () => console.log(`Serving ${root} at http://${host}:${port}${base}`));
