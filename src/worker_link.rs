@@ -1,8 +1,8 @@
 //! The page's side of the compute worker (`crates/hyperplane-worker`, run by the page's
 //! own module in a Web Worker, `src/compute_worker.rs`): starts it, holds messages until
-//! it says it listens, and hands its answers to one listener. Without a worker (it failed to load, or the
-//! page runs where there is none, as in the wasm tests) nothing is sent and the caller
-//! computes on the page's thread instead.
+//! it says it listens, and hands its answers to one listener. Without a worker (it
+//! failed to load, or the page runs where there is none, as in the wasm tests) nothing
+//! is sent and the caller computes on the page's thread instead.
 //!
 //! The messages' JSON (serde's code for every message, fitted model and table) is a
 //! chunk of its own in the split build, fetched while the worker starts: the first
@@ -87,7 +87,10 @@ impl WorkerLink {
         options.set_type(web_sys::WorkerType::Module);
         let worker = Worker::new_with_options(&script(), &options).ok()?;
         // The worker runs this very module, sent compiled: no second download or compile.
-        worker.post_message(&wasm_bindgen::module()).ok()?;
+        if worker.post_message(&wasm_bindgen::module()).is_err() {
+            worker.terminate();
+            return None;
+        }
         let state = Rc::new(RefCell::new(State {
             worker: worker.clone(),
             ready: false,

@@ -2,8 +2,8 @@
 //! a training session that advances the network for a time budget per frame the page
 //! asks for. Plain Rust, so it is tested natively; `listen` is only the wasm glue.
 //!
-//! Messages are JSON text (serde_json with exact float round trips, already in both
-//! modules): the weights the page draws are bit for bit the ones the worker trained.
+//! Messages are JSON text (serde_json with exact float round trips): the weights the
+//! page draws are bit for bit the ones the worker trained.
 
 use hyperplane_core::features::FeatureTransform;
 use hyperplane_core::grid::{GridModel, GridOutput, GridSpec};
