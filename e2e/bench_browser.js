@@ -68,10 +68,11 @@ async function openToFirstSurface(page, url) {
   await page.waitForFunction(() => performance.getEntriesByName("first-surface").length > 0, null, { timeout: 120_000 });
 }
 
-/** Serves dist/ gzipped under /hyperplane/ on `port`, as a static host would, and calls
- * `run(url)` `runs` times, one after another; their results. */
-async function repeatServed(port, runs, run) {
-  const server = await serve(port, ["--base", "/hyperplane/", "--gzip", "yes"]);
+/** Serves dist/ gzipped under /hyperplane/ on `port`, as a static host would (with
+ * e2e/serve.mjs's `options` besides, e.g. ["--log", file]), and calls `run(url)` `runs`
+ * times, one after another; their results. */
+async function repeatServed(port, runs, run, options = []) {
+  const server = await serve(port, ["--base", "/hyperplane/", "--gzip", "yes", ...options]);
   try {
     const results = [];
     for (let i = 0; i < runs; i++) results.push(await run(`http://127.0.0.1:${port}/hyperplane/`));

@@ -6,7 +6,7 @@
 // served gzipped, no throttling. Not a test: prints figures for BENCHMARKS.md.
 // Run: trunk build --release --offline && node e2e/bench_model_grid.js [runs] [--cores N]
 // (HYPERPLANE_DIST=other/dist measures another build.)
-const { serve, openToFirstSurface, withFreshProfile, spread, bench } = require("./bench_browser");
+const { repeatServed, openToFirstSurface, withFreshProfile, spread, bench } = require("./bench_browser");
 
 const PORT = 4187;
 const RUNS = Math.max(3, Number(process.argv[2]) || 3);
@@ -43,15 +43,9 @@ function run(url) {
 }
 
 bench(async () => {
-  const server = await serve(PORT, ["--base", "/hyperplane/", "--gzip", "yes"]);
-  try {
-    const runs = [];
-    for (let i = 0; i < RUNS; i++) runs.push(await run(`http://127.0.0.1:${PORT}/hyperplane/`));
-    const ms = (v) => `${Math.round(v)} ms`;
-    const col = (k) => spread(runs.map((r) => r[k]), ms);
-    console.log(`Chromium headless, fresh profile per run, 1280×900, dpr 1; ${RUNS} runs, median [range]; cores seen: ${CORES || "this machine's"}, ${runs[0].workers} workers`);
-    console.log(`click to all 24 cells ${col("wall")}; the page's "All 24 cells in": first ${col("first")}, recomputed (median of 3) ${col("again")}`);
-  } finally {
-    server.kill();
-  }
+  const runs = await repeatServed(PORT, RUNS, run);
+  const ms = (v) => `${Math.round(v)} ms`;
+  const col = (k) => spread(runs.map((r) => r[k]), ms);
+  console.log(`Chromium headless, fresh profile per run, 1280×900, dpr 1; ${RUNS} runs, median [range]; cores seen: ${CORES || "this machine's"}, ${runs[0].workers} workers`);
+  console.log(`click to all 24 cells ${col("wall")}; the page's "All 24 cells in": first ${col("first")}, recomputed (median of 3) ${col("again")}`);
 });

@@ -8,7 +8,7 @@
 const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
-const { serve, openToFirstSurface, withFreshProfile, spread, bench } = require("./bench_browser");
+const { repeatServed, openToFirstSurface, withFreshProfile, spread, bench } = require("./bench_browser");
 
 const PORT = 4186;
 const RUNS = Math.max(3, Number(process.argv[2]) || 3);
@@ -44,10 +44,8 @@ function run(url) {
 }
 
 bench(async () => {
-  const server = await serve(PORT, ["--base", "/hyperplane/", "--gzip", "yes", "--log", LOG]);
   try {
-    const runs = [];
-    for (let i = 0; i < RUNS; i++) runs.push(await run(`http://127.0.0.1:${PORT}/hyperplane/`));
+    const runs = await repeatServed(PORT, RUNS, run, ["--log", LOG]);
     const kb = (v) => `${Math.round(v / 1000)} KB`;
     const n = (v) => `${v}`;
     const col = (k, f) => spread(runs.map((r) => r[k]), f);
@@ -57,7 +55,6 @@ bench(async () => {
         `(${col("revalidated", n)} answered 304); files sent twice: ${col("twice", kb)}`,
     );
   } finally {
-    server.kill();
     fs.rmSync(LOG, { force: true });
   }
 });
