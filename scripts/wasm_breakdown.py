@@ -36,7 +36,7 @@ BUCKETS = [
     ("engine: trees", r"hyperplane_core::tree"),
     ("engine: k-NN", r"hyperplane_core::neighbors"),
     ("engine: logistic regression", r"hyperplane_core::linear_model"),
-    ("engine: versions and model files (validation)", r"hyperplane_core::(saved_version|model_file)"),
+    ("engine: versions and model files (validation)", r"hyperplane_formats::"),
     ("engine: everything else", r"hyperplane_core::"),
     ("worker protocol", r"hyperplane_worker"),
     ("ndarray", r"ndarray"),

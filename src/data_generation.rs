@@ -5,7 +5,7 @@
 //! change must keep the old code under the old generation and raise the number.
 
 use hyperplane_core::preprocess::train_test_split;
-use hyperplane_core::saved_version::{content_hash, DATA_GENERATION};
+use hyperplane_formats::saved_version::{content_hash, DATA_GENERATION};
 
 use crate::data::load_dataset;
 use crate::settings::{DataSettings, DatasetChoice, Edits};

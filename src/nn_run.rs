@@ -22,7 +22,7 @@ use crate::worker_link::WorkerLink;
 
 /// Train and test loss after an epoch: the saved versions' own type, so the history
 /// is saved, restored and checked for overfitting as it is.
-pub type LossPoint = hyperplane_core::saved_version::HistoryPoint;
+pub type LossPoint = hyperplane_formats::saved_version::HistoryPoint;
 
 /// Most points kept for the loss curve; older ones are thinned out.
 const MAX_POINTS: usize = 1500;

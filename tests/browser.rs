@@ -361,7 +361,7 @@ async fn svm_controls_write_the_settings_they_are_given() {
     drop(handle);
 }
 
-#[path = "../crates/hyperplane-core/tests/common/mutate.rs"]
+#[path = "../crates/hyperplane-formats/tests/common/mutate.rs"]
 mod mutate;
 
 /// The no-panic properties in wasm, where `usize` is 32 bits and overflow in a release

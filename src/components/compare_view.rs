@@ -6,7 +6,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::Arc;
 
-use hyperplane_core::saved_version::SavedVersion;
+use hyperplane_formats::saved_version::SavedVersion;
 use leptos::prelude::*;
 use plotters::prelude::*;
 

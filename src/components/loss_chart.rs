@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use plotters::prelude::*;
 
-use hyperplane_core::saved_version::{not_learning, overfitting};
+use hyperplane_formats::saved_version::{not_learning, overfitting};
 
 use crate::nn_run::LossPoint;
 use crate::render::loss_canvas::{draw_loss_lines, LossLine};

@@ -2,9 +2,9 @@
 //! metrics, training history and the fitted model with its preprocessing.
 
 use hyperplane_core::model::FittedModel;
-use hyperplane_core::model_file::ModelFile;
 use hyperplane_core::preprocess::Standardizer;
-use hyperplane_core::saved_version::{
+use hyperplane_formats::model_file::ModelFile;
+use hyperplane_formats::saved_version::{
     content_hash, CsvSource, DataEdits, DataSource, DrawnPoint, Metrics, ModelParams, SavedVersion,
     DATA_GENERATION,
 };

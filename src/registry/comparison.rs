@@ -1,7 +1,7 @@
 //! The comparison table: every parameter and metric of the chosen versions, one row
 //! each, with which rows differ and the numbers for deltas against the first version.
 
-use hyperplane_core::saved_version::{overfitting, SavedVersion};
+use hyperplane_formats::saved_version::{overfitting, SavedVersion};
 use serde_json::Value;
 
 use crate::format::percent;
@@ -227,12 +227,12 @@ pub fn rows(versions: &[&SavedVersion]) -> Vec<Row> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use hyperplane_core::saved_version::{DataSource, Metrics, ModelParams};
     use hyperplane_core::svm::SvcParams;
+    use hyperplane_formats::saved_version::{DataSource, Metrics, ModelParams};
 
     fn version(c: f64, test: f64) -> SavedVersion {
-        let file = hyperplane_core::model_file::ModelFile::new(
-            hyperplane_core::model_file::FittedModel::Knn(
+        let file = hyperplane_formats::model_file::ModelFile::new(
+            hyperplane_formats::model_file::FittedModel::Knn(
                 hyperplane_core::neighbors::KnnParams::default()
                     .check()
                     .unwrap()

@@ -12,7 +12,7 @@ mod sync;
 
 use std::sync::Arc;
 
-use hyperplane_core::saved_version::{overfitting, SavedVersion, VersionsFile};
+use hyperplane_formats::saved_version::{overfitting, SavedVersion, VersionsFile};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 

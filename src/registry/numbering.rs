@@ -2,7 +2,7 @@
 //! imported file's versions join the ones already kept (renumbered where taken, an alias
 //! kept only where it is still free). Pure functions, so they are tested natively.
 
-use hyperplane_core::saved_version::SavedVersion;
+use hyperplane_formats::saved_version::SavedVersion;
 
 /// The number after the highest of `model_name`'s versions, or an error when there is
 /// none left (the numbers are `u32`).
@@ -51,7 +51,7 @@ pub fn plan_import(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use hyperplane_core::saved_version::VersionsFile;
+    use hyperplane_formats::saved_version::VersionsFile;
 
     fn legacy() -> Vec<SavedVersion> {
         let text = include_str!("../../e2e/fixtures/legacy-versions-v1.json");

@@ -6,8 +6,8 @@ use std::sync::Arc;
 
 use hyperplane_core::model::FittedModel;
 use hyperplane_core::preprocess::{split_and_standardize, Prepared};
-use hyperplane_core::saved_version::{content_hash, DataSource, SavedVersion};
 use hyperplane_core::Dataset;
+use hyperplane_formats::saved_version::{content_hash, DataSource, SavedVersion};
 use leptos::prelude::*;
 
 use crate::data::{load_dataset, ImportedCsv};
@@ -237,7 +237,7 @@ mod legacy_tests {
     use super::*;
     use crate::training::{fit, restrict};
     use hyperplane_core::model::ModelParams;
-    use hyperplane_core::saved_version::VersionsFile;
+    use hyperplane_formats::saved_version::VersionsFile;
 
     /// A file exported by the build before the "one structure" change (made by
     /// e2e/make_legacy_fixture.js): every version reads, its data hashes as it did, its

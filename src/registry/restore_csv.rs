@@ -5,8 +5,8 @@
 
 use std::cell::{Cell, RefCell};
 
-use hyperplane_core::saved_version::CsvSource;
 use hyperplane_core::table::Encoding;
+use hyperplane_formats::saved_version::CsvSource;
 use hyperplane_worker::{AppliedData, ApplyJob, FromWorker, ReadJob, ToWorker};
 
 use crate::imported::ImportedCsv;

@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use hyperplane_core::saved_version::stored::{attach_csv, csv_ref, detach_csv};
+use hyperplane_formats::saved_version::stored::{attach_csv, csv_ref, detach_csv};
 use idb::{Database, DatabaseEvent, Factory, ObjectStoreParams, TransactionMode};
 use wasm_bindgen::JsValue;
 

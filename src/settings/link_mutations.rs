@@ -4,7 +4,7 @@
 //! that pass the controls' limits and travel in a link again. The same cases run in the
 //! browser (tests/browser.rs).
 
-#[path = "../../crates/hyperplane-core/tests/common/mutate.rs"]
+#[path = "../../crates/hyperplane-formats/tests/common/mutate.rs"]
 mod mutate;
 
 use proptest::prelude::*;

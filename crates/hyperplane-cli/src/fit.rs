@@ -5,14 +5,14 @@ use hyperplane_core::kernel::{Gamma, KernelKind};
 use hyperplane_core::linear_model::{LogisticParams, Penalty};
 use hyperplane_core::metrics::{classification_report, regression_report, roc_auc};
 use hyperplane_core::model::{FittedModel, ModelParams};
-use hyperplane_core::model_file::ModelFile;
 use hyperplane_core::neighbors::{KnnParams, KnnWeights};
 use hyperplane_core::nn::{Activation, MlpParams, Optimizer, Regularization};
 use hyperplane_core::preprocess::{prepare, stratified_split, train_test_split, Split};
-use hyperplane_core::saved_version::{self, VersionsFile};
 use hyperplane_core::svm::{LinearSvmParams, SvcParams, SvrParams};
 use hyperplane_core::tree::{Criterion, TreeParams};
 use hyperplane_core::{Dataset, Target};
+use hyperplane_formats::model_file::ModelFile;
+use hyperplane_formats::saved_version::{self, VersionsFile};
 use serde_json::{json, Value};
 
 use crate::args::{FitArgs, KernelArg, ModelKind, PredictArgs};

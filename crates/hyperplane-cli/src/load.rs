@@ -132,7 +132,7 @@ pub fn load(source: &DataSource, regression: bool) -> Result<Loaded, String> {
 /// encoder), or the model's features as numeric columns by name.
 pub fn query_rows(
     path: &std::path::Path,
-    file: &hyperplane_core::model_file::ModelFile,
+    file: &hyperplane_formats::model_file::ModelFile,
 ) -> Result<ndarray::Array2<f64>, String> {
     let at = |e: hyperplane_core::Error| format!("{}: {e}", path.display());
     match &file.encoder {

@@ -477,8 +477,8 @@ fn neural_network_trains_saves_and_predicts() {
 /// reads it, picks a version by name or alias, and predicts as the model file does.
 #[test]
 fn predict_reads_a_versions_file_exported_by_the_studio() {
-    use hyperplane_core::model_file::ModelFile;
-    use hyperplane_core::saved_version::{
+    use hyperplane_formats::model_file::ModelFile;
+    use hyperplane_formats::saved_version::{
         DataSource, Metrics, ModelParams, SavedVersion, VersionsFile,
     };
     let dir = std::env::temp_dir();

@@ -10,7 +10,6 @@ use hyperplane_core::kernel::{Gamma, KernelKind};
 use hyperplane_core::metrics::{
     accuracy, classification_report, log_loss, r2_score, regression_report, roc_auc,
 };
-use hyperplane_core::model_file::ModelFile;
 use hyperplane_core::preprocess::{stratified_split, train_test_split, Standardizer};
 use hyperplane_core::svm::{LinearSvmParams, SvcParams, SvrParams};
 use hyperplane_core::table::{self, Encode, Impute, Recipe};
@@ -202,7 +201,6 @@ proptest! {
         let _ = read_classification_csv(&text, &target);
         let _ = read_regression_csv(&text, &target);
         let _ = read_feature_csv(&text, std::slice::from_ref(&target));
-        let _ = ModelFile::from_json(&text);
     }
 
     #[test]

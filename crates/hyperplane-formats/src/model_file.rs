@@ -6,10 +6,10 @@
 use ndarray::{Array2, ArrayView2};
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, Result};
-pub use crate::model::FittedModel;
-use crate::preprocess::Standardizer;
-use crate::table::{Encoder, RawTable};
+use hyperplane_core::error::{Error, Result};
+pub use hyperplane_core::model::FittedModel;
+use hyperplane_core::preprocess::Standardizer;
+use hyperplane_core::table::{Encoder, RawTable};
 
 pub const FORMAT: &str = "hyperplane-model";
 pub const VERSION: u32 = 1;
@@ -127,8 +127,8 @@ impl ModelFile {
             FittedModel::Mlp(m) => {
                 m.validate()?;
                 match &m.target {
-                    crate::nn::Target::Classes { names } => Some(names.as_slice()),
-                    crate::nn::Target::Values { .. } => None,
+                    hyperplane_core::nn::Target::Classes { names } => Some(names.as_slice()),
+                    hyperplane_core::nn::Target::Values { .. } => None,
                 }
             }
             FittedModel::TreeRegressor(m) => {
@@ -187,7 +187,7 @@ impl ModelFile {
         let x: Array2<f64> = match &self.standardizer {
             Some(s) => s.transform(raw)?,
             None => {
-                crate::dataset::check_query(raw, self.model.n_features())?;
+                hyperplane_core::dataset::check_query(raw, self.model.n_features())?;
                 raw.to_owned()
             }
         };
@@ -217,12 +217,12 @@ impl ModelFile {
                 }
             }
             FittedModel::Mlp(m) => match &m.target {
-                crate::nn::Target::Values { .. } => Predictions {
+                hyperplane_core::nn::Target::Values { .. } => Predictions {
                     labels: None,
                     values: Some(m.predict_values(x.view())?),
                     decision_values: None,
                 },
-                crate::nn::Target::Classes { names } => Predictions {
+                hyperplane_core::nn::Target::Classes { names } => Predictions {
                     labels: Some(
                         m.predict(x.view())?
                             .iter()
@@ -246,11 +246,11 @@ impl ModelFile {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::datasets::iris;
-    use crate::preprocess::split_and_standardize;
-    use crate::svm::SvcParams;
+    use hyperplane_core::datasets::iris;
+    use hyperplane_core::preprocess::split_and_standardize;
+    use hyperplane_core::svm::SvcParams;
 
-    fn saved() -> (ModelFile, crate::Dataset) {
+    fn saved() -> (ModelFile, hyperplane_core::Dataset) {
         let all = iris().unwrap();
         let p = split_and_standardize(&all, 0.8, 1).unwrap();
         let model = SvcParams::default().check().unwrap().fit(&p.train).unwrap();

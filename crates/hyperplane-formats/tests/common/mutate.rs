@@ -10,9 +10,9 @@
 
 #![allow(dead_code)]
 
-use hyperplane_core::model_file::ModelFile;
-use hyperplane_core::saved_version::VersionsFile;
 use hyperplane_core::table::{self, Recipe};
+use hyperplane_formats::model_file::ModelFile;
+use hyperplane_formats::saved_version::VersionsFile;
 use ndarray::Array2;
 use serde_json::{Number, Value};
 

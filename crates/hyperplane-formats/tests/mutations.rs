@@ -11,8 +11,9 @@ mod mutate;
 
 use std::time::{Duration, Instant};
 
-use hyperplane_core::saved_version::VersionsFile;
 use hyperplane_core::table;
+use hyperplane_formats::model_file::ModelFile;
+use hyperplane_formats::saved_version::VersionsFile;
 use mutate::{base, model_case, table_case, versions_case, Rng};
 use proptest::prelude::*;
 
@@ -49,6 +50,12 @@ proptest! {
     #[test]
     fn a_table_with_one_cell_or_row_changed_never_panics(seed in any::<u64>()) {
         prop_assert!(timed(table_case, seed) < BOUND);
+    }
+
+    #[test]
+    fn any_text_read_as_a_model_or_versions_file_never_panics(text in ".{0,200}") {
+        prop_assert!(ModelFile::from_json(&text).is_err());
+        prop_assert!(VersionsFile::from_json(&text).is_err());
     }
 }
 

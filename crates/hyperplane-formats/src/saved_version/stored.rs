@@ -8,7 +8,7 @@ use serde_json::Value;
 
 use super::hash::Fnv1a;
 use super::SCHEMA;
-use crate::error::{Error, Result};
+use hyperplane_core::error::{Error, Result};
 
 /// The schema of a browser record whose CSV text is stored apart.
 pub const STORED_APART: u32 = 2;

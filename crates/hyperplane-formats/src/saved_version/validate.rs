@@ -2,7 +2,7 @@
 //! field in range, and the parts agreeing with each other. Errors name the field.
 
 use super::*;
-use crate::tree::Criterion;
+use hyperplane_core::tree::Criterion;
 
 fn bad(field: &str, message: impl std::fmt::Display) -> Error {
     Error::Format(format!("{field}: {message}"))

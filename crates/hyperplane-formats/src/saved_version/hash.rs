@@ -1,6 +1,6 @@
 //! The content hash that ties a version to the exact data it was trained on.
 
-use crate::dataset::{Dataset, Target};
+use hyperplane_core::dataset::{Dataset, Target};
 
 /// A 64-bit FNV-1a hash of a dataset's values, targets and names, as 16 hex digits:
 /// the same data always gives the same hash, on every platform. Features come first,

@@ -3,7 +3,7 @@
 //! schema 1, and a record of a newer schema is refused as it is, saying so, instead of
 //! being read with its unknown fields dropped.
 
-use hyperplane_core::saved_version::{stored, SavedVersion, VersionsFile, SCHEMA};
+use hyperplane_formats::saved_version::{stored, SavedVersion, VersionsFile, SCHEMA};
 use serde_json::Value;
 
 const LEGACY: &str = include_str!("../../../e2e/fixtures/legacy-versions-v1.json");
@@ -88,7 +88,7 @@ fn a_schema_two_record_reads_back_with_its_shared_csv_as_schema_one() {
 /// does not have is refused, naming the field, before anything is restored.
 #[test]
 fn a_data_generation_this_build_lacks_is_refused() {
-    use hyperplane_core::saved_version::DATA_GENERATION;
+    use hyperplane_formats::saved_version::DATA_GENERATION;
     let v = &legacy().versions[0];
     assert_eq!(
         v.data.generation, 1,

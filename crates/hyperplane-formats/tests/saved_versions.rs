@@ -4,18 +4,18 @@
 use hyperplane_core::datasets::{GeneratorKind, GeneratorParams};
 use hyperplane_core::features::FeatureTransform;
 use hyperplane_core::linear_model::LogisticParams;
-use hyperplane_core::model_file::{FittedModel, ModelFile};
 use hyperplane_core::neighbors::KnnParams;
 use hyperplane_core::nn::MlpParams;
 use hyperplane_core::preprocess::{
     split_and_standardize, train_test_split, Prepared, Standardizer,
 };
-use hyperplane_core::saved_version::{
-    content_hash, DataSource, HistoryPoint, Metrics, ModelParams, SavedVersion, VersionsFile,
-};
 use hyperplane_core::svm::{LinearSvmParams, SvcParams, SvrParams};
 use hyperplane_core::tree::{Criterion, TreeParams};
 use hyperplane_core::Dataset;
+use hyperplane_formats::model_file::{FittedModel, ModelFile};
+use hyperplane_formats::saved_version::{
+    content_hash, DataSource, HistoryPoint, Metrics, ModelParams, SavedVersion, VersionsFile,
+};
 use serde_json::{json, Value};
 
 fn moons() -> (Dataset, Prepared) {

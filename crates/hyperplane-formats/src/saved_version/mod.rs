@@ -6,12 +6,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, Result};
-use crate::model::FittedModel;
-pub use crate::model::ModelParams;
 use crate::model_file::ModelFile;
-use crate::nn::TrainerState;
-use crate::table::{Encoding, Recipe};
+use hyperplane_core::error::{Error, Result};
+use hyperplane_core::model::FittedModel;
+pub use hyperplane_core::model::ModelParams;
+use hyperplane_core::nn::TrainerState;
+use hyperplane_core::table::{Encoding, Recipe};
 
 mod hash;
 mod monitor;
