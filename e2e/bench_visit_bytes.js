@@ -2,8 +2,11 @@
 // the page loads in a fresh profile (no throttling: bytes do not depend on it), its
 // service worker installs, then the network stays quiet for 3 s. e2e/serve.mjs logs each
 // response; this sums them, and the bytes of files sent twice (a 304 sends none).
-// Release build served gzipped. Not a test: prints figures for BENCHMARKS.md.
-// Run: trunk build --release --offline && node e2e/bench_visit_bytes.js [runs]
+// Also when the page became ready to work offline (its service worker installed and in
+// control), in page time. With --delay MS the server waits MS before each response, a
+// round trip that also reaches the service worker's requests (DevTools' throttling does
+// not). Release build served gzipped. Not a test: prints figures for BENCHMARKS.md.
+// Run: trunk build --release --offline && node e2e/bench_visit_bytes.js [runs] [--delay MS]
 // (HYPERPLANE_DIST=other/dist measures another build.)
 const fs = require("node:fs");
 const os = require("node:os");
@@ -12,6 +15,8 @@ const { repeatServed, openToFirstSurface, withFreshProfile, spread, bench } = re
 
 const PORT = 4186;
 const RUNS = Math.max(3, Number(process.argv[2]) || 3);
+const at = process.argv.indexOf("--delay");
+const DELAY = at > 0 ? Number(process.argv[at + 1]) : 0;
 const LOG = path.join(os.tmpdir(), `hyperplane-visit-bytes-${process.pid}.log`);
 
 const lines = () => (fs.existsSync(LOG) ? fs.readFileSync(LOG, "utf8").trim().split("\n").filter(Boolean) : []);
@@ -28,8 +33,12 @@ function run(url) {
   fs.writeFileSync(LOG, "");
   return withFreshProfile(async (context) => {
     const page = await context.newPage();
+    await page.addInitScript(() =>
+      navigator.serviceWorker.addEventListener("controllerchange", () => performance.mark("offline-ready")),
+    );
     await openToFirstSurface(page, url);
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 120_000 });
+    await page.waitForFunction(() => performance.getEntriesByName("offline-ready").length > 0, null, { timeout: 120_000 });
+    const ready = await page.evaluate(() => performance.getEntriesByName("offline-ready")[0].startTime);
     await quiet(3000);
     const responses = lines().map((l) => l.split(" ")).map(([status, bytes, p]) => ({ status, bytes: Number(bytes), path: p }));
     const seen = new Set();
@@ -39,20 +48,21 @@ function run(url) {
       seen.add(r.path);
     }
     const bytes = responses.reduce((s, r) => s + r.bytes, 0);
-    return { bytes, twice, requests: responses.length, revalidated: responses.filter((r) => r.status === "304").length };
+    return { bytes, twice, ready, requests: responses.length, revalidated: responses.filter((r) => r.status === "304").length };
   });
 }
 
 bench(async () => {
   try {
-    const runs = await repeatServed(PORT, RUNS, run, ["--log", LOG]);
+    const runs = await repeatServed(PORT, RUNS, run, ["--log", LOG, "--delay", String(DELAY)]);
     const kb = (v) => `${Math.round(v / 1000)} KB`;
     const n = (v) => `${v}`;
     const col = (k, f) => spread(runs.map((r) => r[k]), f);
-    console.log(`Chromium headless, fresh profile per run, served gzipped; ${RUNS} runs, median [range]`);
+    const ms = (v) => `${Math.round(v)} ms`;
+    console.log(`Chromium headless, fresh profile per run, served gzipped, ${DELAY} ms before each response; ${RUNS} runs, median [range]`);
     console.log(
       `first visit until the service worker has the build: ${col("bytes", kb)} in ${col("requests", n)} responses ` +
-        `(${col("revalidated", n)} answered 304); files sent twice: ${col("twice", kb)}`,
+        `(${col("revalidated", n)} answered 304); files sent twice: ${col("twice", kb)}; ready offline at ${col("ready", ms)}`,
     );
   } finally {
     fs.rmSync(LOG, { force: true });

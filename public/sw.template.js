@@ -19,7 +19,7 @@ self.addEventListener("install", (event) => {
         const body = await response.clone().arrayBuffer();
         return response.ok && hex(await crypto.subtle.digest("SHA-256", body)) === sha ? response : null;
       };
-      for (const [name, sha] of Object.entries(FILES)) {
+      const keep = async ([name, sha]) => {
         const url = new URL(name, SCOPE);
         // Through the browser's cache first: what the page has just downloaded is
         // revalidated, not sent again (on a first visit that was 925 KB of 2.09 MB). A
@@ -29,7 +29,24 @@ self.addEventListener("install", (event) => {
         // update check tries again.
         if (!response) throw new Error(`${name} is not this build's file`);
         await cache.put(url, response);
-      }
+      };
+      // Three at a time: one round trip per file made the page wait 74 of them before it
+      // worked offline, and three leave half of an HTTP/1.1 host's six connections to
+      // the page's own requests meanwhile. The first failure stops every lane.
+      const files = Object.entries(FILES);
+      let next = 0;
+      let failed = false;
+      const lane = async () => {
+        while (!failed && next < files.length) {
+          try {
+            await keep(files[next++]);
+          } catch (e) {
+            failed = true;
+            throw e;
+          }
+        }
+      };
+      await Promise.all([lane(), lane(), lane()]);
       // No skipWaiting: on a first visit there is no other worker, so this one activates
       // at once; after an update the page keeps the old one until the user reloads.
     })(),
