@@ -82,6 +82,12 @@ async function repeatServed(port, runs, run, options = []) {
   }
 }
 
+/** The number after `--name` on the command line, or `fallback`. */
+function numberOption(name, fallback) {
+  const at = process.argv.indexOf(`--${name}`);
+  return at > 0 ? Number(process.argv[at + 1]) : fallback;
+}
+
 /** Runs `main`, exiting non-zero with the error if it fails. */
 function bench(main) {
   main().catch((e) => {
@@ -90,4 +96,4 @@ function bench(main) {
   });
 }
 
-module.exports = { FAST_3G, WINDOW, serve, repeatServed, openToFirstSurface, withFreshProfile, launch, throttle, median, spread, bench };
+module.exports = { FAST_3G, WINDOW, serve, repeatServed, openToFirstSurface, withFreshProfile, launch, throttle, median, spread, numberOption, bench };

@@ -6,16 +6,14 @@
 // profile per run, 1280×900, dpr 1), Fast 3G + 4× CPU. Not a test: prints figures for
 // BENCHMARKS.md.
 // Run: trunk build --release --offline && node e2e/bench_first_pick.js [runs] [--after MS] [--delay MS]
-const { FAST_3G, repeatServed, openToFirstSurface, withFreshProfile, throttle, spread, bench } = require("./bench_browser");
+const { FAST_3G, repeatServed, openToFirstSurface, withFreshProfile, throttle, spread, numberOption, bench } = require("./bench_browser");
 
 const PORT = 4194;
 const RUNS = Math.max(3, Number(process.argv[2]) || 5);
-const at = process.argv.indexOf("--after");
-const AFTER = at > 0 ? Number(process.argv[at + 1]) : 1000;
+const AFTER = numberOption("after", 1000);
 // --delay MS: the server waits MS before each response, which also slows the service
 // worker's install running meanwhile (DevTools' throttling does not reach it).
-const late = process.argv.indexOf("--delay");
-const DELAY = late > 0 ? Number(process.argv[late + 1]) : 0;
+const DELAY = numberOption("delay", 0);
 
 /** One load: ms from the first live boundary to k-NN's controls, and to its surface. */
 function run(url) {

@@ -6,12 +6,11 @@
 // served gzipped, no throttling. Not a test: prints figures for BENCHMARKS.md.
 // Run: trunk build --release --offline && node e2e/bench_model_grid.js [runs] [--cores N]
 // (HYPERPLANE_DIST=other/dist measures another build.)
-const { repeatServed, openToFirstSurface, withFreshProfile, spread, bench } = require("./bench_browser");
+const { repeatServed, openToFirstSurface, withFreshProfile, spread, numberOption, bench } = require("./bench_browser");
 
 const PORT = 4187;
 const RUNS = Math.max(3, Number(process.argv[2]) || 3);
-const at = process.argv.indexOf("--cores");
-const CORES = at > 0 ? Number(process.argv[at + 1]) : 0;
+const CORES = numberOption("cores", 0);
 
 function run(url) {
   return withFreshProfile(async (context) => {

@@ -11,12 +11,11 @@
 const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
-const { repeatServed, openToFirstSurface, withFreshProfile, spread, bench } = require("./bench_browser");
+const { repeatServed, openToFirstSurface, withFreshProfile, spread, numberOption, bench } = require("./bench_browser");
 
 const PORT = 4186;
 const RUNS = Math.max(3, Number(process.argv[2]) || 3);
-const at = process.argv.indexOf("--delay");
-const DELAY = at > 0 ? Number(process.argv[at + 1]) : 0;
+const DELAY = numberOption("delay", 0);
 const LOG = path.join(os.tmpdir(), `hyperplane-visit-bytes-${process.pid}.log`);
 
 const lines = () => (fs.existsSync(LOG) ? fs.readFileSync(LOG, "utf8").trim().split("\n").filter(Boolean) : []);

@@ -15,7 +15,8 @@ target/app-split/app):
 post_build.py then names the folder by its content's hash (so a new deployment never
 mixes with cached files) and points index.html at it.
 Usage: python3 scripts/build_app.py (Trunk sets TRUNK_PROFILE; release unless "debug";
-HYPERPLANE_ONE_MODULE=1 leaves the module whole, for comparisons).
+HYPERPLANE_ONE_MODULE=1 leaves the module whole, for comparisons);
+python3 scripts/build_app.py --wasm-opt FILE shrinks one module as the build does.
 """
 import os
 import shutil
@@ -31,6 +32,13 @@ NAME = "hyperplane-app"
 def run(*cmd):
     print("build_app.py:", " ".join(cmd), flush=True)
     subprocess.run(cmd, cwd=ROOT, check=True)
+
+
+def wasm_opt(path):
+    """Shrinks a module in place as the release page's modules are shrunk."""
+    run("wasm-opt", "-Oz", "--enable-bulk-memory", "--enable-nontrapping-float-to-int",
+        "--enable-sign-ext", "--enable-mutable-globals", "--enable-reference-types",
+        "--enable-multivalue", path, "-o", path)
 
 
 def main():
@@ -58,16 +66,17 @@ def main():
     if release:
         for f in sorted(os.listdir(APP)):
             if f.endswith(".wasm"):
-                path = os.path.join(APP, f)
-                run("wasm-opt", "-Oz", "--enable-bulk-memory", "--enable-nontrapping-float-to-int",
-                    "--enable-sign-ext", "--enable-mutable-globals", "--enable-reference-types",
-                    "--enable-multivalue", path, "-o", path)
+                wasm_opt(os.path.join(APP, f))
     sizes = ", ".join(f"{f} {os.path.getsize(os.path.join(APP, f)):,} B" for f in sorted(os.listdir(APP)))
     print(f"build_app.py: {sizes}")
 
 
 if __name__ == "__main__":
     try:
-        main()
+        # `--wasm-opt FILE`: only that step, for scripts/engine_wasm_speed.mjs.
+        if sys.argv[1:2] == ["--wasm-opt"]:
+            wasm_opt(os.path.abspath(sys.argv[2]))
+        else:
+            main()
     except subprocess.CalledProcessError as e:
         sys.exit(f"build_app.py: {e}")

@@ -25,7 +25,7 @@ function build() {
   execFileSync("cargo", ["build", "--release", "--offline", "--target", "wasm32-unknown-unknown", "-p", "hyperplane-core", "--example", "wasm_speed"], { stdio: "inherit" });
   const out = "target/wasm_speed.opt.wasm";
   copyFileSync("target/wasm32-unknown-unknown/release/examples/wasm_speed.wasm", out);
-  execFileSync("wasm-opt", ["-Oz", "--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext", "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue", out, "-o", out], { stdio: "inherit" });
+  execFileSync("python3", ["scripts/build_app.py", "--wasm-opt", out], { stdio: "inherit" });
   return out;
 }
 

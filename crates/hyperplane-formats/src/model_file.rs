@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use hyperplane_core::error::{Error, Result};
 pub use hyperplane_core::model::FittedModel;
+use hyperplane_core::nn::Target;
 use hyperplane_core::preprocess::Standardizer;
 use hyperplane_core::table::{Encoder, RawTable};
 
@@ -127,8 +128,8 @@ impl ModelFile {
             FittedModel::Mlp(m) => {
                 m.validate()?;
                 match &m.target {
-                    hyperplane_core::nn::Target::Classes { names } => Some(names.as_slice()),
-                    hyperplane_core::nn::Target::Values { .. } => None,
+                    Target::Classes { names } => Some(names.as_slice()),
+                    Target::Values { .. } => None,
                 }
             }
             FittedModel::TreeRegressor(m) => {
@@ -217,12 +218,12 @@ impl ModelFile {
                 }
             }
             FittedModel::Mlp(m) => match &m.target {
-                hyperplane_core::nn::Target::Values { .. } => Predictions {
+                Target::Values { .. } => Predictions {
                     labels: None,
                     values: Some(m.predict_values(x.view())?),
                     decision_values: None,
                 },
-                hyperplane_core::nn::Target::Classes { names } => Predictions {
+                Target::Classes { names } => Predictions {
                     labels: Some(
                         m.predict(x.view())?
                             .iter()
